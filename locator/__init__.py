@@ -1,0 +1,39 @@
+"""Safe Spaces Locator: find the nearest open safe space in UK shops."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask
+
+from .config import PROJECT_ROOT, load_config
+
+
+def create_app(config: Mapping[str, object] | None = None) -> Flask:
+    """Build the app: settings → extensions → store → services → blueprints → errors."""
+    from . import cli, errors, extensions, privacy
+    from .geo.areas import default_areas
+    from .geo.gazetteer import default_gazetteer
+    from .services import Locator
+    from .store import Store
+    from .web import api, ops
+
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    app.config.update(load_config())
+    if config:
+        app.config.update(config)
+    app.json.sort_keys = False
+    privacy.init_app(app)
+    extensions.init_app(app)
+    store = Store(str(app.config["DATABASE_URL"]))
+    app.extensions["locator"] = Locator(store, default_gazetteer(), default_areas())
+    app.register_blueprint(api.bp)
+    app.register_blueprint(ops.bp)
+    errors.init_app(app)
+    cli.init_app(app)
+    return app

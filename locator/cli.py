@@ -1,0 +1,113 @@
+"""Flask CLI commands: init-db, import, demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from . import demo, importing
+
+
+def _locator():
+    return current_app.extensions["locator"]
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command() -> None:
+    """Create or migrate the database schema (safe to run twice)."""
+    store = _locator().store
+    store.migrate()
+    click.echo(f"Database ready ({store.backend}).")
+
+
+@click.command("import")
+@with_appcontext
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(importing.FORMATS),
+    default="auto",
+    show_default=True,
+    help="File format; auto guesses from the name and contents.",
+)
+@click.option("--organisation", help="Organisation for every row (the key is organisation+ref).")
+@click.option("--publish", is_flag=True, help="Approve imported External rows (operators only).")
+@click.option("--dry-run", is_flag=True, help="Check every row and report; write nothing.")
+def import_command(path: Path, fmt: str, organisation: str | None, publish: bool, dry_run: bool):
+    """Import premises from a CSV, GeoJSON, OpenStreetMap or NHS pharmacy file."""
+    service = _locator()
+    service.store.migrate()
+    try:
+        fmt, raw_rows = importing.read_rows(path, fmt, organisation)
+    except importing.ImportFileError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    with click.progressbar(length=len(raw_rows), label="Checking rows", file=sys.stderr) as bar:
+        result = service.import_rows(
+            fmt, raw_rows, publish=publish, dry_run=dry_run, on_progress=bar.update
+        )
+    report(result)
+    if not result.plan.rows:
+        sys.exit(1)
+
+
+def report(result) -> None:
+    """Print an import's summary and every rejected row."""
+    plan = result.plan
+    click.echo(f"Format: {plan.format}")
+    click.echo(f"Rows read: {plan.read}")
+    if result.dry_run:
+        click.echo(f"Would import: {len(plan.rows)} (dry run: nothing written)")
+    else:
+        click.echo(
+            f"Imported: {result.inserted} new, {result.updated} updated, "
+            f"{result.unchanged} unchanged"
+        )
+    click.echo(f"Rejected: {len(plan.rejected)}")
+    for rejected in plan.rejected:
+        ref = f" (ref {rejected.ref})" if rejected.ref else ""
+        click.echo(f"  {rejected.where}{ref}: {rejected.reason}")
+    if plan.approximate:
+        click.echo(
+            f"Placed at their postcode district's centre (no lat/lon given): "
+            f"{len(plan.approximate)} — add coordinates for exact positions."
+        )
+
+
+@click.command("demo")
+@with_appcontext
+@click.option("--replace/--keep", default=True, help="Remove earlier demo premises first.")
+def demo_command(replace: bool) -> None:
+    """Load the shipped demo premises (marked as demo wherever they are shown)."""
+    service = _locator()
+    service.store.migrate()
+    removed = service.store.delete_demo() if replace else 0
+    results = demo.load_demo(service)
+    for name, result in results.items():
+        click.echo(
+            f"{name}: {result.inserted} new, {result.updated} updated, "
+            f"{len(result.plan.rejected)} left out (no usable opening hours or address)"
+        )
+    if removed:
+        click.echo(f"Replaced {removed} earlier demo premises.")
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands on an app."""
+    for command in (init_db_command, import_command, demo_command):
+        app.cli.add_command(command)
+
+
+def main() -> None:
+    """Run the Flask CLI for this app (the `locator` console script)."""
+    from flask.cli import FlaskGroup
+
+    from . import create_app
+
+    FlaskGroup(create_app=create_app)(prog_name="locator")

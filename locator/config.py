@@ -1,0 +1,98 @@
+"""Every setting, declared once: name, default, help. Values come from the environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = PROJECT_ROOT / "instance"
+
+
+def _bool(text: str) -> bool:
+    value = text.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"expected true or false, got {text!r}")
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{INSTANCE_DIR / 'locator.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment setting with its default and a line of help for the README."""
+
+    name: str
+    default: Callable[[], object] | object
+    help: str
+    parse: Callable[[str], object] = str
+
+    def default_value(self) -> object:
+        return self.default() if callable(self.default) else self.default
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "DATABASE_URL",
+        _default_database_url,
+        "SQLAlchemy URL of the database; SQLite under instance/ by default, "
+        "postgresql+psycopg://… for several machines.",
+    ),
+    Setting(
+        "SECRET_KEY",
+        lambda: secrets.token_hex(32),
+        "Key that signs sessions and forms; set it in production (a random one is made "
+        "per process otherwise).",
+    ),
+    Setting(
+        "RATELIMIT_STORAGE_URI",
+        "memory://",
+        "Where rate-limit counters live: memory:// for one process, redis://host:6379 "
+        "when several workers or machines share the limits.",
+    ),
+    Setting("RATELIMIT_ENABLED", True, "Turn rate limiting on or off.", _bool),
+    Setting(
+        "API_RATE_LIMIT",
+        "120 per minute",
+        "Requests one client may make to /api per period (limits syntax).",
+    ),
+    Setting(
+        "TILE_URL",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "Map tile URL template; point it at your own tile server if you have one.",
+    ),
+    Setting(
+        "TILE_ATTRIBUTION",
+        "© OpenStreetMap contributors",
+        "Attribution shown on the map for the tiles.",
+    ),
+    Setting(
+        "PUBLIC_BASE_URL",
+        "",
+        "Absolute base URL of the site (e.g. https://safespaces.example); empty means the "
+        "request's own host.",
+    ),
+)
+
+
+def load_config(environ: Mapping[str, str] | None = None) -> dict[str, object]:
+    """Read every setting from `environ` (default: the process environment)."""
+    environ = os.environ if environ is None else environ
+    config: dict[str, object] = {}
+    for setting in SETTINGS:
+        raw = environ.get(setting.name)
+        if raw is None or raw == "":
+            config[setting.name] = setting.default_value()
+            continue
+        try:
+            config[setting.name] = setting.parse(raw)
+        except ValueError as exc:
+            raise ValueError(f"Setting {setting.name}: {exc}") from None
+    return config

@@ -1,0 +1,32 @@
+"""Named domain errors; the web layer maps them to the one JSON error shape."""
+
+
+class LocatorError(Exception):
+    """Base for errors a user can act on; `str()` is a sentence written for them."""
+
+    code = "error"
+    status = 400
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class InvalidParameter(LocatorError):
+    """A request parameter is malformed or out of range."""
+
+    code = "invalid_parameter"
+
+
+class UnknownPlace(LocatorError):
+    """A postcode, district or place name that the gazetteer cannot find."""
+
+    code = "unknown_place"
+
+
+class SpaceNotFound(LocatorError):
+    """No public safe space has this id."""
+
+    code = "not_found"
+    status = 404

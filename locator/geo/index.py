@@ -1,0 +1,298 @@
+"""In-memory spatial index of public premises: nearest-k and bbox with filters.
+
+Points are unit vectors on the sphere in a scipy cKDTree; chord length grows with
+great-circle distance, so the tree's order is the exact great-circle order.
+
+Open-now is evaluated once per distinct (expression, nation), not per premises, and the
+result is kept for the window in which no expression changes state. Within that window the
+set of eligible premises for a filter (open, facilities, area) is fixed, so it is kept with its
+own small tree and later queries cost what a tree over only those points costs.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from ..vocabulary import FACILITY_BITS
+
+EARTH_RADIUS_M = 6_371_008.8
+# Below this many eligible points a numpy scan beats building a tree.
+SCAN_LIMIT = 4096
+CACHED_FILTERS = 32
+CACHED_WINDOWS = 4
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One premises found by the index."""
+
+    id: int
+    distance_m: float | None
+
+
+@dataclass(frozen=True)
+class IndexFilter:
+    """What a premises must satisfy besides location."""
+
+    at: datetime | None = None  # None: open or closed both count
+    facilities: int = 0  # bit mask; all required
+    area_code: str | None = None
+
+
+def to_unit_vectors(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Return an (n, 3) array of unit vectors for degree coordinates."""
+    lat = np.radians(np.asarray(lats, dtype=np.float64))
+    lon = np.radians(np.asarray(lons, dtype=np.float64))
+    cos_lat = np.cos(lat)
+    return np.column_stack((cos_lat * np.cos(lon), cos_lat * np.sin(lon), np.sin(lat)))
+
+
+def chord_to_metres(chord: np.ndarray | float) -> np.ndarray | float:
+    """Convert a unit-sphere chord length to a great-circle distance in metres."""
+    return 2.0 * EARTH_RADIUS_M * np.arcsin(np.minimum(np.asarray(chord) / 2.0, 1.0))
+
+
+def metres_to_chord(metres: float) -> float:
+    """Convert a great-circle distance in metres to a unit-sphere chord length."""
+    return 2.0 * math.sin(min(metres / EARTH_RADIUS_M, math.pi) / 2.0)
+
+
+def haversine_m(lat1, lon1, lat2, lon2):
+    """Return great-circle distances in metres (numpy broadcasting)."""
+    lat1, lon1, lat2, lon2 = (
+        np.radians(np.asarray(v, dtype=np.float64)) for v in (lat1, lon1, lat2, lon2)
+    )
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+@dataclass
+class _Window:
+    start: datetime
+    end: datetime | None  # None: nothing ever changes again
+    open_mask: np.ndarray  # per premises
+
+
+@dataclass
+class _Eligible:
+    positions: np.ndarray  # indices into the index arrays
+    tree: cKDTree | None
+
+
+class SpaceIndex:
+    """Nearest and bbox queries over a fixed set of premises."""
+
+    def __init__(
+        self,
+        ids: Sequence[int],
+        lats: Sequence[float],
+        lons: Sequence[float],
+        facilities: Sequence[str],
+        hours: Sequence[str],
+        nations: Sequence[str],
+        area_codes: Sequence[str | None],
+        schedule_for: Callable[[str, str], object],
+        version: int = 0,
+    ):
+        self.version = version
+        self.ids = np.asarray(ids, dtype=np.int64)
+        self.lats = np.asarray(lats, dtype=np.float64)
+        self.lons = np.asarray(lons, dtype=np.float64)
+        self.size = len(self.ids)
+        self._xyz = to_unit_vectors(self.lats, self.lons)
+        self._tree = cKDTree(self._xyz) if self.size else None
+        self._facility_bits = _encode_facilities(facilities)
+        self._area_codes, self._area_of = _encode(area_codes)
+        schedule_keys, self._schedule_of = _encode(zip(hours, nations, strict=True))
+        self._schedules = [schedule_for(expression, nation) for expression, nation in schedule_keys]
+        self._by_lat = np.argsort(self.lats, kind="stable")
+        self._sorted_lats = self.lats[self._by_lat]
+        self._lock = threading.Lock()
+        self._windows: OrderedDict[datetime, _Window] = OrderedDict()
+        self._eligible: OrderedDict[tuple, _Eligible] = OrderedDict()
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[tuple], schedule_for, version: int = 0) -> SpaceIndex:
+        """Build from (id, lat, lon, facilities, opening_hours, nation, area_code) rows."""
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 7
+        return cls(*columns, schedule_for=schedule_for, version=version)
+
+    # -- queries -------------------------------------------------------------------------
+
+    def nearest(
+        self,
+        lat: float,
+        lon: float,
+        k: int,
+        where: IndexFilter = IndexFilter(),
+        radius_m: float | None = None,
+    ) -> list[Hit]:
+        """Return up to k premises nearest to a point that pass the filter, nearest first."""
+        if k <= 0 or self.size == 0:
+            return []
+        point = to_unit_vectors([lat], [lon])[0]
+        bound = metres_to_chord(radius_m) * (1 + 1e-9) + 1e-12 if radius_m else np.inf
+        eligible = self._eligible_for(where)
+        if eligible is None:
+            positions, tree = None, self._tree
+        else:
+            positions, tree = eligible.positions, eligible.tree
+            if len(positions) == 0:
+                return []
+        if tree is None:
+            # Small eligible set: an exact scan is cheaper than any tree.
+            chords = np.linalg.norm(self._xyz[positions] - point, axis=1)
+            take = min(k, len(chords))
+            nearest = np.argpartition(chords, take - 1)[:take]
+            nearest = nearest[np.argsort(chords[nearest], kind="stable")]
+            chosen, chords = positions[nearest], chords[nearest]
+        else:
+            count = tree.n
+            chords, found = tree.query(point, k=min(k, count), distance_upper_bound=bound)
+            chords, found = np.atleast_1d(chords), np.atleast_1d(found)
+            keep = found < count
+            chords, found = chords[keep], found[keep]
+            chosen = found if positions is None else positions[found]
+        keep = chords <= bound
+        distances = chord_to_metres(chords[keep])
+        return [
+            Hit(int(self.ids[i]), float(d)) for i, d in zip(chosen[keep], distances, strict=True)
+        ]
+
+    def within_bbox(
+        self,
+        min_lon: float,
+        min_lat: float,
+        max_lon: float,
+        max_lat: float,
+        limit: int,
+        where: IndexFilter = IndexFilter(),
+        order_from: tuple[float, float] | None = None,
+        radius_m: float | None = None,
+    ) -> list[Hit]:
+        """Return up to `limit` premises inside a box, nearest to `order_from` (default: centre)."""
+        if limit <= 0 or self.size == 0:
+            return []
+        lo = np.searchsorted(self._sorted_lats, min_lat, side="left")
+        hi = np.searchsorted(self._sorted_lats, max_lat, side="right")
+        positions = self._by_lat[lo:hi]
+        lons = self.lons[positions]
+        positions = positions[(lons >= min_lon) & (lons <= max_lon)]
+        mask = self._mask_for(where)
+        if mask is not None:
+            positions = positions[mask[positions]]
+        if order_from is None:
+            order_from = ((min_lat + max_lat) / 2, (min_lon + max_lon) / 2)
+        distances = haversine_m(
+            order_from[0], order_from[1], self.lats[positions], self.lons[positions]
+        )
+        if radius_m is not None:
+            inside = distances <= radius_m
+            positions, distances = positions[inside], distances[inside]
+        take = min(limit, len(positions))
+        if take == 0:
+            return []
+        nearest = np.argpartition(distances, take - 1)[:take]
+        nearest = nearest[np.argsort(distances[nearest], kind="stable")]
+        return [Hit(int(self.ids[positions[i]]), float(distances[i])) for i in nearest]
+
+    def in_area(self, where: IndexFilter, order_from: tuple[float, float], limit: int) -> list[Hit]:
+        """Return premises passing the filter nearest to a point, with no distance limit."""
+        return self.nearest(order_from[0], order_from[1], limit, where)
+
+    def count_open(self, at: datetime) -> int:
+        """Return how many premises are open at a time."""
+        return int(self._window_at(at).open_mask.sum()) if self.size else 0
+
+    # -- filters -------------------------------------------------------------------------
+
+    def _mask_for(self, where: IndexFilter) -> np.ndarray | None:
+        """Return a boolean mask of premises passing the filter, or None for no filter."""
+        mask = None
+        if where.at is not None:
+            mask = self._window_at(where.at).open_mask
+        if where.facilities:
+            has_all = (self._facility_bits & where.facilities) == where.facilities
+            mask = has_all if mask is None else mask & has_all
+        if where.area_code is not None:
+            area = self._area_codes.get(where.area_code)
+            in_area = self._area_of == area if area is not None else np.zeros(self.size, dtype=bool)
+            mask = in_area if mask is None else mask & in_area
+        return mask
+
+    def _eligible_for(self, where: IndexFilter) -> _Eligible | None:
+        """Return the eligible premises (and their tree) for a filter, or None for no filter."""
+        if where.at is None and not where.facilities and where.area_code is None:
+            return None
+        window = self._window_at(where.at) if where.at is not None else None
+        key = (
+            window.start if window else None,
+            where.facilities,
+            where.area_code,
+        )
+        with self._lock:
+            cached = self._eligible.get(key)
+            if cached is not None:
+                self._eligible.move_to_end(key)
+                return cached
+        positions = np.flatnonzero(self._mask_for(where))
+        tree = cKDTree(self._xyz[positions]) if len(positions) > SCAN_LIMIT else None
+        eligible = _Eligible(positions, tree)
+        with self._lock:
+            self._eligible[key] = eligible
+            while len(self._eligible) > CACHED_FILTERS:
+                self._eligible.popitem(last=False)
+        return eligible
+
+    def _window_at(self, at: datetime) -> _Window:
+        """Return open-state of every premises at `at`, reusing a window that covers it."""
+        with self._lock:
+            for window in reversed(self._windows.values()):
+                if window.start <= at and (window.end is None or at < window.end):
+                    return window
+        open_by_schedule = np.zeros(len(self._schedules), dtype=bool)
+        end = None
+        for i, schedule in enumerate(self._schedules):
+            if schedule is None:
+                continue  # could not be evaluated: never counts as open
+            status = schedule.status(at)
+            open_by_schedule[i] = status.is_open
+            if status.next_change is not None and (end is None or status.next_change < end):
+                end = status.next_change
+        open_mask = open_by_schedule[self._schedule_of] if self.size else np.zeros(0, dtype=bool)
+        window = _Window(at, end, open_mask)
+        with self._lock:
+            self._windows[at] = window
+            while len(self._windows) > CACHED_WINDOWS:
+                self._windows.popitem(last=False)
+        return window
+
+
+def _encode(values) -> tuple[dict, np.ndarray]:
+    """Return (distinct value → code, per-item code array) for hashable values."""
+    codes: dict = {}
+    per_item = [codes.setdefault(value, len(codes)) for value in values]
+    return codes, np.asarray(per_item, dtype=np.int32)
+
+
+def _encode_facilities(facilities: Sequence[str]) -> np.ndarray:
+    """Turn ';'-joined facility codes into bit masks, decoding each distinct string once."""
+    distinct, per_item = _encode(facilities)
+    masks = np.zeros(len(distinct), dtype=np.int32)
+    for text, code in distinct.items():
+        bits = 0
+        for facility in (text or "").split(";"):
+            bits |= FACILITY_BITS.get(facility, 0)
+        masks[code] = bits
+    return masks[per_item] if len(per_item) else np.zeros(0, dtype=np.int32)

@@ -1,0 +1,443 @@
+"""Read premises files (SPEC CSV/GeoJSON, OpenStreetMap extracts, NHS pharmacy lists) and
+validate every row. Nothing here writes to the database: services do, in one transaction."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import hours
+from .geo.gazetteer import Gazetteer, normalise_postcode
+from .vocabulary import FACILITIES, SCHEMES
+
+FORMATS = ("auto", "csv", "geojson", "osm", "nhs")
+SPEC_COLUMNS = (
+    "ref",
+    "name",
+    "organisation",
+    "address",
+    "postcode",
+    "lat",
+    "lon",
+    "opening_hours",
+    "facilities",
+    "phone",
+    "website",
+    "how_to_ask",
+    "scheme",
+)
+NHS_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A generous box around the UK (Northern Ireland to Lowestoft, Scilly to Shetland).
+UK_BOUNDS = (49.8, -8.7, 60.95, 1.9)
+LIMITS = {
+    "ref": 100,
+    "name": 200,
+    "organisation": 200,
+    "address": 500,
+    "phone": 40,
+    "website": 500,
+    "how_to_ask": 1000,
+}
+MAX_FILE_BYTES = 200 * 1024 * 1024
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{3,30}$")
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read; nothing in it was imported."""
+
+
+class RowError(ValueError):
+    """One row cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A row left out of an import, with where it is and why."""
+
+    where: str  # "line 7" or "feature 3"
+    reason: str
+    ref: str | None = None
+
+
+@dataclass
+class ImportPlan:
+    """The outcome of reading and validating a file, before anything is written."""
+
+    format: str
+    read: int = 0
+    rows: list[dict] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    # Rows placed at their postcode district's centre because they gave no coordinates.
+    approximate: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One record as read from a file, before validation."""
+
+    where: str
+    values: dict
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def detect_format(path: Path, text: str) -> str:
+    """Guess the format of a file from its name and first record."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        header = next(csv.reader(io.StringIO(text)), [])
+        names = {name.strip().lower() for name in header}
+        return "nhs" if "opening_hours_monday" in names else "csv"
+    if suffix in {".geojson", ".json"}:
+        features = _load_features(text)
+        properties = features[0].get("properties") or {} if features else {}
+        if "opening_hours_monday" in properties:
+            return "nhs"
+        if "ref" in properties and "scheme" in properties:
+            return "geojson"
+        if any(key in properties for key in ("shop", "amenity", "brand")) or any(
+            key.startswith("addr:") for key in properties
+        ):
+            return "osm"
+        return "geojson"
+    raise ImportFileError(
+        f"Cannot tell the format of {path.name}: name it .csv or .geojson, or pass --format."
+    )
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file (a byte-order mark is allowed) or explain why it cannot be read."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFileError(f"Cannot open {path}: {exc.strerror or exc}.") from None
+    if path.is_dir():
+        raise ImportFileError(f"{path} is a folder, not a file.")
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"{path.name} is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8."
+        ) from None
+
+
+def _load_features(text: str) -> list[dict]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(
+            f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from None
+    if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
+        raise ImportFileError("A GeoJSON file must hold one FeatureCollection.")
+    features = document.get("features")
+    if not isinstance(features, list):
+        raise ImportFileError("The FeatureCollection has no list of features.")
+    return features
+
+
+def _csv_rows(text: str, required: tuple[str, ...]) -> Iterator[RawRow]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportFileError("The file is empty: it needs a header row.") from None
+    except csv.Error as exc:
+        raise ImportFileError(f"The header row cannot be read: {exc}.") from None
+    names = [name.strip().lower() for name in header]
+    missing = [name for name in required if name not in names]
+    if missing:
+        raise ImportFileError(
+            f"The header row lacks the column(s) {', '.join(missing)}; "
+            f"it has {', '.join(n for n in names if n) or 'nothing'}."
+        )
+    line = reader.line_num
+    while True:
+        start = line + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportFileError(f"Line {start} cannot be read as CSV: {exc}.") from None
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(names):
+            extra = record[len(names) :]
+            if any(cell.strip() for cell in extra):
+                yield RawRow(f"line {start}", {"__error__": "it has more cells than the header"})
+                continue
+        yield RawRow(f"line {start}", dict(zip(names, record, strict=False)))
+
+
+def _feature_rows(text: str) -> Iterator[RawRow]:
+    for number, feature in enumerate(_load_features(text), start=1):
+        where = f"feature {number}"
+        if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
+            yield RawRow(where, {"__error__": "it is not a Feature with properties"})
+            continue
+        values = dict(feature["properties"])
+        geometry = feature.get("geometry")
+        if isinstance(geometry, dict):
+            coordinates = geometry.get("coordinates")
+            if geometry.get("type") != "Point" or not (
+                isinstance(coordinates, list) and len(coordinates) >= 2
+            ):
+                yield RawRow(where, {"__error__": "its geometry is not a Point"})
+                continue
+            values["lon"], values["lat"] = coordinates[0], coordinates[1]
+        if "__id__" not in values and feature.get("id") is not None:
+            values["__id__"] = feature["id"]
+        yield RawRow(where, values)
+
+
+def _osm_values(values: dict, organisation: str | None) -> dict:
+    """Map OpenStreetMap tags to import fields."""
+    street = " ".join(
+        part for part in (values.get("addr:housenumber"), values.get("addr:street")) if part
+    )
+    address = ", ".join(
+        str(part)
+        for part in (
+            values.get("addr:housename"),
+            street,
+            values.get("addr:place"),
+            values.get("addr:city"),
+        )
+        if part
+    )
+    facilities = []
+    if str(values.get("wheelchair", "")).lower() == "yes":
+        facilities.append("step_free")
+    if str(values.get("toilets:wheelchair", "")).lower() == "yes":
+        facilities.append("accessible_toilet")
+    if str(values.get("toilets", "")).lower() in {"yes", "customers"}:
+        facilities.append("toilet")
+    if str(values.get("internet_access", "")).lower() in {"wlan", "yes", "wifi"}:
+        facilities.append("wifi")
+    if str(values.get("drinking_water", "")).lower() == "yes":
+        facilities.append("drinking_water")
+    return {
+        "ref": values.get("__id__") or values.get("id") or values.get("@id"),
+        "name": values.get("name"),
+        "organisation": organisation or values.get("brand") or "OpenStreetMap",
+        "address": address or values.get("addr:full"),
+        "postcode": values.get("addr:postcode"),
+        "lat": values.get("lat"),
+        "lon": values.get("lon"),
+        "opening_hours": values.get("opening_hours"),
+        "facilities": facilities,
+        "phone": values.get("phone") or values.get("contact:phone"),
+        "website": values.get("website") or values.get("contact:website"),
+        "how_to_ask": None,
+        "scheme": "external",
+    }
+
+
+def _nhs_values(values: dict, organisation: str | None) -> dict:
+    """Map an NHS pharmacy list record to import fields."""
+    week = {day: values.get(f"opening_hours_{day}") for day in NHS_DAYS}
+    try:
+        opening = hours.nhs_week_to_osm(week)
+    except hours.HoursError as exc:
+        opening = RowError(f"opening hours: {exc}")
+    return {
+        "ref": values.get("organisation_data_service_code"),
+        "name": values.get("pharmacy_name"),
+        "organisation": organisation or "Community pharmacy",
+        "address": values.get("address"),
+        "postcode": values.get("postcode"),
+        "lat": values.get("lat"),
+        "lon": values.get("lon"),
+        "opening_hours": opening,
+        "facilities": [],
+        "phone": values.get("phone"),
+        "website": values.get("website"),
+        "how_to_ask": None,
+        "scheme": "external",
+    }
+
+
+def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list[RawRow]]:
+    """Read a file into raw rows in the import format; return (format, rows)."""
+    if fmt not in FORMATS:
+        raise ImportFileError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    text = read_text(path)
+    if fmt == "auto":
+        fmt = detect_format(path, text)
+    if fmt == "csv":
+        rows = list(_csv_rows(text, ("ref", "name", "opening_hours")))
+        if organisation:
+            for row in rows:
+                row.values["organisation"] = organisation
+        return fmt, rows
+    if fmt == "nhs":
+        source = (
+            _csv_rows(text, ("pharmacy_name", "opening_hours_monday"))
+            if path.suffix.lower() == ".csv"
+            else _feature_rows(text)
+        )
+        return fmt, [_adapt(row, _nhs_values, organisation) for row in source]
+    if fmt == "osm":
+        return fmt, [_adapt(row, _osm_values, organisation) for row in _feature_rows(text)]
+    rows = list(_feature_rows(text))
+    if organisation:
+        for row in rows:
+            row.values["organisation"] = organisation
+    return fmt, rows
+
+
+def _adapt(row: RawRow, adapter: Callable[[dict, str | None], dict], organisation) -> RawRow:
+    if "__error__" in row.values:
+        return row
+    return RawRow(row.where, adapter(row.values, organisation))
+
+
+# -- validation ---------------------------------------------------------------------------
+
+
+def _text(values: dict, name: str, required: bool = False) -> str | None:
+    value = values.get(name)
+    if value is None:
+        value = ""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise RowError(f"{name} must be text")
+    value = " ".join(str(value).split())
+    if not value:
+        if required:
+            raise RowError(f"{name} is missing")
+        return None
+    limit = LIMITS.get(name)
+    if limit and len(value) > limit:
+        raise RowError(f"{name} is longer than {limit} characters")
+    return value
+
+
+def _coordinate(values: dict, name: str) -> float | None:
+    value = values.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise RowError(f"{name} {value!r} is not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise RowError(f"{name} is not a finite number")
+    return round(number, 7)
+
+
+def parse_facilities(value) -> list[str]:
+    """Return facility codes in vocabulary order from a ';'-joined string or a list."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        items = re.split(r"[;,]", value)
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise RowError("facilities must be codes separated by ';'")
+    codes = set()
+    for item in items:
+        if not isinstance(item, str):
+            raise RowError("facilities must be codes separated by ';'")
+        code = item.strip().lower()
+        if not code:
+            continue
+        if code not in FACILITIES:
+            raise RowError(f"unknown facility {item.strip()!r}; use {', '.join(FACILITIES)}")
+        codes.add(code)
+    return [code for code in FACILITIES if code in codes]
+
+
+def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:
+    """Return a clean premises row and whether it was placed at a district centre."""
+    if "__error__" in values:
+        raise RowError(values["__error__"])
+    opening = values.get("opening_hours")
+    if isinstance(opening, RowError):
+        raise opening
+    row = {
+        "ref": _text(values, "ref", required=True),
+        "name": _text(values, "name", required=True),
+        "organisation": _text(values, "organisation", required=True),
+        "address": _text(values, "address") or "",
+        "phone": _text(values, "phone"),
+        "website": _text(values, "website"),
+        "how_to_ask": _text(values, "how_to_ask"),
+    }
+    scheme = (_text(values, "scheme") or "").lower()
+    if scheme not in SCHEMES:
+        raise RowError("scheme must be external or internal")
+    row["scheme"] = scheme
+    if row["phone"] and not PHONE_PATTERN.match(row["phone"]):
+        raise RowError(f"phone {row['phone']!r} is not a phone number")
+    if row["website"] and not re.match(r"^https?://[^\s/]+\.[^\s]+$", row["website"], re.I):
+        raise RowError("website must be an address starting with http:// or https://")
+    text_hours = _text(values, "opening_hours", required=True)
+    try:
+        row["opening_hours"] = hours.check_hours(text_hours)
+    except hours.HoursError as exc:
+        raise RowError(f"opening_hours: {exc}") from None
+    row["facilities"] = ";".join(parse_facilities(values.get("facilities")))
+    postcode_text = _text(values, "postcode")
+    postcode = normalise_postcode(postcode_text) if postcode_text else None
+    if postcode_text and (postcode is None or " " not in postcode):
+        raise RowError(f"postcode {postcode_text!r} is not a full UK postcode")
+    row["postcode"] = postcode
+    lat, lon = _coordinate(values, "lat"), _coordinate(values, "lon")
+    approximate = False
+    if (lat is None) != (lon is None):
+        raise RowError("give both lat and lon, or neither")
+    if lat is None:
+        if not postcode:
+            raise RowError("give lat and lon, or a postcode")
+        place = gazetteer.find(postcode)
+        if place is None:
+            raise RowError(f"postcode {postcode} is in a district we cannot locate; add lat/lon")
+        lat, lon, approximate = round(place.lat, 7), round(place.lon, 7), True
+    south, west, north, east = UK_BOUNDS
+    if not (south <= lat <= north and west <= lon <= east):
+        raise RowError(f"lat/lon {lat}, {lon} is not in the UK (are lat and lon swapped?)")
+    row["lat"], row["lon"] = lat, lon
+    if not row["address"] and not postcode:
+        raise RowError("give an address or a postcode")
+    return row, approximate
+
+
+def plan_import(
+    fmt: str,
+    raw_rows: list[RawRow],
+    gazetteer: Gazetteer,
+    on_progress: Callable[[int], None] | None = None,
+) -> ImportPlan:
+    """Validate every row read from a file; bad rows are listed, good rows kept for writing."""
+    plan = ImportPlan(format=fmt, read=len(raw_rows))
+    seen: dict[tuple[str, str], str] = {}
+    for done, raw in enumerate(raw_rows, start=1):
+        try:
+            row, approximate = validate_row(raw.values, gazetteer)
+            key = (row["organisation"], row["ref"])
+            if key in seen:
+                raise RowError(f"ref {row['ref']!r} already appears at {seen[key]}")
+            seen[key] = raw.where
+        except RowError as exc:
+            ref = raw.values.get("ref")
+            plan.rejected.append(Rejected(raw.where, str(exc), str(ref) if ref else None))
+        else:
+            plan.rows.append(row)
+            if approximate:
+                plan.approximate.append(raw.where)
+        if on_progress and done % 1000 == 0:
+            on_progress(1000)
+    if on_progress:
+        on_progress(len(raw_rows) % 1000)
+    return plan

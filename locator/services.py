@@ -1,0 +1,475 @@
+"""Use cases: search, one space, import, demo. Plain values in, plain data out."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from . import hours, importing
+from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
+from .geo.areas import Areas
+from .geo.gazetteer import Gazetteer, Place
+from .geo.index import Hit, IndexFilter, SpaceIndex
+from .store import Store
+from .vocabulary import FACILITIES, facility_mask
+
+DEFAULT_RADIUS_KM = 5.0
+MAX_RADIUS_KM = 50.0
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 200
+MAX_QUERY_LENGTH = 200
+WALKING_M_PER_MIN = 80  # about 4.8 km/h
+TRUE_WORDS = {"true", "1", "yes", "on"}
+FALSE_WORDS = {"false", "0", "no", "off"}
+
+
+@dataclass(frozen=True)
+class SpaceQuery:
+    """A search for safe spaces, already validated."""
+
+    at: datetime
+    lat: float | None = None
+    lon: float | None = None
+    q: str | None = None
+    radius_km: float = DEFAULT_RADIUS_KM
+    open_now: bool = False
+    facilities: tuple[str, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None
+    area: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a search is centred, and how we know."""
+
+    lat: float
+    lon: float
+    label: str
+    source: str  # device | postcode | district | place | station
+
+
+@dataclass
+class SearchResult:
+    """Public spaces found for a query, in order, as GeoJSON features."""
+
+    query: SpaceQuery
+    features: list[dict]
+    location: Location | None
+    description: str
+
+    def as_geojson(self) -> dict:
+        collection = {
+            "type": "FeatureCollection",
+            "features": self.features,
+            "description": self.description,
+        }
+        if self.location is not None:
+            collection["location"] = {
+                "lat": self.location.lat,
+                "lon": self.location.lon,
+                "label": self.location.label,
+                "source": self.location.source,
+            }
+        return collection
+
+
+# -- parsing ----------------------------------------------------------------------------
+
+
+def _number(params: Mapping[str, str], name: str, low: float, high: float) -> float | None:
+    raw = params.get(name)
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InvalidParameter(f"{name} must be a number, not {raw[:40]!r}.", name) from None
+    if not math.isfinite(value) or not low <= value <= high:
+        raise InvalidParameter(f"{name} must be between {low:g} and {high:g}.", name)
+    return value
+
+
+def parse_bool(raw: str | None, name: str, default: bool) -> bool:
+    """Read true/false (also 1/0, yes/no, on/off)."""
+    if raw is None or raw.strip() == "":
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise InvalidParameter(f"{name} must be true or false.", name)
+
+
+def parse_at(raw: str | None) -> datetime:
+    """Read an ISO 8601 time; no offset means Europe/London; missing means now."""
+    if raw is None or raw.strip() == "":
+        return hours.local_time()
+    text = raw.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidParameter(
+            "at must be an ISO 8601 time such as 2026-12-24T22:30 or 2026-12-24T22:30:00Z.",
+            "at",
+        ) from None
+    if not 2000 <= value.year <= 2100:
+        raise InvalidParameter("at must be a time between the years 2000 and 2100.", "at")
+    return hours.local_time(value)
+
+
+def parse_facilities(raw: str | None) -> tuple[str, ...]:
+    """Read a comma-separated list of facility codes."""
+    if raw is None:
+        return ()
+    codes = []
+    for item in raw.split(","):
+        code = item.strip().lower()
+        if not code:
+            continue
+        if code not in FACILITIES:
+            raise InvalidParameter(
+                f"Unknown facility {item.strip()[:40]!r}; use any of {', '.join(FACILITIES)}.",
+                "facilities",
+            )
+        if code not in codes:
+            codes.append(code)
+    return tuple(code for code in FACILITIES if code in codes)
+
+
+def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    """Read minlon,minlat,maxlon,maxlat."""
+    if raw is None or raw.strip() == "":
+        return None
+    parts = raw.split(",")
+    message = "bbox must be four numbers: minlon,minlat,maxlon,maxlat."
+    if len(parts) != 4:
+        raise InvalidParameter(message, "bbox")
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in parts)
+    except ValueError:
+        raise InvalidParameter(message, "bbox") from None
+    values = (min_lon, min_lat, max_lon, max_lat)
+    if not all(math.isfinite(v) for v in values):
+        raise InvalidParameter(message, "bbox")
+    if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):
+        raise InvalidParameter(
+            "bbox must have minlon < maxlon and minlat < maxlat, within -180..180 and -90..90.",
+            "bbox",
+        )
+    return values
+
+
+def parse_space_query(
+    params: Mapping[str, str], areas: Areas, *, open_now_default: bool = False
+) -> SpaceQuery:
+    """Turn request parameters into a SpaceQuery or raise InvalidParameter naming the field."""
+    lat = _number(params, "lat", -90, 90)
+    lon = _number(params, "lon", -180, 180)
+    if (lat is None) != (lon is None):
+        missing = "lon" if lon is None else "lat"
+        raise InvalidParameter("Give lat and lon together.", missing)
+    q = params.get("q")
+    q = " ".join(q.split()) if q else None
+    if q and len(q) > MAX_QUERY_LENGTH:
+        raise InvalidParameter(f"q must be at most {MAX_QUERY_LENGTH} characters.", "q")
+    if q and lat is not None:
+        raise InvalidParameter("Give either lat and lon or q, not both.", "q")
+    radius = _number(params, "radius_km", 0, MAX_RADIUS_KM)
+    if radius is not None and radius <= 0:
+        raise InvalidParameter("radius_km must be more than 0.", "radius_km")
+    raw_limit = params.get("limit")
+    limit = DEFAULT_LIMIT
+    if raw_limit is not None and raw_limit.strip() != "":
+        try:
+            limit = int(raw_limit)
+        except ValueError:
+            raise InvalidParameter("limit must be a whole number.", "limit") from None
+        if not 1 <= limit <= MAX_LIMIT:
+            raise InvalidParameter(f"limit must be between 1 and {MAX_LIMIT}.", "limit")
+    area = params.get("area")
+    area = area.strip().lower() if area and area.strip() else None
+    if area is not None and areas.by_slug(area) is None:
+        raise InvalidParameter(f"Unknown area {area[:60]!r}.", "area")
+    query = SpaceQuery(
+        at=parse_at(params.get("at")),
+        lat=lat,
+        lon=lon,
+        q=q or None,
+        radius_km=radius if radius is not None else DEFAULT_RADIUS_KM,
+        open_now=parse_bool(params.get("open_now"), "open_now", open_now_default),
+        facilities=parse_facilities(params.get("facilities")),
+        bbox=parse_bbox(params.get("bbox")),
+        area=area,
+        limit=limit,
+    )
+    if query.lat is None and not query.q and query.bbox is None and query.area is None:
+        raise InvalidParameter(
+            "Say where to search: give lat and lon, q (a postcode or place), bbox or area.", "q"
+        )
+    return query
+
+
+# -- describing -------------------------------------------------------------------------
+
+
+def describe(query: SpaceQuery, location: Location | None) -> str:
+    """Say in words what a query asks for, e.g. 'open now, with Toilet, within 5 km of M1'."""
+    parts = []
+    if query.open_now:
+        parts.append("open now" if _is_recent(query.at) else f"open at {query.at:%a %d %b %H:%M}")
+    if query.facilities:
+        labels = [FACILITIES[code].lower() for code in query.facilities]
+        joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        parts.append(f"with {joined}")
+    if location is not None:
+        parts.append(f"within {query.radius_km:g} km of {location.label}")
+    if query.bbox is not None:
+        parts.append("inside the map area")
+    if query.area is not None:
+        parts.append(f"in area {query.area}")
+    return "Safe spaces " + ", ".join(parts) if parts else "Safe spaces"
+
+
+def _is_recent(at: datetime) -> bool:
+    return abs((hours.local_time() - at).total_seconds()) < 120
+
+
+# -- the service ------------------------------------------------------------------------
+
+
+@dataclass
+class IndexHolder:
+    """Keeps the spatial index in step with the database, across worker processes."""
+
+    store: Store
+    build: Callable[[Store, int], SpaceIndex]
+    _index: SpaceIndex | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def current(self) -> SpaceIndex:
+        """Return an index at least as new as the data when this call began."""
+        version = self.store.data_version()
+        index = self._index
+        if index is not None and index.version == version:
+            return index
+        with self._lock:
+            index = self._index
+            if index is None or index.version != version:
+                # Read rows after the version: a write in between only causes one more rebuild.
+                index = self.build(self.store, version)
+                self._index = index
+        return index
+
+
+def build_index(store: Store, version: int) -> SpaceIndex:
+    """Build the spatial index from the public premises in the store."""
+    return SpaceIndex.from_rows(store.index_rows(), schedule_for=safe_schedule, version=version)
+
+
+def safe_schedule(expression: str, nation: str):
+    """Return a schedule, or None when stored hours can no longer be evaluated."""
+    try:
+        return hours.parse_hours(expression, nation)
+    except hours.HoursError:
+        return None
+
+
+@dataclass
+class ImportResult:
+    """What an import did, for the command's summary."""
+
+    plan: importing.ImportPlan
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+
+
+class Locator:
+    """The application's use cases over one store, gazetteer and set of areas."""
+
+    def __init__(self, store: Store, gazetteer: Gazetteer, areas: Areas):
+        self.store = store
+        self.gazetteer = gazetteer
+        self.areas = areas
+        self.index = IndexHolder(store, build_index)
+
+    # searching
+
+    def locate(self, query: SpaceQuery) -> Location | None:
+        """Return the point a query is centred on, resolving q through the gazetteer."""
+        if query.lat is not None:
+            return Location(query.lat, query.lon, "your location", "device")
+        if not query.q:
+            return None
+        place = self.gazetteer.find(query.q)
+        if place is None:
+            hint = ""
+            suggestions = self.gazetteer.suggestions(query.q, limit=3)
+            if suggestions:
+                hint = " Did you mean " + " or ".join(p.label for p in suggestions) + "?"
+            raise UnknownPlace(
+                f"We could not find {query.q[:60]!r}: try a postcode such as M1 1AE, a town "
+                f"or a station.{hint}",
+                "q",
+            )
+        return _location_from_place(place)
+
+    def search(self, query: SpaceQuery, url_for_space: Callable[[int], str]) -> SearchResult:
+        """Find public spaces for a query, nearest first when it has a point."""
+        location = self.locate(query)
+        area = self.areas.by_slug(query.area) if query.area else None
+        where = IndexFilter(
+            at=query.at if query.open_now else None,
+            facilities=facility_mask(query.facilities),
+            area_code=area.code if area else None,
+        )
+        index = self.index.current()
+        radius_m = query.radius_km * 1000
+        point = (location.lat, location.lon) if location else None
+        if query.bbox is not None:
+            hits = index.within_bbox(
+                *query.bbox,
+                limit=query.limit,
+                where=where,
+                order_from=point,
+                radius_m=radius_m if point else None,
+            )
+        elif point is not None:
+            hits = index.nearest(*point, query.limit, where, radius_m=radius_m)
+        else:
+            centre = self.areas.geometry(area.code).representative_point()
+            hits = index.nearest(centre.y, centre.x, query.limit, where)
+        features = self._features(hits, query.at, url_for_space, with_distance=point is not None)
+        return SearchResult(query, features, location, describe(query, location))
+
+    def space(self, space_id: int, at: datetime, url_for_space: Callable[[int], str]) -> dict:
+        """Return one public space as a Feature, or raise SpaceNotFound."""
+        row = self.store.public_space(space_id)
+        if row is None:
+            raise SpaceNotFound(f"There is no public safe space with id {space_id}.")
+        return space_feature(row, at, url_for_space(space_id))
+
+    def _features(self, hits: list[Hit], at, url_for_space, with_distance: bool) -> list[dict]:
+        rows = self.store.public_spaces([hit.id for hit in hits])
+        features = []
+        for hit in hits:
+            row = rows.get(hit.id)
+            if row is None:
+                continue  # changed since the index was built; never show it
+            feature = space_feature(row, at, url_for_space(hit.id))
+            if with_distance and hit.distance_m is not None:
+                feature["properties"]["distance_m"] = round(hit.distance_m)
+                feature["properties"]["walking_minutes"] = max(
+                    1, round(hit.distance_m / WALKING_M_PER_MIN)
+                )
+            features.append(feature)
+        return features
+
+    # importing
+
+    def import_file(
+        self,
+        path: Path,
+        fmt: str = "auto",
+        organisation: str | None = None,
+        *,
+        publish: bool = False,
+        dry_run: bool = False,
+        demo: bool = False,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> ImportResult:
+        """Validate a file and write its good rows in one transaction (none with dry_run)."""
+        fmt, raw_rows = importing.read_rows(path, fmt, organisation)
+        return self.import_rows(
+            fmt, raw_rows, publish=publish, dry_run=dry_run, demo=demo, on_progress=on_progress
+        )
+
+    def import_rows(
+        self,
+        fmt: str,
+        raw_rows: list[importing.RawRow],
+        *,
+        publish: bool = False,
+        dry_run: bool = False,
+        demo: bool = False,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> ImportResult:
+        """Validate rows already read and write the good ones in one transaction."""
+        plan = importing.plan_import(fmt, raw_rows, self.gazetteer, on_progress)
+        return self.write_plan(plan, publish=publish, dry_run=dry_run, demo=demo)
+
+    def write_plan(
+        self,
+        plan: importing.ImportPlan,
+        *,
+        publish: bool = False,
+        dry_run: bool = False,
+        demo: bool = False,
+    ) -> ImportResult:
+        """Give validated rows their area and nation, then write them unless dry_run."""
+        result = ImportResult(plan=plan, dry_run=dry_run)
+        if not plan.rows:
+            return result
+        found = self.areas.locate_many(
+            [row["lat"] for row in plan.rows], [row["lon"] for row in plan.rows]
+        )
+        for row, area in zip(plan.rows, found, strict=True):
+            row["area_code"] = area.code if area else None
+            row["nation"] = area.nation if area else self.areas.nation_at(row["lat"], row["lon"])
+        if dry_run:
+            return result
+        summary = self.store.write_premises(
+            plan.rows, publish=publish, demo=demo, confirmed=date.today() if demo else None
+        )
+        result.inserted, result.updated, result.unchanged = (
+            summary.inserted,
+            summary.updated,
+            summary.unchanged,
+        )
+        return result
+
+
+def _location_from_place(place: Place) -> Location:
+    return Location(place.lat, place.lon, place.label, place.kind)
+
+
+def space_feature(row: Mapping, at: datetime, url: str) -> dict:
+    """Turn a premises row into a public GeoJSON Feature with its state at `at`."""
+    schedule = safe_schedule(row["opening_hours"], row["nation"])
+    status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
+    confirmed = row.get("last_confirmed")
+    properties = {
+        "id": row["id"],
+        "name": row["name"],
+        "organisation": row["organisation"],
+        "address": row["address"],
+        "postcode": row["postcode"],
+        "facilities": [code for code in (row["facilities"] or "").split(";") if code],
+        "opening_hours": row["opening_hours"],
+        "open_now": status.is_open,
+        "state": status.state,
+        "next_change": status.next_change.isoformat() if status.next_change else None,
+        "phone": row["phone"],
+        "website": row["website"],
+        "how_to_ask": row["how_to_ask"],
+        "url": url,
+        "area_code": row["area_code"],
+        "nation": row["nation"],
+        "demo": bool(row["demo"]),
+        "last_confirmed": confirmed.isoformat() if isinstance(confirmed, date) else None,
+    }
+    return {
+        "type": "Feature",
+        "id": row["id"],
+        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+        "properties": properties,
+    }

@@ -1,0 +1,297 @@
+"""The database: tables, migrations and the queries the services need (no Flask here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+from .vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS
+
+metadata = sa.MetaData()
+
+premises = sa.Table(
+    "premises",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("organisation", sa.String(200), nullable=False),
+    sa.Column("ref", sa.String(100), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("address", sa.String(500), nullable=False, server_default=""),
+    sa.Column("postcode", sa.String(10), nullable=True),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("opening_hours", sa.String(1000), nullable=False),
+    # Codes joined by ";" in vocabulary order, as in the import format.
+    sa.Column("facilities", sa.String(300), nullable=False, server_default=""),
+    sa.Column("phone", sa.String(40), nullable=True),
+    sa.Column("website", sa.String(500), nullable=True),
+    sa.Column("how_to_ask", sa.String(1000), nullable=True),
+    sa.Column("scheme", sa.String(10), nullable=False),
+    sa.Column("status", sa.String(10), nullable=False, server_default="pending"),
+    sa.Column("area_code", sa.String(9), nullable=True),
+    sa.Column("nation", sa.String(20), nullable=False, server_default="england"),
+    sa.Column("demo", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_confirmed", sa.Date, nullable=True),
+    sa.UniqueConstraint("organisation", "ref", name="uq_premises_organisation_ref"),
+    sa.CheckConstraint("scheme in ('external', 'internal')", name="ck_premises_scheme"),
+    sa.CheckConstraint(
+        "status in ('pending', 'published', 'rejected', 'suspended')", name="ck_premises_status"
+    ),
+    sa.Index("ix_premises_public", "status", "scheme"),
+)
+
+# One row whose counter goes up in every transaction that changes premises, so each worker
+# process can tell cheaply that its in-memory index is stale.
+data_version = sa.Table(
+    "data_version",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)
+
+# The fields an import row carries, in the order they are compared for "unchanged".
+IMPORT_FIELDS = (
+    "name",
+    "address",
+    "postcode",
+    "lat",
+    "lon",
+    "opening_hours",
+    "facilities",
+    "phone",
+    "website",
+    "how_to_ask",
+    "scheme",
+    "area_code",
+    "nation",
+)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def utcnow() -> datetime:
+    """Return the current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+def is_public():
+    """Return the SQL condition for premises the public may see."""
+    return sa.and_(premises.c.status == PUBLIC_STATUS, premises.c.scheme == PUBLIC_SCHEME)
+
+
+@dataclass
+class WriteSummary:
+    """What a write of premises rows did."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class Store:
+    """Access to the premises database."""
+
+    def __init__(self, url: str):
+        self.url = url
+        parsed = make_url(url)
+        options: dict = {"future": True}
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            options["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            options["pool_pre_ping"] = True
+        self.engine: Engine = sa.create_engine(url, **options)
+        if parsed.get_backend_name() == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Create or upgrade the schema to the newest migration; safe to run twice."""
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def ping(self) -> bool:
+        """Return True when the database answers a trivial query."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(sa.text("SELECT 1"))
+            return True
+        except sa.exc.SQLAlchemyError:
+            return False
+
+    def data_version(self) -> int:
+        """Return the counter that changes whenever premises change."""
+        with self.engine.connect() as connection:
+            value = connection.execute(
+                sa.select(data_version.c.version).where(data_version.c.id == 1)
+            ).scalar()
+        return int(value or 0)
+
+    def bump_version(self, connection) -> None:
+        """Mark premises as changed, inside the caller's transaction."""
+        connection.execute(
+            data_version.update()
+            .where(data_version.c.id == 1)
+            .values(version=data_version.c.version + 1)
+        )
+
+    def index_rows(self) -> list[tuple]:
+        """Return (id, lat, lon, facilities, opening_hours, nation, area_code) rows, public only."""
+        query = sa.select(
+            premises.c.id,
+            premises.c.lat,
+            premises.c.lon,
+            premises.c.facilities,
+            premises.c.opening_hours,
+            premises.c.nation,
+            premises.c.area_code,
+        ).where(is_public())
+        with self.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(query)]
+
+    def public_spaces(self, ids: Sequence[int]) -> dict[int, dict]:
+        """Return public premises rows by id; ids that are not public are left out."""
+        if not ids:
+            return {}
+        query = sa.select(premises).where(premises.c.id.in_(list(ids)), is_public())
+        with self.engine.connect() as connection:
+            return {row.id: dict(row._mapping) for row in connection.execute(query)}
+
+    def public_space(self, space_id: int) -> dict | None:
+        """Return one public premises row, or None."""
+        return self.public_spaces([space_id]).get(space_id)
+
+    def space(self, space_id: int) -> dict | None:
+        """Return one premises row whatever its status (for operators), or None."""
+        with self.engine.connect() as connection:
+            row = connection.execute(sa.select(premises).where(premises.c.id == space_id)).first()
+        return dict(row._mapping) if row else None
+
+    def count(self, **filters) -> int:
+        """Count premises, optionally filtered by column values."""
+        query = sa.select(sa.func.count()).select_from(premises)
+        for column, value in filters.items():
+            query = query.where(premises.c[column] == value)
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar() or 0)
+
+    def write_premises(
+        self,
+        rows: Iterable[dict],
+        *,
+        publish: bool = False,
+        demo: bool = False,
+        confirmed: date | None = None,
+    ) -> WriteSummary:
+        """Insert or update premises keyed by (organisation, ref), all in one transaction."""
+        rows = list(rows)
+        summary = WriteSummary()
+        if not rows:
+            return summary
+        now = utcnow()
+        organisations = sorted({row["organisation"] for row in rows})
+        key_columns = [premises.c.organisation, premises.c.ref, premises.c.id, premises.c.status]
+        compare_columns = [premises.c[name] for name in IMPORT_FIELDS]
+        with self.engine.begin() as connection:
+            existing: dict[tuple[str, str], tuple] = {}
+            for start in range(0, len(organisations), 500):
+                chunk = organisations[start : start + 500]
+                result = connection.execute(
+                    sa.select(*key_columns, premises.c.demo, *compare_columns).where(
+                        premises.c.organisation.in_(chunk)
+                    )
+                )
+                for record in result:
+                    existing[(record[0], record[1])] = tuple(record[2:])
+            inserts, updates = [], []
+            for row in rows:
+                values = {name: row.get(name) for name in IMPORT_FIELDS}
+                status = "published" if publish and row["scheme"] == PUBLIC_SCHEME else None
+                found = existing.get((row["organisation"], row["ref"]))
+                if found is None:
+                    values.update(
+                        organisation=row["organisation"],
+                        ref=row["ref"],
+                        status=status or "pending",
+                        demo=demo,
+                        created_at=now,
+                        updated_at=now,
+                        last_confirmed=confirmed,
+                    )
+                    inserts.append(values)
+                    continue
+                record_id, old_status, old_demo, *old_values = found
+                new_status = status or old_status
+                if (
+                    tuple(old_values) == tuple(values[name] for name in IMPORT_FIELDS)
+                    and new_status == old_status
+                    and old_demo == demo
+                ):
+                    summary.unchanged += 1
+                    continue
+                values.update(b_id=record_id, status=new_status, demo=demo, updated_at=now)
+                updates.append(values)
+            if inserts:
+                connection.execute(premises.insert(), inserts)
+            if updates:
+                statement = (
+                    premises.update()
+                    .where(premises.c.id == sa.bindparam("b_id"))
+                    .values({name: sa.bindparam(name) for name in updates[0] if name != "b_id"})
+                )
+                connection.execute(statement, updates)
+            summary.inserted, summary.updated = len(inserts), len(updates)
+            if inserts or updates:
+                self.bump_version(connection)
+        return summary
+
+    def set_status(self, space_id: int, status: str) -> bool:
+        """Change one premises' status; return False when there is no such premises."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                premises.update()
+                .where(premises.c.id == space_id)
+                .values(status=status, updated_at=utcnow())
+            )
+            if result.rowcount:
+                self.bump_version(connection)
+        return bool(result.rowcount)
+
+    def delete_demo(self) -> int:
+        """Delete every demo premises; return how many went."""
+        with self.engine.begin() as connection:
+            result = connection.execute(premises.delete().where(premises.c.demo.is_(True)))
+            if result.rowcount:
+                self.bump_version(connection)
+        return result.rowcount
+
+    def dispose(self) -> None:
+        """Close pooled connections."""
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets web workers read while an import writes; NORMAL sync is safe under WAL.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

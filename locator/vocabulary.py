@@ -1,0 +1,31 @@
+"""Stable codes shared by the API, the data files and the chat (see SPEC "Vocabulary")."""
+
+FACILITIES: dict[str, str] = {
+    "phone_charging": "Phone charging",
+    "phone_use": "A phone you can use",
+    "wifi": "Free wifi",
+    "first_aid": "First aid",
+    "defibrillator": "Defibrillator",
+    "step_free": "Step-free access",
+    "accessible_toilet": "Accessible toilet",
+    "toilet": "Toilet",
+    "private_room": "A quiet private room",
+    "seating": "Somewhere to sit",
+    "drinking_water": "Drinking water",
+}
+
+# Bit positions are part of the in-memory index only, never stored: the database keeps codes.
+FACILITY_BITS: dict[str, int] = {code: 1 << i for i, code in enumerate(FACILITIES)}
+
+SCHEMES = ("external", "internal")
+STATUSES = ("pending", "published", "rejected", "suspended")
+PUBLIC_SCHEME = "external"
+PUBLIC_STATUS = "published"
+
+
+def facility_mask(codes) -> int:
+    """Return the bit mask for facility codes already known to be valid."""
+    mask = 0
+    for code in codes:
+        mask |= FACILITY_BITS[code]
+    return mask

@@ -1,0 +1,238 @@
+"""The OpenAPI 3 document of the public API, built from the same tables the code uses."""
+
+from ..services import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
+from ..vocabulary import FACILITIES
+
+SEARCH_PARAMETERS = (
+    ("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Latitude (WGS84); with lon."),
+    ("lon", {"type": "number", "minimum": -180, "maximum": 180}, "Longitude (WGS84); with lat."),
+    (
+        "q",
+        {"type": "string", "maxLength": 200},
+        "A UK postcode, postcode district, town or station, instead of lat/lon.",
+    ),
+    (
+        "radius_km",
+        {
+            "type": "number",
+            "exclusiveMinimum": 0,
+            "maximum": MAX_RADIUS_KM,
+            "default": DEFAULT_RADIUS_KM,
+        },
+        "Search radius around the point, in kilometres.",
+    ),
+    (
+        "open_now",
+        {"type": "boolean", "default": False},
+        "Only spaces open at `at` (unknown hours never count as open).",
+    ),
+    (
+        "at",
+        {"type": "string", "format": "date-time"},
+        "ISO 8601 time; without an offset it is Europe/London local time. Default: now.",
+    ),
+    (
+        "facilities",
+        {"type": "string", "example": "phone_charging,toilet"},
+        "Comma-separated facility codes; every one is required. Codes: "
+        + ", ".join(FACILITIES)
+        + ".",
+    ),
+    (
+        "bbox",
+        {"type": "string", "example": "-2.30,53.46,-2.20,53.50"},
+        "minlon,minlat,maxlon,maxlat: only spaces inside this box (for maps).",
+    ),
+    ("area", {"type": "string", "example": "manchester"}, "Local authority district slug."),
+    (
+        "limit",
+        {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+        "Most features to return.",
+    ),
+)
+
+AT_PARAMETER = SEARCH_PARAMETERS[5]
+
+
+def _parameter(name: str, schema: dict, description: str) -> dict:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": schema,
+        "description": description,
+    }
+
+
+def _error_responses(*statuses: int) -> dict:
+    reasons = {
+        400: "A parameter is malformed; `field` names it.",
+        404: "Not found.",
+        405: "Method not allowed.",
+        429: "Too many requests.",
+    }
+    return {
+        str(status): {
+            "description": reasons[status],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for status in statuses
+    }
+
+
+def openapi_document() -> dict:
+    """Return the OpenAPI 3.0 description of /api/v1."""
+    nullable_string = {"type": "string", "nullable": True}
+    properties = {
+        "id": {"type": "integer"},
+        "name": {"type": "string"},
+        "organisation": {"type": "string"},
+        "address": {"type": "string"},
+        "postcode": nullable_string,
+        "facilities": {"type": "array", "items": {"type": "string", "enum": list(FACILITIES)}},
+        "opening_hours": {"type": "string", "description": "OpenStreetMap opening_hours"},
+        "open_now": {"type": "boolean", "description": "Open at `at`."},
+        "state": {"type": "string", "enum": ["open", "closed", "unknown"]},
+        "next_change": {"type": "string", "format": "date-time", "nullable": True},
+        "distance_m": {"type": "integer", "description": "Only when a point was given."},
+        "walking_minutes": {"type": "integer", "description": "Only when a point was given."},
+        "phone": nullable_string,
+        "website": nullable_string,
+        "how_to_ask": nullable_string,
+        "url": {"type": "string", "description": "The space's public page."},
+        "area_code": nullable_string,
+        "nation": {"type": "string"},
+        "demo": {"type": "boolean", "description": "Demo data, not a real safe space."},
+        "last_confirmed": {"type": "string", "format": "date", "nullable": True},
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Safe Spaces Locator API",
+            "version": "1.0.0",
+            "description": "Public, approved External safe spaces in UK shops, nearest first.",
+        },
+        "paths": {
+            "/api/v1/spaces": {
+                "get": {
+                    "summary": "Search safe spaces near a point, in a box or in an area.",
+                    "parameters": [_parameter(*p) for p in SEARCH_PARAMETERS],
+                    "responses": {
+                        "200": {
+                            "description": "A GeoJSON FeatureCollection, nearest first.",
+                            "content": {
+                                "application/geo+json": {
+                                    "schema": {"$ref": "#/components/schemas/SpaceCollection"}
+                                },
+                            },
+                        },
+                        **_error_responses(400, 405, 429),
+                    },
+                }
+            },
+            "/api/v1/spaces/{id}": {
+                "get": {
+                    "summary": "One public safe space.",
+                    "parameters": [
+                        {
+                            "name": "id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        },
+                        _parameter(*AT_PARAMETER),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "A GeoJSON Feature.",
+                            "content": {
+                                "application/geo+json": {
+                                    "schema": {"$ref": "#/components/schemas/Space"}
+                                }
+                            },
+                        },
+                        **_error_responses(400, 404, 405, 429),
+                    },
+                }
+            },
+            "/api/v1/openapi.json": {
+                "get": {
+                    "summary": "This document.",
+                    "responses": {"200": {"description": "OpenAPI 3 document."}},
+                }
+            },
+            "/healthz": {
+                "get": {
+                    "summary": "200 when the database is reachable, 503 when not.",
+                    "responses": {
+                        "200": {"description": "Healthy."},
+                        "503": {"description": "The database is not reachable."},
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {
+                            "type": "object",
+                            "required": ["code", "message"],
+                            "properties": {
+                                "code": {"type": "string"},
+                                "message": {"type": "string"},
+                                "field": nullable_string,
+                            },
+                        }
+                    },
+                },
+                "Space": {
+                    "type": "object",
+                    "required": ["type", "id", "geometry", "properties"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["Feature"]},
+                        "id": {"type": "integer"},
+                        "geometry": {
+                            "type": "object",
+                            "properties": {
+                                "type": {"type": "string", "enum": ["Point"]},
+                                "coordinates": {
+                                    "type": "array",
+                                    "items": {"type": "number"},
+                                    "minItems": 2,
+                                    "maxItems": 2,
+                                },
+                            },
+                        },
+                        "properties": {"type": "object", "properties": properties},
+                    },
+                },
+                "SpaceCollection": {
+                    "type": "object",
+                    "required": ["type", "features"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["FeatureCollection"]},
+                        "features": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Space"},
+                        },
+                        "description": {"type": "string"},
+                        "location": {
+                            "type": "object",
+                            "properties": {
+                                "lat": {"type": "number"},
+                                "lon": {"type": "number"},
+                                "label": {"type": "string"},
+                                "source": {
+                                    "type": "string",
+                                    "enum": ["device", "postcode", "district", "place", "station"],
+                                },
+                            },
+                        },
+                    },
+                },
+            }
+        },
+    }

@@ -1,0 +1,114 @@
+"""Fixtures: an app per database backend (SQLite always; PostgreSQL and Redis when present).
+
+In CI (the CI environment variable is set) a missing PostgreSQL or Redis fails the run
+instead of skipping, so the suite is never silently SQLite-only there.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+
+from locator import create_app
+
+POSTGRES_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+LONDON = ZoneInfo("Europe/London")
+IN_CI = bool(os.environ.get("CI"))
+
+
+def reachable(host: str, port: int) -> bool:
+    """Return True when a TCP connection to host:port succeeds quickly."""
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    """Skip locally, fail in CI, when a service the test needs is not running."""
+    if reachable(host, port):
+        return
+    message = f"{name} is not running on {host}:{port}"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    """Yield a migrated, empty database URL for each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        return
+    require_service("PostgreSQL", "127.0.0.1", 5432)
+    engine = sa.create_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+    yield POSTGRES_URL
+
+
+@pytest.fixture
+def app(database_url):
+    """Return an app on an empty, migrated database."""
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True, "RATELIMIT_ENABLED": False})
+    store = app.extensions["locator"].store
+    store.migrate()
+    from locator.store import premises
+
+    with store.engine.begin() as connection:
+        connection.execute(premises.delete())
+        store.bump_version(connection)
+    yield app
+    store.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def locator(app):
+    return app.extensions["locator"]
+
+
+def london(text: str) -> datetime:
+    """Return an aware Europe/London datetime from 'YYYY-MM-DD HH:MM'."""
+    return datetime.fromisoformat(text).replace(tzinfo=LONDON)
+
+
+def premises_row(ref: str, lat: float, lon: float, **values) -> dict:
+    """Return a valid import row (SPEC fields) with sensible defaults."""
+    row = {
+        "ref": ref,
+        "name": f"Shop {ref}",
+        "organisation": "Test Retail",
+        "address": f"{ref} High Street",
+        "postcode": "",
+        "lat": str(lat),
+        "lon": str(lon),
+        "opening_hours": "Mo-Su 08:00-20:00",
+        "facilities": "",
+        "phone": "",
+        "website": "",
+        "how_to_ask": "Ask at the till",
+        "scheme": "external",
+    }
+    row.update(values)
+    return row

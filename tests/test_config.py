@@ -1,0 +1,42 @@
+"""Settings: declared once, read from the environment, all documented in the README."""
+
+from pathlib import Path
+
+import pytest
+
+from locator import create_app
+from locator.config import SETTINGS, load_config
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    text = README.read_text()
+    missing = [s.name for s in SETTINGS if f"`{s.name}`" not in text]
+    assert missing == []
+
+
+def test_every_setting_has_help_text():
+    assert all(len(s.help) > 20 for s in SETTINGS)
+
+
+def test_settings_come_from_the_environment():
+    config = load_config({"DATABASE_URL": "sqlite:///x.db", "RATELIMIT_ENABLED": "false"})
+    assert config["DATABASE_URL"] == "sqlite:///x.db"
+    assert config["RATELIMIT_ENABLED"] is False
+    assert config["RATELIMIT_STORAGE_URI"] == "memory://"
+
+
+def test_the_default_database_is_sqlite_under_instance():
+    assert load_config({})["DATABASE_URL"].endswith("/instance/locator.sqlite3")
+
+
+def test_a_malformed_setting_is_reported_by_name():
+    with pytest.raises(ValueError, match="RATELIMIT_ENABLED"):
+        load_config({"RATELIMIT_ENABLED": "perhaps"})
+
+
+def test_create_app_takes_a_test_config(tmp_path):
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/a.db", "TESTING": True})
+    assert app.config["TESTING"] is True
+    assert app.extensions["locator"].store.backend == "sqlite"

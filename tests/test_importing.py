@@ -1,0 +1,214 @@
+"""`flask --app locator import`: validation, reports, dry runs, re-imports, adapters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from builders import write_csv
+from conftest import premises_row
+
+from locator.store import Store
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "demo"
+LEEDS = (53.7997, -1.5492)
+
+
+def good(ref: str, **values) -> dict:
+    row = premises_row(ref, LEEDS[0] + int(ref[-1]) * 0.001, LEEDS[1])
+    row.update(values)
+    return row
+
+
+@pytest.fixture
+def mixed_csv(tmp_path):
+    rows = [
+        good("s1", facilities="phone_charging;toilet"),
+        good("s2", opening_hours="Mon 9-5"),
+        good("s3", facilities="phone_charging;jacuzzi"),
+        good("s4", lat="", lon="", postcode="LS1 4AP"),
+        good("s5", lat="48.0"),
+        good("s6", scheme="secret"),
+        good("s7", name=""),
+        good("s8", scheme="internal"),
+        good("s1"),
+        good("s9", website="javascript:alert(1)"),
+    ]
+    return write_csv(tmp_path / "estate.csv", rows)
+
+
+def test_good_rows_go_in_and_every_bad_row_is_listed_with_line_and_reason(
+    runner, locator, mixed_csv
+):
+    result = runner.invoke(args=["import", str(mixed_csv)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Rows read: 10" in out
+    assert "Imported: 3 new, 0 updated, 0 unchanged" in out
+    assert "Rejected: 7" in out
+    assert "line 3 (ref s2): opening_hours:" in out
+    assert "line 4 (ref s3): unknown facility 'jacuzzi'" in out
+    assert "line 6 (ref s5): lat/lon 48.0" in out
+    assert "line 7 (ref s6): scheme must be external or internal" in out
+    assert "line 8 (ref s7): name is missing" in out
+    assert "line 10 (ref s1): ref 's1' already appears at line 2" in out
+    assert "line 11 (ref s9): website" in out
+    assert "postcode district's centre" in out
+    assert locator.store.count() == 3
+
+
+def test_dry_run_reports_but_writes_nothing(runner, locator, mixed_csv):
+    result = runner.invoke(args=["import", str(mixed_csv), "--dry-run"])
+    assert result.exit_code == 0
+    assert "Would import: 3 (dry run: nothing written)" in result.output
+    assert "Rejected: 7" in result.output
+    assert locator.store.count() == 0
+
+
+def test_importing_the_same_file_again_changes_nothing(runner, locator, mixed_csv):
+    runner.invoke(args=["import", str(mixed_csv), "--publish"])
+    before = locator.store.data_version()
+    again = runner.invoke(args=["import", str(mixed_csv), "--publish"])
+    assert "Imported: 0 new, 0 updated, 3 unchanged" in again.output
+    assert locator.store.count() == 3
+    assert locator.store.data_version() == before
+
+
+def test_reimport_updates_rows_keyed_by_organisation_and_ref(runner, locator, tmp_path):
+    path = write_csv(tmp_path / "a.csv", [good("s1"), good("s2")])
+    runner.invoke(args=["import", str(path)])
+    write_csv(path, [good("s1", name="Renamed"), good("s2"), good("s3")])
+    result = runner.invoke(args=["import", str(path)])
+    assert "Imported: 1 new, 1 updated, 1 unchanged" in result.output
+    assert locator.store.count() == 3
+    assert locator.store.count(name="Renamed") == 1
+    other = runner.invoke(args=["import", str(path), "--organisation", "Other Ltd"])
+    assert "Imported: 3 new" in other.output
+    assert locator.store.count() == 6
+
+
+def test_publish_approves_external_rows_only(runner, locator, mixed_csv):
+    runner.invoke(args=["import", str(mixed_csv), "--publish"])
+    assert locator.store.count(status="published") == 2
+    assert locator.store.count(scheme="internal", status="pending") == 1
+
+
+def test_a_failure_part_way_leaves_the_database_as_it_was(runner, locator, mixed_csv, monkeypatch):
+    def broken(self, connection):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Store, "bump_version", broken)
+    with pytest.raises(RuntimeError):
+        locator.import_file(mixed_csv)
+    monkeypatch.undo()
+    assert locator.store.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "Cannot open"),
+        (b"", "empty"),
+        (b"\xff\xfe\x00bad", "not UTF-8"),
+        (b"name,address\nA,B\n", "lacks the column(s) ref, opening_hours"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_refused_whole(runner, locator, tmp_path, content, message):
+    path = tmp_path / "estate.csv"
+    if content is not None:
+        path.write_bytes(content)
+    result = runner.invoke(args=["import", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert locator.store.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"type": "Feature"}', "one FeatureCollection"),
+    ],
+)
+def test_bad_geojson_is_refused_whole(runner, tmp_path, content, message):
+    path = tmp_path / "estate.geojson"
+    path.write_text(content)
+    result = runner.invoke(args=["import", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_exit_status_is_non_zero_when_nothing_could_be_imported(runner, tmp_path):
+    path = write_csv(tmp_path / "bad.csv", [good("s1", opening_hours="whenever")])
+    result = runner.invoke(args=["import", str(path)])
+    assert result.exit_code == 1
+    assert "Rejected: 1" in result.output
+
+
+def test_spec_geojson_is_imported_with_coordinates_from_the_geometry(runner, locator, tmp_path):
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [-1.5492, 53.7997]},
+        "properties": {
+            **{k: v for k, v in good("g1").items() if k not in ("lat", "lon")},
+            "facilities": ["toilet", "seating"],
+        },
+    }
+    path = tmp_path / "estate.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    result = runner.invoke(args=["import", str(path), "--publish"])
+    assert "Format: geojson" in result.output
+    assert "Imported: 1 new" in result.output
+    row = locator.store.space(1) or locator.store.public_spaces([1]).get(1)
+    assert row is None or row["facilities"] == "toilet;seating"
+    assert locator.store.count(facilities="toilet;seating") == 1
+
+
+def test_osm_shop_extracts_are_mapped_from_tags(runner, locator, tmp_path):
+    features = [
+        {
+            "type": "Feature",
+            "id": "node/1",
+            "geometry": {"type": "Point", "coordinates": [1.2930, 52.6280]},
+            "properties": {
+                "name": "Corner Shop",
+                "shop": "convenience",
+                "addr:housenumber": "1",
+                "addr:street": "Elm Hill",
+                "addr:city": "Norwich",
+                "addr:postcode": "NR3 1HN",
+                "opening_hours": "Mo-Sa 07:00-22:00; Su 10:00-16:00",
+                "wheelchair": "yes",
+                "toilets:wheelchair": "yes",
+            },
+        },
+        {
+            "type": "Feature",
+            "id": "node/2",
+            "geometry": {"type": "Point", "coordinates": [1.2931, 52.6281]},
+            "properties": {"name": "No Hours", "shop": "books"},
+        },
+    ]
+    path = tmp_path / "shops.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    result = runner.invoke(args=["import", str(path)])
+    assert "Format: osm" in result.output
+    assert "Imported: 1 new" in result.output
+    assert "feature 2 (ref node/2): opening_hours is missing" in result.output
+    assert locator.store.count(ref="node/1", facilities="step_free;accessible_toilet") == 1
+    assert locator.store.count(address="1 Elm Hill, Norwich", area_code="E07000148") == 1
+
+
+def test_the_nhs_pharmacy_list_imports_with_one_opening_hours_string(runner, locator):
+    result = runner.invoke(args=["import", str(DATA / "gm_pharmacies.geojson"), "--publish"])
+    assert "Format: nhs" in result.output
+    assert "Imported: 631 new" in result.output
+    assert locator.store.count(status="published", nation="england") == 631
+    assert (
+        locator.store.count(
+            ref="FM664", opening_hours="Mo-Fr 08:30-13:00,14:00-17:30; Sa 09:00-12:30"
+        )
+        == 1
+    )
