@@ -24,12 +24,12 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-from locator.hours import LONDON
 from scipy.spatial import cKDTree
 
 from locator.geo.areas import default_areas
 from locator.geo.gazetteer import default_gazetteer
 from locator.geo.index import IndexFilter, SpaceIndex, haversine_m, to_unit_vectors
+from locator.hours import LONDON
 from locator.services import safe_schedule
 from locator.vocabulary import FACILITIES, facility_mask
 

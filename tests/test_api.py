@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+
 from builders import add_premises, ids_by_ref
 from conftest import premises_row
 

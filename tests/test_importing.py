@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from builders import write_csv
-from conftest import premises_row
 
 from locator.store import Store
+
+from builders import write_csv
+from conftest import premises_row
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "demo"
 LEEDS = (53.7997, -1.5492)
