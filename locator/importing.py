@@ -4,11 +4,13 @@ validate every row. Nothing here writes to the database: services do, in one tra
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import hours
@@ -45,6 +47,7 @@ LIMITS = {
 }
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{3,30}$")
+WEBSITE_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]+$", re.IGNORECASE)
 
 
 class ImportFileError(ValueError):
@@ -309,9 +312,12 @@ def _text(values: dict, name: str, required: bool = False) -> str | None:
     value = values.get(name)
     if value is None:
         value = ""
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise RowError(f"{name} must be text")
-    value = " ".join(str(value).split())
+    elif value.__class__ is not str:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise RowError(f"{name} must be text")
+        value = str(value)
+    if "  " in value or not value.isprintable() or value[:1].isspace() or value[-1:].isspace():
+        value = " ".join(value.split())
     if not value:
         if required:
             raise RowError(f"{name} is missing")
@@ -340,11 +346,19 @@ def parse_facilities(value) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, str):
-        items = re.split(r"[;,]", value)
-    elif isinstance(value, list):
-        items = value
-    else:
+        return list(_facilities_from_text(value))
+    if not isinstance(value, list):
         raise RowError("facilities must be codes separated by ';'")
+    return _facility_codes(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _facilities_from_text(text: str) -> tuple[str, ...]:
+    # Estates repeat the same few facility lists thousands of times.
+    return tuple(_facility_codes(re.split(r"[;,]", text)))
+
+
+def _facility_codes(items: list) -> list[str]:
     codes = set()
     for item in items:
         if not isinstance(item, str):
@@ -356,6 +370,22 @@ def parse_facilities(value) -> list[str]:
             raise RowError(f"unknown facility {item.strip()!r}; use {', '.join(FACILITIES)}")
         codes.add(code)
     return [code for code in FACILITIES if code in codes]
+
+
+@functools.lru_cache(maxsize=8192)
+def _checked_hours_or_error(text: str, today: date) -> str | RowError:
+    # Checked once per distinct expression and day: the never-open check looks a year ahead.
+    try:
+        return hours.check_hours(text)
+    except hours.HoursError as exc:
+        return RowError(f"opening_hours: {exc}")
+
+
+def _checked_hours(text: str) -> str:
+    result = _checked_hours_or_error(text, date.today())
+    if isinstance(result, RowError):
+        raise RowError(str(result))
+    return result
 
 
 def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:
@@ -380,13 +410,9 @@ def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:
     row["scheme"] = scheme
     if row["phone"] and not PHONE_PATTERN.match(row["phone"]):
         raise RowError(f"phone {row['phone']!r} is not a phone number")
-    if row["website"] and not re.match(r"^https?://[^\s/]+\.[^\s]+$", row["website"], re.I):
+    if row["website"] and not WEBSITE_PATTERN.match(row["website"]):
         raise RowError("website must be an address starting with http:// or https://")
-    text_hours = _text(values, "opening_hours", required=True)
-    try:
-        row["opening_hours"] = hours.check_hours(text_hours)
-    except hours.HoursError as exc:
-        raise RowError(f"opening_hours: {exc}") from None
+    row["opening_hours"] = _checked_hours(_text(values, "opening_hours", required=True))
     row["facilities"] = ";".join(parse_facilities(values.get("facilities")))
     postcode_text = _text(values, "postcode")
     postcode = normalise_postcode(postcode_text) if postcode_text else None

@@ -17,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -25,13 +26,12 @@ from ..vocabulary import FACILITY_BITS
 
 EARTH_RADIUS_M = 6_371_008.8
 # Below this many eligible points a numpy scan beats building a tree.
-SCAN_LIMIT = 4096
+SCAN_LIMIT = 512
 CACHED_FILTERS = 32
 CACHED_WINDOWS = 4
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One premises found by the index."""
 
     id: int
@@ -53,6 +53,13 @@ def to_unit_vectors(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     lon = np.radians(np.asarray(lons, dtype=np.float64))
     cos_lat = np.cos(lat)
     return np.column_stack((cos_lat * np.cos(lon), cos_lat * np.sin(lon), np.sin(lat)))
+
+
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    """Return the unit vector of one point (plain math: numpy costs more for a single point)."""
+    lat_r, lon_r = math.radians(lat), math.radians(lon)
+    cos_lat = math.cos(lat_r)
+    return (cos_lat * math.cos(lon_r), cos_lat * math.sin(lon_r), math.sin(lat_r))
 
 
 def chord_to_metres(chord: np.ndarray | float) -> np.ndarray | float:
@@ -79,8 +86,10 @@ def haversine_m(lat1, lon1, lat2, lon2):
 
 @dataclass
 class _Window:
-    start: datetime
-    end: datetime | None  # None: nothing ever changes again
+    # POSIX timestamps: comparing London datetimes would ignore which pass through the
+    # repeated October hour each one is in.
+    start: float
+    end: float  # math.inf: nothing ever changes again
     open_mask: np.ndarray  # per premises
 
 
@@ -107,6 +116,7 @@ class SpaceIndex:
     ):
         self.version = version
         self.ids = np.asarray(ids, dtype=np.int64)
+        self._id_list = self.ids.tolist()  # plain ints: results are built without numpy
         self.lats = np.asarray(lats, dtype=np.float64)
         self.lons = np.asarray(lons, dtype=np.float64)
         self.size = len(self.ids)
@@ -119,7 +129,7 @@ class SpaceIndex:
         self._by_lat = np.argsort(self.lats, kind="stable")
         self._sorted_lats = self.lats[self._by_lat]
         self._lock = threading.Lock()
-        self._windows: OrderedDict[datetime, _Window] = OrderedDict()
+        self._windows: OrderedDict[float, _Window] = OrderedDict()
         self._eligible: OrderedDict[tuple, _Eligible] = OrderedDict()
 
     @classmethod
@@ -141,8 +151,8 @@ class SpaceIndex:
         """Return up to k premises nearest to a point that pass the filter, nearest first."""
         if k <= 0 or self.size == 0:
             return []
-        point = to_unit_vectors([lat], [lon])[0]
-        bound = metres_to_chord(radius_m) * (1 + 1e-9) + 1e-12 if radius_m else np.inf
+        point = _unit_vector(lat, lon)
+        bound = metres_to_chord(radius_m) * (1 + 1e-9) + 1e-12 if radius_m else math.inf
         eligible = self._eligible_for(where)
         if eligible is None:
             positions, tree = None, self._tree
@@ -156,19 +166,23 @@ class SpaceIndex:
             take = min(k, len(chords))
             nearest = np.argpartition(chords, take - 1)[:take]
             nearest = nearest[np.argsort(chords[nearest], kind="stable")]
-            chosen, chords = positions[nearest], chords[nearest]
+            pairs = zip(nearest.tolist(), chords[nearest].tolist(), strict=True)
         else:
-            count = tree.n
-            chords, found = tree.query(point, k=min(k, count), distance_upper_bound=bound)
-            chords, found = np.atleast_1d(chords), np.atleast_1d(found)
-            keep = found < count
-            chords, found = chords[keep], found[keep]
-            chosen = found if positions is None else positions[found]
-        keep = chords <= bound
-        distances = chord_to_metres(chords[keep])
-        return [
-            Hit(int(self.ids[i]), float(d)) for i, d in zip(chosen[keep], distances, strict=True)
-        ]
+            take = min(k, tree.n)
+            # scipy returns scalars for k=1; the list form keeps arrays (and costs a little).
+            chords, found = tree.query(
+                point, k=take if take > 1 else [1], distance_upper_bound=bound
+            )
+            pairs = zip(found.tolist(), chords.tolist(), strict=True)
+        ids = self._id_list
+        mapping = None if positions is None else positions
+        hits = []
+        for found_at, chord in pairs:
+            if chord > bound or found_at >= (tree.n if tree is not None else len(positions)):
+                continue  # beyond the radius, or scipy's "no more points" marker
+            position = found_at if mapping is None else int(mapping[found_at])
+            hits.append(Hit(ids[position], 2.0 * EARTH_RADIUS_M * math.asin(min(chord / 2, 1.0))))
+        return hits
 
     def within_bbox(
         self,
@@ -257,23 +271,24 @@ class SpaceIndex:
 
     def _window_at(self, at: datetime) -> _Window:
         """Return open-state of every premises at `at`, reusing a window that covers it."""
+        moment = at.timestamp()
         with self._lock:
             for window in reversed(self._windows.values()):
-                if window.start <= at and (window.end is None or at < window.end):
+                if window.start <= moment < window.end:
                     return window
         open_by_schedule = np.zeros(len(self._schedules), dtype=bool)
-        end = None
+        end = math.inf
         for i, schedule in enumerate(self._schedules):
             if schedule is None:
                 continue  # could not be evaluated: never counts as open
             status = schedule.status(at)
             open_by_schedule[i] = status.is_open
-            if status.next_change is not None and (end is None or status.next_change < end):
-                end = status.next_change
+            if status.next_change is not None:
+                end = min(end, status.next_change.timestamp())
         open_mask = open_by_schedule[self._schedule_of] if self.size else np.zeros(0, dtype=bool)
-        window = _Window(at, end, open_mask)
+        window = _Window(moment, end, open_mask)
         with self._lock:
-            self._windows[at] = window
+            self._windows[moment] = window
             while len(self._windows) > CACHED_WINDOWS:
                 self._windows.popitem(last=False)
         return window

@@ -15,7 +15,8 @@ SEARCH_PARAMETERS = (
         "radius_km",
         {
             "type": "number",
-            "exclusiveMinimum": 0,
+            "minimum": 0,
+            "exclusiveMinimum": True,
             "maximum": MAX_RADIUS_KM,
             "default": DEFAULT_RADIUS_KM,
         },

@@ -1,0 +1,87 @@
+"""Rate limits (in memory and in Redis), privacy of logs, and the OpenAPI document."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+import pytest
+from openapi_spec_validator import validate
+
+from locator import create_app
+from locator.privacy import RedactQueryStrings
+from locator.web.openapi import SEARCH_PARAMETERS, openapi_document
+
+from conftest import REDIS_URL, require_service
+
+
+@pytest.fixture(params=["memory", "redis"])
+def limited_client(request, database_url):
+    if request.param == "redis":
+        require_service("Redis", "127.0.0.1", 6379)
+        storage = REDIS_URL
+    else:
+        storage = "memory://"
+    app = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "RATELIMIT_ENABLED": True,
+            "RATELIMIT_STORAGE_URI": storage,
+            # A fresh key prefix keeps runs apart in a shared Redis.
+            "RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "API_RATE_LIMIT": "3 per minute",
+        }
+    )
+    app.extensions["locator"].store.migrate()
+    yield app.test_client()
+    app.extensions["locator"].store.dispose()
+
+
+def test_too_many_api_requests_get_a_429_in_the_json_error_shape(limited_client):
+    statuses = [
+        limited_client.get("/api/v1/spaces", query_string={"q": "M1"}).status_code for _ in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+    response = limited_client.get("/api/v1/spaces", query_string={"q": "M1"})
+    assert response.get_json()["error"]["code"] == "rate_limited"
+    assert "Retry-After" in response.headers
+
+
+def test_health_checks_are_not_rate_limited(limited_client):
+    assert {limited_client.get("/healthz").status_code for _ in range(6)} == {200}
+
+
+def test_request_logs_never_carry_a_location():
+    record = logging.LogRecord(
+        "werkzeug", logging.INFO, __file__, 1, '%s - - "%s" %s %s',
+        ("127.0.0.1", "GET /api/v1/spaces?lat=53.48&lon=-2.24 HTTP/1.1", "200", "-"), None,
+    )  # fmt: skip
+    RedactQueryStrings().filter(record)
+    message = record.getMessage()
+    assert "53.48" not in message and "/api/v1/spaces?…" in message
+
+
+def test_the_openapi_document_is_valid_and_served(client):
+    served = client.get("/api/v1/openapi.json").get_json()
+    assert served == openapi_document()
+    validate(served)
+
+
+def test_the_openapi_document_lists_every_api_route(app):
+    documented = set(openapi_document()["paths"])
+    routes = {
+        rule.rule.replace("<int(signed=True):space_id>", "{id}")
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/") or rule.rule == "/healthz"
+    }
+    assert routes == documented
+
+
+@pytest.mark.parametrize("name", [p[0] for p in SEARCH_PARAMETERS if p[0] not in ("q", "area")])
+def test_every_documented_search_parameter_is_checked_by_the_code(client, name):
+    params = {"lat": "53.48", "lon": "-2.24", name: "not-valid-%%"}
+    if name in ("lat", "lon"):
+        params = {"lat": "53.48", "lon": "-2.24", name: "x"}
+    response = client.get("/api/v1/spaces", query_string=params)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["field"] == name
