@@ -30,6 +30,7 @@ from locator.geo.areas import default_areas
 from locator.geo.gazetteer import default_gazetteer
 from locator.geo.index import IndexFilter, SpaceIndex, haversine_m, to_unit_vectors
 from locator.hours import LONDON
+from locator.importing import SPEC_COLUMNS
 from locator.services import safe_schedule
 from locator.vocabulary import FACILITIES, facility_mask
 
@@ -213,23 +214,7 @@ def bench_import(rows: int, rng: np.random.Generator) -> None:
         path = Path(folder) / "estate.csv"
         with path.open("w", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(
-                [
-                    "ref",
-                    "name",
-                    "organisation",
-                    "address",
-                    "postcode",
-                    "lat",
-                    "lon",
-                    "opening_hours",
-                    "facilities",
-                    "phone",
-                    "website",
-                    "how_to_ask",
-                    "scheme",
-                ]
-            )
+            writer.writerow(SPEC_COLUMNS)
             for i in range(rows):
                 writer.writerow(
                     [

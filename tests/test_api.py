@@ -224,6 +224,21 @@ def test_health_check_reports_the_database(client):
     assert response.get_json()["status"] == "ok"
 
 
+def test_health_check_says_503_when_the_database_is_unreachable():
+    from locator import create_app
+
+    app = create_app({"DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none"})
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "unavailable"
+
+
+def test_search_results_are_served_as_geojson(client, manchester):
+    response = client.get("/api/v1/spaces", query_string={"q": "M1"})
+    assert response.mimetype == "application/geo+json"
+    assert response.get_json()["type"] == "FeatureCollection"
+
+
 def test_search_description_says_what_was_asked(client, manchester):
     found = search(client, q="M1", open_now="true", facilities="toilet", radius_km=3)
     assert "with toilet" in found["description"]

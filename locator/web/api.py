@@ -21,20 +21,29 @@ def space_url(space_id: int) -> str:
     return f"{request.host_url.rstrip('/')}/spaces/{space_id}"
 
 
+def geojson(document: dict):
+    """Return a JSON response typed as GeoJSON (RFC 7946)."""
+    response = jsonify(document)
+    response.mimetype = "application/geo+json"
+    return response
+
+
 @bp.get("/spaces")
 def spaces():
+    """Search public safe spaces."""
     service = locator()
     query = parse_space_query(request.args, service.areas)
-    result = service.search(query, space_url)
-    return jsonify(result.as_geojson())
+    return geojson(service.search(query, space_url).as_geojson())
 
 
 @bp.get("/spaces/<int(signed=True):space_id>")
 def space(space_id: int):
+    """Return one public safe space."""
     at = parse_at(request.args.get("at"))
-    return jsonify(locator().space(space_id, at, space_url))
+    return geojson(locator().space(space_id, at, space_url))
 
 
 @bp.get("/openapi.json")
 def openapi():
+    """Return the OpenAPI document."""
     return jsonify(openapi_document())
