@@ -16,7 +16,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from .geo.gazetteer import default_gazetteer
     from .services import Locator
     from .store import Store
-    from .web import api, ops
+    from .web import api, ops, pages, security
 
     app = Flask(
         __name__,
@@ -34,6 +34,8 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.extensions["locator"] = Locator(store, default_gazetteer(), default_areas())
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)
+    app.register_blueprint(pages.bp)
+    security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     return app

@@ -33,6 +33,7 @@ class Setting:
     default: Callable[[], object] | object
     help: str
     parse: Callable[[str], object] = str
+    empty_allowed: bool = False  # an empty value means "none" rather than "the default"
 
     def default_value(self) -> object:
         return self.default() if callable(self.default) else self.default
@@ -66,7 +67,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "TILE_URL",
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "Map tile URL template; point it at your own tile server if you have one.",
+        "Map tile URL template; point it at your own tile server if you have one; empty "
+        "for no background map (markers only).",
+        empty_allowed=True,
     ),
     Setting(
         "TILE_ATTRIBUTION",
@@ -74,10 +77,16 @@ SETTINGS: tuple[Setting, ...] = (
         "Attribution shown on the map for the tiles.",
     ),
     Setting(
+        "QUICK_EXIT_URL",
+        "https://www.bbc.co.uk/weather",
+        "Neutral page the quick-exit button and Shift pressed three times replace this one with.",
+    ),
+    Setting(
         "PUBLIC_BASE_URL",
         "",
         "Absolute base URL of the site (e.g. https://safespaces.example); empty means the "
         "request's own host.",
+        empty_allowed=True,
     ),
 )
 
@@ -88,7 +97,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> dict[str, object]:
     config: dict[str, object] = {}
     for setting in SETTINGS:
         raw = environ.get(setting.name)
-        if raw is None or raw == "":
+        if raw is None or (raw == "" and not setting.empty_allowed):
             config[setting.name] = setting.default_value()
             continue
         try:

@@ -16,7 +16,8 @@ def init_app(app: Flask) -> Limiter:
     limiter.init_app(app)
 
     @limiter.request_filter
-    def _only_api() -> bool:
-        return not request.path.startswith("/api/")
+    def _exempt() -> bool:
+        # Reading pages is free; the API and every form post count.
+        return request.method == "GET" and not request.path.startswith("/api/")
 
     return limiter

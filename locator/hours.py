@@ -553,3 +553,15 @@ def _rewrite_rule(tokens: list[str], text: str) -> list[str]:
 def _is_weekday_word(word: str) -> bool:
     """Return True if `word` is a list of weekdays or holidays."""
     return all(item in ("PH", "SH") or _WEEKDAY_ITEM.fullmatch(item) for item in word.split(","))
+
+
+# --- for people reading hours -------------------------------------------------------------------
+
+
+def next_bank_holidays(nation: str, after: date, count: int = 1) -> list[tuple[date, str]]:
+    """Return the nation's next bank holidays on or after `after`, with their names."""
+    calendar = holidays.country_holidays(
+        "GB", subdiv=_SUBDIVISIONS[_nation(nation)], years=range(after.year, after.year + 2)
+    )
+    days = sorted((day, name) for day, name in calendar.items() if day >= after)
+    return days[:count]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from . import hours, importing
+from . import hours, importing, presenting
 from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
@@ -220,11 +220,16 @@ def parse_space_query(
 # -- describing -------------------------------------------------------------------------
 
 
+def describe_when(query: SpaceQuery) -> str:
+    """Say 'open now' or 'open at Fri 27 Nov 22:30' for a query's time."""
+    return "open now" if _is_recent(query.at) else f"open at {query.at:%a %-d %b %H:%M}"
+
+
 def describe(query: SpaceQuery, location: Location | None) -> str:
     """Say in words what a query asks for, e.g. 'open now, with Toilet, within 5 km of M1'."""
     parts = []
     if query.open_now:
-        parts.append("open now" if _is_recent(query.at) else f"open at {query.at:%a %d %b %H:%M}")
+        parts.append(describe_when(query))
     if query.facilities:
         labels = [FACILITIES[code].lower() for code in query.facilities]
         joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
@@ -371,6 +376,7 @@ class Locator:
                 feature["properties"]["walking_minutes"] = max(
                     1, round(hit.distance_m / WALKING_M_PER_MIN)
                 )
+                feature["properties"]["distance_text"] = presenting.distance_phrase(hit.distance_m)
             features.append(feature)
         return features
 
@@ -438,6 +444,35 @@ class Locator:
         return result
 
 
+@dataclass
+class PageResults:
+    """What the public pages show for a search: the results, or the nearest beyond the radius."""
+
+    result: SearchResult
+    wider: SearchResult | None = None  # nearest matches beyond the radius, when none within
+    closed_instead: bool = False  # nothing open anywhere near: `wider` shows closed places
+
+    @property
+    def features(self) -> list[dict]:
+        return self.result.features or (self.wider.features if self.wider else [])
+
+
+def search_for_people(
+    service: Locator, query: SpaceQuery, url_for_space: Callable[[int], str]
+) -> PageResults:
+    """Search; when nothing matches within the radius, also find the nearest ones further away."""
+    result = service.search(query, url_for_space)
+    if result.features or result.location is None or query.radius_km >= MAX_RADIUS_KM:
+        return PageResults(result)
+    wider_query = replace(query, radius_km=MAX_RADIUS_KM, limit=3)
+    wider = service.search(wider_query, url_for_space)
+    if wider.features or not query.open_now:
+        return PageResults(result, wider)
+    # Nothing open for 50 km: the nearest closed ones at least say when they open.
+    closed = service.search(replace(wider_query, open_now=False), url_for_space)
+    return PageResults(result, closed, closed_instead=True)
+
+
 def _location_from_place(place: Place) -> Location:
     return Location(place.lat, place.lon, place.label, place.kind)
 
@@ -457,6 +492,7 @@ def space_feature(row: Mapping, at: datetime, url: str) -> dict:
         "opening_hours": row["opening_hours"],
         "open_now": status.is_open,
         "state": status.state,
+        "status_text": presenting.status_phrase(status.state, status.next_change, at),
         "next_change": status.next_change.isoformat() if status.next_change else None,
         "phone": row["phone"],
         "website": row["website"],

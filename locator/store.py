@@ -47,6 +47,21 @@ premises = sa.Table(
     sa.Index("ix_premises_public", "status", "scheme"),
 )
 
+# What a member of the public said is wrong with a listing: a reason code and a time, nothing
+# about who said it.
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "premises_id", sa.Integer, sa.ForeignKey("premises.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("reason", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Index("ix_reports_premises", "premises_id"),
+)
+
 # One row whose counter goes up in every transaction that changes premises, so each worker
 # process can tell cheaply that its in-memory index is stale.
 data_version = sa.Table(
@@ -284,6 +299,29 @@ class Store:
             if result.rowcount:
                 self.bump_version(connection)
         return result.rowcount
+
+    def add_report(self, space_id: int, reason: str) -> bool:
+        """Record a problem report for a public premises; return False when it is not public."""
+        with self.engine.begin() as connection:
+            public = connection.execute(
+                sa.select(premises.c.id).where(premises.c.id == space_id, is_public())
+            ).first()
+            if public is None:
+                return False
+            connection.execute(
+                reports.insert().values(premises_id=space_id, reason=reason, created_at=utcnow())
+            )
+        return True
+
+    def report_counts(self, space_id: int) -> dict[str, int]:
+        """Return open problem reports for a premises by reason."""
+        query = (
+            sa.select(reports.c.reason, sa.func.count())
+            .where(reports.c.premises_id == space_id, reports.c.resolved_at.is_(None))
+            .group_by(reports.c.reason)
+        )
+        with self.engine.connect() as connection:
+            return {reason: int(count) for reason, count in connection.execute(query)}
 
     def dispose(self) -> None:
         """Close pooled connections."""

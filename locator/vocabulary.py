@@ -29,3 +29,14 @@ def facility_mask(codes) -> int:
     for code in codes:
         mask |= FACILITY_BITS[code]
     return mask
+
+
+# What a member of the public can report about a listing, in one tap.
+REPORT_REASONS: dict[str, str] = {
+    "closed": "It was closed",
+    "refused": "Staff would not help",
+    "wrong_hours": "The opening hours are wrong",
+    "no_facility": "A listed facility was missing (e.g. no charger)",
+    "moved": "It is not at this address",
+    "other": "Something else is wrong",
+}

@@ -1,0 +1,99 @@
+"""Map rendering: the one module that imports folium.
+
+Folium writes the Leaflet map; the page supplies Leaflet and the marker-cluster plugin from
+local files (pip packages), and markers for the visible area come from the API.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import folium
+from folium.plugins import MarkerCluster
+
+DATA_ATTRIBUTION = (
+    "Data: ONS, OS and Royal Mail (OGL v3); NHSBSA (OGL v3); GeoNames (CC BY 4.0); "
+    "© OpenStreetMap contributors (ODbL)"
+)
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """The pieces of a folium map to place in a page: asset links, the element and its script."""
+
+    assets: list[tuple[str, str]]  # ("script" | "style", url) in load order
+    element: str  # the map's <div>
+    script: str  # JavaScript that creates the map; the page wraps it in a nonce'd <script>
+    variable: str  # the global name of the Leaflet map
+    cluster_variable: str | None
+
+
+def map_parts(
+    centre: tuple[float, float],
+    zoom: int,
+    tile_url: str,
+    tile_attribution: str,
+    asset: Callable[[str], str],
+    name: str = "main",
+    cluster: bool = True,
+    marker: tuple[float, float] | None = None,
+) -> MapParts:
+    """Build a map centred on a point; tiles only when a tile URL is configured."""
+    figure_map = folium.Map(
+        location=list(centre), zoom_start=zoom, tiles=None, control_scale=True, max_zoom=19
+    )
+    # The cluster plugin walks every zoom level up to the map's maximum: without a tile layer
+    # Leaflet has none, so set it on the map itself.
+    figure_map.options["maxZoom"] = 19
+    figure_map.options["minZoom"] = 5
+    # Stable names let the page's own script find the map and its cluster layer.
+    figure_map._name, figure_map._id = "map", name
+    figure_map.default_js = [("leaflet", asset("leaflet/leaflet.js"))]
+    figure_map.default_css = [("leaflet_css", asset("leaflet/leaflet.css"))]
+    attribution = DATA_ATTRIBUTION
+    if tile_url:
+        attribution = f"{tile_attribution} | {DATA_ATTRIBUTION}"
+        folium.TileLayer(tiles=tile_url, attr=attribution, max_zoom=19).add_to(figure_map)
+    cluster_variable = None
+    if cluster:
+        layer = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 50})
+        layer._id = name
+        layer.default_js = [("markercluster", asset("markercluster/leaflet.markercluster.js"))]
+        layer.default_css = [
+            ("markercluster_css", asset("markercluster/MarkerCluster.css")),
+            ("markercluster_default_css", asset("markercluster/MarkerCluster.Default.css")),
+        ]
+        layer.add_to(figure_map)
+        cluster_variable = layer.get_name()
+    if marker is not None:
+        # A fixed label: business text never goes into folium's inline script.
+        folium.Marker(list(marker), alt="The safe space", title="The safe space").add_to(figure_map)
+    root = figure_map.get_root()
+    root.render()
+    assets = []
+    for element_name, element in root.header._children.items():
+        url = getattr(element, "url", None)
+        if url and element_name.endswith("css"):
+            assets.append(("style", url))
+        elif url:
+            assets.append(("script", url))
+    script = root.script.render()
+    if not tile_url:
+        # Without tiles the attribution control still names the data sources.
+        script += (
+            f"\n{figure_map.get_name()}.attributionControl.addAttribution("
+            f"{_js_string(DATA_ATTRIBUTION)});\n"
+        )
+    return MapParts(
+        assets=assets,
+        element=root.html.render(),
+        script=script,
+        variable=figure_map.get_name(),
+        cluster_variable=cluster_variable,
+    )
+
+
+def _js_string(text: str) -> str:
+    return json.dumps(text).replace("<", "\\u003c")

@@ -1,0 +1,143 @@
+"""Words and tables people read: status phrases, distances, weekly hours, directions links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from urllib.parse import quote
+
+from . import hours
+from .vocabulary import FACILITIES
+
+NATION_NAMES = {
+    "england": "England and Wales",
+    "wales": "England and Wales",
+    "scotland": "Scotland",
+    "northern_ireland": "Northern Ireland",
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SOON = timedelta(minutes=60)
+
+
+def status_phrase(state: str, next_change: datetime | None, at: datetime) -> str:
+    """Say whether a place is open at `at` and when that changes, e.g. 'Closes in 25 min'."""
+    if state == "unknown":
+        return "Hours not known · ask before you rely on it"
+    if state == "open":
+        if next_change is None:
+            return "Open 24 hours"
+        if next_change - at <= SOON:
+            minutes = max(1, round((next_change - at).total_seconds() / 60))
+            return f"Closes in {minutes} min"
+        return f"Open · closes {_when(next_change, at)}"
+    if next_change is None:
+        return "Closed"
+    if next_change - at <= SOON:
+        minutes = max(1, round((next_change - at).total_seconds() / 60))
+        return f"Closed · opens in {minutes} min"
+    return f"Closed · opens {_when(next_change, at)}"
+
+
+def _when(moment: datetime, at: datetime) -> str:
+    """Say a time relative to `at`: '22:00', '08:00 tomorrow' or 'Mon 09:00'."""
+    moment, at = hours.local_time(moment), hours.local_time(at)
+    clock = f"{moment:%H:%M}"
+    days = (moment.date() - at.date()).days
+    if days == 0:
+        return clock
+    if days == 1:
+        return f"{clock} tomorrow"
+    if days < 7:
+        return f"{moment:%a} {clock}"
+    return f"{moment:%a %-d %b} {clock}"
+
+
+def distance_phrase(metres: float | None) -> str | None:
+    """Say a walking distance, e.g. '350 m · 4 min walk' or '2.3 km · 29 min walk'."""
+    if metres is None:
+        return None
+    minutes = max(1, round(metres / 80))
+    if metres < 1000:
+        length = f"{round(metres / 10) * 10:.0f} m"
+    else:
+        length = f"{metres / 1000:.1f} km"
+    return f"{length} · {minutes} min walk"
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """One row of a weekly opening-hours table."""
+
+    day: date
+    name: str  # "Monday"
+    spans: tuple[str, ...]  # ("09:00–17:30",) or () when closed all day
+    note: str | None  # "Bank holiday: Christmas Day" or "Hours not known"
+    today: bool
+
+
+def weekly_table(schedule: hours.Schedule, at: datetime) -> list[DayHours]:
+    """Return this week's hours, Monday first, as the premises' schedule gives them."""
+    at = hours.local_time(at)
+    monday = at.date() - timedelta(days=at.weekday())
+    start = datetime.combine(monday, datetime.min.time(), hours.LONDON)
+    end = start + timedelta(days=7)
+    spans = schedule.intervals(start, end)
+    holiday_names = dict(hours.next_bank_holidays(schedule.nation, monday, count=20))
+    rows = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        day_start = datetime.combine(day, datetime.min.time(), hours.LONDON)
+        day_end = day_start + timedelta(days=1)
+        opened, unknown = [], False
+        for span_start, span_end, state in spans:
+            if span_end <= day_start or span_start >= day_end:
+                continue
+            if state == "unknown":
+                unknown = True
+            if state != "open":
+                continue
+            shown_start = max(span_start, day_start)
+            shown_end = min(span_end, day_end)
+            end_text = "24:00" if shown_end == day_end else f"{shown_end:%H:%M}"
+            opened.append(f"{shown_start:%H:%M}–{end_text}")
+        note = None
+        if day in holiday_names:
+            note = f"Bank holiday: {holiday_names[day]}"
+        elif unknown:
+            note = "Hours not known for part of the day"
+        rows.append(DayHours(day, WEEKDAYS[offset], tuple(opened), note, day == at.date()))
+    return rows
+
+
+def bank_holiday_note(schedule: hours.Schedule, at: datetime) -> str:
+    """Say how bank holidays affect these hours and when the next one is."""
+    nation = NATION_NAMES.get(schedule.nation, "England and Wales")
+    upcoming = hours.next_bank_holidays(schedule.nation, hours.local_time(at).date())
+    mentions_ph = "PH" in schedule.expression
+    lead = (
+        f"These hours set bank-holiday opening ({nation} calendar)."
+        if mentions_ph
+        else "These hours say nothing about bank holidays: check before you rely on them."
+    )
+    if not upcoming:
+        return lead
+    day, name = upcoming[0]
+    noon = datetime.combine(day, datetime.min.time(), hours.LONDON) + timedelta(hours=12)
+    state = schedule.status(noon).state
+    word = {"open": "open at midday", "closed": "closed at midday"}.get(state, "hours not known")
+    return f"{lead} Next bank holiday in {nation}: {day:%A %-d %B} ({name}) — {word}."
+
+
+def directions(lat: float, lon: float, name: str) -> dict[str, str]:
+    """Return walking-directions links to a point in three map apps."""
+    point = f"{lat:.6f},{lon:.6f}"
+    return {
+        "osm": f"https://www.openstreetmap.org/directions?engine=fossgis_osrm_foot&route=%3B{lat:.6f}%2C{lon:.6f}",
+        "google": f"https://www.google.com/maps/dir/?api=1&destination={point}&travelmode=walking",
+        "apple": f"https://maps.apple.com/?daddr={point}&dirflg=w&q={quote(name)}",
+    }
+
+
+def facility_labels(codes) -> list[tuple[str, str]]:
+    """Return (code, readable label) pairs in vocabulary order."""
+    return [(code, FACILITIES[code]) for code in FACILITIES if code in set(codes)]

@@ -1,0 +1,311 @@
+"""Public pages: search with map and list, place pages, quick exit, embed and its builder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
+from werkzeug.datastructures import MultiDict
+
+from .. import hours, presenting
+from ..exceptions import LocatorError
+from ..geo.maps import map_parts
+from ..services import (
+    DEFAULT_RADIUS_KM,
+    describe_when,
+    parse_at,
+    parse_bbox,
+    parse_space_query,
+    safe_schedule,
+    search_for_people,
+)
+from ..vocabulary import FACILITIES, REPORT_REASONS
+from .api import locator, space_url
+
+bp = Blueprint("pages", __name__)
+
+UK_CENTRE = (54.3, -2.5)
+RADII_KM = (1, 2, 5, 10, 25, 50)
+
+
+def _vendor_dirs() -> dict[str, Path]:
+    import xstatic.pkg.leaflet
+    import xstatic.pkg.leaflet_markercluster
+
+    return {
+        "leaflet": Path(xstatic.pkg.leaflet.BASE_DIR),
+        "markercluster": Path(xstatic.pkg.leaflet_markercluster.BASE_DIR),
+    }
+
+
+def vendor_url(path: str) -> str:
+    """Return the URL of a file from a vendored (pip-packaged) front-end library."""
+    package, _, filename = path.partition("/")
+    return f"/static/vendor/{package}/{filename}"
+
+
+def page_params(args: MultiDict) -> dict[str, str]:
+    """Flatten form parameters: checkboxes repeat `facilities`, the API joins them with commas."""
+    params = {key: args.get(key, "") for key in args}
+    params["facilities"] = ",".join(v for v in args.getlist("facilities") if v)
+    return params
+
+
+def _map_for(centre, zoom, *, cluster=True, marker=None):
+    config = current_app.config
+    return map_parts(
+        centre,
+        zoom,
+        str(config["TILE_URL"] or ""),
+        str(config["TILE_ATTRIBUTION"]),
+        vendor_url,
+        cluster=cluster,
+        marker=marker,
+    )
+
+
+def _search(params: dict[str, str]):
+    """Run a page search; return (query, results, error message)."""
+    service = locator()
+    has_where = any(params.get(k) for k in ("q", "lat", "bbox", "area"))
+    if not has_where:
+        return None, None, None
+    try:
+        query = parse_space_query(params, service.areas, open_now_default=True)
+        return query, search_for_people(service, query, space_url), None
+    except LocatorError as error:
+        return None, None, error.message
+
+
+def _form_state(params: dict[str, str], query) -> dict:
+    chosen = set(query.facilities) if query else set(filter(None, params["facilities"].split(",")))
+    open_now = params.get("open_now", "true").strip().lower() not in ("false", "0", "no", "off")
+    radius = query.radius_km if query else DEFAULT_RADIUS_KM
+    at = params.get("at", "")
+    words = [
+        "open now"
+        if open_now and not at
+        else ("open at the time chosen" if open_now else "open or closed"),
+        f"within {radius:g} km",
+    ]
+    words.append(
+        ", ".join(FACILITIES[c].lower() for c in FACILITIES if c in chosen) or "any facilities"
+    )
+    return {
+        "q": params.get("q", ""),
+        "open_now": open_now,
+        "at": at,
+        "facilities": chosen,
+        "radius_km": radius,
+        "filtered": bool(chosen or at or not open_now or radius != DEFAULT_RADIUS_KM),
+        "summary": " · ".join(words),
+    }
+
+
+def _summary(query, results) -> str:
+    """Say what the list shows in one sentence."""
+    if results is None:
+        return ""
+    shown = results.result
+    where = shown.location.label if shown.location else "the map area"
+    if shown.features:
+        count = len(shown.features)
+        words = [f"{count} safe space" if count == 1 else f"{count} safe spaces"]
+        if query.open_now:
+            words.append(describe_when(query))
+        if query.facilities:
+            words.append("with " + ", ".join(FACILITIES[c].lower() for c in query.facilities))
+        if shown.location:
+            words.append(f"within {query.radius_km:g} km of {where}")
+        return " ".join(words) + "."
+    opening = f"{describe_when(query)} " if query.open_now else ""
+    lead = f"No safe space {opening}within {query.radius_km:g} km of {where}."
+    if results.wider and results.wider.features:
+        if results.closed_instead:
+            return lead + " None is open within 50 km; these are the nearest, with when they open."
+        return lead + " These are the nearest further away."
+    return lead + " If you need help now, call 101, or 999 in an emergency."
+
+
+@bp.get("/")
+def index():
+    """Show the search form, the list and the map."""
+    params = page_params(request.args)
+    query, results, error = _search(params)
+    location = results.result.location if results else None
+    centre, zoom = ((location.lat, location.lon), 14) if location else (UK_CENTRE, 6)
+    return render_template(
+        "index.html",
+        form=_form_state(params, query),
+        results=results,
+        query=query,
+        error=error,
+        summary=_summary(query, results),
+        facilities=FACILITIES,
+        radii=RADII_KM,
+        map=_map_for(centre, zoom),
+        map_filters=_map_filters(query, params),
+    ), (400 if error else 200)
+
+
+@bp.get("/results")
+def results_fragment():
+    """Return just the results list, for the page's "use my location" button."""
+    params = page_params(request.args)
+    query, results, error = _search(params)
+    return render_template(
+        "_results.html", results=results, query=query, error=error, summary=_summary(query, results)
+    ), (400 if error else 200)
+
+
+def _map_filters(query, params) -> dict[str, str]:
+    """Return the filters the map's own API requests must repeat."""
+    return {
+        "open_now": "true"
+        if (query.open_now if query else _form_state(params, None)["open_now"])
+        else "false",
+        "at": params.get("at", ""),
+        "facilities": ",".join(query.facilities) if query else params.get("facilities", ""),
+    }
+
+
+@bp.get("/spaces/<int:space_id>")
+def place(space_id: int):
+    """Show one safe space: hours, facilities, how to ask, map and directions."""
+    service = locator()
+    try:
+        at = parse_at(request.args.get("at"))
+        feature = service.space(space_id, at, space_url)
+    except LocatorError:
+        abort(404)
+    props = feature["properties"]
+    lon, lat = feature["geometry"]["coordinates"]
+    schedule = safe_schedule(props["opening_hours"], props["nation"])
+    return render_template(
+        "place.html",
+        space=props,
+        lat=lat,
+        lon=lon,
+        week=presenting.weekly_table(schedule, at) if schedule else [],
+        bank_holidays=presenting.bank_holiday_note(schedule, at) if schedule else "",
+        facilities=presenting.facility_labels(props["facilities"]),
+        directions=presenting.directions(lat, lon, props["name"]),
+        reasons=REPORT_REASONS,
+        map=_map_for((lat, lon), 16, cluster=False, marker=(lat, lon)),
+        today=hours.local_time(at),
+    )
+
+
+@bp.post("/spaces/<int:space_id>/report")
+def report(space_id: int):
+    """Record a one-tap report that a listing is wrong."""
+    reason = request.form.get("reason", "")
+    if reason not in REPORT_REASONS:
+        return render_template(
+            "message.html",
+            title="Choose what is wrong",
+            message="Please go back and choose one of the buttons.",
+        ), 400
+    if not locator().store.add_report(space_id, reason):
+        abort(404)
+    return render_template(
+        "message.html",
+        title="Thank you",
+        message="We will check this listing. You do not need to do anything else.",
+        back=f"/spaces/{space_id}",
+    )
+
+
+@bp.get("/quick-exit")
+def quick_exit():
+    """Explain what quick exit does and what it cannot hide."""
+    return render_template("quick_exit.html")
+
+
+@bp.get("/embed")
+def embed():
+    """A chrome-less map and list for partners' iframes, scoped by area, box or centre."""
+    service = locator()
+    params = page_params(request.args)
+    error = None
+    centre, zoom, bounds = UK_CENTRE, 6, None
+    area = (
+        service.areas.by_slug(params.get("area", "").strip().lower())
+        if params.get("area")
+        else None
+    )
+    if area is not None:
+        west, south, east, north = service.areas.geometry(area.code).bounds
+        bounds = [south, west, north, east]
+    elif params.get("bbox"):
+        try:
+            west, south, east, north = parse_bbox(params["bbox"])
+            bounds = [south, west, north, east]
+        except LocatorError as exc:
+            error = exc.message
+    elif params.get("lat") and params.get("lon"):
+        try:
+            centre = (float(params["lat"]), float(params["lon"]))
+            zoom = min(max(int(params.get("zoom") or 14), 5), 18)
+        except ValueError:
+            error = "lat, lon and zoom must be numbers."
+    if area is None and params.get("area"):
+        error = f"Unknown area {params['area'][:60]!r}."
+    query, results, search_error = _search(params)
+    return render_template(
+        "embed.html",
+        results=results,
+        query=query,
+        error=error or search_error,
+        summary=_summary(query, results),
+        map=_map_for(centre, zoom),
+        bounds=bounds,
+        map_filters=_map_filters(query, params),
+    ), (400 if error else 200)
+
+
+@bp.get("/partners/embed")
+def partners_embed():
+    """Build the iframe snippet for a partner's website, with a live preview."""
+    service = locator()
+    areas = service.areas.all()
+    slug = request.args.get("area", "").strip().lower()
+    area = service.areas.by_slug(slug) or service.areas.by_slug("leeds") or areas[0]
+    chosen_facilities = [c for c in request.args.getlist("facilities") if c in FACILITIES]
+    try:
+        height = min(max(int(request.args.get("height") or 600), 300), 2000)
+    except ValueError:
+        height = 600
+    query = f"area={area.slug}"
+    if chosen_facilities:
+        query += "&facilities=" + ",".join(chosen_facilities)
+    embed_path = f"/embed?{query}"
+    base = (current_app.config["PUBLIC_BASE_URL"] or request.host_url).rstrip("/")
+    snippet = (
+        f'<iframe src="{base}{embed_path}" title="Safe spaces in {area.name}" '
+        f'width="100%" height="{height}" style="border:0" loading="lazy" '
+        f'allow="geolocation"></iframe>'
+    )
+    chosen = {"area": area.slug, "facilities": set(chosen_facilities), "height": height}
+    return render_template(
+        "partners_embed.html",
+        areas=areas,
+        facilities=FACILITIES,
+        chosen=chosen,
+        snippet=snippet,
+        embed_path=embed_path,
+    )
+
+
+@bp.app_context_processor
+def _template_helpers() -> dict:
+    return {"facility_label": FACILITIES.get, "directions": presenting.directions}
+
+
+@bp.get("/static/vendor/<package>/<path:filename>")
+def vendor(package: str, filename: str):
+    """Serve Leaflet and its plugins from their pip packages (no CDN)."""
+    folder = _vendor_dirs().get(package)
+    if folder is None:
+        abort(404)
+    return send_from_directory(folder, filename, max_age=86400)
