@@ -1,0 +1,46 @@
+"""No serious or critical axe-core violations on the public pages (axe runs offline)."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.slow
+
+BLOCKING = {"serious", "critical"}
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [", ".join(map(str, node["target"])) for node in violation["nodes"]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} → {targets}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/?q=LS1", "place", "/embed?area=leeds", "/partners/embed", "/quick-exit"],
+)
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 800)])
+def test_public_pages_have_no_serious_accessibility_violations(
+    site, new_context, path, width, height
+):
+    # bypass_csp lets axe's script in whatever script-src the pages send.
+    context = new_context(viewport={"width": width, "height": height}, bypass_csp=True)
+    page = context.new_page()
+    url = site.place("leeds-charging-247") if path == "place" else site.url(path)
+    response = page.goto(url)
+    assert response.ok, f"{url}: {response.status}"
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, f"{url} at {width}×{height}:\n{describe(blocking)}"
+
+
+def test_axe_finds_violations_on_a_page_that_has_them(site, page):
+    """Proves the checker runs offline and reports, so a clean result above means something."""
+    page.goto(site.url("/healthz"))
+    page.set_content('<html><body><img src="data:,"><input type="text"></body></html>')
+    ids = {v["id"] for v in Axe().run(page).response["violations"]}
+    assert {"image-alt", "label"} <= ids
