@@ -10,7 +10,7 @@ from .config import PROJECT_ROOT, load_config
 
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
-    """Build the app: settings → extensions → store → services → blueprints → errors."""
+    """Build the app: settings → store → services → blueprints → limits → headers → errors."""
     from . import cli, errors, extensions, privacy
     from .geo.areas import default_areas
     from .geo.gazetteer import default_gazetteer
@@ -28,13 +28,16 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.json.sort_keys = False
+    # Requests are small (a chat message, a form); anything bigger is refused with 413.
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
     privacy.init_app(app)
-    extensions.init_app(app)
     store = Store(str(app.config["DATABASE_URL"]))
     app.extensions["locator"] = Locator(store, default_gazetteer(), default_areas())
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(pages.bp)
+    extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

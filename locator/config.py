@@ -65,6 +65,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Requests one client may make to /api per period (limits syntax).",
     ),
     Setting(
+        "CHAT_RATE_LIMIT",
+        "20 per minute",
+        "Messages one client may send to the chat assistant per period (limits syntax).",
+    ),
+    Setting(
         "TILE_URL",
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "Map tile URL template; point it at your own tile server if you have one; empty "

@@ -14,6 +14,14 @@ def init_app(app: Flask) -> Limiter:
     # A limiter per app, not per module: each app (and each test) keeps its own storage.
     limiter = Limiter(key_func=get_remote_address, default_limits=[])
     limiter.init_app(app)
+    # Flask-Limiter holds only a weak reference; the app keeps the limiter alive.
+    app.extensions["rate_limiter"] = limiter
+
+    # The chat (API and no-JavaScript form) shares its own, tighter limit.
+    chat_limit = limiter.shared_limit(lambda: app.config["CHAT_RATE_LIMIT"], scope="chat")
+    for endpoint in ("api.chat", "pages.chat_page"):
+        if endpoint in app.view_functions:
+            app.view_functions[endpoint] = chat_limit(app.view_functions[endpoint])
 
     @limiter.request_filter
     def _exempt() -> bool:

@@ -43,6 +43,8 @@ def _when(moment: datetime, at: datetime) -> str:
     moment, at = hours.local_time(moment), hours.local_time(at)
     clock = f"{moment:%H:%M}"
     days = (moment.date() - at.date()).days
+    if clock == "00:00" and days in (0, 1):
+        return "midnight"
     if days == 0:
         return clock
     if days == 1:

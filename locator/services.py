@@ -9,7 +9,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from . import hours, importing, presenting
+from . import bot, hours, importing, presenting
+from .bot import helplines as bot_helplines
+from .bot import replies as bot_replies
 from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
@@ -471,6 +473,99 @@ def search_for_people(
     # Nothing open for 50 km: the nearest closed ones at least say when they open.
     closed = service.search(replace(wider_query, open_now=False), url_for_space)
     return PageResults(result, closed, closed_instead=True)
+
+
+CHAT_RESULTS = 3
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """A validated chat message, with the device position when the person shared it."""
+
+    message: str
+    at: datetime
+    lat: float | None = None
+    lon: float | None = None
+
+
+def parse_chat_request(body) -> ChatRequest:
+    """Check a chat request body; raise InvalidParameter naming the field."""
+    if not isinstance(body, dict):
+        raise InvalidParameter('Send a JSON object such as {"message": "..."}.', "body")
+    message = body.get("message")
+    if not isinstance(message, str):
+        raise InvalidParameter("message must be text.", "message")
+    coordinates = {}
+    for name, low, high in (("lat", -90, 90), ("lon", -180, 180)):
+        value = body.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidParameter(f"{name} must be a number.", name)
+        if not math.isfinite(value) or not low <= value <= high:
+            raise InvalidParameter(f"{name} must be between {low} and {high}.", name)
+        coordinates[name] = float(value)
+    if len(coordinates) == 1:
+        raise InvalidParameter(
+            "Give lat and lon together.", "lon" if "lat" in coordinates else "lat"
+        )
+    at = body.get("at")
+    if at is not None and not isinstance(at, str):
+        raise InvalidParameter("at must be an ISO 8601 time.", "at")
+    return ChatRequest(message, parse_at(at), coordinates.get("lat"), coordinates.get("lon"))
+
+
+def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], str]) -> dict:
+    """Answer a chat message: emergencies first, then the nearest open spaces if we know where."""
+    analysis = bot.analyse(request.message, service.gazetteer)
+    location = None
+    if request.lat is not None:
+        location = Location(request.lat, request.lon, "your location", "device")
+    elif analysis.place is not None:
+        place = analysis.place
+        source = "postcode" if place.kind in ("postcode", "district") else "place"
+        location = Location(place.lat, place.lon, place.label, source)
+    wants_places = analysis.intent in ("find_space", "emergency", "support")
+    results: list[dict] = []
+    searched = wants_places and location is not None
+    if searched:
+        query = SpaceQuery(
+            at=request.at,
+            lat=location.lat,
+            lon=location.lon,
+            radius_km=MAX_RADIUS_KM,
+            open_now=True,
+            facilities=analysis.facilities,
+            limit=CHAT_RESULTS,
+        )
+        for feature in service.search(query, url_for_space).features:
+            lon, lat = feature["geometry"]["coordinates"]
+            entry = {**feature["properties"], "lat": lat, "lon": lon}
+            entry["directions"] = presenting.directions(lat, lon, entry["name"])
+            results.append(entry)
+    helplines = list(analysis.helplines)
+    far = not results or results[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
+    if searched and far and bot_helplines.POLICE_NON_EMERGENCY not in helplines:
+        helplines.append(bot_helplines.POLICE_NON_EMERGENCY)
+    label = location.label if location and location.source != "device" else None
+    return {
+        "reply": bot_replies.compose(analysis, results, label, searched),
+        "intent": analysis.intent,
+        "emergency": analysis.emergency,
+        "facilities": list(analysis.facilities),
+        "location": None
+        if location is None
+        else {
+            "lat": location.lat,
+            "lon": location.lon,
+            "label": location.label,
+            "source": location.source,
+        },
+        "needs_location": wants_places and location is None and analysis.intent != "support",
+        "results": results,
+        "helplines": [{"name": line.name, "phone": line.phone} for line in helplines],
+        "matched": list(analysis.matched),
+    }
 
 
 def _location_from_place(place: Place) -> Location:

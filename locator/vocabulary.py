@@ -17,6 +17,10 @@ FACILITIES: dict[str, str] = {
 # Bit positions are part of the in-memory index only, never stored: the database keeps codes.
 FACILITY_BITS: dict[str, int] = {code: 1 << i for i, code in enumerate(FACILITIES)}
 
+INTENTS = (
+    "find_space", "emergency", "support", "about", "register", "greeting", "thanks", "unknown"
+)  # fmt: skip
+
 SCHEMES = ("external", "internal")
 STATUSES = ("pending", "published", "rejected", "suspended")
 PUBLIC_SCHEME = "external"

@@ -125,6 +125,15 @@
   map.on("moveend", schedule);
   load();
 
+  // Other scripts (the chat) can show a place on this map and reuse a shared position.
+  window.SafeSpacesMap = {
+    show: function (lat, lon) {
+      map.setView([lat, lon], 17);
+      holder.scrollIntoView({ behavior: "smooth", block: "center" });
+    },
+    position: null
+  };
+
   // "Use my location"
   var locate = document.getElementById("locate");
   var status = document.getElementById("locate-status");
@@ -146,6 +155,8 @@
     navigator.geolocation.getCurrentPosition(function (position) {
       var lat = position.coords.latitude;
       var lon = position.coords.longitude;
+      // Kept in this page's memory only, for the chat to use; never stored.
+      window.SafeSpacesMap.position = { lat: lat, lon: lon };
       var params = {
         lat: lat.toFixed(5),
         lon: lon.toFixed(5),

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app, jsonify, request
 
+from .. import services
 from ..services import parse_at, parse_space_query
 from .openapi import openapi_document
 
@@ -41,6 +42,14 @@ def space(space_id: int):
     """Return one public safe space."""
     at = parse_at(request.args.get("at"))
     return geojson(locator().space(space_id, at, space_url))
+
+
+@bp.post("/chat")
+def chat():
+    """Answer a message to the assistant; the text is never logged or stored."""
+    body = request.get_json(silent=True)
+    reply = services.chat(locator(), services.parse_chat_request(body), space_url)
+    return jsonify(reply)
 
 
 @bp.get("/openapi.json")

@@ -1,7 +1,7 @@
 """The OpenAPI 3 document of the public API, built from the same tables the code uses."""
 
 from ..services import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
-from ..vocabulary import FACILITIES
+from ..vocabulary import FACILITIES, INTENTS
 
 SEARCH_PARAMETERS = (
     ("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Latitude (WGS84); with lon."),
@@ -70,6 +70,7 @@ def _error_responses(*statuses: int) -> dict:
         400: "A parameter is malformed; `field` names it.",
         404: "Not found.",
         405: "Method not allowed.",
+        413: "The request body is too large.",
         429: "Too many requests.",
     }
     return {
@@ -156,6 +157,33 @@ def openapi_document() -> dict:
                     },
                 }
             },
+            "/api/v1/chat": {
+                "post": {
+                    "summary": "Ask the assistant; danger always leads with 999.",
+                    "description": "Rule-based (no language model). The message is never "
+                    "logged or stored. Results are open at `at` and have every facility asked "
+                    "for, nearest first.",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ChatRequest"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The reply.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/ChatReply"}
+                                }
+                            },
+                        },
+                        **_error_responses(400, 405, 413, 429),
+                    },
+                }
+            },
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document.",
@@ -208,6 +236,79 @@ def openapi_document() -> dict:
                             },
                         },
                         "properties": {"type": "object", "properties": properties},
+                    },
+                },
+                "ChatRequest": {
+                    "type": "object",
+                    "required": ["message"],
+                    "properties": {
+                        "message": {"type": "string", "description": "Read up to 1,000 chars."},
+                        "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                        "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                        "at": {"type": "string", "format": "date-time"},
+                    },
+                },
+                "ChatReply": {
+                    "type": "object",
+                    "required": [
+                        "reply",
+                        "intent",
+                        "emergency",
+                        "facilities",
+                        "location",
+                        "needs_location",
+                        "results",
+                        "helplines",
+                    ],
+                    "properties": {
+                        "reply": {"type": "string"},
+                        "intent": {"type": "string", "enum": list(INTENTS)},
+                        "emergency": {"type": "boolean"},
+                        "facilities": {
+                            "type": "array",
+                            "items": {"type": "string", "enum": list(FACILITIES)},
+                        },
+                        "location": {
+                            "type": "object",
+                            "nullable": True,
+                            "properties": {
+                                "lat": {"type": "number"},
+                                "lon": {"type": "number"},
+                                "label": {"type": "string"},
+                                "source": {
+                                    "type": "string",
+                                    "enum": ["device", "postcode", "place"],
+                                },
+                            },
+                        },
+                        "needs_location": {"type": "boolean"},
+                        "results": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "description": "Space properties plus lat, lon, directions.",
+                                "properties": {
+                                    **properties,
+                                    "lat": {"type": "number"},
+                                    "lon": {"type": "number"},
+                                },
+                            },
+                        },
+                        "helplines": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "phone": {"type": "string"},
+                                },
+                            },
+                        },
+                        "matched": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": "The rules that fired, to explain the answer.",
+                        },
                     },
                 },
                 "SpaceCollection": {

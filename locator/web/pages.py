@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 from werkzeug.datastructures import MultiDict
 
-from .. import hours, presenting
+from .. import hours, presenting, services
 from ..exceptions import LocatorError
 from ..geo.maps import map_parts
 from ..services import (
@@ -214,6 +214,14 @@ def report(space_id: int):
         message="We will check this listing. You do not need to do anything else.",
         back=f"/spaces/{space_id}",
     )
+
+
+@bp.post("/chat")
+def chat_page():
+    """Answer the chat form without JavaScript; the message is not kept."""
+    message = request.form.get("message", "")
+    reply = services.chat(locator(), services.ChatRequest(message, parse_at(None)), space_url)
+    return render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
 
 
 @bp.get("/quick-exit")

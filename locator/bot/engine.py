@@ -1,0 +1,171 @@
+"""Read a message: is it an emergency, what is needed, where, and which helplines fit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..geo.gazetteer import Gazetteer, Place
+from . import helplines as lines
+from . import rules
+from .matching import correct_typos, normalise
+
+MAX_MESSAGE = 1000
+LETTERS = re.compile(r"[A-Za-z]")
+
+
+def _compile(table):
+    return tuple((name, re.compile(pattern)) for name, pattern in table)
+
+
+EVERYDAY = tuple(re.compile(pattern) for pattern in rules.EVERYDAY)
+EMERGENCY = _compile(rules.EMERGENCY)
+FACILITY_RULES = _compile(rules.FACILITIES)
+TOPIC_RULES = _compile(rules.TOPICS)
+INTENT_RULES = _compile(rules.INTENTS)
+NEGATION = re.compile(rules.NEGATION)
+NEED = re.compile(rules.NEED)
+DENIED = re.compile(rules.DENIED)
+PAST = re.compile(rules.PAST)
+PAST_ONLY_RULES = {"attacked", "still_happening"}
+MALE_VICTIM = re.compile(rules.MALE_VICTIM)
+PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a message says, and which rules said so."""
+
+    intent: str
+    emergency: bool
+    facilities: tuple[str, ...]
+    place: Place | None
+    helplines: tuple[lines.Helpline, ...]
+    topics: tuple[str, ...]
+    matched: tuple[str, ...]
+    truncated: bool
+
+
+def _variants(text: str) -> tuple[str, ...]:
+    """Return the normalised text and, when different, its typo-corrected reading."""
+    plain = normalise(text)
+    corrected = correct_typos(plain)
+    return (plain,) if corrected == plain else (plain, corrected)
+
+
+def _first_match(pattern: re.Pattern, texts: tuple[str, ...]) -> re.Match | None:
+    for text in texts:
+        found = pattern.search(text)
+        if found:
+            return found
+    return None
+
+
+def _negated(text: str, start: int, code: str) -> bool:
+    """Return True when the need at `start` is cancelled ("I don't need the toilet")."""
+    clause = text[:start].rsplit("|", 1)[-1]
+    if code != "phone_charging" and DENIED.search(clause[-20:]):
+        return True  # "not thirsty"; but "phone not charging" still needs a charger
+    negations = list(NEGATION.finditer(clause))
+    if not negations:
+        return False
+    # A fresh "I need" or "just" after the cancelling words starts a new request.
+    return not NEED.search(clause[negations[-1].end() :])
+
+
+def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    found, matched = [], []
+    for code, pattern in FACILITY_RULES:
+        for text in texts:
+            if code == "toilet" and "accessible_toilet" in found:
+                break  # "disabled toilet" asks for the accessible one, not any toilet
+            hits = [m for m in pattern.finditer(text) if not _negated(text, m.start(), code)]
+            if hits:
+                found.append(code)
+                matched.append(f"facility:{code}")
+                break
+    return found, matched
+
+
+def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
+    """Read one message; never raises for any text."""
+    text = message if isinstance(message, str) else ""
+    truncated = len(text) > MAX_MESSAGE
+    text = text[:MAX_MESSAGE]
+    if not LETTERS.search(text):
+        return Analysis("unknown", False, (), None, (), (), (), truncated)
+    texts = _variants(text)
+    matched: list[str] = []
+
+    calm = tuple(_blank_everyday(t) for t in texts)
+    fired = [name for name, pattern in EMERGENCY if _first_match(pattern, calm)]
+    if fired and set(fired) <= PAST_ONLY_RULES and _first_match(PAST, texts):
+        fired = []  # "I was assaulted last year": support, not 999
+    emergency = bool(fired)
+    matched += [f"emergency:{name}" for name in fired]
+
+    topics = []
+    for name, pattern in TOPIC_RULES:
+        if _first_match(pattern, texts):
+            topics.append(name)
+            matched.append(f"topic:{name}")
+
+    facilities, facility_rules = _facilities(texts)
+    matched += facility_rules
+
+    intents = [name for name, pattern in INTENT_RULES if _first_match(pattern, texts)]
+    matched += [f"intent:{name}" for name in intents]
+
+    if emergency:
+        intent = "emergency"
+    elif topics:
+        intent = "support"
+    elif "register" in intents:
+        intent = "register"
+    elif "about" in intents:
+        intent = "about"
+    elif "find_space" in intents or facilities:
+        intent = "find_space"
+    elif intents:
+        intent = intents[-1] if "thanks" not in intents else "thanks"
+    else:
+        intent = "unknown"
+
+    place = gazetteer.find_in_text(text) if gazetteer is not None else None
+    return Analysis(
+        intent=intent,
+        emergency=emergency,
+        facilities=tuple(facilities),
+        place=place,
+        helplines=_helplines(intent, topics, texts),
+        topics=tuple(topics),
+        matched=tuple(matched),
+        truncated=truncated,
+    )
+
+
+def _blank_everyday(text: str) -> str:
+    for pattern in EVERYDAY:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _helplines(intent: str, topics: list[str], texts: tuple[str, ...]) -> tuple:
+    chosen: list[lines.Helpline] = []
+    if intent == "emergency":
+        chosen.append(lines.EMERGENCY)
+    for topic in topics:
+        if topic == "domestic_abuse":
+            if _first_match(MALE_VICTIM, texts):
+                chosen.append(lines.MENS_ADVICE)
+                continue
+            chosen.append(lines.DOMESTIC_ABUSE)
+            if _first_match(PARTNER_IS_WOMAN, texts):
+                chosen.append(lines.MENS_ADVICE)
+            continue
+        if topic == "child" and "domestic_abuse" in topics:
+            pass
+        line = lines.BY_TOPIC[topic]
+        if line not in chosen:
+            chosen.append(line)
+    return tuple(chosen)

@@ -1,0 +1,97 @@
+"""Text normalisation and typo tolerance for the rules (the one rapidfuzz import in bot/)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .rules import SLANG
+
+# Words the rules hinge on; a misspelt word close to one of these is read as it.
+KEYWORDS = tuple(
+    sorted(
+        set(
+            """
+    where somewhere anywhere nearest closest nearby near open safe space place wait help please
+    charge charger charging battery batteries phone mobile telephone landline call dead dying
+    toilet toilets bathroom restroom lavatory wifi internet wireless wheelchair pushchair buggy
+    stroller stairs steps crutches plaster plasters bandage bleeding bleed injured injury first
+    defibrillator quiet private room seat sit chair bench water thirsty dehydrated drink
+    followed following follow chased chasing stalked stalking stalker threatened threatening
+    threaten threats attacked attacking attack assaulted assault mugged robbed stabbed punched
+    kicked beaten hitting hurting strangled choking grabbed knife knives weapon machete gun
+    breathe breathing breath unconscious unresponsive collapsed fainted seizure overdose stroke
+    heart spiked drugged danger unsafe emergency police terrified scared frightened afraid
+    kidnapped outside trying break door window suicidal suicide kill myself jump bridge pills
+    tablets domestic abuse abusive abused violent violence controlling boyfriend girlfriend
+    husband partner raped rape sexual sexually groped consent molested homeless nowhere sleep
+    sleeping rough evicted racist racism homophobic transphobic hate doctor unwell dizzy sick
+    fever medication prescription asthma register business become join shop store cafe
+    restaurant pharmacy free identification staff thanks thank cheers hello hiya morning
+    evening afternoon stranded missed train lost home tonight someone somebody anyone people
+    accessible disabled wheelchair ramp hide overwhelmed panic breastfeeding being jumped
+    """.split()
+        )
+    )
+)
+# Ordinary words a keyword is one or two letters away from ("been" ~ "beaten", "nearly" ~
+# "nearby"): they are never "corrected".
+COMMON_WORDS = frozenset(
+    """
+    wife wives life been being have having nearly need needs here there their were wear
+    when then them than
+    what want wants went with will would could should that this they your from just like know
+    going come came home some time take make made said says tell told feel feels felt look
+    looks well very much more most only also back over into after again still down right left
+    long last next good great little love life work works late later soon today night friend
+    friends mate mates town city road street kids child mum dad laughing laugh died dies doing
+    does done didnt dont cant wont isnt sorry okay yeah maybe think thought thoughts about
+    around anyone everyone something anything nothing everywhere hand hands head legs feet face
+    body party month week year bridge edge roof house flat walk walking talk talking save same
+    side seen seem sure true bring brings bought sister brother mother father family people
+    person place places space spaces shops store stores train trains station stations bus
+    buses taxi open opens close closed near nearer nearest nice fine okay there theres hear
+    heard help helps helped hiding hide bleed bleeds call calls called calling charged wifi
+    drinks drink drinking sitting stand standing lying cold warm rain raining dark light lights
+    chase change changed chance choose chose shopping stop stops stopping store
+    """.split()
+)
+CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)\b")
+NON_WORD = re.compile(r"[^a-z0-9%| ]+")
+SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, drop apostrophes, mark clause breaks with '|', and expand text-speak."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = text.replace("'", "")
+    text = CLAUSE_BREAKS.sub(lambda m: f" | {m.group(1) or ''} ", text)
+    text = NON_WORD.sub(" ", text)
+    words = [SLANG.get(word, word) for word in text.split()]
+    return SPACES.sub(" ", " ".join(words)).strip()
+
+
+@lru_cache(maxsize=8192)
+def _closest_keyword(word: str) -> str:
+    # One slip (a letter missed, doubled, swapped or wrong) in a short word, two in a long
+    # one; typos rarely change the first letter, so that must agree too.
+    allowed = 1 if len(word) <= 6 else 2
+    match = process.extractOne(
+        word, KEYWORDS, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
+    )
+    if match is None or match[0][0] != word[0]:
+        return word
+    return match[0]
+
+
+def correct_typos(text: str) -> str:
+    """Replace misspelt words within a slip or two of a keyword by that keyword."""
+    words = []
+    for word in text.split(" "):
+        if len(word) >= 4 and word.isalpha() and word not in KEYWORDS and word not in COMMON_WORDS:
+            word = _closest_keyword(word)
+        words.append(word)
+    return " ".join(words)

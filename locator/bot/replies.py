@@ -1,0 +1,127 @@
+"""What the assistant says back, in plain words, emergencies first."""
+
+from __future__ import annotations
+
+from ..vocabulary import FACILITIES
+from . import helplines as lines
+from .engine import Analysis
+
+WALK_LIMIT_M = 1200  # about 15 minutes on foot
+SILENT = "If you can't speak, call 999 from a mobile and press 55 when asked."
+ASK_WHERE = (
+    "Tell me where you are (a postcode, town or station) or share your location, and I'll "
+    "find the nearest safe space open now"
+)
+
+ABOUT = (
+    "A safe space is a shop or other business whose staff have agreed to help anyone who "
+    "feels unsafe or vulnerable: you can wait there while you contact family or friends, "
+    "charge or use a phone, get basic first aid, or be helped to reach the right service. "
+    "It is free, you don't need ID and you don't have to explain why. Staff won't follow "
+    "you, give medical treatment beyond first aid, or make you leave with anyone. Each "
+    "business runs its own scheme under Operation Portum (National Business Crime Centre "
+    "guidance); only approved, publicised spaces are listed here."
+)
+REGISTER = (
+    "Businesses become safe spaces by following the Operation Portum guidance: train staff, "
+    "name a designated person, check the space (a seat, line of sight, a phone, a first aid "
+    "kit), tell your insurer and local partners, and keep a simple record of uses. Then list "
+    "your premises here; every listing is checked by a moderator before the public sees it. "
+    "Your council's community safety partnership can help you start."
+)
+SUPPORT = {
+    "domestic_abuse": "I'm sorry this is happening. You can talk to someone in confidence, "
+    "free, at any time.",
+    "male_victim": "Men are abused by partners too, and help is there for you.",
+    "suicidal": "I'm really sorry you're feeling like this. You don't have to cope alone: "
+    "Samaritans will listen, day or night, free.",
+    "sexual_assault": "I'm so sorry. What happened is not your fault. You can talk to Rape "
+    "Crisis any time, free and in confidence.",
+    "homeless": "Shelter can help you find somewhere to stay tonight.",
+    "child": "You can talk to Childline about anything, free; it won't show on the phone bill.",
+    "hate_crime": "That's a hate crime and you can report it to the police on 101, or online "
+    "through True Vision.",
+    "medical": "For urgent medical help that isn't life-threatening, call NHS 111.",
+}
+
+
+def _need_words(codes) -> str:
+    labels = [FACILITIES[code].lower() for code in codes]
+    if not labels:
+        return ""
+    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return f" with {joined}"
+
+
+def _describe(result: dict) -> str:
+    where = result["address"] + (f", {result['postcode']}" if result.get("postcode") else "")
+    distance = result.get("distance_text") or ""
+    return f"{result['name']} ({where}): {distance}. {result['status_text']}."
+
+
+def compose(
+    analysis: Analysis,
+    results: list[dict],
+    location_label: str | None,
+    searched: bool,
+) -> str:
+    """Write the reply for an analysed message and the spaces found for it."""
+    parts: list[str] = []
+    needs = _need_words(analysis.facilities)
+    if analysis.emergency:
+        parts.append(f"If you are in danger now, call 999. {SILENT}")
+    for topic in analysis.topics:
+        parts.append(SUPPORT[topic])
+    if lines.MENS_ADVICE in analysis.helplines and lines.DOMESTIC_ABUSE not in analysis.helplines:
+        parts.append(SUPPORT["male_victim"])
+    for line in analysis.helplines:
+        if line.phone != "999":
+            parts.append(f"{line.name}: {line.phone}.")
+    if analysis.intent in ("find_space", "emergency", "support"):
+        if searched:
+            parts.append(_results_text(results, needs, location_label))
+        elif analysis.intent != "support":
+            parts.append(f"{ASK_WHERE}{needs}.")
+            if not analysis.emergency:
+                parts.append("If you are in danger, call 999.")
+    elif analysis.intent == "about":
+        parts.append(ABOUT)
+    elif analysis.intent == "register":
+        parts.append(REGISTER)
+    elif analysis.intent == "greeting":
+        parts.append(
+            "Hello. I can find a safe space open now near you: tell me where you are and what "
+            'you need, like "my phone is dead, I\'m near Leeds station". In danger? Call 999.'
+        )
+    elif analysis.intent == "thanks":
+        parts.append("You're welcome. Stay safe. If you are ever in danger, call 999.")
+    else:
+        parts.append(
+            "Sorry, I didn't understand that. I can find safe spaces open now: tell me where "
+            'you are (a postcode, town or station) and what you need, in English, like "my '
+            "phone is dead, I'm near Leeds station\". In danger? Call 999."
+        )
+    if analysis.truncated:
+        parts.append("Your message was long, so I read only the first 1,000 characters.")
+    return " ".join(parts)
+
+
+def _results_text(results: list[dict], needs: str, location_label: str | None) -> str:
+    near = f" near {location_label}" if location_label else ""
+    if not results:
+        return (
+            f"I can't find a safe space{needs} open within 50 km{near} right now. For help, "
+            "call 101 (police, non-emergency) or one of the helplines below; in danger, 999."
+        )
+    first = results[0]
+    if first.get("distance_m", 0) > WALK_LIMIT_M:
+        text = (
+            f"Nothing{needs} is open within a 15-minute walk{near}. The nearest open one is "
+            f"{_describe(first)} You can also call 101 (police, non-emergency) for help."
+        )
+    else:
+        text = f"The nearest safe space{needs} open now{near} is {_describe(first)}"
+    others = [r for r in results[1:] if r.get("distance_m", 0) <= 5000]
+    if others:
+        text += " Also near: " + " ".join(_describe(r) for r in others)
+    return text + " Ask any member of staff for the safe space. In danger? Call 999."
