@@ -1,0 +1,68 @@
+"""Benchmark the chat assistant against one plain search, in the same run.
+
+Prints figures; asserts nothing. Run: .venv/bin/python bench/bench_chat.py [--runs 500]
+
+Loads the demo premises into a temporary SQLite database and times, through the app (Flask's
+test client, so no network noise), a find_space message and the search it amounts to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+
+from locator import create_app
+from locator.demo import load_demo
+
+AT = "2026-12-02T14:00"  # a Wednesday afternoon
+MESSAGES = [
+    "my phone is dead and I'm in M1",
+    "wher can i charg my fone near M1",
+    "need the loo near manchester piccadilly",
+    "somewhere quiet to sit near M4",
+]
+SEARCH = {"q": "M1", "open_now": "true", "facilities": "phone_charging", "limit": 3, "at": AT}
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app(
+            {"DATABASE_URL": f"sqlite:///{folder}/chat.sqlite3", "RATELIMIT_ENABLED": False}
+        )
+        service = app.extensions["locator"]
+        service.store.migrate()
+        load_demo(service)
+        client = app.test_client()
+        client.get("/api/v1/spaces", query_string=SEARCH)  # build the index once
+        search, chat, per_message = [], [], {m: [] for m in MESSAGES}
+        for i in range(args.runs):
+            # Interleaved, so both see the same machine state.
+            start = time.perf_counter()
+            assert client.get("/api/v1/spaces", query_string=SEARCH).status_code == 200
+            search.append(time.perf_counter() - start)
+            message = MESSAGES[i % len(MESSAGES)]
+            start = time.perf_counter()
+            response = client.post("/api/v1/chat", json={"message": message, "at": AT})
+            elapsed = time.perf_counter() - start
+            assert response.status_code == 200 and response.get_json()["results"]
+            chat.append(elapsed)
+            per_message[message].append(elapsed)
+        service.store.dispose()
+    print(f"GET /api/v1/spaces (q=M1, open now, phone charging): median {median_ms(search):.2f} ms")
+    print(f"POST /api/v1/chat find_space messages: median {median_ms(chat):.2f} ms")
+    for message, samples in per_message.items():
+        print(f"  {message!r}: {median_ms(samples):.2f} ms")
+    print(f"ratio chat / search = {median_ms(chat) / median_ms(search):.2f}× ({args.runs} each)")
+
+
+if __name__ == "__main__":
+    main()
