@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from locator.vocabulary import FACILITIES
 
 CHROMIUM = "/usr/bin/chromium"
@@ -17,6 +19,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# A real browser drops connections mid-response (an iframe reloads, a page is left), and the
+# development server then leaves that response's file to the garbage collector: an
+# "unraisable" ResourceWarning from the server thread, not a fault of the page under test.
+BROWSER_WARNINGS = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.slow
+from .support import BROWSER_WARNINGS
+
+pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
 BLOCKING = {"serious", "critical"}
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.slow
+from .support import BROWSER_WARNINGS
+
+pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
 
 def test_asking_for_a_charge_in_m1_lists_open_places_with_charging_and_links_to_them(site, page):

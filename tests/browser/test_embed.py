@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import MANCHESTER
+from .support import BROWSER_WARNINGS, MANCHESTER
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
 RESULTS = "ol#results > li.result"
 

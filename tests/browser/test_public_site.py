@@ -7,9 +7,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import FACILITY_CODES, LEEDS, XSS_NAME, XSS_POINT, distances_m, screenshot
+from .support import (
+    BROWSER_WARNINGS,
+    FACILITY_CODES,
+    LEEDS,
+    XSS_NAME,
+    XSS_POINT,
+    distances_m,
+    screenshot,
+)
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
 RESULTS = "ol#results > li.result"
 ALL_LEEDS = "/?q=LS1&open_now=false&radius_km=10"
