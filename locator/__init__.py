@@ -14,9 +14,10 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from . import cli, errors, extensions, privacy
     from .geo.areas import default_areas
     from .geo.gazetteer import default_gazetteer
+    from .mail import Mailer
     from .services import Locator
     from .store import Store
-    from .web import api, ops, pages, security
+    from .web import api, business, ops, pages, security
 
     app = Flask(
         __name__,
@@ -27,6 +28,9 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.config.update(load_config())
     if config:
         app.config.update(config)
+    app.secret_key = app.config["SECRET_KEY"]
+    # Only business and moderator pages use the session; it is never set on public pages.
+    app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
     app.json.sort_keys = False
     # Requests are small (a chat message, a form); anything bigger is refused with 413.
     if app.config.get("MAX_CONTENT_LENGTH") is None:
@@ -37,6 +41,14 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(business.bp)
+    app.register_blueprint(business.api_bp)
+    app.extensions["mailer"] = Mailer(
+        str(app.config["MAIL_BACKEND"]),
+        str(app.config["MAIL_FROM"]),
+        app.config["MAIL_DIR"],
+        str(app.config["MAIL_SMTP_URL"]),
+    )
     extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -98,9 +98,39 @@ def demo_command(replace: bool) -> None:
         click.echo(f"Replaced {removed} earlier demo premises.")
 
 
+@click.command("create-moderator")
+@with_appcontext
+@click.option("--email", required=True, help="The moderator's email (their sign-in name).")
+@click.option("--name", required=True, help="The moderator's name, shown in the audit log.")
+@click.option(
+    "--area",
+    "areas",
+    multiple=True,
+    help="Limit to a local authority district (slug, e.g. leeds); repeat for more. "
+    "None means every area.",
+)
+@click.password_option(help="At least 12 characters (asked for when not given).")
+def create_moderator_command(email: str, name: str, areas: tuple[str, ...], password: str):
+    """Create a moderator account (password hashed with argon2)."""
+    from . import business
+    from .exceptions import InvalidParameter
+
+    service = _locator()
+    service.store.migrate()
+    try:
+        moderator_id = business.create_moderator(
+            service.store, service.areas, email, name, password, areas
+        )
+    except InvalidParameter as error:
+        click.echo(f"Error: {error.message}", err=True)
+        sys.exit(2)
+    scope = ", ".join(areas) if areas else "every area"
+    click.echo(f"Moderator {moderator_id} created for {scope}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands on an app."""
-    for command in (init_db_command, import_command, demo_command):
+    for command in (init_db_command, import_command, demo_command, create_moderator_command):
         app.cli.add_command(command)
 
 

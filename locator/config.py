@@ -87,6 +87,28 @@ SETTINGS: tuple[Setting, ...] = (
         "Neutral page the quick-exit button and Shift pressed three times replace this one with.",
     ),
     Setting(
+        "MAIL_BACKEND",
+        "file",
+        "How mail (manage links, decisions) leaves: file (written under MAIL_DIR), console, "
+        "or smtp (to MAIL_SMTP_URL).",
+    ),
+    Setting(
+        "MAIL_DIR",
+        lambda: str(INSTANCE_DIR / "mail"),
+        "Folder the file mail backend writes .eml messages to.",
+    ),
+    Setting("MAIL_SMTP_URL", "smtp://localhost:25", "SMTP server for the smtp mail backend."),
+    Setting(
+        "MAIL_FROM",
+        "Safe Spaces Locator <no-reply@safe-spaces.invalid>",
+        "Sender address of the mail the service sends.",
+    ),
+    Setting(
+        "REGISTRATION_RATE_LIMIT",
+        "10 per hour",
+        "Registrations and problem reports one client may send per period.",
+    ),
+    Setting(
         "PUBLIC_BASE_URL",
         "",
         "Absolute base URL of the site (e.g. https://safespaces.example); empty means the "

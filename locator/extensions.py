@@ -3,6 +3,7 @@
 from flask import Flask, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFProtect
 
 
 def init_app(app: Flask) -> Limiter:
@@ -17,11 +18,25 @@ def init_app(app: Flask) -> Limiter:
     # Flask-Limiter holds only a weak reference; the app keeps the limiter alive.
     app.extensions["rate_limiter"] = limiter
 
-    # The chat (API and no-JavaScript form) shares its own, tighter limit.
-    chat_limit = limiter.shared_limit(lambda: app.config["CHAT_RATE_LIMIT"], scope="chat")
-    for endpoint in ("api.chat", "pages.chat_page"):
+    # Forms posted with a session (registration, manage link, moderation) carry a CSRF token.
+    # The JSON API and the anonymous one-tap public forms keep no session to ride on.
+    csrf = CSRFProtect(app)
+    for endpoint in ("pages.report", "pages.chat_page"):
         if endpoint in app.view_functions:
-            app.view_functions[endpoint] = chat_limit(app.view_functions[endpoint])
+            csrf.exempt(app.view_functions[endpoint])
+    for blueprint in ("api", "registrations"):
+        if blueprint in app.blueprints:
+            csrf.exempt(app.blueprints[blueprint])
+
+    limits = {"api.chat": "CHAT_RATE_LIMIT", "pages.chat_page": "CHAT_RATE_LIMIT",
+              "registrations.register_api": "REGISTRATION_RATE_LIMIT",
+              "business.register_page": "REGISTRATION_RATE_LIMIT",
+              "pages.report": "REGISTRATION_RATE_LIMIT"}  # fmt: skip
+    for endpoint, setting in limits.items():
+        if endpoint in app.view_functions:
+            app.view_functions[endpoint] = limiter.shared_limit(
+                lambda setting=setting: app.config[setting], scope=setting.lower()
+            )(app.view_functions[endpoint])
 
     @limiter.request_filter
     def _exempt() -> bool:

@@ -576,6 +576,11 @@ def space_feature(row: Mapping, at: datetime, url: str) -> dict:
     """Turn a premises row into a public GeoJSON Feature with its state at `at`."""
     schedule = safe_schedule(row["opening_hours"], row["nation"])
     status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
+    status_text = presenting.status_phrase(status.state, status.next_change, at)
+    closed_until = row.get("closed_until")
+    if closed_until and hours.local_time(at).date() < closed_until:
+        status = hours.HoursStatus("closed", None)
+        status_text = f"Temporarily closed · reopens {closed_until:%a %-d %b}"
     confirmed = row.get("last_confirmed")
     properties = {
         "id": row["id"],
@@ -587,7 +592,8 @@ def space_feature(row: Mapping, at: datetime, url: str) -> dict:
         "opening_hours": row["opening_hours"],
         "open_now": status.is_open,
         "state": status.state,
-        "status_text": presenting.status_phrase(status.state, status.next_change, at),
+        "status_text": status_text,
+        "closed_until": closed_until.isoformat() if closed_until else None,
         "next_change": status.next_change.isoformat() if status.next_change else None,
         "phone": row["phone"],
         "website": row["website"],

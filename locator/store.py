@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -39,12 +40,48 @@ premises = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("last_confirmed", sa.Date, nullable=True),
+    # From registration: private contact, readiness answers (JSON), the manage link's hash.
+    sa.Column("contact_email", sa.String(254), nullable=True),
+    sa.Column("checklist", sa.Text, nullable=True),
+    sa.Column("closed_until", sa.Date, nullable=True),
+    sa.Column("manage_token_hash", sa.String(64), nullable=True),
+    # Edits to public fields wait here (JSON) until a moderator approves them.
+    sa.Column("pending_changes", sa.Text, nullable=True),
+    sa.Column("moderation_note", sa.Text, nullable=True),
     sa.UniqueConstraint("organisation", "ref", name="uq_premises_organisation_ref"),
     sa.CheckConstraint("scheme in ('external', 'internal')", name="ck_premises_scheme"),
     sa.CheckConstraint(
         "status in ('pending', 'published', 'rejected', 'suspended')", name="ck_premises_status"
     ),
     sa.Index("ix_premises_public", "status", "scheme"),
+    sa.Index("ix_premises_manage_token", "manage_token_hash", unique=True),
+)
+
+moderators = sa.Table(
+    "moderators",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("email", sa.String(254), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    # Local authority district codes this moderator may decide, comma-separated; empty = all.
+    sa.Column("area_codes", sa.Text, nullable=False, server_default=""),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "premises_id", sa.Integer, sa.ForeignKey("premises.id", ondelete="SET NULL"), nullable=True
+    ),
+    sa.Column("actor", sa.String(120), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("detail", sa.Text, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_audit_premises", "premises_id"),
 )
 
 # What a member of the public said is wrong with a listing: a reason code and a time, nothing
@@ -171,7 +208,7 @@ class Store:
         )
 
     def index_rows(self) -> list[tuple]:
-        """Return (id, lat, lon, facilities, opening_hours, nation, area_code) rows, public only."""
+        """Return the columns the spatial index needs, for public premises only."""
         query = sa.select(
             premises.c.id,
             premises.c.lat,
@@ -180,6 +217,7 @@ class Store:
             premises.c.opening_hours,
             premises.c.nation,
             premises.c.area_code,
+            premises.c.closed_until,
         ).where(is_public())
         with self.engine.connect() as connection:
             return [tuple(row) for row in connection.execute(query)]
@@ -322,6 +360,113 @@ class Store:
         )
         with self.engine.connect() as connection:
             return {reason: int(count) for reason, count in connection.execute(query)}
+
+    # -- registrations, manage links and moderation --------------------------------------
+
+    def insert_premises(self, values: dict, actor: str, action: str, detail: dict) -> int:
+        """Insert one premises and its audit entry; return its id."""
+        now = utcnow()
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                premises.insert().values(**values, created_at=now, updated_at=now)
+            )
+            space_id = int(result.inserted_primary_key[0])
+            self._audit(connection, space_id, actor, action, detail)
+            self.bump_version(connection)
+        return space_id
+
+    def update_premises(
+        self, space_id: int, values: dict, actor: str, action: str, detail: dict
+    ) -> None:
+        """Change one premises and record who did what, in one transaction."""
+        with self.engine.begin() as connection:
+            connection.execute(
+                premises.update()
+                .where(premises.c.id == space_id)
+                .values(**values, updated_at=utcnow())
+            )
+            self._audit(connection, space_id, actor, action, detail)
+            self.bump_version(connection)
+
+    def by_token_hash(self, token_hash: str) -> dict | None:
+        """Return the premises a manage link opens, or None."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                sa.select(premises).where(premises.c.manage_token_hash == token_hash)
+            ).first()
+        return dict(row._mapping) if row else None
+
+    def premises_where(self, *conditions, limit: int = 500) -> list[dict]:
+        """Return premises matching SQL conditions, oldest change first."""
+        query = sa.select(premises).where(*conditions).order_by(premises.c.updated_at)
+        with self.engine.connect() as connection:
+            return [dict(r._mapping) for r in connection.execute(query.limit(limit))]
+
+    def open_reports(self) -> dict[int, dict[str, int]]:
+        """Return unresolved problem reports by premises and reason."""
+        query = (
+            sa.select(reports.c.premises_id, reports.c.reason, sa.func.count())
+            .where(reports.c.resolved_at.is_(None))
+            .group_by(reports.c.premises_id, reports.c.reason)
+        )
+        counts: dict[int, dict[str, int]] = {}
+        with self.engine.connect() as connection:
+            for space_id, reason, count in connection.execute(query):
+                counts.setdefault(space_id, {})[reason] = int(count)
+        return counts
+
+    def resolve_reports(self, connection, space_id: int) -> None:
+        """Mark a premises' reports dealt with, inside the caller's transaction."""
+        connection.execute(
+            reports.update()
+            .where(reports.c.premises_id == space_id, reports.c.resolved_at.is_(None))
+            .values(resolved_at=utcnow())
+        )
+
+    def add_moderator(self, email: str, name: str, password_hash: str, area_codes: str) -> int:
+        """Create a moderator account; return its id."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                moderators.insert().values(
+                    email=email,
+                    name=name,
+                    password_hash=password_hash,
+                    area_codes=area_codes,
+                    active=True,
+                    created_at=utcnow(),
+                )
+            )
+        return int(result.inserted_primary_key[0])
+
+    def moderator(self, *, email: str | None = None, moderator_id: int | None = None):
+        """Return a moderator by email or id, or None."""
+        column, value = (
+            (moderators.c.email, email) if email is not None else (moderators.c.id, moderator_id)
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(sa.select(moderators).where(column == value)).first()
+        return dict(row._mapping) if row else None
+
+    def audit_entries(self, space_id: int) -> list[dict]:
+        """Return a premises' audit trail, newest first."""
+        query = (
+            sa.select(audit_log)
+            .where(audit_log.c.premises_id == space_id)
+            .order_by(audit_log.c.id.desc())
+        )
+        with self.engine.connect() as connection:
+            return [dict(r._mapping) for r in connection.execute(query)]
+
+    def _audit(self, connection, space_id: int | None, actor: str, action: str, detail) -> None:
+        connection.execute(
+            audit_log.insert().values(
+                premises_id=space_id,
+                actor=actor,
+                action=action,
+                detail=json.dumps(detail, sort_keys=True, default=str),
+                created_at=utcnow(),
+            )
+        )
 
     def dispose(self) -> None:
         """Close pooled connections."""

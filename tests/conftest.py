@@ -59,15 +59,25 @@ def database_url(request, tmp_path_factory):
 
 
 @pytest.fixture
-def app(database_url):
-    """Return an app on an empty, migrated database."""
-    app = create_app({"DATABASE_URL": database_url, "TESTING": True, "RATELIMIT_ENABLED": False})
+def app(database_url, tmp_path):
+    """Return an app on an empty, migrated database, with mail written under tmp_path."""
+    app = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "TESTING": True,
+            "RATELIMIT_ENABLED": False,
+            "MAIL_BACKEND": "file",
+            "MAIL_DIR": str(tmp_path / "mail"),
+            "SECRET_KEY": "test-secret",
+        }
+    )
     store = app.extensions["locator"].store
     store.migrate()
-    from locator.store import premises
+    from locator.store import audit_log, moderators, premises, reports
 
     with store.engine.begin() as connection:
-        connection.execute(premises.delete())
+        for table in (reports, audit_log, premises, moderators):
+            connection.execute(table.delete())
         store.bump_version(connection)
     yield app
     store.dispose()

@@ -16,7 +16,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
 import numpy as np
@@ -113,6 +113,7 @@ class SpaceIndex:
         area_codes: Sequence[str | None],
         schedule_for: Callable[[str, str], object],
         version: int = 0,
+        closed_until: Sequence[date | None] | None = None,
     ):
         self.version = version
         self.ids = np.asarray(ids, dtype=np.int64)
@@ -126,6 +127,11 @@ class SpaceIndex:
         self._area_codes, self._area_of = _encode(area_codes)
         schedule_keys, self._schedule_of = _encode(zip(hours, nations, strict=True))
         self._schedules = [schedule_for(expression, nation) for expression, nation in schedule_keys]
+        # Temporary closures: closed on every London date before this ordinal (0: none).
+        self._closed_before = np.asarray(
+            [d.toordinal() if d else 0 for d in (closed_until or [None] * self.size)],
+            dtype=np.int64,
+        )
         self._by_lat = np.argsort(self.lats, kind="stable")
         self._sorted_lats = self.lats[self._by_lat]
         self._lock = threading.Lock()
@@ -134,9 +140,10 @@ class SpaceIndex:
 
     @classmethod
     def from_rows(cls, rows: Sequence[tuple], schedule_for, version: int = 0) -> SpaceIndex:
-        """Build from (id, lat, lon, facilities, opening_hours, nation, area_code) rows."""
+        """Build from (id, lat, lon, facilities, hours, nation, area_code[, closed_until]) rows."""
         columns = list(zip(*rows, strict=True)) if rows else [()] * 7
-        return cls(*columns, schedule_for=schedule_for, version=version)
+        closed = columns[7] if len(columns) > 7 else None
+        return cls(*columns[:7], schedule_for=schedule_for, version=version, closed_until=closed)
 
     # -- queries -------------------------------------------------------------------------
 
@@ -286,6 +293,11 @@ class SpaceIndex:
             if status.next_change is not None:
                 end = min(end, status.next_change.timestamp())
         open_mask = open_by_schedule[self._schedule_of] if self.size else np.zeros(0, dtype=bool)
+        if self.size and (self._closed_before > 0).any():
+            open_mask = open_mask & ~(self._closed_before > at.date().toordinal())
+            # A closure can end at midnight: the window must not outlive the day.
+            midnight = datetime.combine(at.date() + timedelta(days=1), time(), at.tzinfo)
+            end = min(end, midnight.timestamp())
         window = _Window(moment, end, open_mask)
         with self._lock:
             self._windows[moment] = window

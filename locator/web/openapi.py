@@ -1,5 +1,6 @@
 """The OpenAPI 3 document of the public API, built from the same tables the code uses."""
 
+from ..business import CHECKLIST
 from ..services import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
 from ..vocabulary import FACILITIES, INTENTS
 
@@ -184,6 +185,39 @@ def openapi_document() -> dict:
                     },
                 }
             },
+            "/api/v1/registrations": {
+                "post": {
+                    "summary": "Register premises; nothing is public until a moderator approves.",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Registration"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "201": {
+                            "description": "Received: pending, with the private manage link.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "id": {"type": "integer"},
+                                            "reference": {"type": "string"},
+                                            "status": {"type": "string", "enum": ["pending"]},
+                                            "manage_url": {"type": "string"},
+                                            "approximate_location": {"type": "boolean"},
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        **_error_responses(400, 405, 413, 429),
+                    },
+                }
+            },
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document.",
@@ -236,6 +270,41 @@ def openapi_document() -> dict:
                             },
                         },
                         "properties": {"type": "object", "properties": properties},
+                    },
+                },
+                "Registration": {
+                    "type": "object",
+                    "required": [
+                        "name",
+                        "organisation",
+                        "address",
+                        "opening_hours",
+                        "scheme",
+                        "contact_email",
+                        "checklist",
+                    ],
+                    "properties": {
+                        "name": {"type": "string", "maxLength": 200},
+                        "organisation": {"type": "string", "maxLength": 200},
+                        "address": {"type": "string", "maxLength": 500},
+                        "postcode": {"type": "string"},
+                        "lat": {"type": "number"},
+                        "lon": {"type": "number"},
+                        "opening_hours": {"type": "string", "description": "OpenStreetMap"},
+                        "facilities": {
+                            "type": "array",
+                            "items": {"type": "string", "enum": list(FACILITIES)},
+                        },
+                        "phone": {"type": "string"},
+                        "website": {"type": "string"},
+                        "how_to_ask": {"type": "string"},
+                        "scheme": {"type": "string", "enum": ["external", "internal"]},
+                        "contact_email": {"type": "string", "format": "email"},
+                        "checklist": {
+                            "type": "object",
+                            "description": "Readiness answers; the first three must be true.",
+                            "properties": {key: {"type": "boolean"} for key in CHECKLIST},
+                        },
                     },
                 },
                 "ChatRequest": {

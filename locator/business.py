@@ -1,0 +1,409 @@
+"""Use cases for businesses and moderators: register, manage link, moderation, audit.
+
+Plain Python (no Flask). Nothing a business sends is public until a moderator approves it;
+edits to public words wait for a moderator too, but opening hours and temporary closure apply
+at once because they only ever make the listing more accurate about when it is open.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from . import hours, importing
+from .exceptions import InvalidParameter, SpaceNotFound
+from .store import premises
+from .vocabulary import FACILITIES, PUBLIC_SCHEME
+
+CHECKLIST = {
+    "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",
+    "designated_person": "There is a designated person on every shift, with cover for absences",
+    "space_checked": "The space is checked: seen from the shop floor, a way out, a phone or "
+    "internet, a first aid kit, good light, nothing harmful within reach",
+    "insurer_consulted": "Your insurer knows you are a safe space",
+    "partners_informed": "Local partners (council, police business crime team) are told",
+    "record_and_review": "You will keep a simple record of uses and review it",
+}
+# A business that cannot say yes to these is not ready to help someone in distress.
+ESSENTIAL = ("staff_trained", "designated_person", "space_checked")
+REVIEWED_FIELDS = ("name", "facilities", "how_to_ask", "phone", "website")
+STALE_AFTER = timedelta(days=365)
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+FIELD_IN_MESSAGE = re.compile(
+    r"\b(" + "|".join(sorted(importing.SPEC_COLUMNS, key=len, reverse=True)) + r"|facility)\b"
+)
+_hasher = PasswordHasher()
+
+
+def reference(space_id: int) -> str:
+    """Return the reference number a business quotes, e.g. SSL-000123."""
+    return f"SSL-{space_id:06d}"
+
+
+def token_hash(token: str) -> str:
+    """Return the stored form of a manage-link token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _field_of(message: str) -> str | None:
+    """Return the import field a row error is about (the first one it names)."""
+    match = FIELD_IN_MESSAGE.search(message)
+    if match is None:
+        return None
+    return "facilities" if match.group(1) == "facility" else match.group(1)
+
+
+def _check_email(value) -> str:
+    if not isinstance(value, str) or not EMAIL.match(value.strip()) or len(value) > 254:
+        raise InvalidParameter(
+            "Give a contact email address we can send your manage link to.", "contact_email"
+        )
+    return value.strip()
+
+
+def _check_checklist(value) -> dict[str, bool]:
+    if not isinstance(value, Mapping):
+        raise InvalidParameter(
+            "checklist must answer each readiness question with true or false.", "checklist"
+        )
+    answers = {}
+    for key in CHECKLIST:
+        answer = value.get(key)
+        if not isinstance(answer, bool):
+            raise InvalidParameter(f"Answer the readiness question '{key}' (true or false).",
+                                   "checklist")  # fmt: skip
+        answers[key] = answer
+    missing = [CHECKLIST[key] for key in ESSENTIAL if not answers[key]]
+    if missing:
+        raise InvalidParameter(
+            "Before you register, make sure of this: " + "; ".join(missing) + ".", "checklist"
+        )
+    return answers
+
+
+@dataclass(frozen=True)
+class Registered:
+    """The answer to a registration."""
+
+    id: int
+    reference: str
+    manage_token: str
+    approximate_location: bool
+
+
+def register(service, payload, mailer, base_url: str) -> Registered:
+    """Validate a registration and store it as pending; mail the private manage link."""
+    if not isinstance(payload, Mapping):
+        raise InvalidParameter("Send the registration as a JSON object.", "body")
+    email = _check_email(payload.get("contact_email"))
+    checklist = _check_checklist(payload.get("checklist"))
+    values = {name: payload.get(name) for name in importing.SPEC_COLUMNS}
+    values["ref"] = f"web-{secrets.token_hex(6)}"
+    try:
+        row, approximate = importing.validate_row(values, service.gazetteer)
+    except importing.RowError as error:
+        message = str(error)
+        raise InvalidParameter(message[0].upper() + message[1:] + ".", _field_of(message)) from None
+    area = service.areas.locate(row["lat"], row["lon"])
+    token = secrets.token_urlsafe(24)
+    row.update(
+        area_code=area.code if area else None,
+        nation=area.nation if area else service.areas.nation_at(row["lat"], row["lon"]),
+        status="pending",
+        demo=False,
+        contact_email=email,
+        checklist=json.dumps(checklist, sort_keys=True),
+        manage_token_hash=token_hash(token),
+        last_confirmed=date.today(),
+    )
+    space_id = service.store.insert_premises(
+        row, "business", "registered", {"name": row["name"], "scheme": row["scheme"]}
+    )
+    mailer.send(
+        email,
+        f"Your safe space registration {reference(space_id)}",
+        f"Thank you for registering {row['name']} as a safe space.\n\n"
+        f"Your reference is {reference(space_id)}. A moderator will check the listing before "
+        f"it is shown to the public.\n\nKeep this private link to update your opening hours, "
+        f"close temporarily, confirm the listing or withdraw it:\n{base_url}/manage/{token}\n\n"
+        "Anyone with the link can change your listing: do not share it.",
+    )
+    return Registered(space_id, reference(space_id), token, approximate)
+
+
+# -- manage link ---------------------------------------------------------------------------
+
+
+def managed_space(store, token: str) -> dict:
+    """Return the premises a manage link opens, or raise SpaceNotFound."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        raise SpaceNotFound("This manage link is not valid.")
+    row = store.by_token_hash(token_hash(token))
+    if row is None:
+        raise SpaceNotFound("This manage link is not valid, or it has been replaced.")
+    return row
+
+
+def update_listing(store, row: dict, changes: Mapping[str, object]) -> dict[str, list[str]]:
+    """Apply hours and closure now; keep edits to public words for a moderator."""
+    instant: dict = {}
+    reviewed: dict = {}
+    if "opening_hours" in changes and changes["opening_hours"] != row["opening_hours"]:
+        try:
+            instant["opening_hours"] = hours.check_hours(changes["opening_hours"])
+        except hours.HoursError as error:
+            raise InvalidParameter(str(error), "opening_hours") from None
+    if "closed_until" in changes:
+        closure = _closure(changes["closed_until"])
+        if closure != row.get("closed_until"):
+            instant["closed_until"] = closure
+    for name in REVIEWED_FIELDS:
+        if name not in changes:
+            continue
+        value = changes[name]
+        if name == "facilities":
+            try:
+                value = ";".join(importing.parse_facilities(value))
+            except importing.RowError as error:
+                raise InvalidParameter(str(error), "facilities") from None
+        else:
+            value = " ".join(str(value or "").split()) or None
+            limit = importing.LIMITS.get(name)
+            if name == "name" and not value:
+                raise InvalidParameter("The name cannot be empty.", "name")
+            if value and limit and len(value) > limit:
+                raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
+        if value != row[name]:
+            reviewed[name] = value
+    if row["status"] == "pending":
+        # Not public yet: everything goes straight into the registration awaiting review.
+        instant.update(reviewed)
+        reviewed = {}
+    values = dict(instant)
+    if reviewed:
+        waiting = json.loads(row["pending_changes"] or "{}")
+        waiting.update(reviewed)
+        values["pending_changes"] = json.dumps(waiting, sort_keys=True)
+    if values:
+        store.update_premises(
+            row["id"], values, "business", "edited", {"now": instant, "for_review": reviewed}
+        )
+    return {"applied": sorted(instant), "for_review": sorted(reviewed)}
+
+
+def _closure(value) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidParameter("Give the reopening date as a date, e.g. 2026-12-24.",
+                               "closed_until") from None  # fmt: skip
+    today = date.today()
+    if day <= today or day > today + timedelta(days=366):
+        raise InvalidParameter(
+            "The reopening date must be after today and within a year.", "closed_until"
+        )
+    return day
+
+
+def confirm_listing(store, row: dict) -> None:
+    """Record that the business says its listing is still correct today."""
+    store.update_premises(row["id"], {"last_confirmed": date.today()}, "business", "confirmed", {})
+
+
+def withdraw_listing(store, row: dict) -> None:
+    """Take a listing off the public site at the business's request."""
+    store.update_premises(
+        row["id"],
+        {"status": "suspended", "moderation_note": "Withdrawn by the business."},
+        "business",
+        "withdrawn",
+        {},
+    )
+
+
+def replace_manage_link(store, row: dict) -> str:
+    """Revoke the current manage link and return a new token."""
+    token = secrets.token_urlsafe(24)
+    store.update_premises(
+        row["id"], {"manage_token_hash": token_hash(token)}, "business", "new_link", {}
+    )
+    return token
+
+
+# -- moderators ----------------------------------------------------------------------------
+
+
+def create_moderator(store, areas, email: str, name: str, password: str, area_slugs) -> int:
+    """Create a moderator, optionally limited to some local authority districts."""
+    email = _check_email(email).lower()
+    if not name or not name.strip():
+        raise InvalidParameter("Give the moderator's name.", "name")
+    if len(password) < 12:
+        raise InvalidParameter("Use a password of at least 12 characters.", "password")
+    codes = []
+    for slug in area_slugs:
+        area = areas.by_slug(slug.strip().lower())
+        if area is None:
+            raise InvalidParameter(f"Unknown area {slug!r}.", "area")
+        codes.append(area.code)
+    if store.moderator(email=email):
+        raise InvalidParameter(f"A moderator with the email {email} already exists.", "email")
+    return store.add_moderator(email, name.strip(), _hasher.hash(password), ",".join(codes))
+
+
+def authenticate(store, email: str, password: str) -> dict | None:
+    """Return the active moderator with these credentials, or None."""
+    moderator = store.moderator(email=(email or "").strip().lower())
+    if moderator is None or not moderator["active"]:
+        _hasher.hash("x" * 12)  # similar time whether or not the account exists
+        return None
+    try:
+        _hasher.verify(moderator["password_hash"], password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    return moderator
+
+
+def in_scope(moderator: dict, row: dict) -> bool:
+    """Return True when the moderator may see and decide this premises."""
+    codes = [c for c in (moderator["area_codes"] or "").split(",") if c]
+    return not codes or row.get("area_code") in codes
+
+
+@dataclass
+class QueueItem:
+    """Something a moderator should look at, and why."""
+
+    space: dict
+    reasons: list[str]
+    duplicates: list[dict]
+    reports: dict[str, int]
+    changes: dict
+
+
+def moderation_queue(store, moderator: dict) -> list[QueueItem]:
+    """Return what needs a decision in the moderator's areas, oldest first."""
+    stale_before = date.today() - STALE_AFTER
+    reports = store.open_reports()
+    candidates = store.premises_where(
+        sa.or_(
+            premises.c.status == "pending",
+            premises.c.pending_changes.is_not(None),
+            premises.c.id.in_(list(reports) or [-1]),
+            sa.and_(
+                premises.c.status == "published",
+                premises.c.demo.is_(False),
+                sa.or_(
+                    premises.c.last_confirmed.is_(None),
+                    premises.c.last_confirmed < stale_before,
+                ),
+            ),
+        )
+    )
+    items = []
+    for row in candidates:
+        if not in_scope(moderator, row):
+            continue
+        reasons = []
+        if row["status"] == "pending":
+            reasons.append("New registration")
+        if row["pending_changes"]:
+            reasons.append("Changes waiting for approval")
+        if row["id"] in reports:
+            reasons.append("Reported by the public")
+        confirmed = row["last_confirmed"]
+        if row["status"] == "published" and (confirmed is None or confirmed < stale_before):
+            reasons.append("Not confirmed by the business for 12 months")
+        items.append(
+            QueueItem(
+                row,
+                reasons,
+                duplicates_of(store, row),
+                reports.get(row["id"], {}),
+                json.loads(row["pending_changes"] or "{}"),
+            )
+        )
+    return items
+
+
+def duplicates_of(store, row: dict) -> list[dict]:
+    """Return other premises at the same postcode with a similar name."""
+    if not row.get("postcode"):
+        return []
+    others = store.premises_where(
+        premises.c.postcode == row["postcode"], premises.c.id != row["id"]
+    )
+    name = row["name"].lower()
+    return [
+        other
+        for other in others
+        if difflib.SequenceMatcher(None, name, other["name"].lower()).ratio() >= 0.6
+    ]
+
+
+DECISIONS = ("approve", "reject", "suspend", "apply_changes", "discard_changes", "resolve_reports")
+
+
+def decide(store, mailer, moderator: dict, space_id: int, action: str, reason: str = "") -> None:
+    """Carry out a moderator's decision on one premises and record it."""
+    row = store.space(space_id)
+    if row is None or not in_scope(moderator, row):
+        raise SpaceNotFound(f"There is no premises {space_id} in your areas.")
+    if action not in DECISIONS:
+        raise InvalidParameter(f"Unknown decision {action!r}.", "action")
+    reason = " ".join((reason or "").split())[:500]
+    if action in ("reject", "suspend") and not reason:
+        raise InvalidParameter("Give a reason the business will understand.", "reason")
+    actor = f"moderator:{moderator['id']}:{moderator['email']}"
+    values: dict = {}
+    detail: dict = {"reason": reason} if reason else {}
+    if action == "approve":
+        values = {"status": "published", "moderation_note": None}
+        if row["last_confirmed"] is None:
+            values["last_confirmed"] = date.today()
+    elif action in ("reject", "suspend"):
+        values = {"status": "rejected" if action == "reject" else "suspended",
+                  "moderation_note": reason}  # fmt: skip
+    elif action == "apply_changes":
+        changes = json.loads(row["pending_changes"] or "{}")
+        values = {**changes, "pending_changes": None}
+        detail["changes"] = {k: [row[k], v] for k, v in changes.items()}
+    elif action == "discard_changes":
+        values = {"pending_changes": None}
+        detail["discarded"] = json.loads(row["pending_changes"] or "{}")
+    if action == "resolve_reports":
+        with store.engine.begin() as connection:
+            store.resolve_reports(connection, space_id)
+            store._audit(connection, space_id, actor, action, detail)  # noqa: SLF001
+        return
+    store.update_premises(space_id, values, actor, action, detail)
+    if row.get("contact_email") and action in ("approve", "reject", "suspend"):
+        public = action == "approve" and row["scheme"] == PUBLIC_SCHEME
+        words = {
+            "approve": "approved" + (" and is now shown to the public" if public else ""),
+            "reject": "not approved",
+            "suspend": "suspended: it is not shown to the public",
+        }[action]
+        mailer.send(
+            row["contact_email"],
+            f"Your safe space listing {reference(space_id)}",
+            f"Your listing for {row['name']} has been {words}."
+            + (f"\n\nThe moderator's reason: {reason}" if reason else ""),
+        )
+
+
+def facility_choices() -> dict[str, str]:
+    """Return the facility codes and labels for forms."""
+    return dict(FACILITIES)

@@ -1,0 +1,332 @@
+"""Businesses and moderators: register → pending → approved → public; manage links; scope."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from bs4 import BeautifulSoup
+
+from locator import business
+
+LEEDS = (53.7965, -1.5478)
+MANCHESTER = (53.4808, -2.2426)
+NOON = "2026-12-02T12:00"
+READY = {key: True for key in business.CHECKLIST}
+
+
+def registration(**values) -> dict:
+    body = {
+        "name": "Corner Shop",
+        "organisation": "Corner Shops Ltd",
+        "address": "1 Briggate, Leeds",
+        "postcode": "LS1 6HD",
+        "lat": LEEDS[0],
+        "lon": LEEDS[1],
+        "opening_hours": "Mo-Su 08:00-20:00",
+        "facilities": ["phone_charging", "seating"],
+        "how_to_ask": "Ask at the till",
+        "phone": "0113 496 0000",
+        "website": "https://corner.example",
+        "scheme": "external",
+        "contact_email": "manager@corner.example",
+        "checklist": dict(READY),
+    }
+    body.update(values)
+    return body
+
+
+def register(client, **values) -> dict:
+    response = client.post("/api/v1/registrations", json=registration(**values))
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def public_ids(client, lat=LEEDS[0], lon=LEEDS[1]) -> list[int]:
+    found = client.get("/api/v1/spaces", query_string={"lat": lat, "lon": lon, "at": NOON})
+    return [f["id"] for f in found.get_json()["features"]]
+
+
+def csrf(client, path: str) -> str:
+    page = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
+    return page.select_one("input[name=csrf_token]")["value"]
+
+
+def moderator_client(app, locator, email="mod@council.example", areas=()):
+    business.create_moderator(locator.store, locator.areas, email, "Mo Derator",
+                              "correct horse battery", areas)  # fmt: skip
+    client = app.test_client()
+    token = csrf(client, "/moderate/login")
+    response = client.post("/moderate/login", data={"email": email,
+                           "password": "correct horse battery", "csrf_token": token})  # fmt: skip
+    assert response.status_code == 302
+    return client
+
+
+def decide(client, space_id: int, action: str, reason: str = ""):
+    token = csrf(client, f"/moderate/spaces/{space_id}")
+    return client.post(f"/moderate/spaces/{space_id}",
+                       data={"action": action, "reason": reason, "csrf_token": token})  # fmt: skip
+
+
+def test_a_registration_is_pending_and_not_public_anywhere_until_approved(app, client, locator):
+    done = register(client)
+    assert done["status"] == "pending" and done["reference"].startswith("SSL-")
+    space_id = done["id"]
+    assert space_id not in public_ids(client)
+    assert client.get(f"/api/v1/spaces/{space_id}").status_code == 404
+    assert client.get(f"/spaces/{space_id}").status_code == 404
+    assert "Corner Shop" not in client.get("/?q=LS1&open_now=false").get_data(as_text=True)
+    assert "Corner Shop" not in client.get("/embed?area=leeds").get_data(as_text=True)
+    chat = client.post("/api/v1/chat", json={"message": "need to charge my phone in LS1",
+                                             "at": NOON}).get_json()  # fmt: skip
+    assert space_id not in [r["id"] for r in chat["results"]]
+
+    moderator = moderator_client(app, locator)
+    assert decide(moderator, space_id, "approve").status_code == 302
+    assert space_id in public_ids(client)
+    assert client.get(f"/spaces/{space_id}").status_code == 200
+    assert "Corner Shop" in client.get("/?q=LS1&open_now=false").get_data(as_text=True)
+    assert "Corner Shop" in client.get("/embed?area=leeds&open_now=false").get_data(as_text=True)
+    chat = client.post("/api/v1/chat", json={"message": "need to charge my phone in LS1",
+                                             "at": NOON}).get_json()  # fmt: skip
+    assert space_id in [r["id"] for r in chat["results"]]
+
+
+def test_the_manage_link_and_the_decision_are_mailed(app, client, locator):
+    done = register(client)
+    mail = app.extensions["mailer"].sent()
+    assert mail[0]["To"] == "manager@corner.example"
+    assert done["manage_url"] in mail[0].get_content()
+    decide(moderator_client(app, locator), done["id"], "reject", "We could not confirm it.")
+    last = app.extensions["mailer"].sent()[-1]
+    assert "not approved" in last.get_content() and "could not confirm" in last.get_content()
+
+
+def test_an_internal_registration_is_never_public_even_when_approved(app, client, locator):
+    done = register(client, scheme="internal")
+    decide(moderator_client(app, locator), done["id"], "approve")
+    assert done["id"] not in public_ids(client)
+    assert client.get(f"/spaces/{done['id']}").status_code == 404
+
+
+def test_business_text_with_markup_is_stored_as_text_and_shown_escaped(app, client, locator):
+    probe = '<script>window.__xss=1</script><img src=x onerror="alert(1)">'
+    done = register(client, name=f"Shop {probe}", how_to_ask=probe)
+    assert locator.store.space(done["id"])["name"] == f"Shop {probe}"
+    moderator = moderator_client(app, locator)
+    review = moderator.get(f"/moderate/spaces/{done['id']}").get_data(as_text=True)
+    assert "<script>window.__xss" not in review and "&lt;script&gt;" in review
+    decide(moderator, done["id"], "approve")
+    page = client.get(f"/spaces/{done['id']}").get_data(as_text=True)
+    assert "<script>window.__xss" not in page and "<img src=x" not in page
+
+
+def manage_path(done) -> str:
+    return "/manage/" + done["manage_url"].rsplit("/", 1)[1]
+
+
+def post_manage(client, path, **changes):
+    form = {
+        "csrf_token": csrf(client, path),
+        "opening_hours": "Mo-Su 08:00-20:00",
+        "name": "Corner Shop",
+        "how_to_ask": "Ask at the till",
+        "phone": "0113 496 0000",
+        "website": "https://corner.example",
+        "facilities": ["phone_charging", "seating"],
+    }
+    form.update(changes)
+    return client.post(path, data=form)
+
+
+def test_new_hours_from_the_manage_link_are_public_at_once(app, client, locator):
+    done = register(client)
+    decide(moderator_client(app, locator), done["id"], "approve")
+    response = post_manage(client, manage_path(done), opening_hours="Mo-Su 10:00-11:00")
+    assert "Saved and shown now: opening_hours" in response.get_data(as_text=True)
+    feature = client.get(f"/api/v1/spaces/{done['id']}", query_string={"at": NOON}).get_json()
+    assert feature["properties"]["opening_hours"] == "Mo-Su 10:00-11:00"
+    assert feature["properties"]["open_now"] is False
+
+
+def test_a_new_name_waits_for_a_moderator_while_the_old_one_stays_public(app, client, locator):
+    done = register(client)
+    moderator = moderator_client(app, locator)
+    decide(moderator, done["id"], "approve")
+    response = post_manage(client, manage_path(done), name="Totally Different Name")
+    assert "Sent to a moderator before they are public: name" in response.get_data(as_text=True)
+    feature = client.get(f"/api/v1/spaces/{done['id']}").get_json()
+    assert feature["properties"]["name"] == "Corner Shop"
+    queue = moderator.get("/moderate").get_data(as_text=True)
+    assert "Changes waiting for approval" in queue
+    decide(moderator, done["id"], "apply_changes")
+    feature = client.get(f"/api/v1/spaces/{done['id']}").get_json()
+    assert feature["properties"]["name"] == "Totally Different Name"
+    actions = [entry["action"] for entry in locator.store.audit_entries(done["id"])]
+    assert actions[:4] == ["apply_changes", "edited", "approve", "registered"]
+
+
+def test_a_wrong_or_replaced_manage_link_is_not_found(app, client):
+    done = register(client)
+    path = manage_path(done)
+    assert client.get(path + "x").status_code == 404
+    assert client.get("/manage/short").status_code == 404
+    token = csrf(client, path)
+    new = client.post(path + "/new-link", data={"csrf_token": token})
+    assert new.status_code == 302
+    assert client.get(path).status_code == 404
+    assert client.get(new.headers["Location"]).status_code == 200
+
+
+def test_a_temporary_closure_hides_the_place_from_open_now_until_the_date(app, client, locator):
+    done = register(client, opening_hours="24/7")
+    decide(moderator_client(app, locator), done["id"], "approve")
+    reopen = date.today() + timedelta(days=3)
+    post_manage(client, manage_path(done), opening_hours="24/7", closed_until=reopen.isoformat())
+    now = {"lat": LEEDS[0], "lon": LEEDS[1], "open_now": "true"}
+    found_now = client.get("/api/v1/spaces", query_string=now).get_json()["features"]
+    assert done["id"] not in [f["id"] for f in found_now]
+    later = {**now, "at": (reopen + timedelta(days=1)).isoformat() + "T12:00"}
+    found = client.get("/api/v1/spaces", query_string=later).get_json()["features"]
+    assert done["id"] in [f["id"] for f in found]
+    everything = client.get("/api/v1/spaces", query_string={**now, "open_now": "false"})
+    closed = [f for f in everything.get_json()["features"] if f["id"] == done["id"]][0]
+    assert closed["properties"]["status_text"].startswith("Temporarily closed")
+
+
+def test_a_moderator_for_leeds_cannot_see_or_decide_a_manchester_registration(app, client, locator):
+    leeds = register(client)
+    manchester = register(client, name="Piccadilly Shop", address="1 Market St, Manchester",
+                          postcode="M1 1AD", lat=MANCHESTER[0], lon=MANCHESTER[1])  # fmt: skip
+    moderator = moderator_client(app, locator, areas=["leeds"])
+    queue = moderator.get("/moderate").get_data(as_text=True)
+    assert business.reference(leeds["id"]) in queue
+    assert business.reference(manchester["id"]) not in queue
+    assert moderator.get(f"/moderate/spaces/{manchester['id']}").status_code == 404
+    token = csrf(moderator, f"/moderate/spaces/{leeds['id']}")
+    attempt = moderator.post(f"/moderate/spaces/{manchester['id']}",
+                             data={"action": "approve", "csrf_token": token})  # fmt: skip
+    assert attempt.status_code == 404
+    assert locator.store.space(manchester["id"])["status"] == "pending"
+
+
+def test_rejecting_needs_a_reason(app, client, locator):
+    done = register(client)
+    moderator = moderator_client(app, locator)
+    response = decide(moderator, done["id"], "reject")
+    assert response.status_code == 400
+    assert "Give a reason" in response.get_data(as_text=True)
+
+
+def test_a_similar_name_at_the_same_postcode_is_flagged_as_a_duplicate(app, client, locator):
+    first = register(client)
+    second = register(client, name="Corner Shop Leeds")
+    queue = moderator_client(app, locator).get("/moderate").get_data(as_text=True)
+    row = BeautifulSoup(queue, "html.parser").select_one(f"tr[data-id='{second['id']}']")
+    assert business.reference(first["id"]) in row.get_text()
+
+
+def test_public_reports_reach_the_moderators_queue(app, client, locator):
+    done = register(client)
+    moderator = moderator_client(app, locator)
+    decide(moderator, done["id"], "approve")
+    client.post(f"/spaces/{done['id']}/report", data={"reason": "closed"})
+    queue = moderator.get("/moderate").get_data(as_text=True)
+    assert "Reported by the public" in queue and "It was closed ×1" in queue
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"contact_email": "not-an-email"}, "contact_email"),
+        ({"checklist": {"staff_trained": True}}, "checklist"),
+        ({"checklist": {**READY, "staff_trained": False}}, "checklist"),
+        ({"name": ""}, "name"),
+        ({"opening_hours": "whenever"}, "opening_hours"),
+        ({"facilities": ["jacuzzi"]}, "facilities"),
+        ({"scheme": "secret"}, "scheme"),
+        ({"website": "javascript:alert(1)"}, "website"),
+        ({"lat": 40.0}, "lat"),
+        ({"postcode": "", "lat": None, "lon": None}, "lat"),
+    ],
+)
+def test_bad_registrations_get_a_clear_message_naming_the_field(client, values, field):
+    response = client.post("/api/v1/registrations", json=registration(**values))
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["field"] == field and error["message"][0].isupper()
+
+
+def test_a_registration_body_that_is_not_an_object_is_refused(client):
+    response = client.post("/api/v1/registrations", data="[]", content_type="application/json")
+    assert response.status_code == 400 and response.get_json()["error"]["field"] == "body"
+
+
+def test_the_registration_form_needs_its_csrf_token(client):
+    assert client.post("/register", data={"name": "x"}).status_code == 400
+
+
+def test_the_registration_form_turns_the_weekly_grid_into_hours_and_says_them_back(client):
+    form = {"csrf_token": csrf(client, "/register"), "organisation": "Grid Ltd", "name": "Grid",
+            "address": "2 Briggate, Leeds", "postcode": "LS1 6HD", "scheme": "external",
+            "contact_email": "grid@example.org", "monday_open1": "09:00", "monday_close1": "12:00",
+            "monday_open2": "13:00", "monday_close2": "17:30", "friday_open1": "18:00",
+            "friday_close1": "02:00", **{key: "yes" for key in business.CHECKLIST}}  # fmt: skip
+    response = client.post("/register", data=form)
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert re.match(r"SSL-\d{6}", page.select_one("#reference").get_text())
+    rows = {r.th.get_text(): r.td.get_text() for r in page.select("table.hours tr")}
+    assert rows["Monday"] == "09:00–12:00, 13:00–17:30"
+    assert rows["Friday"] == "18:00–24:00" and rows["Saturday"].startswith("00:00–02:00")
+    assert page.select_one("#manage-link")["href"].startswith("http://localhost/manage/")
+
+
+def test_a_half_filled_day_in_the_grid_is_explained(client):
+    form = {"csrf_token": csrf(client, "/register"), "monday_open1": "09:00"}
+    response = client.post("/register", data=form)
+    assert response.status_code == 400
+    assert "Give both an opening and a closing time for Monday" in response.get_data(as_text=True)
+
+
+def test_moderators_sign_in_with_the_right_password_only(app, locator):
+    business.create_moderator(locator.store, locator.areas, "a@b.example", "A", "x" * 12, [])
+    client = app.test_client()
+    token = csrf(client, "/moderate/login")
+    attempt = {"email": "a@b.example", "password": "y" * 12, "csrf_token": token}
+    wrong = client.post("/moderate/login", data=attempt)
+    assert wrong.status_code == 401
+    assert client.get("/moderate").status_code == 302
+    stored = locator.store.moderator(email="a@b.example")["password_hash"]
+    assert stored.startswith("$argon2")
+
+
+def test_create_moderator_command_scopes_to_areas(runner, locator):
+    result = runner.invoke(args=["create-moderator", "--email", "c@d.example", "--name", "C",
+                                 "--area", "leeds", "--password", "long enough pass"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "for leeds" in result.output
+    assert locator.store.moderator(email="c@d.example")["area_codes"] == "E08000035"
+    bad = runner.invoke(args=["create-moderator", "--email", "e@f.example", "--name", "E",
+                              "--area", "atlantis", "--password", "long enough pass"])  # fmt: skip
+    assert bad.exit_code == 2 and "Unknown area" in bad.output
+
+
+def test_the_sticker_from_the_manage_link_opens_the_public_page_by_qr_code(client):
+    import io
+
+    import zxingcpp
+    from PIL import Image
+    from pypdf import PdfReader
+
+    done = register(client)
+    response = client.get(manage_path(done) + "/sticker.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    image = next(iter(PdfReader(io.BytesIO(response.data)).pages[0].images))
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.data)))
+    assert [code.text for code in decoded] == [f"http://localhost/spaces/{done['id']}"]
+    card = client.get(manage_path(done) + "/staff-card.pdf")
+    assert card.status_code == 200 and card.data.startswith(b"%PDF")
+    assert client.get(manage_path(done) + "/other.pdf").status_code == 404
