@@ -85,3 +85,21 @@ def test_every_documented_search_parameter_is_checked_by_the_code(client, name):
     response = client.get("/api/v1/spaces", query_string=params)
     assert response.status_code == 400
     assert response.get_json()["error"]["field"] == name
+
+
+def test_registrations_and_problem_reports_share_a_rate_limit(database_url, tmp_path):
+    app = create_app(
+        {
+            "DATABASE_URL": database_url,
+            "RATELIMIT_ENABLED": True,
+            "RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "REGISTRATION_RATE_LIMIT": "2 per hour",
+            "MAIL_DIR": str(tmp_path),
+        }
+    )
+    app.extensions["locator"].store.migrate()
+    client = app.test_client()
+    statuses = [client.post("/api/v1/registrations", json={}).status_code for _ in range(2)]
+    statuses.append(client.post("/spaces/1/report", data={"reason": "closed"}).status_code)
+    assert statuses == [400, 400, 429]
+    app.extensions["locator"].store.dispose()

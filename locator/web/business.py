@@ -82,7 +82,8 @@ def register_page():
     form = request.form
     if request.method == "GET":
         return render_template("register.html", form={}, error=None, facilities=FACILITIES,
-                               checklist=business.CHECKLIST, days=DAYS, chosen=set())  # fmt: skip
+                               checklist=business.CHECKLIST, days=DAYS, chosen=set(),
+                               map=_pin_map())  # fmt: skip
     try:
         expression = form.get("opening_hours", "").strip() or _week_from_form(form)
         payload = {name: form.get(name, "") for name in
@@ -96,6 +97,7 @@ def register_page():
         return render_template(
             "register.html", form=form, error=error, facilities=FACILITIES,
             checklist=business.CHECKLIST, days=DAYS, chosen=set(form.getlist("facilities")),
+            map=_pin_map(),
         ), 400  # fmt: skip
     return render_template(
         "registered.html",
@@ -103,6 +105,12 @@ def register_page():
         manage_url=f"{base_url()}/manage/{done.manage_token}",
         hours_words=_hours_in_words(expression),
     )
+
+
+def _pin_map():
+    from .pages import UK_CENTRE, _map_for
+
+    return _map_for(UK_CENTRE, 5, cluster=False, name="register")
 
 
 def _hours_in_words(expression: str) -> list:

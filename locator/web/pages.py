@@ -51,7 +51,7 @@ def page_params(args: MultiDict) -> dict[str, str]:
     return params
 
 
-def _map_for(centre, zoom, *, cluster=True, marker=None):
+def _map_for(centre, zoom, *, cluster=True, marker=None, name="main"):
     config = current_app.config
     return map_parts(
         centre,
@@ -59,6 +59,7 @@ def _map_for(centre, zoom, *, cluster=True, marker=None):
         str(config["TILE_URL"] or ""),
         str(config["TILE_ATTRIBUTION"]),
         vendor_url,
+        name=name,
         cluster=cluster,
         marker=marker,
     )

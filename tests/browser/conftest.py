@@ -128,6 +128,7 @@ class Site:
     other: str  # the second origin, e.g. http://127.0.0.1:41235
     exit_url: str  # QUICK_EXIT_URL, on the second origin
     ids: dict[str, int]  # premises id by ref
+    app: object = None  # the Flask app, for arranging data (e.g. a moderator account)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -212,7 +213,7 @@ def site(tmp_path_factory):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Site(base=base, other=other, exit_url=exit_url, ids=ids)
+        yield Site(base=base, other=other, exit_url=exit_url, ids=ids, app=app)
     finally:
         server.shutdown()
         thread.join(timeout=10)

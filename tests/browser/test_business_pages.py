@@ -1,0 +1,73 @@
+"""Registration, the manage link and moderation in a real browser, with hostile text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from locator import business
+
+from .support import BROWSER_WARNINGS
+
+pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
+
+PROBE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+def no_script_ran(page) -> None:
+    assert page.evaluate("() => window.__xss === undefined")
+
+
+def test_hostile_text_from_a_registration_is_shown_as_text_on_every_page(site, page):
+    # In Norwich, away from the Leeds and Manchester premises the other browser tests count.
+    page.goto(site.url("/register"))
+    page.fill("#organisation", "Probe Ltd")
+    page.fill("#name", f"Probe {PROBE}")
+    page.fill("#address", "3 Gentleman's Walk, Norwich")
+    page.fill("#postcode", "NR2 1NT")
+    page.locator("#postcode").press("Tab")
+    # The postcode puts a draggable pin on the map, which fills the hidden coordinates.
+    expect(page.locator("#lat")).to_have_value(re.compile(r"^52\.6\d+$"))
+    expect(page.locator("#pin-hint")).to_contain_text("NR2")
+    page.fill("#opening_hours", "24/7")
+    page.fill("#how_to_ask", PROBE)
+    page.fill("#contact_email", "probe@example.org")
+    page.check("#r-phone_charging")
+    for key in business.CHECKLIST:
+        page.check(f"#{key}-yes")
+    page.click("#register-submit")
+    expect(page.locator("#reference")).to_have_text(re.compile(r"SSL-\d{6}"))
+    manage_url = page.locator("#manage-link").get_attribute("href")
+    no_script_ran(page)
+
+    page.goto(manage_url)
+    expect(page.locator("#name")).to_have_value(f"Probe {PROBE}")
+    expect(page.locator("#how_to_ask")).to_have_value(PROBE)
+    no_script_ran(page)
+
+    locator = site.app.extensions["locator"]
+    business.create_moderator(locator.store, locator.areas, "probe-mod@example.org", "Probe Mod",
+                              "a long password here", [])  # fmt: skip
+    page.goto(site.url("/moderate/login"))
+    page.fill("#email", "probe-mod@example.org")
+    page.fill("#password", "a long password here")
+    page.click("button[type=submit]")
+    row = page.locator("#queue tr", has_text="Probe <img")
+    expect(row).to_be_visible()
+    no_script_ran(page)
+    row.locator("a").first.click()
+    expect(page.locator("h1")).to_contain_text(f"Probe {PROBE}")
+    no_script_ran(page)
+    page.click("button[value=approve]")
+    expect(page.locator("#status")).to_have_text("published")
+
+    space_id = int(page.url.rsplit("/", 1)[1])  # the review page is /moderate/spaces/<id>
+    page.goto(site.url(f"/spaces/{space_id}"))
+    expect(page.locator("h1")).to_have_text(f"Probe {PROBE}")
+    expect(page.locator("#how-to-ask")).to_contain_text(PROBE)
+    no_script_ran(page)
+    page.goto(site.url("/?q=NR2&open_now=false"))
+    expect(page.locator("a.result-link", has_text="Probe <img")).to_be_visible()
+    no_script_ran(page)
