@@ -32,9 +32,9 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     # Only business and moderator pages use the session; it is never set on public pages.
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
     app.json.sort_keys = False
-    # Requests are small (a chat message, a form); anything bigger is refused with 413.
+    # Requests are small (a chat message, a form, an estate file); anything over 8 MB gets 413.
     if app.config.get("MAX_CONTENT_LENGTH") is None:
-        app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
+        app.config["MAX_CONTENT_LENGTH"] = 8 * 1024 * 1024
     privacy.init_app(app)
     store = Store(str(app.config["DATABASE_URL"]))
     app.extensions["locator"] = Locator(store, default_gazetteer(), default_areas())

@@ -404,6 +404,49 @@ def decide(store, mailer, moderator: dict, space_id: int, action: str, reason: s
         )
 
 
+# -- head offices -----------------------------------------------------------------------------
+
+
+def create_organisation(store, name: str, email: str, password: str) -> int:
+    """Create a head-office account for an organisation's estate."""
+    email = _check_email(email).lower()
+    name = " ".join((name or "").split())
+    if not name or len(name) > 200:
+        raise InvalidParameter("Give the organisation's name (up to 200 characters).", "name")
+    if len(password) < 12:
+        raise InvalidParameter("Use a password of at least 12 characters.", "password")
+    if store.organisation(email=email):
+        raise InvalidParameter(f"An account with the email {email} already exists.", "email")
+    return store.add_organisation(name, email, _hasher.hash(password))
+
+
+def authenticate_organisation(store, email: str, password: str) -> dict | None:
+    """Return the active head-office account with these credentials, or None."""
+    account = store.organisation(email=(email or "").strip().lower())
+    if account is None or not account["active"]:
+        _hasher.hash("x" * 12)
+        return None
+    try:
+        _hasher.verify(account["password_hash"], password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    return account
+
+
+def estate(store, organisation: dict) -> list[dict]:
+    """Return every premises of a head office, by name."""
+    rows = store.premises_where(premises.c.organisation == organisation["name"], limit=100_000)
+    return sorted(rows, key=lambda row: (row["name"].lower(), row["ref"]))
+
+
+def estate_space(store, organisation: dict, space_id: int) -> dict:
+    """Return one of the head office's premises, or raise SpaceNotFound."""
+    row = store.space(space_id)
+    if row is None or row["organisation"] != organisation["name"]:
+        raise SpaceNotFound(f"{organisation['name']} has no premises {space_id}.")
+    return row
+
+
 def facility_choices() -> dict[str, str]:
     """Return the facility codes and labels for forms."""
     return dict(FACILITIES)

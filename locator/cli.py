@@ -128,9 +128,36 @@ def create_moderator_command(email: str, name: str, areas: tuple[str, ...], pass
     click.echo(f"Moderator {moderator_id} created for {scope}.")
 
 
+@click.command("create-organisation")
+@with_appcontext
+@click.option("--name", required=True, help="The organisation, as its premises rows name it.")
+@click.option("--email", required=True, help="The head office's sign-in email.")
+@click.password_option(help="At least 12 characters (asked for when not given).")
+def create_organisation_command(name: str, email: str, password: str):
+    """Create a head-office account that uploads and manages an estate on the web."""
+    from . import business
+    from .exceptions import InvalidParameter
+
+    service = _locator()
+    service.store.migrate()
+    try:
+        account_id = business.create_organisation(service.store, name, email, password)
+    except InvalidParameter as error:
+        click.echo(f"Error: {error.message}", err=True)
+        sys.exit(2)
+    click.echo(f"Head-office account {account_id} created for {name}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands on an app."""
-    for command in (init_db_command, import_command, demo_command, create_moderator_command):
+    commands = (
+        init_db_command,
+        import_command,
+        demo_command,
+        create_moderator_command,
+        create_organisation_command,
+    )
+    for command in commands:
         app.cli.add_command(command)
 
 

@@ -422,6 +422,7 @@ class Locator:
         publish: bool = False,
         dry_run: bool = False,
         demo: bool = False,
+        review: bool = False,
     ) -> ImportResult:
         """Give validated rows their area and nation, then write them unless dry_run."""
         result = ImportResult(plan=plan, dry_run=dry_run)
@@ -436,7 +437,11 @@ class Locator:
         if dry_run:
             return result
         summary = self.store.write_premises(
-            plan.rows, publish=publish, demo=demo, confirmed=date.today() if demo else None
+            plan.rows,
+            publish=publish,
+            demo=demo,
+            confirmed=date.today() if demo else None,
+            review=review,
         )
         result.inserted, result.updated, result.unchanged = (
             summary.inserted,

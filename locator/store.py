@@ -70,6 +70,19 @@ moderators = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Head offices: they upload their estate and see all its premises; `name` is the
+# organisation their premises rows carry.
+organisations = sa.Table(
+    "organisations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("email", sa.String(254), nullable=False, unique=True),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 audit_log = sa.Table(
     "audit_log",
     metadata,
@@ -255,8 +268,13 @@ class Store:
         publish: bool = False,
         demo: bool = False,
         confirmed: date | None = None,
+        review: bool = False,
     ) -> WriteSummary:
-        """Insert or update premises keyed by (organisation, ref), all in one transaction."""
+        """Insert or update premises keyed by (organisation, ref), all in one transaction.
+
+        With `review`, changes to a published listing's public fields wait for a moderator
+        (in pending_changes) and only new opening hours apply at once.
+        """
         rows = list(rows)
         summary = WriteSummary()
         if not rows:
@@ -270,9 +288,9 @@ class Store:
             for start in range(0, len(organisations), 500):
                 chunk = organisations[start : start + 500]
                 result = connection.execute(
-                    sa.select(*key_columns, premises.c.demo, *compare_columns).where(
-                        premises.c.organisation.in_(chunk)
-                    )
+                    sa.select(
+                        *key_columns, premises.c.demo, premises.c.pending_changes, *compare_columns
+                    ).where(premises.c.organisation.in_(chunk))
                 )
                 for record in result:
                     existing[(record[0], record[1])] = tuple(record[2:])
@@ -288,7 +306,7 @@ class Store:
                     inserts.append(values)
                     continue
                 values = {name: row.get(name) for name in IMPORT_FIELDS}
-                record_id, old_status, old_demo, *old_values = found
+                record_id, old_status, old_demo, old_waiting, *old_values = found
                 new_status = status or old_status
                 if (
                     tuple(old_values) == tuple(values[name] for name in IMPORT_FIELDS)
@@ -297,7 +315,25 @@ class Store:
                 ):
                     summary.unchanged += 1
                     continue
-                values.update(b_id=record_id, status=new_status, demo=demo, updated_at=now)
+                waiting = old_waiting
+                if review and old_status == PUBLIC_STATUS:
+                    old = dict(zip(IMPORT_FIELDS, old_values, strict=True))
+                    held = {
+                        name: values[name]
+                        for name in IMPORT_FIELDS
+                        if values[name] != old[name] and name != "opening_hours"
+                    }
+                    values = {**old, "opening_hours": values["opening_hours"]}
+                    if held:
+                        merged = {**json.loads(old_waiting or "{}"), **held}
+                        waiting = json.dumps(merged, sort_keys=True, default=str)
+                values.update(
+                    b_id=record_id,
+                    status=new_status,
+                    demo=demo,
+                    updated_at=now,
+                    pending_changes=waiting,
+                )
                 updates.append(values)
             if inserts:
                 # The database stamps the times: binding a datetime per row costs a third
@@ -437,6 +473,31 @@ class Store:
                 )
             )
         return int(result.inserted_primary_key[0])
+
+    def add_organisation(self, name: str, email: str, password_hash: str) -> int:
+        """Create a head-office account; return its id."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                organisations.insert().values(
+                    name=name,
+                    email=email,
+                    password_hash=password_hash,
+                    active=True,
+                    created_at=utcnow(),
+                )
+            )
+        return int(result.inserted_primary_key[0])
+
+    def organisation(self, *, email: str | None = None, organisation_id: int | None = None):
+        """Return a head-office account by email or id, or None."""
+        column, value = (
+            (organisations.c.email, email)
+            if email is not None
+            else (organisations.c.id, organisation_id)
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(sa.select(organisations).where(column == value)).first()
+        return dict(row._mapping) if row else None
 
     def moderator(self, *, email: str | None = None, moderator_id: int | None = None):
         """Return a moderator by email or id, or None."""

@@ -73,10 +73,10 @@ def app(database_url, tmp_path):
     )
     store = app.extensions["locator"].store
     store.migrate()
-    from locator.store import audit_log, moderators, premises, reports
+    from locator.store import audit_log, moderators, organisations, premises, reports
 
     with store.engine.begin() as connection:
-        for table in (reports, audit_log, premises, moderators):
+        for table in (reports, audit_log, premises, moderators, organisations):
             connection.execute(table.delete())
         store.bump_version(connection)
     yield app

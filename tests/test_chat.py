@@ -137,7 +137,7 @@ def test_a_very_long_message_is_read_up_to_the_cap_and_the_reply_says_so(client)
 
 def test_a_body_that_is_too_large_is_refused_with_413(client):
     response = client.post(
-        "/api/v1/chat", data='{"message": "' + "a" * 400_000 + '"}',
+        "/api/v1/chat", data='{"message": "' + "a" * 9_000_000 + '"}',
         content_type="application/json",
     )  # fmt: skip
     assert response.status_code == 413

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import secrets
+import tempfile
 from functools import wraps
+from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -17,7 +21,7 @@ from flask import (
     url_for,
 )
 
-from .. import business, hours, presenting, printing
+from .. import business, hours, importing, presenting, printing
 from ..exceptions import InvalidParameter, SpaceNotFound
 from ..vocabulary import FACILITIES, REPORT_REASONS
 from .api import locator
@@ -134,23 +138,28 @@ def manage(token: str):
     row = _managed(token)
     message, error = None, None
     if request.method == "POST":
-        form = request.form
-        changes = {
-            "opening_hours": form.get("opening_hours", row["opening_hours"]),
-            "closed_until": form.get("closed_until", ""),
-            "name": form.get("name", row["name"]),
-            "how_to_ask": form.get("how_to_ask", row["how_to_ask"] or ""),
-            "phone": form.get("phone", row["phone"] or ""),
-            "website": form.get("website", row["website"] or ""),
-            "facilities": form.getlist("facilities"),
-        }
-        try:
-            result = business.update_listing(locator().store, row, changes)
-            message = _update_message(result)
-        except InvalidParameter as exc:
-            error = exc
+        message, error = _apply_form(row)
         row = _managed(token)
     return _manage_page(row, token, message, error)
+
+
+def _apply_form(row: dict):
+    """Apply the manage form to a listing; return (message, error)."""
+    form = request.form
+    changes = {
+        "opening_hours": form.get("opening_hours", row["opening_hours"]),
+        "closed_until": form.get("closed_until", ""),
+        "name": form.get("name", row["name"]),
+        "how_to_ask": form.get("how_to_ask", row["how_to_ask"] or ""),
+        "phone": form.get("phone", row["phone"] or ""),
+        "website": form.get("website", row["website"] or ""),
+        "facilities": form.getlist("facilities"),
+    }
+    try:
+        result = business.update_listing(locator().store, row, changes)
+    except InvalidParameter as exc:
+        return None, exc
+    return _update_message(result), None
 
 
 def _update_message(result: dict) -> str:
@@ -164,13 +173,14 @@ def _update_message(result: dict) -> str:
     return " ".join(parts) or "Nothing changed."
 
 
-def _manage_page(row, token, message=None, error=None, status=200):
+def _manage_page(row, token, message=None, error=None, status=200, base=None):
     waiting = json.loads(row["pending_changes"] or "{}")
     schedule = hours.parse_hours(row["opening_hours"], row["nation"])
     return render_template(
         "manage.html",
         space=row,
         token=token,
+        base=base or f"/manage/{token}",
         reference=business.reference(row["id"]),
         waiting=waiting,
         message=message,
@@ -184,7 +194,10 @@ def _manage_page(row, token, message=None, error=None, status=200):
 @bp.get("/manage/<token>/<any('sticker.pdf', 'staff-card.pdf'):document>")
 def manage_print(token: str, document: str):
     """Download the window sticker (QR to the public page) or the staff card."""
-    row = _managed(token)
+    return _printed(_managed(token), document)
+
+
+def _printed(row: dict, document: str):
     space = {**row, "facilities": [c for c in (row["facilities"] or "").split(";") if c]}
     public_url = f"{base_url()}/spaces/{row['id']}"
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
@@ -316,3 +329,161 @@ def review(moderator, space_id: int):
         error=error,
         map=_map_for((row["lat"], row["lon"]), 16, cluster=False, marker=(row["lat"], row["lon"])),
     ), (400 if error else 200)
+
+
+# -- head offices ----------------------------------------------------------------------------
+
+
+def current_organisation() -> dict | None:
+    """Return the logged-in head office, if any."""
+    organisation_id = session.get("organisation_id")
+    account = (
+        locator().store.organisation(organisation_id=organisation_id) if organisation_id else None
+    )
+    return account if account and account["active"] else None
+
+
+def organisation_required(view):
+    """Send visitors who are not logged in as a head office to its login page."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        account = current_organisation()
+        if account is None:
+            return redirect(url_for("business.business_login"))
+        return view(account, *args, **kwargs)
+
+    return wrapper
+
+
+@bp.route("/business/login", methods=["GET", "POST"])
+def business_login():
+    """Log a head office in."""
+    error = None
+    if request.method == "POST":
+        account = business.authenticate_organisation(
+            locator().store, request.form.get("email", ""), request.form.get("password", "")
+        )
+        if account is not None:
+            session.clear()
+            session["organisation_id"] = account["id"]
+            return redirect("/business")
+        error = "That email and password do not match a head-office account."
+    return render_template("business_login.html", error=error), (401 if error else 200)
+
+
+@bp.post("/business/logout")
+def business_logout():
+    """Log out."""
+    session.clear()
+    return redirect("/business/login")
+
+
+@bp.get("/business")
+@organisation_required
+def business_home(account):
+    """All the head office's premises in one list, and the upload form."""
+    rows = business.estate(locator().store, account)
+    return render_template("business_home.html", account=account, rows=rows,
+                           reference=business.reference)  # fmt: skip
+
+
+UPLOAD_SUFFIXES = (".csv", ".geojson", ".json")
+UPLOAD_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def _upload_dir() -> Path:
+    folder = Path(tempfile.gettempdir()) / "safe-spaces-uploads"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _upload_path(token: str) -> Path | None:
+    if not UPLOAD_TOKEN.match(token or ""):
+        return None
+    for suffix in UPLOAD_SUFFIXES:
+        path = _upload_dir() / f"{token}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
+@bp.post("/business/upload")
+@organisation_required
+def business_upload(account):
+    """Check an uploaded estate file and show every row's fate; import after confirmation."""
+    service = locator()
+    if request.form.get("action") == "confirm":
+        path = _upload_path(request.form.get("token", ""))
+        if path is None:
+            return render_template("message.html", title="Upload expired",
+                                   message="Please upload the file again."), 400  # fmt: skip
+        try:
+            fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
+            plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
+            result = service.write_plan(plan, review=True)
+        finally:
+            path.unlink(missing_ok=True)
+        return render_template("business_upload.html", account=account, plan=plan,
+                               result=result, token=None)  # fmt: skip
+    upload = request.files.get("file")
+    suffix = Path(upload.filename or "").suffix.lower() if upload else ""
+    if upload is None or suffix not in UPLOAD_SUFFIXES:
+        message = "Upload a .csv or .geojson file in the import format."
+        return render_template("message.html", title="Choose a file", message=message), 400
+    token = secrets.token_urlsafe(24)
+    path = _upload_dir() / f"{token}{suffix}"
+    upload.save(path)
+    try:
+        fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
+        plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
+    except importing.ImportFileError as error:
+        path.unlink(missing_ok=True)
+        return render_template("message.html", title="That file cannot be read",
+                               message=str(error)), 400  # fmt: skip
+    return render_template("business_upload.html", account=account, plan=plan, result=None,
+                           token=token if plan.rows else None)  # fmt: skip
+
+
+def _estate_row(account, space_id: int) -> dict:
+    try:
+        return business.estate_space(locator().store, account, space_id)
+    except SpaceNotFound:
+        abort(404)
+
+
+@bp.route("/business/premises/<int:space_id>", methods=["GET", "POST"])
+@organisation_required
+def business_premises(account, space_id: int):
+    """Manage one of the head office's premises, as its manage link would."""
+    row = _estate_row(account, space_id)
+    message, error = None, None
+    if request.method == "POST":
+        message, error = _apply_form(row)
+        row = _estate_row(account, space_id)
+    return _manage_page(row, None, message, error, base=f"/business/premises/{space_id}")
+
+
+@bp.post("/business/premises/<int:space_id>/confirm")
+@organisation_required
+def business_confirm(account, space_id: int):
+    """Confirm one premises is still correct."""
+    business.confirm_listing(locator().store, _estate_row(account, space_id))
+    return _manage_page(_estate_row(account, space_id), None, "Confirmed as correct today.",
+                        base=f"/business/premises/{space_id}")  # fmt: skip
+
+
+@bp.post("/business/premises/<int:space_id>/withdraw")
+@organisation_required
+def business_withdraw(account, space_id: int):
+    """Withdraw one premises from the public list."""
+    business.withdraw_listing(locator().store, _estate_row(account, space_id))
+    return _manage_page(_estate_row(account, space_id), None, "Withdrawn from the public list.",
+                        base=f"/business/premises/{space_id}")  # fmt: skip
+
+
+@bp.get("/business/premises/<int:space_id>/<any('sticker.pdf', 'staff-card.pdf'):document>")
+@organisation_required
+def business_print(account, space_id: int, document: str):
+    """Download one premises' sticker or staff card."""
+    return _printed(_estate_row(account, space_id), document)

@@ -1,0 +1,129 @@
+"""Head offices: upload an estate on the web, see every row's fate first, manage all of it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+
+from locator import business
+
+from builders import write_csv
+from conftest import premises_row
+
+LEEDS = (53.7965, -1.5478)
+
+
+def csrf(client, path: str) -> str:
+    page = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
+    return page.select_one("input[name=csrf_token]")["value"]
+
+
+@pytest.fixture
+def head_office(app, locator):
+    business.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
+    client = app.test_client()
+    form = {"email": "hq@chemist.example", "password": "p" * 14}
+    form["csrf_token"] = csrf(client, "/business/login")
+    assert client.post("/business/login", data=form).status_code == 302
+    return client
+
+
+def estate_csv(tmp_path, rows) -> bytes:
+    return write_csv(tmp_path / "estate.csv", rows).read_bytes()
+
+
+def upload(client, data: bytes, name: str = "estate.csv"):
+    form = {
+        "csrf_token": csrf(client, "/business"),
+        "action": "check",
+        "file": (io.BytesIO(data), name),
+    }
+    return client.post("/business/upload", data=form, content_type="multipart/form-data")
+
+
+def confirm(client, check_response):
+    page = BeautifulSoup(check_response.get_data(as_text=True), "html.parser")
+    token = page.select_one("#confirm-upload input[name=token]")["value"]
+    form = {"csrf_token": csrf(client, "/business"), "action": "confirm", "token": token}
+    return client.post("/business/upload", data=form)
+
+
+def rows(*refs, **values):
+    lat, lon = LEEDS
+    return [premises_row(ref, lat + i * 0.001, lon, **values) for i, ref in enumerate(refs)]
+
+
+def test_an_upload_shows_every_rows_fate_before_anything_is_saved(head_office, locator, tmp_path):
+    data = estate_csv(tmp_path, rows("s1", "s2") + rows("s3", opening_hours="whenever"))
+    check = upload(head_office, data)
+    assert check.status_code == 200
+    text = BeautifulSoup(check.get_data(as_text=True), "html.parser").get_text(" ")
+    assert "Ready to save: 2" in text and "Rejected: 1" in text
+    assert "line 4" in text and "opening_hours" in text
+    assert locator.store.count() == 0
+    done = confirm(head_office, check)
+    assert "Saved: 2 new, 0 updated, 0 unchanged" in done.get_data(as_text=True)
+    assert locator.store.count(organisation="Big Chemist", status="pending") == 2
+
+
+def test_uploading_again_updates_and_public_words_wait_for_a_moderator(
+    head_office, locator, tmp_path
+):
+    confirm(head_office, upload(head_office, estate_csv(tmp_path, rows("s1", "s2"))))
+    for row in locator.store.premises_where():
+        locator.store.set_status(row["id"], "published")
+    changed = rows("s1", "s2")
+    changed[0]["name"] = "Renamed Chemist"
+    changed[1]["opening_hours"] = "Mo-Su 09:00-10:00"
+    done = confirm(head_office, upload(head_office, estate_csv(tmp_path, changed)))
+    assert "Saved: 0 new, 2 updated, 0 unchanged" in done.get_data(as_text=True)
+    by_ref = {row["ref"]: row for row in locator.store.premises_where()}
+    assert by_ref["s1"]["name"] == "Shop s1"
+    assert '"name": "Renamed Chemist"' in by_ref["s1"]["pending_changes"]
+    assert by_ref["s2"]["opening_hours"] == "Mo-Su 09:00-10:00"
+    assert locator.store.count() == 2
+
+
+def test_the_estate_list_shows_every_premises_and_opens_each_one(head_office, tmp_path):
+    confirm(head_office, upload(head_office, estate_csv(tmp_path, rows("s1", "s2"))))
+    page = BeautifulSoup(head_office.get("/business").get_data(as_text=True), "html.parser")
+    refs = [tr["data-ref"] for tr in page.select("#estate tbody tr")]
+    assert refs == ["s1", "s2"]
+    link = page.select_one("#estate a")["href"]
+    assert head_office.get(link).status_code == 200
+    assert head_office.get(link + "/sticker.pdf").data.startswith(b"%PDF")
+
+
+def test_a_head_office_cannot_open_another_organisations_premises(head_office, locator, client):
+    other = client.post("/api/v1/registrations", json={
+        "name": "Other", "organisation": "Someone Else", "address": "1 Road", "postcode": "LS1 6HD",
+        "opening_hours": "24/7", "scheme": "external", "contact_email": "o@example.org",
+        "checklist": {key: True for key in business.CHECKLIST},
+    }).get_json()  # fmt: skip
+    assert head_office.get(f"/business/premises/{other['id']}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"name,address\nA,B\n", "estate.csv", "lacks the column"),
+        (b"{not json", "estate.geojson", "not valid JSON"),
+        (b"x", "estate.xlsx", "Upload a .csv or .geojson"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_explained(head_office, data, name, message):
+    response = upload(head_office, data, name)
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+
+
+def test_an_expired_or_forged_upload_token_is_refused(head_office):
+    form = {"csrf_token": csrf(head_office, "/business"), "action": "confirm", "token": "../x"}
+    assert head_office.post("/business/upload", data=form).status_code == 400
+
+
+def test_the_estate_pages_need_a_head_office_login(client):
+    assert client.get("/business").status_code == 302
+    assert client.get("/business/premises/1").status_code == 302
