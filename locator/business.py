@@ -37,7 +37,7 @@ CHECKLIST = {
 # A business that cannot say yes to these is not ready to help someone in distress.
 ESSENTIAL = ("staff_trained", "designated_person", "space_checked")
 REVIEWED_FIELDS = ("name", "facilities", "how_to_ask", "phone", "website")
-STALE_AFTER = timedelta(days=365)
+STALE_AFTER = timedelta(days=365)  # as services.is_stale
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 FIELD_IN_MESSAGE = re.compile(
     r"\b(" + "|".join(sorted(importing.SPEC_COLUMNS, key=len, reverse=True)) + r"|facility)\b"

@@ -380,6 +380,9 @@ class Locator:
                 )
                 feature["properties"]["distance_text"] = presenting.distance_phrase(hit.distance_m)
             features.append(feature)
+        # Listings nobody has confirmed for a year sink below the others, nearest first within
+        # each group: they may be out of date.
+        features.sort(key=lambda feature: feature["properties"]["stale"])
         return features
 
     # importing
@@ -577,6 +580,19 @@ def _location_from_place(place: Place) -> Location:
     return Location(place.lat, place.lon, place.label, place.kind)
 
 
+STALE_AFTER_DAYS = 365
+
+
+def is_stale(row: Mapping) -> bool:
+    """Return True when a listing has not been confirmed for over a year."""
+    today = date.today()
+    confirmed = row.get("last_confirmed")
+    if confirmed is not None:
+        return (today - confirmed).days > STALE_AFTER_DAYS
+    created = row.get("created_at")
+    return created is not None and (today - created.date()).days > STALE_AFTER_DAYS
+
+
 def space_feature(row: Mapping, at: datetime, url: str) -> dict:
     """Turn a premises row into a public GeoJSON Feature with its state at `at`."""
     schedule = safe_schedule(row["opening_hours"], row["nation"])
@@ -608,6 +624,7 @@ def space_feature(row: Mapping, at: datetime, url: str) -> dict:
         "nation": row["nation"],
         "demo": bool(row["demo"]),
         "last_confirmed": confirmed.isoformat() if isinstance(confirmed, date) else None,
+        "stale": is_stale(row),
     }
     return {
         "type": "Feature",

@@ -243,3 +243,14 @@ def test_search_description_says_what_was_asked(client, manchester):
     found = search(client, q="M1", open_now="true", facilities="toilet", radius_km=3)
     assert "with toilet" in found["description"]
     assert "within 3 km of M1" in found["description"]
+
+
+def test_listings_not_confirmed_for_a_year_sink_below_the_others(client, locator, manchester):
+    from datetime import date
+
+    locator.store.update_premises(
+        manchester["near"], {"last_confirmed": date(2024, 1, 1)}, "test", "aged", {}
+    )
+    found = search(client, lat=MANCHESTER[0], lon=MANCHESTER[1], at=AT_NOON)
+    assert refs(found, manchester) == ["night", "mid", "far", "near"]
+    assert [f["properties"]["stale"] for f in found["features"]] == [False, False, False, True]

@@ -107,6 +107,13 @@ def openapi_document() -> dict:
         "nation": {"type": "string"},
         "demo": {"type": "boolean", "description": "Demo data, not a real safe space."},
         "last_confirmed": {"type": "string", "format": "date", "nullable": True},
+        "stale": {
+            "type": "boolean",
+            "description": "Not confirmed for over a year; listed after the others.",
+        },
+        "closed_until": {"type": "string", "format": "date", "nullable": True},
+        "status_text": {"type": "string", "description": "e.g. 'Closes in 25 min'."},
+        "distance_text": {"type": "string", "description": "e.g. '350 m · 4 min walk'."},
     }
     return {
         "openapi": "3.0.3",
@@ -119,6 +126,8 @@ def openapi_document() -> dict:
             "/api/v1/spaces": {
                 "get": {
                     "summary": "Search safe spaces near a point, in a box or in an area.",
+                    "description": "Nearest first; listings not confirmed for over a year "
+                    "come after the others.",
                     "parameters": [_parameter(*p) for p in SEARCH_PARAMETERS],
                     "responses": {
                         "200": {
