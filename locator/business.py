@@ -263,17 +263,21 @@ def create_moderator(store, areas, email: str, name: str, password: str, area_sl
     return store.add_moderator(email, name.strip(), _hasher.hash(password), ",".join(codes))
 
 
-def authenticate(store, email: str, password: str) -> dict | None:
-    """Return the active moderator with these credentials, or None."""
-    moderator = store.moderator(email=(email or "").strip().lower())
-    if moderator is None or not moderator["active"]:
+def _verified(account: dict | None, password: str) -> dict | None:
+    """Return the account when it is active and the password matches it, else None."""
+    if account is None or not account["active"]:
         _hasher.hash("x" * 12)  # similar time whether or not the account exists
         return None
     try:
-        _hasher.verify(moderator["password_hash"], password or "")
+        _hasher.verify(account["password_hash"], password or "")
     except (VerificationError, InvalidHashError):
         return None
-    return moderator
+    return account
+
+
+def authenticate(store, email: str, password: str) -> dict | None:
+    """Return the active moderator with these credentials, or None."""
+    return _verified(store.moderator(email=(email or "").strip().lower()), password)
 
 
 def in_scope(moderator: dict, row: dict) -> bool:
@@ -422,15 +426,7 @@ def create_organisation(store, name: str, email: str, password: str) -> int:
 
 def authenticate_organisation(store, email: str, password: str) -> dict | None:
     """Return the active head-office account with these credentials, or None."""
-    account = store.organisation(email=(email or "").strip().lower())
-    if account is None or not account["active"]:
-        _hasher.hash("x" * 12)
-        return None
-    try:
-        _hasher.verify(account["password_hash"], password or "")
-    except (VerificationError, InvalidHashError):
-        return None
-    return account
+    return _verified(store.organisation(email=(email or "").strip().lower()), password)
 
 
 def estate(store, organisation: dict) -> list[dict]:

@@ -148,6 +148,34 @@ def create_organisation_command(name: str, email: str, password: str):
     click.echo(f"Head-office account {account_id} created for {name}.")
 
 
+@click.command("purge")
+@with_appcontext
+def purge_command() -> None:
+    """Delete recorded uses older than USAGE_RETENTION_MONTHS."""
+    from . import review
+
+    months = int(current_app.config["USAGE_RETENTION_MONTHS"])
+    removed = review.purge(_locator().store, months)
+    click.echo(f"Deleted {removed} recorded uses older than {months} months.")
+
+
+@click.command("remind")
+@with_appcontext
+def remind_command() -> None:
+    """Mail businesses whose listing is due a check (every REVIEW_REMINDER_DAYS)."""
+    from . import review
+
+    config = current_app.config
+    base = (config["PUBLIC_BASE_URL"] or "http://localhost:5000").rstrip("/")
+    sent = review.remind(
+        _locator().store,
+        current_app.extensions["mailer"],
+        base,
+        int(config["REVIEW_REMINDER_DAYS"]),
+    )
+    click.echo(f"Sent {sent} reminders.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands on an app."""
     commands = (
@@ -156,6 +184,8 @@ def init_app(app: Flask) -> None:
         demo_command,
         create_moderator_command,
         create_organisation_command,
+        purge_command,
+        remind_command,
     )
     for command in commands:
         app.cli.add_command(command)

@@ -109,6 +109,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Registrations and problem reports one client may send per period.",
     ),
     Setting(
+        "USAGE_RETENTION_MONTHS",
+        24,
+        "Months a recorded use of a safe space is kept; `flask --app locator purge` deletes "
+        "older ones.",
+        int,
+    ),
+    Setting(
+        "REVIEW_REMINDER_DAYS",
+        90,
+        "Days after the last confirmation when `flask --app locator remind` asks a business "
+        "to check its listing and review its log.",
+        int,
+    ),
+    Setting(
         "PUBLIC_BASE_URL",
         "",
         "Absolute base URL of the site (e.g. https://safespaces.example); empty means the "

@@ -23,19 +23,15 @@ def status_phrase(state: str, next_change: datetime | None, at: datetime) -> str
     """Say whether a place is open at `at` and when that changes, e.g. 'Closes in 25 min'."""
     if state == "unknown":
         return "Hours not known · ask before you rely on it"
-    if state == "open":
-        if next_change is None:
-            return "Open 24 hours"
-        if next_change - at <= SOON:
-            minutes = max(1, round((next_change - at).total_seconds() / 60))
-            return f"Closes in {minutes} min"
-        return f"Open · closes {_when(next_change, at)}"
     if next_change is None:
-        return "Closed"
-    if next_change - at <= SOON:
-        minutes = max(1, round((next_change - at).total_seconds() / 60))
-        return f"Closed · opens in {minutes} min"
-    return f"Closed · opens {_when(next_change, at)}"
+        return "Open 24 hours" if state == "open" else "Closed"
+    soon = next_change - at <= SOON
+    minutes = max(1, round((next_change - at).total_seconds() / 60))
+    if state == "open":
+        return f"Closes in {minutes} min" if soon else f"Open · closes {_when(next_change, at)}"
+    return (
+        f"Closed · opens in {minutes} min" if soon else f"Closed · opens {_when(next_change, at)}"
+    )
 
 
 def _when(moment: datetime, at: datetime) -> str:

@@ -48,6 +48,7 @@ premises = sa.Table(
     # Edits to public fields wait here (JSON) until a moderator approves them.
     sa.Column("pending_changes", sa.Text, nullable=True),
     sa.Column("moderation_note", sa.Text, nullable=True),
+    sa.Column("reminded_on", sa.Date, nullable=True),
     sa.UniqueConstraint("organisation", "ref", name="uq_premises_organisation_ref"),
     sa.CheckConstraint("scheme in ('external', 'internal')", name="ck_premises_scheme"),
     sa.CheckConstraint(
@@ -68,6 +69,26 @@ moderators = sa.Table(
     sa.Column("area_codes", sa.Text, nullable=False, server_default=""),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Record and Review: one row per use of a safe space. Deliberately no name, contact, age,
+# address or free description of the person: only when, what was needed and what happened.
+uses = sa.Table(
+    "uses",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "premises_id", sa.Integer, sa.ForeignKey("premises.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("occurred_on", sa.Date, nullable=False),
+    sa.Column("part_of_day", sa.String(10), nullable=False),
+    sa.Column("need", sa.String(20), nullable=False),
+    sa.Column("outcome", sa.String(20), nullable=False),
+    sa.Column("referred_to", sa.String(30), nullable=True),
+    sa.Column("staff_support", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("note", sa.String(140), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_uses_premises_date", "premises_id", "occurred_on"),
 )
 
 # Head offices: they upload their estate and see all its premises; `name` is the
@@ -459,54 +480,73 @@ class Store:
             .values(resolved_at=utcnow())
         )
 
-    def add_moderator(self, email: str, name: str, password_hash: str, area_codes: str) -> int:
-        """Create a moderator account; return its id."""
-        with self.engine.begin() as connection:
-            result = connection.execute(
-                moderators.insert().values(
-                    email=email,
-                    name=name,
-                    password_hash=password_hash,
-                    area_codes=area_codes,
-                    active=True,
-                    created_at=utcnow(),
-                )
-            )
-        return int(result.inserted_primary_key[0])
-
     def add_organisation(self, name: str, email: str, password_hash: str) -> int:
         """Create a head-office account; return its id."""
-        with self.engine.begin() as connection:
-            result = connection.execute(
-                organisations.insert().values(
-                    name=name,
-                    email=email,
-                    password_hash=password_hash,
-                    active=True,
-                    created_at=utcnow(),
-                )
-            )
-        return int(result.inserted_primary_key[0])
+        return self._add_account(organisations, name=name, email=email, password_hash=password_hash)
+
+    def add_moderator(self, email: str, name: str, password_hash: str, area_codes: str) -> int:
+        """Create a moderator account; return its id."""
+        return self._add_account(
+            moderators, email=email, name=name, password_hash=password_hash, area_codes=area_codes
+        )
 
     def organisation(self, *, email: str | None = None, organisation_id: int | None = None):
         """Return a head-office account by email or id, or None."""
-        column, value = (
-            (organisations.c.email, email)
-            if email is not None
-            else (organisations.c.id, organisation_id)
-        )
-        with self.engine.connect() as connection:
-            row = connection.execute(sa.select(organisations).where(column == value)).first()
-        return dict(row._mapping) if row else None
+        return self._account(organisations, email, organisation_id)
 
     def moderator(self, *, email: str | None = None, moderator_id: int | None = None):
         """Return a moderator by email or id, or None."""
-        column, value = (
-            (moderators.c.email, email) if email is not None else (moderators.c.id, moderator_id)
+        return self._account(moderators, email, moderator_id)
+
+    def _add_account(self, table: sa.Table, **values) -> int:
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                table.insert().values(**values, active=True, created_at=utcnow())
+            )
+        return int(result.inserted_primary_key[0])
+
+    def _account(self, table: sa.Table, email: str | None, account_id: int | None):
+        column, value = (table.c.email, email) if email is not None else (table.c.id, account_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(sa.select(table).where(column == value)).first()
+        return dict(row._mapping) if row else None
+
+    def add_use(self, space_id: int, values: dict) -> None:
+        """Record one use of a safe space."""
+        with self.engine.begin() as connection:
+            connection.execute(
+                uses.insert().values(premises_id=space_id, created_at=utcnow(), **values)
+            )
+
+    def use_counts(self, space_ids: Sequence[int], since: date) -> list[tuple]:
+        """Return (month 'YYYY-MM', need, outcome, count) for uses of these premises."""
+        if not space_ids:
+            return []
+        query = sa.select(uses.c.occurred_on, uses.c.need, uses.c.outcome).where(
+            uses.c.premises_id.in_(list(space_ids)), uses.c.occurred_on >= since
+        )
+        counts: dict[tuple, int] = {}
+        with self.engine.connect() as connection:
+            for day, need, outcome in connection.execute(query):
+                key = (f"{day:%Y-%m}", need, outcome)
+                counts[key] = counts.get(key, 0) + 1
+        return [(*key, n) for key, n in sorted(counts.items())]
+
+    def recent_uses(self, space_id: int, limit: int = 20) -> list[dict]:
+        """Return the latest uses of one premises, newest first."""
+        query = (
+            sa.select(uses)
+            .where(uses.c.premises_id == space_id)
+            .order_by(uses.c.occurred_on.desc(), uses.c.id.desc())
+            .limit(limit)
         )
         with self.engine.connect() as connection:
-            row = connection.execute(sa.select(moderators).where(column == value)).first()
-        return dict(row._mapping) if row else None
+            return [dict(r._mapping) for r in connection.execute(query)]
+
+    def purge_uses(self, before: date) -> int:
+        """Delete uses that happened before a date; return how many went."""
+        with self.engine.begin() as connection:
+            return connection.execute(uses.delete().where(uses.c.occurred_on < before)).rowcount
 
     def audit_entries(self, space_id: int) -> list[dict]:
         """Return a premises' audit trail, newest first."""

@@ -6,6 +6,9 @@ import json
 import re
 import secrets
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import wraps
 from pathlib import Path
 
@@ -20,8 +23,9 @@ from flask import (
     session,
     url_for,
 )
+from markupsafe import Markup
 
-from .. import business, hours, importing, presenting, printing
+from .. import business, hours, importing, presenting, printing, review
 from ..exceptions import InvalidParameter, SpaceNotFound
 from ..vocabulary import FACILITIES, REPORT_REASONS
 from .api import locator
@@ -176,11 +180,20 @@ def _update_message(result: dict) -> str:
 def _manage_page(row, token, message=None, error=None, status=200, base=None):
     waiting = json.loads(row["pending_changes"] or "{}")
     schedule = hours.parse_hours(row["opening_hours"], row["nation"])
+    stats = _statistics([row["id"]], suppress=False)
     return render_template(
         "manage.html",
         space=row,
         token=token,
         base=base or f"/manage/{token}",
+        stats=stats,
+        charts=_charts(stats),
+        uses=locator().store.recent_uses(row["id"]),
+        choices=review.NEEDS,
+        outcomes=review.OUTCOMES,
+        agencies=review.AGENCIES,
+        parts=review.PARTS_OF_DAY,
+        today=date.today(),
         reference=business.reference(row["id"]),
         waiting=waiting,
         message=message,
@@ -206,6 +219,61 @@ def _printed(row: dict, document: str):
         f'attachment; filename="{business.reference(row["id"])}-{document}"'
     )
     return response
+
+
+def _statistics(space_ids, suppress: bool):
+    months = int(current_app.config["USAGE_RETENTION_MONTHS"])
+    since = date.today() - timedelta(days=31 * months)
+    return review.statistics(locator().store.use_counts(space_ids, since), suppress)
+
+
+def _charts(stats) -> dict[str, Markup]:
+    # The SVG is built from our own labels and escaped counts, so it is safe to mark up.
+    return {
+        "needs": Markup(review.bar_chart_svg("Uses by need", stats.needs, stats.suppress)),
+        "outcomes": Markup(review.bar_chart_svg("Uses by outcome", stats.outcomes, stats.suppress)),
+    }
+
+
+def _record_use(row: dict, base: str):
+    try:
+        values = review.check_use(request.form, int(current_app.config["USAGE_RETENTION_MONTHS"]))
+    except InvalidParameter as error:
+        return None, error
+    locator().store.add_use(row["id"], values)
+    return "Recorded. Thank you: this helps the scheme improve.", None
+
+
+def _csv_response(stats, name: str):
+    response = current_app.response_class(review.statistics_csv(stats), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+@bp.post("/manage/<token>/uses")
+def manage_record_use(token: str):
+    """Record a use of the safe space (no personal data)."""
+    row = _managed(token)
+    message, error = _record_use(row, f"/manage/{token}")
+    return _manage_page(_managed(token), token, message, error)
+
+
+@bp.get("/manage/<token>/statistics.csv")
+def manage_statistics_csv(token: str):
+    """Download the premises' own counts (not suppressed: they stay with the premises)."""
+    row = _managed(token)
+    return _csv_response(_statistics([row["id"]], suppress=False), business.reference(row["id"]))
+
+
+@bp.get("/record-and-review")
+def record_and_review():
+    """Say what a recorded use stores, why, and for how long."""
+    return render_template(
+        "record_and_review.html",
+        months=current_app.config["USAGE_RETENTION_MONTHS"],
+        needs=review.NEEDS,
+        outcomes=review.OUTCOMES,
+    )
 
 
 @bp.post("/manage/<token>/confirm")
@@ -239,50 +307,99 @@ def manage_new_link(token: str):
 # -- moderation ------------------------------------------------------------------------------
 
 
-def current_moderator() -> dict | None:
-    """Return the logged-in moderator, if any."""
-    moderator_id = session.get("moderator_id")
-    if not moderator_id:
-        return None
-    moderator = locator().store.moderator(moderator_id=moderator_id)
-    return moderator if moderator and moderator["active"] else None
+@dataclass(frozen=True)
+class Account:
+    """A kind of signed-in account: moderators or head offices."""
+
+    session_key: str
+    load: Callable[[object, int], dict | None]  # (store, id) -> account
+    check: Callable[[object, str, str], dict | None]  # (store, email, password) -> account
+    home: str
+    login_path: str
+    title: str
+    intro: str
+    refusal: str
 
 
-def moderator_required(view):
-    """Send visitors who are not logged in to the login page."""
+MODERATORS = Account(
+    "moderator_id",
+    lambda store, key: store.moderator(moderator_id=key),
+    business.authenticate,
+    "/moderate",
+    "/moderate/login",
+    "Moderator sign in",
+    "For council, partnership and police moderators.",
+    "That email and password do not match an active moderator.",
+)
+HEAD_OFFICES = Account(
+    "organisation_id",
+    lambda store, key: store.organisation(organisation_id=key),
+    business.authenticate_organisation,
+    "/business",
+    "/business/login",
+    "Head office sign in",
+    "For organisations that list many premises. Single shops use the registration form and "
+    "their private manage link.",
+    "That email and password do not match a head-office account.",
+)
 
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        moderator = current_moderator()
-        if moderator is None:
-            return redirect(url_for("business.login", next=request.path))
-        return view(moderator, *args, **kwargs)
 
-    return wrapper
+def signed_in(kind: Account) -> dict | None:
+    """Return the signed-in account of this kind, if any."""
+    key = session.get(kind.session_key)
+    account = kind.load(locator().store, key) if key else None
+    return account if account and account["active"] else None
+
+
+def sign_in_required(kind: Account):
+    """Send visitors who are not signed in as this kind of account to its login page."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            account = signed_in(kind)
+            if account is None:
+                return redirect(f"{kind.login_path}?next={request.path}")
+            return view(account, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _sign_in(kind: Account):
+    error = None
+    if request.method == "POST":
+        form = request.form
+        account = kind.check(locator().store, form.get("email", ""), form.get("password", ""))
+        if account is not None:
+            session.clear()
+            session[kind.session_key] = account["id"]
+            target = request.args.get("next", "")
+            return redirect(target if target.startswith(kind.home) else kind.home)
+        error = kind.refusal
+    return render_template("login.html", kind=kind, error=error), (401 if error else 200)
+
+
+def _sign_out(kind: Account):
+    session.clear()
+    return redirect(kind.login_path)
+
+
+moderator_required = sign_in_required(MODERATORS)
+organisation_required = sign_in_required(HEAD_OFFICES)
 
 
 @bp.route("/moderate/login", methods=["GET", "POST"])
 def login():
-    """Log a moderator in."""
-    error = None
-    if request.method == "POST":
-        moderator = business.authenticate(
-            locator().store, request.form.get("email", ""), request.form.get("password", "")
-        )
-        if moderator is not None:
-            session.clear()
-            session["moderator_id"] = moderator["id"]
-            target = request.args.get("next", "")
-            return redirect(target if target.startswith("/moderate") else "/moderate")
-        error = "That email and password do not match an active moderator."
-    return render_template("moderate_login.html", error=error), (401 if error else 200)
+    """Sign a moderator in."""
+    return _sign_in(MODERATORS)
 
 
 @bp.post("/moderate/logout")
 def logout():
-    """Log out."""
-    session.clear()
-    return redirect("/moderate/login")
+    """Sign a moderator out."""
+    return _sign_out(MODERATORS)
 
 
 @bp.get("/moderate")
@@ -296,7 +413,7 @@ def queue(moderator):
 
 @bp.route("/moderate/spaces/<int:space_id>", methods=["GET", "POST"])
 @moderator_required
-def review(moderator, space_id: int):
+def review_space(moderator, space_id: int):
     """One premises: details, changes waiting, reports, duplicates, audit trail, decisions."""
     store = locator().store
     error = None
@@ -304,7 +421,7 @@ def review(moderator, space_id: int):
         try:
             action, reason = request.form.get("action", ""), request.form.get("reason", "")
             business.decide(store, mailer(), moderator, space_id, action, reason)
-            return redirect(url_for("business.review", space_id=space_id))
+            return redirect(url_for("business.review_space", space_id=space_id))
         except SpaceNotFound:
             abort(404)
         except InvalidParameter as exc:
@@ -334,49 +451,16 @@ def review(moderator, space_id: int):
 # -- head offices ----------------------------------------------------------------------------
 
 
-def current_organisation() -> dict | None:
-    """Return the logged-in head office, if any."""
-    organisation_id = session.get("organisation_id")
-    account = (
-        locator().store.organisation(organisation_id=organisation_id) if organisation_id else None
-    )
-    return account if account and account["active"] else None
-
-
-def organisation_required(view):
-    """Send visitors who are not logged in as a head office to its login page."""
-
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        account = current_organisation()
-        if account is None:
-            return redirect(url_for("business.business_login"))
-        return view(account, *args, **kwargs)
-
-    return wrapper
-
-
 @bp.route("/business/login", methods=["GET", "POST"])
 def business_login():
-    """Log a head office in."""
-    error = None
-    if request.method == "POST":
-        account = business.authenticate_organisation(
-            locator().store, request.form.get("email", ""), request.form.get("password", "")
-        )
-        if account is not None:
-            session.clear()
-            session["organisation_id"] = account["id"]
-            return redirect("/business")
-        error = "That email and password do not match a head-office account."
-    return render_template("business_login.html", error=error), (401 if error else 200)
+    """Sign a head office in."""
+    return _sign_in(HEAD_OFFICES)
 
 
 @bp.post("/business/logout")
 def business_logout():
-    """Log out."""
-    session.clear()
-    return redirect("/business/login")
+    """Sign a head office out."""
+    return _sign_out(HEAD_OFFICES)
 
 
 @bp.get("/business")
@@ -480,6 +564,45 @@ def business_withdraw(account, space_id: int):
     business.withdraw_listing(locator().store, _estate_row(account, space_id))
     return _manage_page(_estate_row(account, space_id), None, "Withdrawn from the public list.",
                         base=f"/business/premises/{space_id}")  # fmt: skip
+
+
+@bp.post("/business/premises/<int:space_id>/uses")
+@organisation_required
+def business_record_use(account, space_id: int):
+    """Record a use at one of the head office's premises."""
+    row = _estate_row(account, space_id)
+    base = f"/business/premises/{space_id}"
+    message, error = _record_use(row, base)
+    return _manage_page(_estate_row(account, space_id), None, message, error, base=base)
+
+
+@bp.get("/business/statistics")
+@organisation_required
+def business_statistics(account):
+    """Uses across the estate, with small counts hidden."""
+    ids = [row["id"] for row in business.estate(locator().store, account)]
+    title = f"{account['name']}: uses of your safe spaces"
+    return _statistics_page(title, ids, "estate-statistics", "/business/statistics")
+
+
+@bp.get("/moderate/statistics")
+@moderator_required
+def moderate_statistics(moderator):
+    """Uses across the moderator's districts, with small counts hidden."""
+    store = locator().store
+    ids = [row["id"] for row in store.premises_where(limit=1_000_000)
+           if business.in_scope(moderator, row)]  # fmt: skip
+    title = "Uses of safe spaces in your areas"
+    return _statistics_page(title, ids, "partnership-statistics", "/moderate/statistics")
+
+
+def _statistics_page(title: str, space_ids, csv_name: str, path: str):
+    """Show shared statistics (small counts hidden), or download them as CSV."""
+    stats = _statistics(space_ids, suppress=True)
+    if request.args.get("format") == "csv":
+        return _csv_response(stats, csv_name)
+    return render_template("statistics.html", title=title, stats=stats, charts=_charts(stats),
+                           csv_url=f"{path}?format=csv")  # fmt: skip
 
 
 @bp.get("/business/premises/<int:space_id>/<any('sticker.pdf', 'staff-card.pdf'):document>")
