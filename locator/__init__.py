@@ -18,6 +18,8 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from .services import Locator
     from .store import Store
     from .web import api, business, ops, pages, security
+    from .web import coverage as coverage_views
+    from .web import exports as export_views
 
     app = Flask(
         __name__,
@@ -39,10 +41,12 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     store = Store(str(app.config["DATABASE_URL"]))
     app.extensions["locator"] = Locator(store, default_gazetteer(), default_areas())
     app.register_blueprint(api.bp)
+    app.register_blueprint(export_views.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(business.bp)
     app.register_blueprint(business.api_bp)
+    app.register_blueprint(coverage_views.bp)
     app.extensions["mailer"] = Mailer(
         str(app.config["MAIL_BACKEND"]),
         str(app.config["MAIL_FROM"]),

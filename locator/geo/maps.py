@@ -7,7 +7,7 @@ local files (pip packages), and markers for the visible area come from the API.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import folium
@@ -39,6 +39,7 @@ def map_parts(
     name: str = "main",
     cluster: bool = True,
     marker: tuple[float, float] | None = None,
+    layers: Sequence[tuple[dict, dict]] = (),
 ) -> MapParts:
     """Build a map centred on a point; tiles only when a tile URL is configured."""
     figure_map = folium.Map(
@@ -70,6 +71,11 @@ def map_parts(
     if marker is not None:
         # A fixed label: business text never goes into folium's inline script.
         folium.Marker(list(marker), alt="The safe space", title="The safe space").add_to(figure_map)
+    for geojson, style in layers:
+        # Shapes with a fixed style only: no popups or tooltips, so no business text in the script.
+        folium.GeoJson(
+            geojson, style_function=lambda _feature, style=style: style, interactive=False
+        ).add_to(figure_map)
     root = figure_map.get_root()
     root.render()
     assets = []

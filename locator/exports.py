@@ -1,0 +1,502 @@
+"""Open-data exports of every public premises: GeoJSON (RFC 7946) and HSDS 3.0 JSON, streamed.
+
+Both exports are built as a generator of text chunks: rows come from the database in batches
+by keyset pagination (id order, each batch its own short read), so memory stays flat however
+many premises there are, and no connection or read transaction is held while a slow client
+downloads. Only public premises are read (`store.is_public()`: scheme external and status
+published). Demo premises are included, as the API shows them, but flagged: `demo: true` and
+a `source` naming the open data they came from, whose licence is in `attribution`.
+
+GeoJSON: a FeatureCollection whose features carry `id` = the premises id (stable) and the
+public properties of the API except the ones that depend on the moment of the request
+(open_now, state, next_change, status_text, stale): the export is cached by data version, so
+it holds data only. Foreign members: `licence`, `licence_url`, `attribution`, `generated`.
+
+HSDS: the service-centric shape of the HSDS 3.0 API's paged `/services?full=true` answer, as
+one page holding every service (Page fields from the specification's `schema/openapi.json`):
+
+    {"hsds_version": "3.0", "licence", "licence_url", "attribution", "generated",
+     "contents": [service, ...],
+     "total_items", "total_pages": 1, "page_number": 1, "size", "first_page": true,
+     "last_page": true, "empty"}
+
+Each premises is one service ("Safe space at <name>") with its `organization` nested, and one
+`service_at_locations` entry holding the `location` (physical, latitude/longitude,
+`addresss`, `phones`, `accessibilitys` – HSDS 3.0's own spelling of those arrays) and the
+`schedules`. The page counters come after `contents` because they are only known once every
+row has been streamed; JSON members are unordered, so this changes nothing for a reader.
+Ids are UUIDs derived with uuid5 from a fixed namespace and the premises id (the organisation
+name for organizations), so they stay the same from one export to the next.
+
+Schema files read: openreferral/specification `schema/organization.json`, `service.json`,
+`service_at_location.json`, `location.json`, `address.json`, `phone.json`, `schedule.json`,
+`accessibility.json` and `openapi.json` (the HSDS 3.0 schema at commit 67e7b37).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+
+import sqlalchemy as sa
+
+from . import hours
+from .demo import SOURCES as DEMO_SOURCES
+from .store import Store, is_public, premises
+from .vocabulary import FACILITIES
+
+BATCH_SIZE = 500
+HSDS_VERSION = "3.0"
+# Fixed for ever: every HSDS id is derived from it, so changing it would change every id.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:safe-spaces-locator:hsds")
+_NAMESPACE_BYTES = NAMESPACE.bytes
+
+LICENCE = "Open Government Licence v3.0"
+LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+OGL = "Open Government Licence v3.0"
+ATTRIBUTION = (
+    {
+        "key": "listings",
+        "name": "Safe Spaces Locator listings",
+        "licence": OGL,
+        "url": LICENCE_URL,
+        "applies_to": "Premises registered by businesses and approved by a moderator "
+        "(demo: false).",
+    },
+    {
+        "key": "ons_lad",
+        "name": "Local Authority Districts (May 2023), Office for National Statistics",
+        "licence": OGL,
+        "url": LICENCE_URL,
+        "notice": "Source: Office for National Statistics licensed under the Open Government "
+        "Licence v.3.0; Contains OS data © Crown copyright and database right 2023.",
+        "applies_to": "area_code and nation (and the HSDS address city and region).",
+    },
+    {
+        "key": "os_codepoint",
+        "name": "OS Code-Point Open postcode district centres",
+        "licence": OGL,
+        "url": LICENCE_URL,
+        "notice": "Contains OS data © Crown copyright and database right; Contains Royal Mail "
+        "data © Royal Mail copyright and database right; Contains National Statistics data "
+        "© Crown copyright and database right.",
+        "applies_to": "Positions of premises registered with a postcode only (placed at the "
+        "postcode district's centre).",
+    },
+    {
+        "key": "nhsbsa",
+        "name": "NHS Business Services Authority, Consolidated Pharmaceutical List",
+        "licence": OGL,
+        "url": LICENCE_URL,
+        "notice": "Contains public sector information licensed under the Open Government "
+        "Licence v3.0.",
+        "applies_to": "Demo premises with source 'nhsbsa' (Greater Manchester pharmacies). "
+        "They are not real safe spaces.",
+    },
+    {
+        "key": "osm",
+        "name": "OpenStreetMap",
+        "licence": "Open Database License (ODbL) 1.0",
+        "url": "https://www.openstreetmap.org/copyright",
+        "notice": "© OpenStreetMap contributors",
+        "applies_to": "Demo premises with source 'osm' (Norwich shops): they remain under the "
+        "ODbL 1.0, not the OGL. They are not real safe spaces.",
+    },
+)
+# The demo loader names each source's organisation "<label> (demo)"; map it to its licence key.
+_DEMO_SOURCE_KEYS = {"nhs": "nhsbsa", "osm": "osm"}
+DEMO_SOURCE_BY_ORGANISATION = {
+    f"{label} (demo)": _DEMO_SOURCE_KEYS[fmt] for label, _file, fmt, _kind in DEMO_SOURCES
+}
+
+COLUMNS = (
+    premises.c.id,
+    premises.c.name,
+    premises.c.organisation,
+    premises.c.address,
+    premises.c.postcode,
+    premises.c.lat,
+    premises.c.lon,
+    premises.c.opening_hours,
+    premises.c.facilities,
+    premises.c.phone,
+    premises.c.website,
+    premises.c.how_to_ask,
+    premises.c.area_code,
+    premises.c.nation,
+    premises.c.demo,
+    premises.c.last_confirmed,
+    premises.c.closed_until,
+)
+
+NATION_NAMES = {
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern_ireland": "Northern Ireland",
+}
+ACCESSIBILITY = ("step_free", "accessible_toilet")
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Two ordinary weeks with no bank holiday in any UK nation and no clock change, one in summer
+# time and one in winter time: hours that give the same openings in both repeat every week.
+REFERENCE_WEEKS = (date(2025, 6, 9), date(2025, 1, 13))
+TIME_NOTE = (
+    "opens_at and closes_at are UK local time (Europe/London: GMT in winter, BST in summer); "
+    "closes_at at or before opens_at means the next day. Bank holidays and dated exceptions "
+    "follow the OpenStreetMap opening_hours in the description."
+)
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def public_batches(store: Store, batch_size: int = BATCH_SIZE) -> Iterator[list[dict]]:
+    """Yield every public premises row, in id order, a batch at a time."""
+    last_id = None
+    while True:
+        query = sa.select(*COLUMNS).where(is_public()).order_by(premises.c.id).limit(batch_size)
+        if last_id is not None:
+            query = query.where(premises.c.id > last_id)
+        # A short read per batch: a slow download never pins a pooled connection or a long
+        # read transaction (which would stop SQLite checkpointing its WAL).
+        with store.engine.connect() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(query)]
+        if not rows:
+            return
+        yield rows
+        if len(rows) < batch_size:
+            return
+        last_id = rows[-1]["id"]
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def _generated(generated: datetime | None) -> str:
+    return (generated or datetime.now(UTC)).isoformat(timespec="seconds")
+
+
+def _facilities(row: Mapping) -> list[str]:
+    return [code for code in (row["facilities"] or "").split(";") if code]
+
+
+def _demo_source(row: Mapping) -> str | None:
+    return DEMO_SOURCE_BY_ORGANISATION.get(row["organisation"]) if row["demo"] else None
+
+
+def _collection_head(generated: datetime | None) -> dict:
+    return {
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "attribution": list(ATTRIBUTION),
+        "generated": _generated(generated),
+    }
+
+
+# -- GeoJSON ----------------------------------------------------------------------------------
+
+
+def geojson_feature(row: Mapping, url: str) -> dict:
+    """Turn a public premises row into an RFC 7946 Feature holding its data properties."""
+    properties = {
+        "id": row["id"],
+        "name": row["name"],
+        "organisation": row["organisation"],
+        "address": row["address"],
+        "postcode": row["postcode"] or None,
+        "facilities": _facilities(row),
+        "opening_hours": row["opening_hours"],
+        "closed_until": _iso(row["closed_until"]),
+        "phone": row["phone"] or None,
+        "website": row["website"] or None,
+        "how_to_ask": row["how_to_ask"] or None,
+        "url": url,
+        "area_code": row["area_code"],
+        "nation": row["nation"],
+        "demo": bool(row["demo"]),
+        "last_confirmed": _iso(row["last_confirmed"]),
+    }
+    source = _demo_source(row)
+    if source:
+        properties["source"] = source
+    return {
+        "type": "Feature",
+        "id": row["id"],
+        # RFC 7946 section 11.2: six decimal places (about 10 cm) is more than enough.
+        "geometry": {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]},
+        "properties": properties,
+    }
+
+
+def geojson_chunks(
+    store: Store,
+    url_for_space: Callable[[int], str],
+    *,
+    batch_size: int = BATCH_SIZE,
+    generated: datetime | None = None,
+) -> Iterator[str]:
+    """Yield the GeoJSON export of every public premises as chunks of one JSON document."""
+    head = {"type": "FeatureCollection", **_collection_head(generated)}
+    yield _dumps(head)[:-1] + ',"features":['
+    separator = ""
+    for rows in public_batches(store, batch_size):
+        yield separator + ",".join(
+            _dumps(geojson_feature(row, url_for_space(row["id"]))) for row in rows
+        )
+        separator = ","
+    yield "]}"
+
+
+# -- HSDS -------------------------------------------------------------------------------------
+
+
+def hsds_id(kind: str, key: object) -> str:
+    """Return the stable UUID of one HSDS object, e.g. hsds_id("service", 42)."""
+    # uuid.uuid5(NAMESPACE, f"{kind}:{key}") done by hand: the uuid module's objects cost half
+    # of an HSDS export (nine ids per premises); a test checks both give the same id.
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+@lru_cache(maxsize=4096)
+def _organisation_id(name: str) -> str:
+    return hsds_id("organization", name)
+
+
+def _week_openings(schedule: hours.Schedule, monday: date) -> tuple | None:
+    """Return (weekday, opens, closes) openings in one week, or None if any time is unknown."""
+    day = timedelta(days=1)
+    # A day either side, so an overnight opening on Sunday is seen to its end and Monday's
+    # early hours are recognised as the tail of Sunday night.
+    start = datetime.combine(monday - day, time(), hours.LONDON)
+    end = datetime.combine(monday + 8 * day, time(), hours.LONDON)
+    pieces = []  # (date, opens, closes or None for midnight), cut at every midnight
+    for span_start, span_end, state in schedule.intervals(start, end):
+        if state == "unknown":
+            return None
+        if state != "open":
+            continue
+        moment = span_start
+        while moment < span_end:
+            midnight = datetime.combine(moment.date() + day, time(), hours.LONDON)
+            until = min(span_end, midnight)
+            pieces.append(
+                (moment.date(), moment.time(), until.time() if until < midnight else None)
+            )
+            moment = until
+    openings = []
+    index = 0
+    while index < len(pieces):
+        when, opens, closes = pieces[index]
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        # Late nights (18:00-02:00) stay one opening on the day they start.
+        if (
+            closes is None
+            and following is not None
+            and following[0] == when + day
+            and following[1] == time()
+            and following[2] is not None
+        ):
+            closes = following[2]
+            index += 1
+        index += 1
+        if monday <= when < monday + 7 * day:
+            openings.append(
+                (when.weekday(), f"{opens:%H:%M}", f"{closes:%H:%M}" if closes else "00:00")
+            )
+    return tuple(openings)
+
+
+def weekly_rules(expression: str, nation: str) -> tuple[tuple[str, str, str], ...] | None:
+    """Return (byday, opens_at, closes_at) rules when the hours repeat every week, else None.
+
+    HSDS schedules are RFC 5545-style recurrences; OpenStreetMap hours can say more (bank
+    holidays, dates, seasons, comments, open ends). Where a plain weekly rule would be wrong
+    or unknown we give none, and the OSM string in the description stays the authority.
+    """
+    # The nation only chooses the bank-holiday calendar and the reference weeks have none, so
+    # one answer per expression serves every nation (and the cache holds expressions only).
+    return _weekly_rules(expression)
+
+
+@lru_cache(maxsize=8192)
+def _weekly_rules(expression: str) -> tuple[tuple[str, str, str], ...] | None:
+    try:
+        schedule = hours.parse_hours(expression, "england")
+        weeks = [_week_openings(schedule, monday) for monday in REFERENCE_WEEKS]
+    except (hours.HoursError, RuntimeError):
+        return None
+    if weeks[0] is None or weeks[0] != weeks[1] or not weeks[0]:
+        return None
+    grouped: dict[tuple[str, str], list[int]] = {}
+    for weekday, opens, closes in weeks[0]:
+        grouped.setdefault((opens, closes), []).append(weekday)
+    rules = [
+        (",".join(BYDAY[d] for d in sorted(days)), opens, closes)
+        for (opens, closes), days in grouped.items()
+    ]
+    rules.sort(key=lambda rule: (BYDAY.index(rule[0][:2]), rule[1]))
+    return tuple(rules)
+
+
+def hsds_schedules(row: Mapping, sal_id: str) -> list[dict]:
+    """Return the HSDS schedules of a premises' opening hours."""
+    expression = row["opening_hours"]
+    description = f"Opening hours (OpenStreetMap opening_hours syntax): {expression}"
+    rules = weekly_rules(expression, row["nation"])
+    if rules is None:
+        return [
+            {
+                "id": hsds_id("schedule", f"{row['id']}:0"),
+                "service_at_location_id": sal_id,
+                "description": description,
+                "notes": "These hours cannot be given as weekly rules without losing "
+                "something (bank holidays, dates, seasons or hours not known); read the "
+                "description.",
+            }
+        ]
+    return [
+        {
+            "id": hsds_id("schedule", f"{row['id']}:{number}"),
+            "service_at_location_id": sal_id,
+            "freq": "WEEKLY",
+            "interval": 1,
+            "byday": byday,
+            "opens_at": opens,
+            "closes_at": closes,
+            "description": description,
+            "notes": TIME_NOTE,
+        }
+        for number, (byday, opens, closes) in enumerate(rules)
+    ]
+
+
+def hsds_service(row: Mapping, url: str, area_name: Callable[[str | None], str | None]) -> dict:
+    """Turn a public premises row into an HSDS 3.0 service with its location nested."""
+    space_id = row["id"]
+    service_id = hsds_id("service", space_id)
+    location_id = hsds_id("location", space_id)
+    sal_id = hsds_id("service_at_location", space_id)
+    organisation_id = _organisation_id(row["organisation"])
+    facilities = _facilities(row)
+    offered = ", ".join(FACILITIES[code] for code in facilities if code in FACILITIES)
+    description = (
+        "A safe space (Operation Portum): somewhere to wait safely, be helped to call for help "
+        "and be put in touch with the right agency."
+    )
+    if offered:
+        description += f" Also here: {offered}."
+    service = {
+        "id": service_id,
+        "organization_id": organisation_id,
+        "name": f"Safe space at {row['name']}",
+        "description": description,
+        "url": url,
+        "status": "active",
+        "application_process": row["how_to_ask"] or "Ask a member of staff for the safe space.",
+        "fees_description": "Free.",
+        "eligibility_description": "Anyone who feels unsafe or needs help.",
+    }
+    confirmed = _iso(row["last_confirmed"])
+    if confirmed:
+        service["assured_date"] = confirmed
+    alerts = []
+    if row["demo"]:
+        alerts.append("Demo listing built from open data: this is not a real safe space.")
+    if row["closed_until"]:
+        alerts.append(f"Temporarily closed; reopens {row['closed_until']:%Y-%m-%d}.")
+    if alerts:
+        service["alert"] = " ".join(alerts)
+    service["organization"] = {
+        "id": organisation_id,
+        "name": row["organisation"],
+        "description": f"{row['organisation']}: a business that offers safe spaces on its "
+        "premises.",
+    }
+    district = area_name(row["area_code"])
+    address = {
+        "id": hsds_id("address", space_id),
+        "location_id": location_id,
+        "address_1": row["address"] or row["name"],
+        # HSDS requires these as strings; the local authority district stands in for the town.
+        "city": district or "",
+        "region": district or "",
+        "state_province": NATION_NAMES.get(row["nation"], ""),
+        "postal_code": row["postcode"] or "",
+        "country": "GB",
+        "address_type": "physical",
+    }
+    location = {
+        "id": location_id,
+        "location_type": "physical",
+        "organization_id": organisation_id,
+        "name": row["name"],
+        "latitude": row["lat"],
+        "longitude": row["lon"],
+        "addresss": [address],
+        "phones": [],
+        "accessibilitys": [
+            {
+                "id": hsds_id("accessibility", f"{space_id}:{code}"),
+                "location_id": location_id,
+                "description": FACILITIES[code],
+            }
+            for code in ACCESSIBILITY
+            if code in facilities
+        ],
+    }
+    if row["phone"]:
+        location["phones"].append(
+            {
+                "id": hsds_id("phone", space_id),
+                "location_id": location_id,
+                "number": row["phone"],
+                "type": "voice",
+            }
+        )
+    service["service_at_locations"] = [
+        {
+            "id": sal_id,
+            "service_id": service_id,
+            "location_id": location_id,
+            "schedules": hsds_schedules(row, sal_id),
+            "location": location,
+        }
+    ]
+    return service
+
+
+def hsds_chunks(
+    store: Store,
+    url_for_space: Callable[[int], str],
+    area_name: Callable[[str | None], str | None],
+    *,
+    batch_size: int = BATCH_SIZE,
+    generated: datetime | None = None,
+) -> Iterator[str]:
+    """Yield the HSDS 3.0 export of every public premises as chunks of one JSON document."""
+    head = {"hsds_version": HSDS_VERSION, **_collection_head(generated)}
+    yield _dumps(head)[:-1] + ',"contents":['
+    count = 0
+    for rows in public_batches(store, batch_size):
+        yield ("," if count else "") + ",".join(
+            _dumps(hsds_service(row, url_for_space(row["id"]), area_name)) for row in rows
+        )
+        count += len(rows)
+    page = {
+        "total_items": count,
+        "total_pages": 1,
+        "page_number": 1,
+        "size": count,
+        "first_page": True,
+        "last_page": True,
+        "empty": count == 0,
+    }
+    yield "]," + _dumps(page)[1:]

@@ -1,0 +1,71 @@
+"""Open-data exports under /api/v1: every public space as GeoJSON and as HSDS 3.0 JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from flask import Blueprint, Response, current_app, request, stream_with_context
+
+from .. import exports
+
+bp = Blueprint("exports", __name__, url_prefix="/api/v1")
+
+MAX_AGE = 300
+
+
+def _headers(etag: str) -> dict[str, str]:
+    return {
+        # Open data: any site may fetch it from a browser.
+        "Access-Control-Allow-Origin": "*",
+        # Browsers hide ETag from cross-origin scripts unless it is exposed.
+        "Access-Control-Expose-Headers": "ETag",
+        "Cache-Control": f"public, max-age={MAX_AGE}",
+        "ETag": f'"{etag}"',
+    }
+
+
+def _export(kind: str, mimetype: str, chunks: Callable[[], Iterator[str]]) -> Response:
+    """Answer 304 when the client holds this data version, else stream the export."""
+    service = current_app.extensions["locator"]
+    # The version is read before any row, so a change during the download only makes the
+    # next request fetch again.
+    etag = f"{kind}-{service.store.data_version()}"
+    headers = _headers(etag)
+    if request.if_none_match.contains(etag):
+        return Response(status=304, headers=headers)
+    return Response(stream_with_context(chunks()), mimetype=mimetype, headers=headers)
+
+
+def _space_urls() -> Callable[[int], str]:
+    """Return a maker of public page URLs, like api.space_url with the base worked out once."""
+    base = current_app.config["PUBLIC_BASE_URL"] or request.host_url
+    prefix = f"{base.rstrip('/')}/spaces/"
+    return lambda space_id: f"{prefix}{space_id}"
+
+
+def _area_name(areas) -> Callable[[str | None], str | None]:
+    def name(code: str | None) -> str | None:
+        area = areas.by_code(code) if code else None
+        return area.name if area else None
+
+    return name
+
+
+@bp.get("/export.geojson")
+def export_geojson():
+    """Stream every public space as an RFC 7946 FeatureCollection."""
+    store = current_app.extensions["locator"].store
+    urls = _space_urls()
+    return _export("geojson", "application/geo+json", lambda: exports.geojson_chunks(store, urls))
+
+
+@bp.get("/export.hsds.json")
+def export_hsds():
+    """Stream every public space as HSDS 3.0 services."""
+    service = current_app.extensions["locator"]
+    area_name = _area_name(service.areas)
+    return _export(
+        "hsds",
+        "application/json",
+        lambda: exports.hsds_chunks(service.store, _space_urls(), area_name),
+    )
