@@ -29,6 +29,7 @@ from .. import business, hours, importing, presenting, printing, review
 from ..exceptions import InvalidParameter, SpaceNotFound
 from ..vocabulary import FACILITIES, REPORT_REASONS
 from .api import locator
+from .pages import UK_CENTRE, map_for
 
 bp = Blueprint("business", __name__)
 api_bp = Blueprint("registrations", __name__, url_prefix="/api/v1")
@@ -116,9 +117,7 @@ def register_page():
 
 
 def _pin_map():
-    from .pages import UK_CENTRE, _map_for
-
-    return _map_for(UK_CENTRE, 5, cluster=False, name="register")
+    return map_for(UK_CENTRE, 5, cluster=False, name="register")
 
 
 def _hours_in_words(expression: str) -> list:
@@ -429,8 +428,6 @@ def review_space(moderator, space_id: int):
     row = store.space(space_id)
     if row is None or not business.in_scope(moderator, row):
         abort(404)
-    from .pages import _map_for
-
     return render_template(
         "moderate_space.html",
         moderator=moderator,
@@ -444,7 +441,7 @@ def review_space(moderator, space_id: int):
         duplicates=business.duplicates_of(store, row),
         audit=store.audit_entries(space_id),
         error=error,
-        map=_map_for((row["lat"], row["lon"]), 16, cluster=False, marker=(row["lat"], row["lon"])),
+        map=map_for((row["lat"], row["lon"]), 16, cluster=False, marker=(row["lat"], row["lon"])),
     ), (400 if error else 200)
 
 

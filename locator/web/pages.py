@@ -51,7 +51,7 @@ def page_params(args: MultiDict) -> dict[str, str]:
     return params
 
 
-def _map_for(centre, zoom, *, cluster=True, marker=None, name="main"):
+def map_for(centre, zoom, *, cluster=True, marker=None, name="main"):
     config = current_app.config
     return map_parts(
         centre,
@@ -144,7 +144,7 @@ def index():
         summary=_summary(query, results),
         facilities=FACILITIES,
         radii=RADII_KM,
-        map=_map_for(centre, zoom),
+        map=map_for(centre, zoom),
         map_filters=_map_filters(query, params),
     ), (400 if error else 200)
 
@@ -192,7 +192,7 @@ def place(space_id: int):
         facilities=presenting.facility_labels(props["facilities"]),
         directions=presenting.directions(lat, lon, props["name"]),
         reasons=REPORT_REASONS,
-        map=_map_for((lat, lon), 16, cluster=False, marker=(lat, lon)),
+        map=map_for((lat, lon), 16, cluster=False, marker=(lat, lon)),
         today=hours.local_time(at),
     )
 
@@ -267,7 +267,7 @@ def embed():
         query=query,
         error=error or search_error,
         summary=_summary(query, results),
-        map=_map_for(centre, zoom),
+        map=map_for(centre, zoom),
         bounds=bounds,
         map_filters=_map_filters(query, params),
     ), (400 if error else 200)
