@@ -46,3 +46,35 @@ def test_axe_finds_violations_on_a_page_that_has_them(site, page):
     page.set_content('<html><body><img src="data:,"><input type="text"></body></html>')
     ids = {v["id"] for v in Axe().run(page).response["violations"]}
     assert {"image-alt", "label"} <= ids
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/register",
+        "/record-and-review",
+        "/moderate/login",
+        "/business/login",
+        "/partners/coverage?area=leeds&day=fri&hour=22",
+    ],
+)
+def test_business_and_partner_pages_have_no_serious_accessibility_violations(
+    site, new_context, path
+):
+    context = new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    response = page.goto(site.url(path))
+    assert response.ok, f"{path}: {response.status}"
+    page.wait_for_load_state("networkidle")
+    blocking = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, f"{path}:\n{describe(blocking)}"
+
+
+def test_the_search_page_still_works_at_200_percent_zoom(site, new_context):
+    # A 640 px wide window at device scale 2 is what a 1280 px screen shows at 200% zoom.
+    page = new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2).new_page()
+    page.goto(site.url("/?q=LS1"))
+    assert page.locator("#quick-exit").is_visible()
+    assert page.locator("ol#results li.result").first.is_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, "the page scrolls sideways at 200% zoom"
