@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,24 @@ def _bool(text: str) -> bool:
 
 def _default_database_url() -> str:
     return f"sqlite:///{INSTANCE_DIR / 'locator.sqlite3'}"
+
+
+def instance_secret(path: Path) -> str:
+    """Return the key kept in `path`, creating it (readable by this user only) the first time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: when several workers start together exactly one writes the key.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):
+            key = path.read_text().strip()
+            if key:
+                return key
+            time.sleep(0.01)  # another worker is still writing it
+        raise RuntimeError(f"{path} is empty: delete it and start again") from None
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
 
 
 @dataclass(frozen=True)
@@ -48,9 +67,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "SECRET_KEY",
-        lambda: secrets.token_hex(32),
-        "Key that signs sessions and forms; set it in production (a random one is made "
-        "per process otherwise).",
+        lambda: instance_secret(INSTANCE_DIR / "secret_key"),
+        "Key that signs sessions and forms; set it when several machines serve the site "
+        "(otherwise one is made once and kept in instance/secret_key, shared by the workers "
+        "of one machine).",
     ),
     Setting(
         "RATELIMIT_STORAGE_URI",

@@ -40,3 +40,12 @@ def test_create_app_takes_a_test_config(tmp_path):
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/a.db", "TESTING": True})
     assert app.config["TESTING"] is True
     assert app.extensions["locator"].store.backend == "sqlite"
+
+
+def test_without_a_secret_key_the_workers_of_one_machine_share_a_kept_one(tmp_path):
+    from locator.config import instance_secret
+
+    first = instance_secret(tmp_path / "secret_key")
+    assert len(first) == 64
+    assert instance_secret(tmp_path / "secret_key") == first
+    assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
