@@ -99,6 +99,32 @@ def synthetic_premises(n: int, rng: np.random.Generator) -> dict[str, np.ndarray
     return {"lats": lats, "lons": lons, "hours": hours, "facilities": facilities, "bits": bits}
 
 
+def store_rows(data: dict, areas=None) -> list[dict]:
+    """Turn synthetic premises into rows for Store.write_premises (districts when given areas)."""
+    n = len(data["lats"])
+    found = areas.locate_many(data["lats"], data["lons"]) if areas is not None else [None] * n
+    return [
+        {
+            "organisation": f"Bench Retail {i % 50}",
+            "ref": f"B{i}",
+            "name": f"Store {i}",
+            "address": f"{i} High Street",
+            "postcode": None,
+            "lat": float(data["lats"][i]),
+            "lon": float(data["lons"][i]),
+            "opening_hours": data["hours"][i],
+            "facilities": data["facilities"][i],
+            "phone": "0161 496 0000" if i % 3 == 0 else None,
+            "website": None,
+            "how_to_ask": "Ask at the till",
+            "scheme": "external",
+            "area_code": found[i].code if found[i] else None,
+            "nation": found[i].nation if found[i] else "england",
+        }
+        for i in range(n)
+    ]
+
+
 def rss_mib() -> float:
     with open("/proc/self/statm") as handle:
         return int(handle.read().split()[1]) * 4096 / 2**20

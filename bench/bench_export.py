@@ -23,7 +23,7 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
-from bench_core import synthetic_premises
+from bench_core import store_rows, synthetic_premises
 
 from locator import create_app
 
@@ -34,27 +34,7 @@ def fill(app, n: int, rng: np.random.Generator) -> None:
     """Store n synthetic published premises, each in its district and nation."""
     locator = app.extensions["locator"]
     data = synthetic_premises(n, rng)
-    found = locator.areas.locate_many(data["lats"], data["lons"])
-    rows = [
-        {
-            "organisation": f"Bench Retail {i % 50}",
-            "ref": f"B{i}",
-            "name": f"Store {i}",
-            "address": f"{i} High Street",
-            "postcode": None,
-            "lat": float(data["lats"][i]),
-            "lon": float(data["lons"][i]),
-            "opening_hours": data["hours"][i],
-            "facilities": data["facilities"][i],
-            "phone": "0161 496 0000" if i % 3 == 0 else None,
-            "website": None,
-            "how_to_ask": "Ask at the till",
-            "scheme": "external",
-            "area_code": found[i].code if found[i] else None,
-            "nation": found[i].nation if found[i] else "england",
-        }
-        for i in range(n)
-    ]
+    rows = store_rows(data, locator.areas)
     locator.store.write_premises(rows, publish=True)
     # One 100,000-row transaction leaves a large WAL; a live site checkpoints as it goes, so
     # measure reads from the main database file as it would.

@@ -19,7 +19,7 @@ import threading
 import urllib.request
 
 import numpy as np
-from bench_core import synthetic_premises
+from bench_core import store_rows, synthetic_premises
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
@@ -39,27 +39,7 @@ PAGE = "/?q=M1&at=2026-12-02T14:00"  # a Wednesday afternoon: most premises open
 
 def fill(app, n: int, rng: np.random.Generator) -> None:
     """Store n synthetic published premises."""
-    data = synthetic_premises(n, rng)
-    rows = [
-        {
-            "organisation": "Bench Retail",
-            "ref": f"B{i}",
-            "name": f"Store {i}",
-            "address": f"{i} High Street",
-            "postcode": None,
-            "lat": float(data["lats"][i]),
-            "lon": float(data["lons"][i]),
-            "opening_hours": data["hours"][i],
-            "facilities": data["facilities"][i],
-            "phone": None,
-            "website": None,
-            "how_to_ask": "Ask at the till",
-            "scheme": "external",
-            "area_code": None,
-            "nation": "england",
-        }
-        for i in range(n)
-    ]
+    rows = store_rows(synthetic_premises(n, rng))
     app.extensions["locator"].store.write_premises(rows, publish=True)
 
 
