@@ -389,16 +389,23 @@ moderator_required = sign_in_required(MODERATORS)
 organisation_required = sign_in_required(HEAD_OFFICES)
 
 
-@bp.route("/moderate/login", methods=["GET", "POST"])
-def login():
-    """Sign a moderator in."""
-    return _sign_in(MODERATORS)
+def _add_sign_in_routes(kind: Account, endpoint: str) -> None:
+    """Register the sign-in and sign-out pages of one kind of account."""
+
+    def sign_in():
+        return _sign_in(kind)
+
+    def sign_out():
+        return _sign_out(kind)
+
+    sign_in.__name__, sign_out.__name__ = endpoint, endpoint.replace("login", "logout")
+    bp.add_url_rule(kind.login_path, view_func=sign_in, methods=["GET", "POST"])
+    logout_path = kind.login_path.replace("login", "logout")
+    bp.add_url_rule(logout_path, view_func=sign_out, methods=["POST"])
 
 
-@bp.post("/moderate/logout")
-def logout():
-    """Sign a moderator out."""
-    return _sign_out(MODERATORS)
+_add_sign_in_routes(MODERATORS, "login")
+_add_sign_in_routes(HEAD_OFFICES, "business_login")
 
 
 @bp.get("/moderate")
@@ -446,18 +453,6 @@ def review_space(moderator, space_id: int):
 
 
 # -- head offices ----------------------------------------------------------------------------
-
-
-@bp.route("/business/login", methods=["GET", "POST"])
-def business_login():
-    """Sign a head office in."""
-    return _sign_in(HEAD_OFFICES)
-
-
-@bp.post("/business/logout")
-def business_logout():
-    """Sign a head office out."""
-    return _sign_out(HEAD_OFFICES)
 
 
 @bp.get("/business")

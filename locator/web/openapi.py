@@ -83,6 +83,24 @@ def _error_responses(*statuses: int) -> dict:
     }
 
 
+def _export_path(summary: str, description: str, media_type: str, body: str) -> dict:
+    """Describe one streamed, cached open-data export."""
+    return {
+        "get": {
+            "summary": summary,
+            "description": description,
+            "responses": {
+                "200": {
+                    "description": body,
+                    "content": {media_type: {"schema": {"type": "object"}}},
+                },
+                "304": {"description": "Not modified since the `ETag` sent."},
+                **_error_responses(405, 429),
+            },
+        }
+    }
+
+
 def openapi_document() -> dict:
     """Return the OpenAPI 3.0 description of /api/v1."""
     nullable_string = {"type": "string", "nullable": True}
@@ -227,41 +245,25 @@ def openapi_document() -> dict:
                     },
                 }
             },
-            "/api/v1/export.geojson": {
-                "get": {
-                    "summary": "Every public safe space as open data (GeoJSON, RFC 7946).",
-                    "description": "Streamed; CORS open; `ETag` changes with the data and "
-                    "`If-None-Match` gets 304. Features carry the data properties of a space "
-                    "(no open_now/state: they depend on the moment). Top-level `licence`, "
-                    "`licence_url`, `attribution` and `generated`; demo premises have "
-                    "`demo: true` and a `source` naming their licence in `attribution`.",
-                    "responses": {
-                        "200": {
-                            "description": "A GeoJSON FeatureCollection of every public space.",
-                            "content": {"application/geo+json": {"schema": {"type": "object"}}},
-                        },
-                        "304": {"description": "Not modified since the `ETag` sent."},
-                        **_error_responses(405, 429),
-                    },
-                }
-            },
-            "/api/v1/export.hsds.json": {
-                "get": {
-                    "summary": "Every public safe space as Open Referral HSDS 3.0 services.",
-                    "description": "Streamed; CORS open; cached like export.geojson. One page "
-                    "of the HSDS 3.0 `/services?full=true` shape: `contents` holds each "
-                    "service with its organization, service_at_locations, location, "
-                    "address, phones, accessibility and schedules; ids are stable UUIDs.",
-                    "responses": {
-                        "200": {
-                            "description": "HSDS 3.0 services with licence and attribution.",
-                            "content": {"application/json": {"schema": {"type": "object"}}},
-                        },
-                        "304": {"description": "Not modified since the `ETag` sent."},
-                        **_error_responses(405, 429),
-                    },
-                }
-            },
+            "/api/v1/export.geojson": _export_path(
+                "Every public safe space as open data (GeoJSON, RFC 7946).",
+                "Streamed; CORS open; `ETag` changes with the data and `If-None-Match` gets "
+                "304. Features carry the data properties of a space (no open_now/state: they "
+                "depend on the moment). Top-level `licence`, `licence_url`, `attribution` and "
+                "`generated`; demo premises have `demo: true` and a `source` naming their "
+                "licence in `attribution`.",
+                "application/geo+json",
+                "A GeoJSON FeatureCollection of every public space.",
+            ),
+            "/api/v1/export.hsds.json": _export_path(
+                "Every public safe space as Open Referral HSDS 3.0 services.",
+                "Streamed; CORS open; cached like export.geojson. One page of the HSDS 3.0 "
+                "`/services?full=true` shape: `contents` holds each service with its "
+                "organization, service_at_locations, location, address, phones, "
+                "accessibility and schedules; ids are stable UUIDs.",
+                "application/json",
+                "HSDS 3.0 services with licence and attribution.",
+            ),
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document.",
