@@ -73,6 +73,11 @@ def report(result) -> None:
     for rejected in plan.rejected:
         ref = f" (ref {rejected.ref})" if rejected.ref else ""
         click.echo(f"  {rejected.where}{ref}: {rejected.reason}")
+    if plan.warnings:
+        click.echo(f"Imported with a warning: {len(plan.warnings)}")
+    for warned in plan.warnings:
+        ref = f" (ref {warned.ref})" if warned.ref else ""
+        click.echo(f"  {warned.where}{ref}: {warned.reason}")
     if plan.approximate:
         click.echo(
             f"Placed at their postcode district's centre (no lat/lon given): "

@@ -13,7 +13,7 @@ The `opening_hours` library does the evaluation. This module prepares what it is
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -43,6 +43,10 @@ _MAX_COMMENT_CHANGES = 100
 _EXAMPLE = "'Mo-Fr 09:00-17:00'"
 # Stands in for the bank-holiday dates until a year is known; _clean refuses it in input.
 _DATES = "\x00"
+# The rule that makes a bank holiday unknown for hours without PH; filled in per year with the
+# holidays on which the ordinary hours would open (a day closed anyway stays closed).
+_UNSET_DATES = "\x01"
+_UNSET_RULE = f"; {_UNSET_DATES} unknown"
 
 
 class HoursError(ValueError):
@@ -55,6 +59,7 @@ class HoursStatus:
 
     state: str  # "open", "closed" or "unknown"
     next_change: datetime | None  # aware London time; None if no change within HORIZON
+    next_state: str | None = field(default=None, compare=False)  # the state from next_change
 
     @property
     def is_open(self) -> bool:
@@ -77,19 +82,48 @@ def local_time(at: datetime | None = None) -> datetime:
 class Schedule:
     """A parsed opening-hours expression for premises in one UK nation."""
 
-    __slots__ = ("expression", "nation", "_template", "_compiled")
+    __slots__ = (
+        "expression",
+        "nation",
+        "sets_holidays",
+        "warnings",
+        "_template",
+        "_usual_template",
+        "_compiled",
+    )
 
-    def __init__(self, expression: str, nation: str, template: str) -> None:
+    def __init__(
+        self,
+        expression: str,
+        nation: str,
+        template: str,
+        *,
+        usual_template: str | None = None,
+        sets_holidays: bool = True,
+        warnings: tuple[str, ...] = (),
+    ) -> None:
         self.expression = expression
         self.nation = nation
+        # False when the expression has no PH rule: its bank holidays are then unknown.
+        self.sets_holidays = sets_holidays
+        # Sentences for whoever entered the hours: accepted, but not all of it counts as open.
+        self.warnings = warnings
         self._template = template
-        self._compiled: dict[int, opening_hours.OpeningHours] = {}
+        self._usual_template = usual_template or template
+        self._compiled: dict[tuple[bool, int], opening_hours.OpeningHours] = {}
 
     def __repr__(self) -> str:
         return f"Schedule({self.expression!r}, nation={self.nation!r})"
 
     def status(self, at: datetime) -> HoursStatus:
         """Return the state at `at` and the next moment it changes."""
+        return self._status(at, usual=False)
+
+    def usual_status(self, at: datetime) -> HoursStatus:
+        """Return the state at `at` by the ordinary week's hours, ignoring unknown bank holidays."""
+        return self._status(at, usual=True)
+
+    def _status(self, at: datetime, usual: bool) -> HoursStatus:
         moment = local_time(at)
         wall = moment.replace(tzinfo=None)
         if _in_repeated_hour(moment):
@@ -98,15 +132,21 @@ class Schedule:
             # when the clock shows 01:00 again), so during the repeat hold the state reached
             # just before the clocks went back.
             wall = _end_of_repeated_hour(moment) - _MINUTE
-        hours = self._hours_for(wall.year)
+        hours = self._hours_for(wall.year, usual)
         state = hours.state(wall)[0]
         change = hours.next_change(wall)
         # The library also reports changes of comment alone; skip those to the next real change.
+        following = None
         for _ in range(_MAX_COMMENT_CHANGES):
-            if change is None or hours.state(change)[0] != state:
+            if change is None:
+                break
+            following = hours.state(change)[0]
+            if following != state:
                 break
             change = hours.next_change(change)
-        return HoursStatus(_STATE_NAMES[state], None if change is None else _wall_to_moment(change))
+        if change is None:
+            return HoursStatus(_STATE_NAMES[state], None)
+        return HoursStatus(_STATE_NAMES[state], _wall_to_moment(change), _STATE_NAMES[following])
 
     def state(self, at: datetime) -> str:
         """Return "open", "closed" or "unknown" at `at`."""
@@ -141,12 +181,15 @@ class Schedule:
             moment = until
         return spans
 
-    def _hours_for(self, year: int) -> opening_hours.OpeningHours:
+    def _hours_for(self, year: int, usual: bool = False) -> opening_hours.OpeningHours:
         """Return the compiled expression with the bank holidays around `year` filled in."""
-        key = year if _DATES in self._template else 0
+        template = self._usual_template if usual else self._template
+        key = (usual, year if _DATES in template or _UNSET_DATES in template else 0)
         hours = self._compiled.get(key)
         if hours is None:
-            text = self._template.replace(_DATES, _holiday_dates(self.nation, year))
+            text = template.replace(_DATES, _holiday_dates(self.nation, year))
+            if _UNSET_DATES in text:
+                text = self._with_unset_holidays(text, year)
             try:
                 hours = opening_hours.OpeningHours(text, max_interval_days=HORIZON.days)
             except (opening_hours.ParserError, SyntaxError) as error:
@@ -156,6 +199,19 @@ class Schedule:
                 ) from error
             self._compiled[key] = hours
         return hours
+
+    def _with_unset_holidays(self, text: str, year: int) -> str:
+        """Return `text` with the unknown-holiday rule naming the holidays the hours would open."""
+        usual = self._hours_for(year, usual=True)
+        days = []
+        for day in _holiday_days(self.nation, year):
+            start = datetime.combine(day, datetime.min.time())
+            spans = usual.intervals(start, start + timedelta(days=1))
+            if any(state == opening_hours.State.OPEN for _, _, state, _ in spans):
+                days.append(day)
+        if not days:
+            return text.replace(_UNSET_RULE, "")
+        return text.replace(_UNSET_DATES, _osm_dates(days))
 
     def _states_between(self, start: datetime, end: datetime) -> set[str]:
         """Return the states seen from `start` to `end`, stopping at the first open one."""
@@ -188,15 +244,45 @@ def parse_hours(expression: str, nation: str = "england") -> Schedule:
             "'; ' and list days or times with a comma and no space, "
             "for example 'Mo,We 09:00-17:00'."
         )
-    pieces = []
+    pieces: list[str] = []
+    again: list[str] = []  # dated rules, repeated after the bank-holiday rule
+    days_only = dated = False
     for separator, rule in rules:
-        for part in _rewrite_rule(rule, text):
-            pieces.append(f"{separator}{part}" if pieces else part)
+        parts, lacks_times = _rewrite_rule(rule, text)
+        days_only = days_only or lacks_times
+        if separator != ", ":
+            dated = separator != " || " and _is_dated(rule)
+        for part in parts:
+            joined = f"{separator}{part}" if pieces else part
+            pieces.append(joined)
+            if dated:
+                again.append(joined if joined.startswith((", ", "; ")) else f"; {joined}")
             separator = separator or "; "
-    schedule = Schedule(text, nation, "".join(pieces))
+    sets_holidays = any("PH" in word.split(",") for _, rule in rules for word in rule)
+    usual = "".join(pieces)
+    template = usual
+    if not sets_holidays:
+        # Hours that say nothing about bank holidays cannot be trusted on one: the day is
+        # unknown, except where a rule names the date itself ("Dec 25 off"), which still wins.
+        template = "".join([usual, _UNSET_RULE, *again])
+    warnings = (DAYS_WITHOUT_TIMES,) if days_only else ()
+    schedule = Schedule(
+        text,
+        nation,
+        template,
+        usual_template=usual,
+        sets_holidays=sets_holidays,
+        warnings=warnings,
+    )
     # Compile once now so an expression we cannot evaluate fails here rather than at lookup time.
     schedule._hours_for(local_time().year)
+    schedule._hours_for(local_time().year, usual=True)
     return schedule
+
+
+def _is_dated(tokens: list[str]) -> bool:
+    """Return True if a rule names dates (months, years or Easter) rather than only weekdays."""
+    return any(_DATED.search(token) for token in tokens if not token.startswith('"'))
 
 
 def check_hours(expression: str) -> str:
@@ -204,7 +290,8 @@ def check_hours(expression: str) -> str:
     schedule = parse_hours(expression)
     now = local_time()
     states = schedule._states_between(now, now + NEVER_OPEN_WINDOW)
-    if "open" in states:
+    if "open" in states or schedule.warnings:
+        # Days given without times are kept (shown as hours unknown) with a warning on the row.
         return schedule.expression
     if "unknown" in states:
         raise HoursError(
@@ -367,14 +454,23 @@ def _nation(nation: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _holiday_dates(nation: str, year: int) -> str:
-    """Return the nation's bank holidays from December `year` - 1 to `year` + 1 as OSM dates."""
+def _holiday_days(nation: str, year: int) -> tuple[date, ...]:
+    """Return the nation's bank holidays from December `year` - 1 to the end of `year` + 1."""
     calendar = holidays.country_holidays(
         "GB", subdiv=_SUBDIVISIONS[nation], years=range(year - 1, year + 2)
     )
     # Each date costs evaluation time; of the previous year only the end of December matters,
     # for hours that run past midnight into the new year.
-    days = sorted(day for day in calendar if day >= date(year - 1, 12, 1))
+    return tuple(sorted(day for day in calendar if day >= date(year - 1, 12, 1)))
+
+
+@lru_cache(maxsize=256)
+def _holiday_dates(nation: str, year: int) -> str:
+    """Return the nation's bank holidays around `year` as OSM dates."""
+    return _osm_dates(_holiday_days(nation, year))
+
+
+def _osm_dates(days) -> str:
     return ",".join(f"{day.year} {_MONTHS[day.month - 1]} {day.day:02d}" for day in days)
 
 
@@ -393,6 +489,10 @@ _TIME_END = re.compile(
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}|24/7")
 _OPEN_END = re.compile(r"\d:\d\d\+")
 _SUN_EVENT = re.compile(r"sunrise|sunset|dawn|dusk", re.I)
+_DATED = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|easter)\b|\b\d{4}\b", re.I
+)
+DAYS_WITHOUT_TIMES = "days without times: shown as hours unknown"
 _MODIFIERS = ("open", "closed", "off", "unknown")
 
 
@@ -479,8 +579,11 @@ def _count_rules(canonical: str) -> int:
     return 1 + len(re.findall(r"; |, | \|\| ", outside_comments))
 
 
-def _rewrite_rule(tokens: list[str], text: str) -> list[str]:
-    """Return one rule as the rules to give the parser: unknowns made explicit, PH as dates."""
+def _rewrite_rule(tokens: list[str], text: str) -> tuple[list[str], bool]:
+    """Return one rule as the rules to give the parser, and whether it gave days without times.
+
+    Unknowns are made explicit and PH becomes dates.
+    """
     words = []
     for token in tokens:
         if token.isspace():
@@ -503,12 +606,8 @@ def _rewrite_rule(tokens: list[str], text: str) -> list[str]:
             f"Sunrise and sunset times in the opening hours {_quote(text)} are not supported, "
             "because we do not know the premises' position precisely; give clock times instead."
         )
-    if re.search(r"\beaster\b", plain_text, re.I):
-        raise HoursError(
-            f"Easter dates in the opening hours {_quote(text)} are not supported; "
-            "use 'PH' for bank holidays or give the dates."
-        )
 
+    lacks_times = False
     comment = [words.pop()] if words and words[-1].startswith('"') else []
     modifier = [words.pop()] if words and words[-1].lower() in _MODIFIERS else []
     state = modifier[0].lower() if modifier else ""
@@ -519,10 +618,14 @@ def _rewrite_rule(tokens: list[str], text: str) -> list[str]:
     elif comment and not modifier and not _HAS_TIME.search(plain_text):
         # A rule that is only a comment ("by appointment") tells us nothing definite.
         modifier = ["unknown"]
+    elif state in ("", "open") and (words or state) and not _HAS_TIME.search(plain_text):
+        # OSM reads days with no times ("Mo-Sa") as open all day; shops that write them mean
+        # "open those days, hours not given", so the rule is unknown, never open at 03:00.
+        modifier, lacks_times = ["unknown"], True
     rest = modifier + comment
 
     if "PH" not in items:
-        return [" ".join(words + rest)]
+        return [" ".join(words + rest)], lacks_times
     if any("PH" in word.split(",") for word in words[1:]) or (
         len(words) > 1 and _is_weekday_word(words[1])
     ):
@@ -547,7 +650,7 @@ def _rewrite_rule(tokens: list[str], text: str) -> list[str]:
     rules = [" ".join([_DATES] + words[1:] + rest)]
     if days:
         rules.insert(0, " ".join([",".join(days)] + words[1:] + rest))
-    return rules
+    return rules, lacks_times
 
 
 def _is_weekday_word(word: str) -> bool:
@@ -556,6 +659,16 @@ def _is_weekday_word(word: str) -> bool:
 
 
 # --- for people reading hours -------------------------------------------------------------------
+
+
+def holiday_name(nation: str, day: date) -> str | None:
+    """Return the name of the nation's bank holiday on `day`, or None on an ordinary day."""
+    return _holiday_names(_nation(nation), day.year).get(day)
+
+
+@lru_cache(maxsize=64)
+def _holiday_names(nation: str, year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[nation], years=year))
 
 
 def next_bank_holidays(nation: str, after: date, count: int = 1) -> list[tuple[date, str]]:

@@ -77,6 +77,8 @@ class ImportPlan:
     rejected: list[Rejected] = field(default_factory=list)
     # Rows placed at their postcode district's centre because they gave no coordinates.
     approximate: list[str] = field(default_factory=list)
+    # Rows kept, but with something the importer should know (e.g. days without times).
+    warnings: list[Rejected] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -381,6 +383,14 @@ def _checked_hours_or_error(text: str, today: date) -> str | RowError:
         return RowError(f"opening_hours: {exc}")
 
 
+def hours_warnings(expression: str) -> tuple[str, ...]:
+    """Return what an accepted opening-hours expression does not say (e.g. days without times)."""
+    try:
+        return hours.parse_hours(expression).warnings
+    except hours.HoursError:
+        return ()
+
+
 def _checked_hours(text: str) -> str:
     result = _checked_hours_or_error(text, date.today())
     if isinstance(result, RowError):
@@ -462,6 +472,8 @@ def plan_import(
             plan.rows.append(row)
             if approximate:
                 plan.approximate.append(raw.where)
+            for warning in hours_warnings(row["opening_hours"]):
+                plan.warnings.append(Rejected(raw.where, f"opening_hours: {warning}", row["ref"]))
         if on_progress and done % 1000 == 0:
             on_progress(1000)
     if on_progress:

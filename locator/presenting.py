@@ -17,9 +17,14 @@ NATION_NAMES = {
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SOON = timedelta(minutes=60)
+# Beyond this a walking time misleads: nobody frightened walks an hour; say the distance.
+MAX_WALK_MINUTES = 45
+HOLIDAY_UNCONFIRMED = "Bank holiday: hours not confirmed, phone first"
 
 
-def status_phrase(state: str, next_change: datetime | None, at: datetime) -> str:
+def status_phrase(
+    state: str, next_change: datetime | None, at: datetime, next_state: str | None = None
+) -> str:
     """Say whether a place is open at `at` and when that changes, e.g. 'Closes in 25 min'."""
     if state == "unknown":
         return "Hours not known · ask before you rely on it"
@@ -27,6 +32,10 @@ def status_phrase(state: str, next_change: datetime | None, at: datetime) -> str
         return "Open 24 hours" if state == "open" else "Closed"
     soon = next_change - at <= SOON
     minutes = max(1, round((next_change - at).total_seconds() / 60))
+    if state == "open" and next_state == "unknown":
+        # Open until a day the hours do not cover (a bank holiday): not a closing time.
+        when = f"in {minutes} min" if soon else _when(next_change, at)
+        return f"Open · hours not confirmed from {when}"
     if state == "open":
         return f"Closes in {minutes} min" if soon else f"Open · closes {_when(next_change, at)}"
     return (
@@ -50,8 +59,16 @@ def _when(moment: datetime, at: datetime) -> str:
     return f"{moment:%a %-d %b} {clock}"
 
 
+def closing_before_arrival(next_change: datetime | None, at: datetime) -> str:
+    """Say that an open place shuts before someone walking there could arrive."""
+    if next_change is None:
+        return "Open"
+    minutes = max(1, round((next_change - at).total_seconds() / 60))
+    return f"Closes in {minutes} min: you may not get there in time"
+
+
 def distance_phrase(metres: float | None) -> str | None:
-    """Say a walking distance, e.g. '350 m · 4 min walk' or '2.3 km · 29 min walk'."""
+    """Say a walking distance, e.g. '350 m · 4 min walk', or '12.3 km · too far to walk'."""
     if metres is None:
         return None
     minutes = max(1, round(metres / 80))
@@ -59,6 +76,8 @@ def distance_phrase(metres: float | None) -> str | None:
         length = f"{round(metres / 10) * 10:.0f} m"
     else:
         length = f"{metres / 1000:.1f} km"
+    if minutes > MAX_WALK_MINUTES:
+        return f"{length} · too far to walk"
     return f"{length} · {minutes} min walk"
 
 

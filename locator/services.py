@@ -6,7 +6,7 @@ import math
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from . import bot, hours, importing, presenting
@@ -25,6 +25,10 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 200
 MAX_QUERY_LENGTH = 200
 WALKING_M_PER_MIN = 80  # about 4.8 km/h
+# Minutes a place must stay open after someone walking there arrives.
+ARRIVAL_MARGIN_MIN = 5
+# Extra places fetched for an open-now search, to make up for those that close on the way.
+ARRIVAL_SPARE = 10
 TRUE_WORDS = {"true", "1", "yes", "on"}
 FALSE_WORDS = {"false", "0", "no", "off"}
 
@@ -330,8 +334,19 @@ class Locator:
             )
         return _location_from_place(place)
 
-    def search(self, query: SpaceQuery, url_for_space: Callable[[int], str]) -> SearchResult:
-        """Find public spaces for a query, nearest first when it has a point."""
+    def search(
+        self,
+        query: SpaceQuery,
+        url_for_space: Callable[[int], str],
+        *,
+        with_unconfirmed: bool = False,
+    ) -> SearchResult:
+        """Find public spaces for a query, nearest first when it has a point.
+
+        With `with_unconfirmed`, on a bank holiday an open-now search also lists, after the
+        open places, those whose ordinary hours would be open but which have not said how
+        they open on bank holidays.
+        """
         location = self.locate(query)
         area = self.areas.by_slug(query.area) if query.area else None
         where = IndexFilter(
@@ -339,24 +354,46 @@ class Locator:
             facilities=facility_mask(query.facilities),
             area_code=area.code if area else None,
         )
+        point = (location.lat, location.lon) if location else None
+        # Open now: fetch more than asked, because places that close before you could walk
+        # there go below those that stay open, and the nearest of those may be further out.
+        limit = query.limit
+        if query.open_now and point is not None:
+            limit = min(MAX_LIMIT, query.limit * 2 + ARRIVAL_SPARE)
+        hits = self._hits(query, where, point, area, limit)
+        features = self._features(hits, query.at, url_for_space, with_distance=point is not None)
+        if query.open_now and point is not None:
+            features.sort(key=lambda feature: not feature["properties"]["open_on_arrival"])
+        features = features[: query.limit]
+        if with_unconfirmed and query.open_now and bank_holiday_somewhere(query.at):
+            usual = replace(where, usual=True)
+            extra = self._hits(query, usual, point, area, query.limit)
+            shown = {feature["id"] for feature in features}
+            more = self._features(
+                [hit for hit in extra if hit.id not in shown],
+                query.at,
+                url_for_space,
+                with_distance=point is not None,
+            )
+            features += [f for f in more if f["properties"]["hours_unconfirmed"]]
+        return SearchResult(query, features, location, describe(query, location))
+
+    def _hits(self, query, where, point, area, limit) -> list[Hit]:
+        """Return the index's hits for a query's place: a box, a point or an area."""
         index = self.index.current()
         radius_m = query.radius_km * 1000
-        point = (location.lat, location.lon) if location else None
         if query.bbox is not None:
-            hits = index.within_bbox(
+            return index.within_bbox(
                 *query.bbox,
-                limit=query.limit,
+                limit=limit,
                 where=where,
                 order_from=point,
                 radius_m=radius_m if point else None,
             )
-        elif point is not None:
-            hits = index.nearest(*point, query.limit, where, radius_m=radius_m)
-        else:
-            centre = self.areas.geometry(area.code).representative_point()
-            hits = index.nearest(centre.y, centre.x, query.limit, where)
-        features = self._features(hits, query.at, url_for_space, with_distance=point is not None)
-        return SearchResult(query, features, location, describe(query, location))
+        if point is not None:
+            return index.nearest(*point, limit, where, radius_m=radius_m)
+        centre = self.areas.geometry(area.code).representative_point()
+        return index.nearest(centre.y, centre.x, limit, where)
 
     def space(self, space_id: int, at: datetime, url_for_space: Callable[[int], str]) -> dict:
         """Return one public space as a Feature, or raise SpaceNotFound."""
@@ -372,14 +409,8 @@ class Locator:
             row = rows.get(hit.id)
             if row is None:
                 continue  # changed since the index was built; never show it
-            feature = space_feature(row, at, url_for_space(hit.id))
-            if with_distance and hit.distance_m is not None:
-                feature["properties"]["distance_m"] = round(hit.distance_m)
-                feature["properties"]["walking_minutes"] = max(
-                    1, round(hit.distance_m / WALKING_M_PER_MIN)
-                )
-                feature["properties"]["distance_text"] = presenting.distance_phrase(hit.distance_m)
-            features.append(feature)
+            distance = hit.distance_m if with_distance else None
+            features.append(space_feature(row, at, url_for_space(hit.id), distance_m=distance))
         # Listings nobody has confirmed for a year sink below the others, nearest first within
         # each group: they may be out of date.
         features.sort(key=lambda feature: feature["properties"]["stale"])
@@ -456,31 +487,57 @@ class Locator:
 
 @dataclass
 class PageResults:
-    """What the public pages show for a search: the results, or the nearest beyond the radius."""
+    """What the public pages show for a search, and what to do when nothing is open."""
 
     result: SearchResult
     wider: SearchResult | None = None  # nearest matches beyond the radius, when none within
-    closed_instead: bool = False  # nothing open anywhere near: `wider` shows closed places
+    closed: list[dict] = field(default_factory=list)  # nearest not open, with when they open
+
+    @property
+    def nothing_open(self) -> bool:
+        """Return True when an open-now search found nothing open within its radius."""
+        query = self.result.query
+        opened = any(feature["properties"]["open_now"] for feature in self.result.features)
+        return query.open_now and self.result.location is not None and not opened
 
     @property
     def features(self) -> list[dict]:
-        return self.result.features or (self.wider.features if self.wider else [])
+        """Return every place the page lists, in the order it lists them."""
+        wider = self.wider.features if self.wider else []
+        return self.result.features + wider + self.closed
+
+
+NEAREST_BEYOND = 3
 
 
 def search_for_people(
     service: Locator, query: SpaceQuery, url_for_space: Callable[[int], str]
 ) -> PageResults:
-    """Search; when nothing matches within the radius, also find the nearest ones further away."""
-    result = service.search(query, url_for_space)
-    if result.features or result.location is None or query.radius_km >= MAX_RADIUS_KM:
-        return PageResults(result)
-    wider_query = replace(query, radius_km=MAX_RADIUS_KM, limit=3)
-    wider = service.search(wider_query, url_for_space)
-    if wider.features or not query.open_now:
-        return PageResults(result, wider)
-    # Nothing open for 50 km: the nearest closed ones at least say when they open.
-    closed = service.search(replace(wider_query, open_now=False), url_for_space)
-    return PageResults(result, closed, closed_instead=True)
+    """Search; when nothing is open within the radius, also find what is open or opens further."""
+    result = service.search(query, url_for_space, with_unconfirmed=True)
+    page = PageResults(result)
+    if result.location is None:
+        return page
+    if not page.nothing_open and (result.features or query.open_now):
+        return page
+    shown = {feature["id"] for feature in result.features}
+    if query.radius_km < MAX_RADIUS_KM:
+        wider_query = replace(query, radius_km=MAX_RADIUS_KM, limit=NEAREST_BEYOND + len(shown))
+        wider = service.search(wider_query, url_for_space)
+        wider.features = [f for f in wider.features if f["id"] not in shown][:NEAREST_BEYOND]
+        shown.update(feature["id"] for feature in wider.features)
+        page.wider = wider
+    if query.open_now:
+        # The nearest places that are not open at least say when they open.
+        closed_query = replace(
+            query, radius_km=MAX_RADIUS_KM, open_now=False, limit=NEAREST_BEYOND * 3 + len(shown)
+        )
+        page.closed = [
+            feature
+            for feature in service.search(closed_query, url_for_space).features
+            if feature["id"] not in shown and not feature["properties"]["open_now"]
+        ][:NEAREST_BEYOND]
+    return page
 
 
 CHAT_RESULTS = 3
@@ -546,7 +603,7 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
             facilities=analysis.facilities,
             limit=CHAT_RESULTS,
         )
-        for feature in service.search(query, url_for_space).features:
+        for feature in service.search(query, url_for_space, with_unconfirmed=True).features:
             lon, lat = feature["geometry"]["coordinates"]
             entry = {**feature["properties"], "lat": lat, "lon": lon}
             entry["directions"] = presenting.directions(lat, lon, entry["name"])
@@ -593,15 +650,59 @@ def is_stale(row: Mapping) -> bool:
     return created is not None and (today - created.date()).days > STALE_AFTER_DAYS
 
 
-def space_feature(row: Mapping, at: datetime, url: str) -> dict:
-    """Turn a premises row into a public GeoJSON Feature with its state at `at`."""
+def bank_holiday_somewhere(at: datetime) -> bool:
+    """Return True when `at` falls on a bank holiday in any UK nation."""
+    day = hours.local_time(at).date()
+    return any(hours.holiday_name(nation, day) for nation in hours.NATIONS)
+
+
+def open_on_arrival(status: hours.HoursStatus, at: datetime, walking_minutes: int) -> bool:
+    """Return True when a place stays open from `at` until someone walking there has arrived."""
+    if not status.is_open:
+        return False
+    if status.next_change is None:
+        return True
+    needed = at + timedelta(minutes=walking_minutes + ARRIVAL_MARGIN_MIN)
+    return status.next_change.timestamp() >= needed.timestamp()
+
+
+def space_feature(row: Mapping, at: datetime, url: str, distance_m: float | None = None) -> dict:
+    """Turn a premises row into a public GeoJSON Feature with its state at `at`.
+
+    With `distance_m` (the place was found from a location) it also says how far it is and
+    whether it is still open when someone walking there arrives.
+    """
     schedule = safe_schedule(row["opening_hours"], row["nation"])
     status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
-    status_text = presenting.status_phrase(status.state, status.next_change, at)
+    status_text = presenting.status_phrase(status.state, status.next_change, at, status.next_state)
+    holiday = hours.holiday_name(row["nation"], hours.local_time(at).date())
+    # Not saying how they open on a bank holiday, but open on an ordinary day at this time.
+    unconfirmed = bool(
+        holiday
+        and schedule is not None
+        and status.state == "unknown"
+        and not schedule.sets_holidays
+        and schedule.usual_status(at).is_open
+    )
+    if unconfirmed:
+        status_text = presenting.HOLIDAY_UNCONFIRMED
     closed_until = row.get("closed_until")
     if closed_until and hours.local_time(at).date() < closed_until:
         status = hours.HoursStatus("closed", None)
         status_text = f"Temporarily closed · reopens {closed_until:%a %-d %b}"
+        unconfirmed = False
+    arrival = {}
+    if distance_m is not None:
+        walking = max(1, round(distance_m / WALKING_M_PER_MIN))
+        arrives_open = open_on_arrival(status, at, walking)
+        if status.is_open and not arrives_open:
+            status_text = presenting.closing_before_arrival(status.next_change, at)
+        arrival = {
+            "distance_m": round(distance_m),
+            "walking_minutes": walking,
+            "distance_text": presenting.distance_phrase(distance_m),
+            "open_on_arrival": arrives_open,
+        }
     confirmed = row.get("last_confirmed")
     properties = {
         "id": row["id"],
@@ -625,6 +726,9 @@ def space_feature(row: Mapping, at: datetime, url: str) -> dict:
         "demo": bool(row["demo"]),
         "last_confirmed": confirmed.isoformat() if isinstance(confirmed, date) else None,
         "stale": is_stale(row),
+        "holiday": holiday,
+        "hours_unconfirmed": unconfirmed,
+        **arrival,
     }
     return {
         "type": "Feature",

@@ -110,7 +110,7 @@
 
   var initial = holder.getAttribute("data-bounds");
   var points = Array.prototype.map.call(
-    document.querySelectorAll("#results li.result"),
+    document.querySelectorAll(".results li.result"),
     function (item) {
       return [parseFloat(item.getAttribute("data-lat")), parseFloat(item.getAttribute("data-lon"))];
     }

@@ -16,6 +16,7 @@ from locator.hours import (
     HoursError,
     HoursStatus,
     check_hours,
+    holiday_name,
     local_time,
     nhs_week_to_osm,
     parse_hours,
@@ -146,7 +147,7 @@ def test_hours_on_clock_change_sundays_follow_the_first_time_the_clock_shows(exp
     "start", [utc(2026, 3, 28, 22, 0), utc(2026, 10, 24, 22, 0)], ids=["spring", "autumn"]
 )
 def test_all_day_hours_are_open_through_both_clock_changes(start):
-    schedule = parse_hours("Mo-Su 00:00-24:00")
+    schedule = parse_hours("Mo-Su 00:00-24:00; PH 00:00-24:00")
     for step in range(6 * 12):
         status = schedule.status(start + step * timedelta(minutes=5))
         assert status == HoursStatus("open", None)
@@ -404,7 +405,6 @@ def test_the_library_alone_would_call_a_comment_only_fallback_open():
         ("SH off", "School holidays"),
         ("Mo-Fr,SH 10:00-12:00", "SH"),
         ("Mo-Fr 09:00-17:00; PH +1 day off", "offset"),
-        ("easter off", "Easter"),
         ("Dec PH off", "PH"),
         ('Mo-Fr 09:00-17:00 "a\x00b"', "control character"),
     ],
@@ -454,7 +454,9 @@ def test_check_hours_returns_the_expression_stripped(expression, accepted):
             datetime(2026, 6, 3, 10),
             london(2026, 6, 3, 17),
         ),
-        ("24/7", datetime(2026, 6, 3, 12, 0), None),
+        ("24/7; PH 00:00-24:00", datetime(2026, 6, 3, 12, 0), None),
+        # Without a PH rule the next bank holiday (Mon 31 Aug) is unknown: that is a change.
+        ("24/7", datetime(2026, 6, 3, 12, 0), london(2026, 8, 31, 0, 0)),
         ("off", datetime(2026, 6, 3, 12, 0), None),
     ],
 )
@@ -613,7 +615,7 @@ def test_norwich_shop_hours_are_accepted_or_refused_with_a_reason():
 
 
 def test_intervals_find_a_change_further_away_than_the_horizon():
-    spans = parse_hours("Mo-Su 00:00-24:00; 2027 Dec 25 off").intervals(
+    spans = parse_hours("Mo-Su 00:00-24:00; PH 00:00-24:00; 2027 Dec 25 off").intervals(
         datetime(2026, 6, 1), datetime(2028, 1, 1)
     )
     assert spans == [
@@ -628,3 +630,108 @@ def test_intervals_find_a_change_further_away_than_the_horizon():
 )
 def test_a_status_is_open_only_when_its_state_is_open(state, is_open):
     assert HoursStatus(state, None).is_open is is_open
+
+
+# --- days without times, bank holidays without PH, Easter (issue 9) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "at", "state"),
+    [
+        # Days with no clock time say the shop opens those days, not when: never open.
+        ("Mo-Sa", datetime(2026, 12, 1, 3, 0), "unknown"),
+        ("Mo-Sa", datetime(2026, 12, 1, 12, 0), "unknown"),
+        ("Mo-Sa; Su closed", datetime(2026, 12, 1, 3, 0), "unknown"),
+        ("Mo-Sa; Su closed", datetime(2026, 12, 6, 12, 0), "closed"),
+        ("Tu-Sa; Su-Mo closed", datetime(2026, 12, 2, 12, 0), "unknown"),
+        ("Tu-Sa; Su-Mo closed", datetime(2026, 11, 30, 12, 0), "closed"),
+        ("Mo-Fr 09:00-17:00; Sa", datetime(2026, 12, 5, 12, 0), "unknown"),
+        ("Mo-Fr 09:00-17:00; Sa", datetime(2026, 12, 4, 12, 0), "open"),
+        ("Mo-Fr 09:00-17:00; Sa-Su off", datetime(2026, 12, 5, 12, 0), "closed"),
+        ("open", datetime(2026, 12, 1, 12, 0), "unknown"),
+    ],
+)
+def test_days_without_times_are_never_open(expression, at, state):
+    assert parse_hours(expression).state(at) == state
+
+
+@pytest.mark.parametrize(
+    ("expression", "warned"),
+    [
+        ("Mo-Sa", True),
+        ("Mo-Sa; Su closed", True),
+        ("Tu-Sa; Su-Mo closed", True),
+        ("Mo-Sa 09:00-17:00; Su closed", False),
+        ("24/7", False),
+        ("Mo-Fr 09:00-17:00; PH off", False),
+    ],
+)
+def test_days_without_times_are_accepted_with_a_warning(expression, warned):
+    assert check_hours(expression) == expression
+    warnings = parse_hours(expression).warnings
+    assert (warnings == ("days without times: shown as hours unknown",)) is warned
+
+
+CHRISTMAS_NOON = datetime(2026, 12, 25, 12, 0)
+
+
+@pytest.mark.parametrize(
+    ("expression", "at", "state"),
+    [
+        # No PH rule: the bank holiday is unknown, not the ordinary Friday.
+        ("Mo-Su 08:00-22:00", CHRISTMAS_NOON, "unknown"),
+        ("24/7", CHRISTMAS_NOON, "unknown"),
+        ("Mo-Su 08:00-22:00", datetime(2026, 12, 28, 12, 0), "unknown"),  # Boxing Day moved
+        ("Mo-Su 08:00-22:00", datetime(2026, 12, 24, 12, 0), "open"),
+        ("Mo-Su 08:00-22:00; PH 10:00-16:00", CHRISTMAS_NOON, "open"),
+        ("Mo-Su 08:00-22:00; PH 10:00-16:00", datetime(2026, 12, 25, 17, 0), "closed"),
+        ("Mo-Su 08:00-22:00; PH off", CHRISTMAS_NOON, "closed"),
+        ("Mo-Su 08:00-22:00; Su,PH 10:00-16:00", CHRISTMAS_NOON, "open"),
+        # A rule naming the date itself still decides the day.
+        ("Mo-Su 08:00-22:00; Dec 25 off", CHRISTMAS_NOON, "closed"),
+        ("Mo-Su 08:00-22:00; Dec 25 off", datetime(2026, 12, 28, 12, 0), "unknown"),
+        # A day the ordinary hours are closed stays closed.
+        ("Mo-Th 09:00-17:00", CHRISTMAS_NOON, "closed"),
+        ("Mo-Sa 09:00-17:00", datetime(2026, 4, 6, 12, 0), "unknown"),  # Easter Monday
+        # Each nation's own calendar: 30 Nov is St Andrew's Day in Scotland only.
+        ("Mo-Su 08:00-22:00", datetime(2026, 11, 30, 12, 0), "open"),
+    ],
+)
+def test_bank_holidays_without_a_ph_rule_are_unknown(expression, at, state):
+    assert parse_hours(expression, "england").state(at) == state
+
+
+def test_st_andrews_day_is_unknown_only_in_scotland():
+    at = datetime(2026, 11, 30, 12, 0)
+    assert parse_hours("Mo-Su 08:00-22:00", "scotland").state(at) == "unknown"
+    assert parse_hours("Mo-Su 08:00-22:00", "england").state(at) == "open"
+
+
+def test_the_usual_status_ignores_the_unknown_holiday():
+    schedule = parse_hours("Mo-Su 08:00-22:00")
+    assert schedule.state(CHRISTMAS_NOON) == "unknown"
+    assert schedule.usual_status(CHRISTMAS_NOON).state == "open"
+    assert schedule.sets_holidays is False
+    assert parse_hours("Mo-Su 08:00-22:00; PH off").sets_holidays is True
+
+
+@pytest.mark.parametrize(
+    ("at", "state"),
+    [
+        (datetime(2026, 4, 5, 12, 0), "closed"),  # Easter Sunday
+        (datetime(2026, 4, 4, 12, 0), "open"),
+        (datetime(2027, 3, 28, 12, 0), "closed"),  # Easter Sunday 2027
+    ],
+)
+def test_easter_rules_are_followed(at, state):
+    assert parse_hours("Mo-Su 09:00-18:00; easter off; PH 09:00-18:00").state(at) == state
+
+
+def test_easter_is_accepted_at_import():
+    assert check_hours("Mo-Su 09:00-18:00; easter off") == "Mo-Su 09:00-18:00; easter off"
+
+
+def test_holiday_names_follow_the_nation():
+    assert holiday_name("england", date(2026, 12, 25)) == "Christmas Day"
+    assert holiday_name("scotland", date(2026, 11, 30)) == "Saint Andrew's Day"
+    assert holiday_name("england", date(2026, 11, 30)) is None

@@ -33,3 +33,6 @@ BY_TOPIC: dict[str, Helpline] = {
     "hate_crime": POLICE_NON_EMERGENCY,
     "medical": NHS_111,
 }
+
+# Answered day and night: what the pages offer when no safe space is open nearby.
+ROUND_THE_CLOCK = (DOMESTIC_ABUSE, RAPE_CRISIS, SAMARITANS)

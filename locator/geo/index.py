@@ -45,6 +45,8 @@ class IndexFilter:
     at: datetime | None = None  # None: open or closed both count
     facilities: int = 0  # bit mask; all required
     area_code: str | None = None
+    # With `at`: count as open what the ordinary week's hours say, ignoring unknown holidays.
+    usual: bool = False
 
 
 def to_unit_vectors(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -135,7 +137,7 @@ class SpaceIndex:
         self._by_lat = np.argsort(self.lats, kind="stable")
         self._sorted_lats = self.lats[self._by_lat]
         self._lock = threading.Lock()
-        self._windows: OrderedDict[float, _Window] = OrderedDict()
+        self._windows: OrderedDict[tuple[bool, float], _Window] = OrderedDict()
         self._eligible: OrderedDict[tuple, _Eligible] = OrderedDict()
 
     @classmethod
@@ -242,7 +244,7 @@ class SpaceIndex:
         """Return a boolean mask of premises passing the filter, or None for no filter."""
         mask = None
         if where.at is not None:
-            mask = self._window_at(where.at).open_mask
+            mask = self._window_at(where.at, where.usual).open_mask
         if where.facilities:
             has_all = (self._facility_bits & where.facilities) == where.facilities
             mask = has_all if mask is None else mask & has_all
@@ -256,9 +258,10 @@ class SpaceIndex:
         """Return the eligible premises (and their tree) for a filter, or None for no filter."""
         if where.at is None and not where.facilities and where.area_code is None:
             return None
-        window = self._window_at(where.at) if where.at is not None else None
+        window = self._window_at(where.at, where.usual) if where.at is not None else None
         key = (
             window.start if window else None,
+            where.usual,
             where.facilities,
             where.area_code,
         )
@@ -276,19 +279,19 @@ class SpaceIndex:
                 self._eligible.popitem(last=False)
         return eligible
 
-    def _window_at(self, at: datetime) -> _Window:
+    def _window_at(self, at: datetime, usual: bool = False) -> _Window:
         """Return open-state of every premises at `at`, reusing a window that covers it."""
         moment = at.timestamp()
         with self._lock:
-            for window in reversed(self._windows.values()):
-                if window.start <= moment < window.end:
+            for (was_usual, _), window in reversed(self._windows.items()):
+                if was_usual == usual and window.start <= moment < window.end:
                     return window
         open_by_schedule = np.zeros(len(self._schedules), dtype=bool)
         end = math.inf
         for i, schedule in enumerate(self._schedules):
             if schedule is None:
                 continue  # could not be evaluated: never counts as open
-            status = schedule.status(at)
+            status = schedule.usual_status(at) if usual else schedule.status(at)
             open_by_schedule[i] = status.is_open
             if status.next_change is not None:
                 end = min(end, status.next_change.timestamp())
@@ -300,7 +303,7 @@ class SpaceIndex:
             end = min(end, midnight.timestamp())
         window = _Window(moment, end, open_mask)
         with self._lock:
-            self._windows[moment] = window
+            self._windows[(usual, moment)] = window
             while len(self._windows) > CACHED_WINDOWS:
                 self._windows.popitem(last=False)
         return window

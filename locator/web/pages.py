@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from werkzeug.datastructures import MultiDict
 
 from .. import hours, presenting, services
+from ..bot.helplines import ROUND_THE_CLOCK
 from ..exceptions import LocatorError
 from ..geo.maps import map_parts
 from ..services import (
@@ -109,8 +110,10 @@ def _summary(query, results) -> str:
         return ""
     shown = results.result
     where = shown.location.label if shown.location else "the map area"
-    if shown.features:
-        count = len(shown.features)
+    opened = [f for f in shown.features if f["properties"]["open_now"]]
+    if opened or (shown.features and not query.open_now):
+        listed = opened if query.open_now else shown.features
+        count = len(listed)
         words = [f"{count} safe space" if count == 1 else f"{count} safe spaces"]
         if query.open_now:
             words.append(describe_when(query))
@@ -120,12 +123,7 @@ def _summary(query, results) -> str:
             words.append(f"within {query.radius_km:g} km of {where}")
         return " ".join(words) + "."
     opening = f"{describe_when(query)} " if query.open_now else ""
-    lead = f"No safe space {opening}within {query.radius_km:g} km of {where}."
-    if results.wider and results.wider.features:
-        if results.closed_instead:
-            return lead + " None is open within 50 km; these are the nearest, with when they open."
-        return lead + " These are the nearest further away."
-    return lead + " If you need help now, call 101, or 999 in an emergency."
+    return f"No safe space {opening}within {query.radius_km:g} km of {where}."
 
 
 @bp.get("/")
@@ -308,7 +306,11 @@ def partners_embed():
 
 @bp.app_context_processor
 def _template_helpers() -> dict:
-    return {"facility_label": FACILITIES.get, "directions": presenting.directions}
+    return {
+        "facility_label": FACILITIES.get,
+        "directions": presenting.directions,
+        "nothing_open_helplines": ROUND_THE_CLOCK,
+    }
 
 
 @bp.get("/static/vendor/<package>/<path:filename>")

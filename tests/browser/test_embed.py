@@ -11,7 +11,7 @@ from .support import BROWSER_WARNINGS, MANCHESTER
 
 pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
-RESULTS = "ol#results > li.result"
+RESULTS = "ol.results > li.result"
 
 
 def frame_ancestors(headers: dict[str, str]) -> str | None:

@@ -19,7 +19,7 @@ from .support import (
 
 pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
-RESULTS = "ol#results > li.result"
+RESULTS = "ol.results > li.result"
 ALL_LEEDS = "/?q=LS1&open_now=false&radius_km=10"
 
 
