@@ -34,7 +34,13 @@ def status_phrase(
     minutes = max(1, round((next_change - at).total_seconds() / 60))
     if state == "open" and next_state == "unknown":
         # Open until a day the hours do not cover (a bank holiday): not a closing time.
-        when = f"in {minutes} min" if soon else _when(next_change, at)
+        local = hours.local_time(next_change)
+        if soon:
+            when = f"in {minutes} min"
+        elif local.hour == local.minute == 0 and (local.date() - at.date()).days > 1:
+            when = f"{local:%a %-d %b}"  # the whole day is not covered
+        else:
+            when = _when(next_change, at)
         return f"Open · hours not confirmed from {when}"
     if state == "open":
         return f"Closes in {minutes} min" if soon else f"Open · closes {_when(next_change, at)}"

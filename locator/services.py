@@ -395,6 +395,16 @@ class Locator:
         centre = self.areas.geometry(area.code).representative_point()
         return index.nearest(centre.y, centre.x, limit, where)
 
+    def count(self, query: SpaceQuery) -> int:
+        """Return how many public spaces pass a query's filters in its area, at any distance."""
+        area = self.areas.by_slug(query.area) if query.area else None
+        where = IndexFilter(
+            at=query.at if query.open_now else None,
+            facilities=facility_mask(query.facilities),
+            area_code=area.code if area else None,
+        )
+        return self.index.current().count(where)
+
     def space(self, space_id: int, at: datetime, url_for_space: Callable[[int], str]) -> dict:
         """Return one public space as a Feature, or raise SpaceNotFound."""
         row = self.store.public_space(space_id)
@@ -609,7 +619,9 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
             entry["directions"] = presenting.directions(lat, lon, entry["name"])
             results.append(entry)
     helplines = list(analysis.helplines)
-    far = not results or results[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
+    results = results[: CHAT_RESULTS * 2]
+    opened = [result for result in results if result["open_now"]]
+    far = not opened or opened[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
     if searched and far and bot_helplines.POLICE_NON_EMERGENCY not in helplines:
         helplines.append(bot_helplines.POLICE_NON_EMERGENCY)
     label = location.label if location and location.source != "device" else None

@@ -22,6 +22,9 @@
   var pending = null;
   var timer = null;
   var here = null;
+  var listed = L.layerGroup().addTo(map);
+  var listedIds = {};
+  var STATES = { open: 1, closing: 1, unconfirmed: 1, unknown: 1, closed: 1 };
 
   function clamp(value, low, high) {
     return Math.min(Math.max(value, low), high);
@@ -85,7 +88,10 @@
     fetch(api + "?" + query(params), { signal: pending.signal, credentials: "omit" })
       .then(function (response) { return response.ok ? response.json() : { features: [] }; })
       .then(function (collection) {
-        var markers = collection.features.map(function (feature) {
+        var shown = collection.features.filter(function (feature) {
+          return !listedIds[String(feature.id)];  // the list's own numbered pins show these
+        });
+        var markers = shown.map(function (feature) {
           var p = feature.properties;
           var c = feature.geometry.coordinates;
           var marker = L.marker([c[1], c[0]], { title: p.name, alt: p.name, keyboard: true });
@@ -94,7 +100,8 @@
         });
         cluster.clearLayers();
         cluster.addLayers(markers);
-        holder.setAttribute("data-markers", String(markers.length));
+        // Every pin on the map: the list's numbered ones and the others in view.
+        holder.setAttribute("data-markers", String(markers.length + listed.getLayers().length));
       })
       .catch(function (error) {
         if (error.name !== "AbortError") {
@@ -108,13 +115,78 @@
     timer = setTimeout(load, 200);
   }
 
-  var initial = holder.getAttribute("data-bounds");
-  var points = Array.prototype.map.call(
-    document.querySelectorAll(".results li.result"),
-    function (item) {
-      return [parseFloat(item.getAttribute("data-lat")), parseFloat(item.getAttribute("data-lon"))];
+  function textElement(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
+  // The listed places as pins numbered like the list and coloured by state.
+  function showListed() {
+    listed.clearLayers();
+    listedIds = {};
+    var points = [];
+    Array.prototype.forEach.call(document.querySelectorAll(".results li.result"), function (item) {
+      var lat = parseFloat(item.getAttribute("data-lat"));
+      var lon = parseFloat(item.getAttribute("data-lon"));
+      var number = parseInt(item.getAttribute("data-number"), 10);
+      var state = item.getAttribute("data-state");
+      if (!isFinite(lat) || !isFinite(lon) || !isFinite(number)) {
+        return;
+      }
+      state = STATES[state] ? state : "closed";
+      listedIds[item.getAttribute("data-id")] = true;
+      var link = item.querySelector(".result-link");
+      var name = link ? link.textContent : "";
+      var icon = L.divIcon({
+        className: "",
+        html: '<div class="pin pin-' + state + '"><span>' + number + "</span></div>",
+        iconSize: [28, 28],
+        iconAnchor: [14, 28],
+        popupAnchor: [0, -26]
+      });
+      var marker = L.marker([lat, lon], { icon: icon, title: number + ". " + name, alt: name,
+                                          keyboard: true, zIndexOffset: 1000 - number });
+      var popup = document.createElement("div");
+      popup.className = "popup";
+      var title = document.createElement("a");
+      title.href = link ? link.getAttribute("href") : "#";
+      if (linkTarget) {
+        title.target = linkTarget;
+        title.rel = "noopener";
+      }
+      title.textContent = number + ". " + name;
+      popup.appendChild(title);
+      var status = item.querySelector(".status");
+      if (status) {
+        var line = document.createElement("p");
+        line.className = status.className;
+        line.textContent = status.textContent;
+        popup.appendChild(line);
+      }
+      marker.bindPopup(popup);
+      listed.addLayer(marker);
+      points.push([lat, lon]);
+    });
+    return points;
+  }
+
+  // The searched place, marked so the list's distances make sense.
+  function markHere(lat, lon, label) {
+    if (here) {
+      map.removeLayer(here);
     }
-  );
+    here = L.circleMarker([lat, lon], { radius: 9, color: "#1d4ed8", weight: 3, fillOpacity: 0.25 })
+      .addTo(map).bindTooltip(textElement(label), { permanent: false });
+  }
+
+  var initial = holder.getAttribute("data-bounds");
+  var points = showListed();
+  var hereLat = parseFloat(holder.getAttribute("data-here-lat"));
+  var hereLon = parseFloat(holder.getAttribute("data-here-lon"));
+  if (isFinite(hereLat) && isFinite(hereLon)) {
+    markHere(hereLat, hereLon, "Searched: " + (holder.getAttribute("data-here-label") || ""));
+  }
   if (initial) {
     var b = initial.split(",").map(parseFloat);
     map.fitBounds([[b[0], b[1]], [b[2], b[3]]]);
@@ -134,6 +206,34 @@
     position: null
   };
 
+  // Phones: a map/list toggle instead of a map 10,000 px down the page.
+  var toggle = document.getElementById("view-toggle");
+  if (toggle) {
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      var showing = document.body.classList.toggle("show-map");
+      toggle.textContent = toggle.getAttribute(showing ? "data-list-text" : "data-map-text");
+      toggle.setAttribute("aria-expanded", showing ? "true" : "false");
+      map.invalidateSize();
+      if (showing && points.length) {
+        map.fitBounds(points, { maxZoom: 16, padding: [20, 20] });
+      }
+    });
+  }
+
+  // After a search the summary takes focus: on a phone it is on screen, and a screen reader
+  // says it once. A place we could not find is said beside the search box, which has focus.
+  var summary = document.getElementById("results-summary");
+  var fieldError = document.getElementById("q-error");
+  if (fieldError) {
+    var box = document.getElementById("q");
+    if (box) {
+      box.focus();
+    }
+  } else if (summary && document.querySelector(".results li.result, #results-summary.error, #nothing-open")) {
+    summary.focus();
+  }
+
   // "Use my location"
   var locate = document.getElementById("locate");
   var status = document.getElementById("locate-status");
@@ -143,6 +243,29 @@
     return;
   }
   locate.hidden = false;
+
+  // The shared position travels with the filter form (hidden fields) until a place is typed.
+  function keepPosition(lat, lon) {
+    ["lat", "lon"].forEach(function (name, i) {
+      var field = form.querySelector("input[type=hidden][name=" + name + "]");
+      if (!field) {
+        field = document.createElement("input");
+        field.type = "hidden";
+        field.name = name;
+        form.appendChild(field);
+      }
+      field.value = (i === 0 ? lat : lon).toFixed(5);
+    });
+  }
+  var box = form.elements.q;
+  if (box) {
+    box.addEventListener("input", function () {
+      Array.prototype.forEach.call(
+        form.querySelectorAll("input[type=hidden][name=lat], input[type=hidden][name=lon]"),
+        function (field) { field.parentNode.removeChild(field); }
+      );
+    });
+  }
 
   function say(text) {
     if (status) {
@@ -174,17 +297,23 @@
           filters.open_now = params.open_now;
           filters.at = params.at;
           filters.facilities = params.facilities;
-          if (here) {
-            map.removeLayer(here);
+          if (form.elements.q) {
+            form.elements.q.value = "";
           }
-          here = L.circleMarker([lat, lon], { radius: 8, color: "#1d4ed8", fillOpacity: 0.6 })
-            .addTo(map).bindTooltip("You are here");
-          map.setView([lat, lon], 15);
-          say("Showing safe spaces near your location.");
-          var summary = document.getElementById("results-summary");
-          if (summary) {
-            summary.setAttribute("tabindex", "-1");
-            summary.focus();
+          keepPosition(lat, lon);
+          markHere(lat, lon, "You are here");
+          points = showListed();
+          if (points.length) {
+            map.fitBounds(points.concat([[lat, lon]]), { maxZoom: 16, padding: [20, 20] });
+          } else {
+            map.setView([lat, lon], 15);
+          }
+          load();
+          say("");
+          var fresh = document.getElementById("results-summary");
+          if (fresh) {
+            fresh.setAttribute("tabindex", "-1");
+            fresh.focus();
           }
         })
         .catch(function () { say("Sorry, the search failed. Try typing a postcode instead."); });

@@ -198,3 +198,25 @@ def test_the_importer_keeps_days_without_times_with_a_warning_on_the_row(locator
 )
 def test_walking_times_over_45_minutes_are_never_printed(metres, phrase):
     assert presenting.distance_phrase(metres) == phrase
+
+
+def test_the_chat_on_a_bank_holiday_says_which_places_to_phone_first(client, christmas):
+    answer = client.post(
+        "/api/v1/chat",
+        json={
+            "message": "I need somewhere safe to wait",
+            "lat": MANCHESTER[0],
+            "lon": MANCHESTER[1],
+            "at": CHRISTMAS_NOON,
+        },
+    ).get_json()
+    assert answer["results"][0]["id"] == christmas["ph_open"]
+    assert "bank holiday (Christmas Day)" in answer["reply"]
+    assert "phone first" in answer["reply"] and "Shop silent" in answer["reply"]
+
+
+def test_the_place_page_says_bank_holiday_hours_are_not_confirmed(client, christmas):
+    html = client.get(f"/spaces/{christmas['silent']}?at={CHRISTMAS_NOON}").get_data(as_text=True)
+    status = BeautifulSoup(html, "html.parser").select_one("#today-status")
+    assert status.get_text() == "Bank holiday: hours not confirmed, phone first"
+    assert "status-unconfirmed" in status["class"]

@@ -108,6 +108,19 @@ def compose(
 
 def _results_text(results: list[dict], needs: str, location_label: str | None) -> str:
     near = f" near {location_label}" if location_label else ""
+    unconfirmed = [r for r in results if r.get("hours_unconfirmed")]
+    results = [r for r in results if r.get("open_now")]
+    holiday = (
+        f" Today is a bank holiday ({unconfirmed[0]['holiday']}): these usually open now but "
+        "have not confirmed their holiday hours, so phone first: "
+        + " ".join(_describe(r) for r in unconfirmed)
+        if unconfirmed
+        else ""
+    )
+    return _open_text(results, needs, near) + holiday
+
+
+def _open_text(results: list[dict], needs: str, near: str) -> str:
     if not results:
         return (
             f"I can't find a safe space{needs} open within 50 km{near} right now. For help, "

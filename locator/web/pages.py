@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
@@ -9,8 +10,10 @@ from werkzeug.datastructures import MultiDict
 
 from .. import hours, presenting, services
 from ..bot.helplines import ROUND_THE_CLOCK
-from ..exceptions import LocatorError
+from ..errors import error_page
+from ..exceptions import LocatorError, SpaceNotFound
 from ..geo.maps import map_parts
+from ..geo.towns import main_town
 from ..services import (
     DEFAULT_RADIUS_KM,
     describe_when,
@@ -67,7 +70,7 @@ def map_for(centre, zoom, *, cluster=True, marker=None, name="main"):
 
 
 def _search(params: dict[str, str]):
-    """Run a page search; return (query, results, error message)."""
+    """Run a page search; return (query, results, error)."""
     service = locator()
     has_where = any(params.get(k) for k in ("q", "lat", "bbox", "area"))
     if not has_where:
@@ -76,7 +79,7 @@ def _search(params: dict[str, str]):
         query = parse_space_query(params, service.areas, open_now_default=True)
         return query, search_for_people(service, query, space_url), None
     except LocatorError as error:
-        return None, None, error.message
+        return None, None, error
 
 
 def _form_state(params: dict[str, str], query) -> dict:
@@ -95,6 +98,9 @@ def _form_state(params: dict[str, str], query) -> dict:
     )
     return {
         "q": params.get("q", ""),
+        # A shared position travels with the filter form, so applying a filter keeps it.
+        "lat": f"{query.lat:.5f}" if query and query.lat is not None else "",
+        "lon": f"{query.lon:.5f}" if query and query.lon is not None else "",
         "open_now": open_now,
         "at": at,
         "facilities": chosen,
@@ -133,12 +139,15 @@ def index():
     query, results, error = _search(params)
     location = results.result.location if results else None
     centre, zoom = ((location.lat, location.lon), 14) if location else (UK_CENTRE, 6)
+    # A place we cannot find is said beside the search box; other mistakes above the list.
+    field_error = error.message if error is not None and error.field == "q" else None
     return render_template(
         "index.html",
         form=_form_state(params, query),
         results=results,
         query=query,
-        error=error,
+        error=None if error is None or field_error else error.message,
+        field_error=field_error,
         summary=_summary(query, results),
         facilities=FACILITIES,
         radii=RADII_KM,
@@ -153,7 +162,11 @@ def results_fragment():
     params = page_params(request.args)
     query, results, error = _search(params)
     return render_template(
-        "_results.html", results=results, query=query, error=error, summary=_summary(query, results)
+        "_results.html",
+        results=results,
+        query=query,
+        error=error.message if error else None,
+        summary=_summary(query, results),
     ), (400 if error else 200)
 
 
@@ -175,6 +188,17 @@ def place(space_id: int):
     try:
         at = parse_at(request.args.get("at"))
         feature = service.space(space_id, at, space_url)
+    except SpaceNotFound:
+        if service.store.space(space_id) is None:
+            abort(404)
+        # Withdrawn or suspended: a sticker's QR code or an old link may still lead here.
+        return error_page(
+            404,
+            "The business is not listed as a safe space at the moment. Other safe spaces may "
+            "be open near you.",
+            heading="This safe space is no longer listed",
+            link_text="Find another safe space",
+        )
     except LocatorError:
         abort(404)
     props = feature["properties"]
@@ -229,9 +253,108 @@ def quick_exit():
     return render_template("quick_exit.html")
 
 
+# The partner's choices, kept as hidden fields by the embed's search form.
+EMBED_SCOPE = ("area", "bbox", "lat", "lon", "zoom", "facilities", "open_now", "at", "radius_km",
+               "limit")  # fmt: skip
+# Further than any district is across: without a search, a district's list is ordered from its
+# centre and never cut by distance.
+WHOLE_SCOPE_KM = 1000.0
+
+
+@dataclass(frozen=True)
+class _EmbedList:
+    """What the embed lists, where it is measured from, and how many match in the district."""
+
+    query: services.SpaceQuery | None = None
+    results: services.PageResults | None = None
+    origin: str | None = None  # "the centre of Leeds", "the centre you chose", "your location"
+    total: int | None = None  # every match in the district; None without a district
+    searched: bool = False  # the visitor typed a place or shared their position
+
+
+def _embed_list(service, params: dict[str, str], area) -> tuple[_EmbedList, LocatorError | None]:
+    """Search from the visitor's place or position, else the partner's centre or main town."""
+    scope = {key: params[key] for key in EMBED_SCOPE if params.get(key)}
+    origin = None
+    if params.get("q", "").strip():
+        where = {"q": params["q"]}
+    elif params.get("my_lat") or params.get("my_lon"):
+        where = {"lat": params.get("my_lat", ""), "lon": params.get("my_lon", "")}
+    elif scope.keys() & {"lat", "lon"}:
+        where, origin = {}, "the centre you chose"
+    else:
+        town = main_town(service.areas, area.code) if area is not None else None
+        where = {"lat": str(town.lat), "lon": str(town.lon)} if town else {}
+        origin = f"the centre of {town.name}" if town else None
+    searched = bool(where) and origin is None
+    if not (where or scope.keys() & {"area", "bbox", "lat", "lon"}):
+        return _EmbedList(), None
+    if searched:
+        # The visitor's place replaces the partner's centre.
+        scope = {key: value for key, value in scope.items() if key not in ("lat", "lon")}
+    try:
+        query = parse_space_query({**scope, **where}, service.areas, open_now_default=True)
+        if origin and (query.area or query.bbox) and "radius_km" not in scope:
+            query = replace(query, radius_km=WHOLE_SCOPE_KM)
+        results = search_for_people(service, query, space_url)
+    except LocatorError as error:
+        return _EmbedList(searched=searched), error
+    location = results.result.location
+    total = service.count(query) if query.area else None
+    origin = origin or (location.label if location else None)
+    return _EmbedList(query, results, origin, total, searched), None
+
+
+def _embed_summary(listing: _EmbedList, area) -> str:
+    """Say what the embed lists: how many of how many match, where, and nearest to what."""
+    query, results = listing.query, listing.results
+    if results is None:
+        return ""
+    features = results.result.features
+    if query.open_now:
+        features = [feature for feature in features if feature["properties"]["open_now"]]
+    shown = len(features)
+    total, origin = listing.total, listing.origin
+    within = ""
+    if results.result.location is not None and query.radius_km < WHOLE_SCOPE_KM:
+        within = f" within {query.radius_km:g} km of {origin}"
+
+    def spaces(count: int) -> str:
+        words = ["safe space" if count == 1 else "safe spaces"]
+        if query.open_now:
+            words.append(describe_when(query))
+        if query.facilities:
+            words.append("with " + ", ".join(FACILITIES[c].lower() for c in query.facilities))
+        if area is not None:
+            words.append(f"in {area.name}")
+        return " ".join(words)
+
+    in_order = ", nearest first" if shown > 1 else ""
+    if shown == 0:
+        return f"No {spaces(1)}{within}."
+    if total is not None and shown < total:
+        if within and shown < query.limit:
+            verb = "is" if shown == 1 else "are"
+            return f"{shown} of {total} {spaces(total)} {verb}{within}{in_order}."
+        nearest = f": the nearest to {origin}" if origin else ""
+        return f"{shown} of {total} {spaces(total)}{nearest}."
+    if total is None and shown >= query.limit:
+        origin = origin or "the middle of the map area"
+        return f"The {shown} {spaces(shown)} nearest to {origin}; there may be more."
+    if within:
+        return f"{shown} {spaces(shown)}{within}{in_order}."
+    if origin and shown > 1:
+        return f"{shown} {spaces(shown)}, nearest to {origin} first."
+    return f"{shown} {spaces(shown)}."
+
+
 @bp.get("/embed")
 def embed():
-    """A chrome-less map and list for partners' iframes, scoped by area, box or centre."""
+    """A chrome-less map and list for partners' iframes, scoped by area, box or centre.
+
+    Visitors may search for a place (q) or share their position (my_lat, my_lon); otherwise the
+    list starts from the partner's centre (lat, lon) or the district's main town.
+    """
     service = locator()
     params = page_params(request.args)
     error = None
@@ -258,17 +381,47 @@ def embed():
             error = "lat, lon and zoom must be numbers."
     if area is None and params.get("area"):
         error = f"Unknown area {params['area'][:60]!r}."
-    query, results, search_error = _search(params)
+    listing, search_error = _embed_list(service, params, area)
+    field_error = None
+    if search_error is not None and search_error.field == "q":
+        # A place we cannot find is said beside the box; the partner's own list stays below.
+        field_error = search_error.message
+        listing, search_error = _embed_list(service, {**params, "q": ""}, area)
+    here = listing.results.result.location if listing.searched and listing.results else None
+    if here is not None:
+        centre, zoom, bounds = (here.lat, here.lon), 14, None
+    error = error or (search_error.message if search_error else None)
     return render_template(
         "embed.html",
-        results=results,
-        query=query,
-        error=error or search_error,
-        summary=_summary(query, results),
+        results=listing.results,
+        query=listing.query,
+        error=error,
+        field_error=field_error,
+        summary=_embed_summary(listing, area),
+        here=here,
+        q=params.get("q", ""),
+        scope=[(key, params[key]) for key in EMBED_SCOPE if params.get(key)],
         map=map_for(centre, zoom),
         bounds=bounds,
-        map_filters=_map_filters(query, params),
-    ), (400 if error else 200)
+        map_filters=_map_filters(listing.query, params),
+    ), (400 if error or field_error else 200)
+
+
+def _builder_centre(service, area, raw_lat: str, raw_lon: str):
+    """Check the centre a partner chose for the list; return ((lat, lon) or None, error)."""
+    if not (raw_lat or raw_lon):
+        return None, None
+    try:
+        query = parse_space_query({"lat": raw_lat, "lon": raw_lon}, service.areas)
+    except LocatorError as error:
+        return None, error.message
+    found = service.areas.locate(query.lat, query.lon)
+    if found is None or found.code != area.code:
+        return None, (
+            f"That centre is not in {area.name}: check the numbers (latitude first, such as "
+            "53.7965, then longitude, such as -1.5478), or leave both empty."
+        )
+    return (query.lat, query.lon), None
 
 
 @bp.get("/partners/embed")
@@ -283,9 +436,13 @@ def partners_embed():
         height = min(max(int(request.args.get("height") or 600), 300), 2000)
     except ValueError:
         height = 600
+    raw_lat, raw_lon = (request.args.get(key, "").strip()[:40] for key in ("lat", "lon"))
+    centre, centre_error = _builder_centre(service, area, raw_lat, raw_lon)
     query = f"area={area.slug}"
     if chosen_facilities:
         query += "&facilities=" + ",".join(chosen_facilities)
+    if centre is not None:
+        query += f"&lat={centre[0]:.5f}&lon={centre[1]:.5f}"
     embed_path = f"/embed?{query}"
     base = (current_app.config["PUBLIC_BASE_URL"] or request.host_url).rstrip("/")
     snippet = (
@@ -293,7 +450,13 @@ def partners_embed():
         f'width="100%" height="{height}" style="border:0" loading="lazy" '
         f'allow="geolocation"></iframe>'
     )
-    chosen = {"area": area.slug, "facilities": set(chosen_facilities), "height": height}
+    chosen = {
+        "area": area.slug,
+        "facilities": set(chosen_facilities),
+        "height": height,
+        "lat": raw_lat,
+        "lon": raw_lon,
+    }
     return render_template(
         "partners_embed.html",
         areas=areas,
@@ -301,7 +464,9 @@ def partners_embed():
         chosen=chosen,
         snippet=snippet,
         embed_path=embed_path,
-    )
+        town=main_town(service.areas, area.code),
+        centre_error=centre_error,
+    ), (400 if centre_error else 200)
 
 
 @bp.app_context_processor
