@@ -131,7 +131,29 @@ def openapi_document() -> dict:
         },
         "closed_until": {"type": "string", "format": "date", "nullable": True},
         "status_text": {"type": "string", "description": "e.g. 'Closes in 25 min'."},
-        "distance_text": {"type": "string", "description": "e.g. '350 m · 4 min walk'."},
+        "distance_text": {
+            "type": "string",
+            "description": "e.g. '350 m · 4 min walk', or '3.7 km · too far to walk'.",
+        },
+        "open_on_arrival": {
+            "type": "boolean",
+            "description": (
+                "Only when a point was given: open from `at` until `at` + walking_minutes + 5 "
+                "minutes. With open_now=true these come first."
+            ),
+        },
+        "holiday": {
+            "type": "string",
+            "nullable": True,
+            "description": "The bank holiday on `at`'s date in the space's nation, if any.",
+        },
+        "hours_unconfirmed": {
+            "type": "boolean",
+            "description": (
+                "A bank holiday, hours without a PH rule, ordinarily open now: state is "
+                "unknown; phone first."
+            ),
+        },
     }
     return {
         "openapi": "3.0.3",
