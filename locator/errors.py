@@ -1,6 +1,12 @@
-"""One JSON error shape under /api, friendly text elsewhere; every error path goes here."""
+"""One JSON error shape under /api, the site's own layout elsewhere; every error path goes here.
 
-from flask import Flask, jsonify, request
+Someone who reaches an error page may be in danger: every HTML error page keeps the 999 bar
+and the Exit this page button of base.html, and never answers with JSON.
+"""
+
+from html import escape
+
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .exceptions import LocatorError
@@ -9,10 +15,29 @@ HTTP_CODES = {
     400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
+    410: "gone",
     413: "payload_too_large",
     415: "unsupported_media_type",
     429: "rate_limited",
+    500: "internal_error",
 }
+
+# The plain heading each HTML error page shows; any other status gets the 400 one.
+HEADINGS = {
+    400: "Sorry, there is a problem with that request",
+    404: "Page not found",
+    405: "Sorry, that cannot be done here",
+    410: "Page not found",
+    413: "That is too large to send",
+    415: "Sorry, there is a problem with that request",
+    429: "Too many requests",
+    500: "Sorry, something went wrong",
+}
+
+RATE_LIMITED = (
+    "Too many requests: please wait a minute and try again. If you are in danger, call 999."
+)
+INTERNAL_ERROR = "Something went wrong on our side. If you are in danger, call 999."
 
 
 def error_response(status: int, code: str, message: str, field: str | None = None):
@@ -21,8 +46,41 @@ def error_response(status: int, code: str, message: str, field: str | None = Non
     return jsonify(body), status
 
 
+def error_page(status: int, message: str, heading: str | None = None, link_text: str = ""):
+    """Return the site-layout HTML error page and status."""
+    heading = heading or HEADINGS.get(status) or HEADINGS[400]
+    try:
+        page = render_template(
+            "error.html",
+            heading=heading,
+            message=message,
+            link_text=link_text or "Find a safe space",
+        )
+    except Exception:
+        # Even when templates fail, the way to help and the way out stay on the page.
+        current_app.logger.exception("The error page could not be rendered")
+        exit_url = escape(str(current_app.config.get("QUICK_EXIT_URL") or ""), quote=True)
+        page = (
+            f'<!doctype html><html lang="en-GB"><title>{escape(heading)}</title>'
+            f'<p><strong>In danger?</strong> <a href="tel:999">Call 999</a>. '
+            f"Can't speak? Dial 999 from a mobile, then press 55.</p>"
+            f'<p><a id="quick-exit" href="{exit_url}" rel="noreferrer">Exit this page</a></p>'
+            f"<h1>{escape(heading)}</h1><p>{escape(message)}</p>"
+            f'<p><a href="/">Find a safe space</a></p></html>'
+        )
+    return current_app.response_class(page, status=status, mimetype="text/html"), status
+
+
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/healthz"
+    path = request.path
+    return path == "/api" or path.startswith("/api/") or path == "/healthz"
+
+
+def _error(status: int, code: str, message: str, field: str | None = None):
+    """Answer an error as JSON under /api and /healthz, as an HTML page everywhere else."""
+    if _wants_json():
+        return error_response(status, code, message, field)
+    return error_page(status, message)
 
 
 def init_app(app: Flask) -> None:
@@ -30,32 +88,26 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(LocatorError)
     def _domain_error(error: LocatorError):
-        return error_response(error.status, error.code, error.message, error.field)
+        return _error(error.status, error.code, error.message, error.field)
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
         status = error.code or 500
         message = error.description or error.name
         if status == 429:
-            message = "Too many requests: please wait a minute and try again."
+            message = RATE_LIMITED
         elif status == 405:
             message = f"{request.method} is not allowed here."
         elif status == 404:
             message = "There is nothing at this address."
-        if _wants_json():
-            response, status = error_response(status, HTTP_CODES.get(status, "error"), message)
-        else:
-            response = app.response_class(
-                f"<!doctype html><title>{error.name}</title><h1>{error.name}</h1>"
-                f"<p>{message}</p><p><a href='/'>Find a safe space</a></p>",
-                status=status,
-                mimetype="text/html",
-            )
-        if status == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+        elif status >= 500:
+            message = INTERNAL_ERROR
+        response, status = _error(status, HTTP_CODES.get(status, "error"), message)
+        if status == 405 and getattr(error, "valid_methods", None):
             response.headers["Allow"] = ", ".join(error.valid_methods)
         return response, status
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
-        return error_response(500, "internal_error", "Something went wrong on our side.")
+        return _error(500, HTTP_CODES[500], INTERNAL_ERROR)

@@ -36,6 +36,9 @@
       var link = element("a", null, "Call 999");
       link.href = "tel:999";
       call.appendChild(link);
+      if (reply.failed) {
+        call.appendChild(element("span", "chat-silent", "Can't speak? Dial 999 then press 55."));
+      }
       box.appendChild(call);
     }
     box.appendChild(element("p", null, reply.reply));
@@ -78,6 +81,12 @@
     box.scrollIntoView({ block: "nearest" });
   }
 
+  // When the helper cannot answer (too many requests, no network, a server error), the panel
+  // still shows how to get help now.
+  function showFailure(message) {
+    showReply({ reply: message, emergency: true, failed: true });
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var message = input.value.trim();
@@ -103,19 +112,21 @@
       credentials: "omit"
     })
       .then(function (response) {
-        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+        // A proxy's 502 or 504 page is not JSON: that is a failure too, not a broken panel.
+        return response.json()
+          .catch(function () { return null; })
+          .then(function (data) { return { ok: response.ok && data !== null, data: data }; });
       })
       .then(function (result) {
         if (result.ok) {
           showReply(result.data);
         } else {
-          showReply({ reply: (result.data.error && result.data.error.message) ||
-                      "Sorry, something went wrong. In danger, call 999." });
+          var error = result.data && result.data.error;
+          showFailure((error && error.message) || "Sorry, something went wrong.");
         }
       })
       .catch(function () {
-        showReply({ reply: "Sorry, I could not reach the service. In danger, call 999.",
-                    emergency: true });
+        showFailure("Sorry, I could not reach the service.");
       })
       .finally(function () { input.focus(); });
   });

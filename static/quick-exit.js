@@ -1,11 +1,49 @@
-// Quick exit (GOV.UK "Exit this page" pattern): the button, or Shift pressed three times,
-// replaces this page in the history with a neutral site, so Back does not return here.
+// Quick exit, after GOV.UK's "Exit this page": the button, or Shift pressed on its own three
+// times, replaces this page in the history with a neutral site, so Back does not return here.
+// Searches made with the search form replace the current history entry too, so Back shows no
+// trail of the places searched.
 (function () {
   "use strict";
   var target = document.body.getAttribute("data-quick-exit") || "https://www.bbc.co.uk/weather";
   var inFrame = window.top !== window.self;
+  var PRESSES_TO_EXIT = 3;
+  // As GOV.UK: the count starts again when Shift has not been pressed for this long.
+  var FORGET_AFTER_MS = 5000;
+  var button = document.getElementById("quick-exit");
+  var pageTitle = document.title;
+
+  function element(tag, className) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  // What the presses so far mean, said to screen readers.
+  var status = element("span", "visually-hidden quick-exit-status");
+  status.id = "quick-exit-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  // The same shown by the button: one light for each press, hidden until the first.
+  var indicator = element("span", "quick-exit-indicator");
+  indicator.setAttribute("aria-hidden", "true");
+  var lights = [];
+  for (var i = 0; i < PRESSES_TO_EXIT; i++) {
+    lights.push(indicator.appendChild(element("span", "quick-exit-light")));
+  }
+  if (button) {
+    button.appendChild(indicator);
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
 
   function leave() {
+    say("Exit this page activated");
     document.body.classList.add("exiting");
     document.title = "Loading…";
     try {
@@ -19,7 +57,6 @@
     window.location.replace(target);
   }
 
-  var button = document.getElementById("quick-exit");
   if (button) {
     button.addEventListener("click", function (event) {
       event.preventDefault();
@@ -27,17 +64,98 @@
     });
   }
 
-  var presses = [];
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) {
+  var presses = 0;
+  var shiftAlone = false; // Shift is down and no other key has been pressed with it
+  var forgetTimer = null;
+  var quietTimer = null;
+
+  function showPresses() {
+    indicator.classList.toggle("is-counting", presses > 0);
+    lights.forEach(function (light, index) {
+      light.classList.toggle("is-on", index < presses);
+    });
+  }
+
+  function forget(announce) {
+    clearTimeout(forgetTimer);
+    forgetTimer = null;
+    if (presses && announce) {
+      say("Exit this page expired.");
+      quietTimer = setTimeout(function () { say(""); }, FORGET_AFTER_MS);
+    }
+    presses = 0;
+    showPresses();
+  }
+
+  function plural(count, word) {
+    return count + " " + word + (count === 1 ? "" : "s");
+  }
+
+  function countPress() {
+    presses += 1;
+    clearTimeout(quietTimer);
+    clearTimeout(forgetTimer);
+    showPresses();
+    if (presses >= PRESSES_TO_EXIT) {
+      presses = 0;
+      forgetTimer = null;
+      leave();
       return;
     }
-    var now = Date.now();
-    presses = presses.filter(function (t) { return now - t < 1000; });
-    presses.push(now);
-    if (presses.length >= 3) {
-      presses = [];
-      leave();
+    say("Shift pressed " + plural(presses, "time") + ". Press Shift " +
+        plural(PRESSES_TO_EXIT - presses, "more time") + " to exit the page.");
+    forgetTimer = setTimeout(function () { forget(true); }, FORGET_AFTER_MS);
+  }
+
+  // Only Shift pressed and released on its own counts: typing capitals (Shift held while a
+  // letter is pressed) or any other key starts the count again. Capture, so that widgets
+  // that stop key events (the map) cannot hide them.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        shiftAlone = true;
+      }
+      return;
+    }
+    shiftAlone = false;
+    if (presses) {
+      forget(false);
+    }
+  }, true);
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") {
+      return;
+    }
+    var alone = shiftAlone;
+    shiftAlone = false;
+    if (alone) {
+      countPress();
+    }
+  }, true);
+
+  // A page restored from the back-forward cache must not stay blank or half counted.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.body.classList.remove("exiting");
+      document.title = pageTitle;
+      say("");
+      forget(false);
     }
   });
+
+  // The search form: the same GET request, but in place of this history entry.
+  var search = document.getElementById("search");
+  if (search && search.tagName === "FORM" && search.method.toLowerCase() === "get" &&
+      window.URLSearchParams && window.FormData) {
+    search.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) {
+        return;
+      }
+      event.preventDefault();
+      var query = new URLSearchParams(new FormData(search)).toString();
+      var action = search.action.split("#")[0].split("?")[0];
+      window.location.replace(query ? action + "?" + query : action);
+    });
+  }
 })();
