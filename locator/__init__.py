@@ -17,7 +17,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from .mail import Mailer
     from .services import Locator
     from .store import Store
-    from .web import api, business, ops, pages, security
+    from .web import api, business, ops, pages, security, tiles
     from .web import coverage as coverage_views
     from .web import exports as export_views
 
@@ -47,6 +47,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.register_blueprint(business.bp)
     app.register_blueprint(business.api_bp)
     app.register_blueprint(coverage_views.bp)
+    app.register_blueprint(tiles.bp)
     app.extensions["mailer"] = Mailer(
         str(app.config["MAIL_BACKEND"]),
         str(app.config["MAIL_FROM"]),

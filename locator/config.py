@@ -91,10 +91,28 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "TILE_URL",
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "Map tile URL template; point it at your own tile server if you have one; empty "
-        "for no background map (markers only).",
+        "/tiles/{z}/{x}/{y}.png",
+        "Map tile URL template the browser uses: by default our own tile proxy, so no other "
+        "server learns where people look; an absolute URL sends browsers to that tile server "
+        "instead; empty for no background map (markers only).",
         empty_allowed=True,
+    ),
+    Setting(
+        "TILE_UPSTREAM",
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "Tile server the /tiles proxy fetches from (server-side, with our own User-Agent and "
+        "none of the visitor's headers); respect its usage policy.",
+    ),
+    Setting(
+        "TILE_CACHE_DIR",
+        lambda: str(INSTANCE_DIR / "tiles"),
+        "Folder the /tiles proxy keeps fetched tiles in, shared by the workers of one machine.",
+    ),
+    Setting(
+        "TILE_CACHE_MAX_MB",
+        512,
+        "Megabytes of tiles kept in TILE_CACHE_DIR; the least recently used go first.",
+        int,
     ),
     Setting(
         "TILE_ATTRIBUTION",

@@ -6,18 +6,24 @@ import re
 from flask import Flask
 
 QUERY_STRING = re.compile(r"\?[^ \"]*")
+# A map tile's path names the area someone is looking at.
+TILE_PATH = re.compile(r"/tiles/\d+/\d+/\d+\.png")
+
+
+def _redact(text: str) -> str:
+    return TILE_PATH.sub("/tiles/…", QUERY_STRING.sub("?…", text))
 
 
 class RedactQueryStrings(logging.Filter):
-    """Drop query strings (lat/lon, q, chat text) from request log lines."""
+    """Drop query strings (lat/lon, q, chat text) and tile positions from request log lines."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args and isinstance(record.args, tuple):
             record.args = tuple(
-                QUERY_STRING.sub("?…", arg) if isinstance(arg, str) else arg for arg in record.args
+                _redact(arg) if isinstance(arg, str) else arg for arg in record.args
             )
         elif isinstance(record.msg, str):
-            record.msg = QUERY_STRING.sub("?…", record.msg)
+            record.msg = _redact(record.msg)
         return True
 
 

@@ -19,14 +19,16 @@ def csp_nonce() -> str:
 
 
 def _tile_origin(tile_url: str) -> str:
+    """Return the CSP source for tiles from another server; "" for our own (covered by 'self')."""
     parts = urlsplit(tile_url.replace("{s}", "a"))
-    if not parts.scheme or not parts.netloc:
-        return ""
+    if not parts.netloc:
+        return ""  # a path such as the default /tiles/{z}/{x}/{y}.png
     host = parts.netloc
     # {s} subdomains (a.tile…, b.tile…) all need allowing.
     if "{s}" in tile_url:
         host = "*." + host.split(".", 1)[1]
-    return f"{parts.scheme}://{host}"
+    # A scheme-relative //host/… URL: a host source without a scheme matches the page's own.
+    return f"{parts.scheme}://{host}" if parts.scheme else host
 
 
 def init_app(app: Flask) -> None:
