@@ -141,6 +141,83 @@ def register(service, payload, mailer, base_url: str) -> Registered:
     return Registered(space_id, reference(space_id), token, approximate)
 
 
+# -- the weekly hours grid of the registration form ---------------------------------------
+
+GRID_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# No "same as a normal day": a bank holiday falls on different weekdays, so we could not know
+# which day's hours to use.
+BANK_HOLIDAY_CHOICES = {
+    "closed": "Closed on bank holidays",
+    "open": "Open on bank holidays, at these times:",
+    "unsure": "Not sure, or it varies",
+}
+GRID_TIME = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
+
+
+def hours_from_grid(form: Mapping[str, str]) -> str:
+    """Turn the grid (two spans a day, and a bank-holiday row) into OSM opening hours."""
+    week = {day: ",".join(_grid_spans(form, day, day.title())) or "CLOSED" for day in GRID_DAYS}
+    try:
+        expression = hours.nhs_week_to_osm(week)
+    except hours.HoursError as error:
+        raise InvalidParameter(str(error), "opening_hours") from None
+    return expression + _bank_holiday_rule(form)
+
+
+def _grid_spans(form: Mapping[str, str], row: str, name: str) -> list[str]:
+    """Return one grid row's spans, e.g. ['09:00-12:00', '13:00-17:30']; empty when closed."""
+    spans = []
+    for n in (1, 2):
+        start, end = (form.get(f"{row}_{part}{n}", "").strip() for part in ("open", "close"))
+        if not (start or end):
+            continue
+        if not (start and end):
+            raise InvalidParameter(
+                f"Give both an opening and a closing time for {name}.", "opening_hours"
+            )
+        if not (GRID_TIME.match(start) and GRID_TIME.match(end)):
+            raise InvalidParameter(
+                f"Give the times for {name} in hours and minutes, such as 09:00.", "opening_hours"
+            )
+        end = "24:00" if end == "00:00" else end  # closing at midnight
+        if start == end:
+            raise InvalidParameter(
+                f"The opening and closing times for {name} are the same ({start}); for a whole "
+                "day give 00:00 to 00:00.",
+                "opening_hours",
+            )
+        spans.append(f"{start}-{end}")
+    return sorted(set(spans))
+
+
+def _bank_holiday_rule(form: Mapping[str, str]) -> str:
+    """Return the grid's bank-holiday rule ('; PH off', '; PH 10:00-16:00'), or '' when unsure."""
+    choice = form.get("bank_holidays", "").strip()
+    spans = _grid_spans(form, "ph", "bank holidays")
+    if not choice and spans:
+        choice = "open"  # times without a choice can only mean open at those times
+    if choice and choice not in BANK_HOLIDAY_CHOICES:
+        raise InvalidParameter(
+            "Choose closed, open at set times, or not sure for bank holidays.", "opening_hours"
+        )
+    if choice == "open":
+        if not spans:
+            raise InvalidParameter(
+                "Give your opening and closing times on bank holidays, or choose closed or not "
+                "sure.",
+                "opening_hours",
+            )
+        # Last, after '; ': on a bank holiday it replaces whatever the weekday rules say.
+        return "; PH " + ",".join(spans)
+    if spans:
+        raise InvalidParameter(
+            f"You gave times for bank holidays but chose '{BANK_HOLIDAY_CHOICES[choice]}': "
+            "clear the times, or choose to open on bank holidays.",
+            "opening_hours",
+        )
+    return "; PH off" if choice == "closed" else ""
+
+
 # -- manage link ---------------------------------------------------------------------------
 
 

@@ -55,3 +55,20 @@
   }
   postcode.addEventListener("change", findPostcode);
 })();
+
+// Bank holidays: typing a time chooses "open on bank holidays", as the server would read it.
+(function () {
+  "use strict";
+  var open = document.getElementById("bank-holidays-open");
+  var times = document.querySelectorAll("input[name^=ph_]");
+  if (!open) {
+    return;
+  }
+  Array.prototype.forEach.call(times, function (input) {
+    input.addEventListener("input", function () {
+      if (input.value) {
+        open.checked = true;
+      }
+    });
+  });
+})();

@@ -8,7 +8,10 @@ from datetime import date, timedelta
 import pytest
 from bs4 import BeautifulSoup
 
-from locator import business
+from locator import business, hours
+from locator.exceptions import InvalidParameter
+
+from conftest import london
 
 LEEDS = (53.7965, -1.5478)
 MANCHESTER = (53.4808, -2.2426)
@@ -330,3 +333,128 @@ def test_the_sticker_from_the_manage_link_opens_the_public_page_by_qr_code(clien
     card = client.get(manage_path(done) + "/staff-card.pdf")
     assert card.status_code == 200 and card.data.startswith(b"%PDF")
     assert client.get(manage_path(done) + "/other.pdf").status_code == 404
+
+
+# -- the hours grid's bank-holiday row ---------------------------------------------------------
+
+MO_SA = {f"{day}_{part}1": time for day in business.GRID_DAYS[:6]
+         for part, time in (("open", "09:00"), ("close", "17:30"))}  # fmt: skip
+EVERY_NIGHT = {f"{day}_{part}1": time for day in business.GRID_DAYS
+               for part, time in (("open", "18:00"), ("close", "02:00"))}  # fmt: skip
+ALL_DAY = {f"{day}_{part}1": "00:00" for day in business.GRID_DAYS for part in ("open", "close")}
+PH_10_TO_4 = {"ph_open1": "10:00", "ph_close1": "16:00"}
+
+
+@pytest.mark.parametrize(
+    ("grid", "expected"),
+    [
+        ({**MO_SA, "bank_holidays": "closed"}, "Mo-Sa 09:00-17:30; PH off"),
+        ({**MO_SA, "bank_holidays": "open", **PH_10_TO_4}, "Mo-Sa 09:00-17:30; PH 10:00-16:00"),
+        ({**MO_SA, "bank_holidays": "open", "ph_open1": "13:00", "ph_close1": "16:00",
+          "ph_open2": "10:00", "ph_close2": "12:00"},
+         "Mo-Sa 09:00-17:30; PH 10:00-12:00,13:00-16:00"),
+        ({**MO_SA, "bank_holidays": "open", "ph_open1": "20:00", "ph_close1": "02:00"},
+         "Mo-Sa 09:00-17:30; PH 20:00-02:00"),
+        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10:00", "ph_close1": "00:00"},
+         "Mo-Sa 09:00-17:30; PH 10:00-24:00"),
+        ({**MO_SA, "bank_holidays": "unsure"}, "Mo-Sa 09:00-17:30"),
+        (MO_SA, "Mo-Sa 09:00-17:30"),
+        ({**MO_SA, **PH_10_TO_4}, "Mo-Sa 09:00-17:30; PH 10:00-16:00"),
+        ({**EVERY_NIGHT, "bank_holidays": "closed"}, "Mo-Su 18:00-02:00; PH off"),
+        ({"monday_open1": "09:00", "monday_close1": "12:00", "friday_open1": "18:00",
+          "friday_close1": "02:00", "bank_holidays": "closed"},
+         "Mo 09:00-12:00, Fr 18:00-02:00; PH off"),
+        ({**ALL_DAY, "bank_holidays": "open", **PH_10_TO_4}, "24/7; PH 10:00-16:00"),
+    ],
+)  # fmt: skip
+def test_the_hours_grid_becomes_opening_hours_with_the_bank_holiday_rule_last(grid, expected):
+    assert business.hours_from_grid(grid) == expected
+    assert hours.check_hours(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("when", "state"),
+    [("2026-08-31 11:00", "open"), ("2026-08-31 17:00", "closed"), ("2026-09-01 17:00", "open")],
+)
+def test_bank_holiday_hours_from_the_grid_replace_the_weekday_on_the_day(when, state):
+    expression = business.hours_from_grid({**MO_SA, "bank_holidays": "open", **PH_10_TO_4})
+    assert hours.parse_hours(expression, "england").status(london(when)).state == state
+
+
+@pytest.mark.parametrize(
+    ("grid", "message"),
+    [
+        ({**MO_SA, "bank_holidays": "open"},
+         "Give your opening and closing times on bank holidays, or choose closed or not sure."),
+        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10:00"},
+         "Give both an opening and a closing time for bank holidays."),
+        ({**MO_SA, "bank_holidays": "closed", **PH_10_TO_4},
+         "You gave times for bank holidays but chose 'Closed on bank holidays'"),
+        ({**MO_SA, "bank_holidays": "unsure", **PH_10_TO_4},
+         "You gave times for bank holidays but chose 'Not sure, or it varies'"),
+        ({**MO_SA, "bank_holidays": "same_as_monday"},
+         "Choose closed, open at set times, or not sure for bank holidays."),
+        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10:00", "ph_close1": "10:00"},
+         "The opening and closing times for bank holidays are the same (10:00)"),
+        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10am", "ph_close1": "4pm"},
+         "Give the times for bank holidays in hours and minutes, such as 09:00."),
+        ({**MO_SA, "friday_open1": "25:00"},
+         "Give the times for Friday in hours and minutes, such as 09:00."),
+        ({"bank_holidays": "open", **PH_10_TO_4}, "closed every day"),
+    ],
+)  # fmt: skip
+def test_a_bank_holiday_row_that_does_not_add_up_is_explained(grid, message):
+    with pytest.raises(InvalidParameter) as raised:
+        business.hours_from_grid(grid)
+    assert message in raised.value.message
+    assert raised.value.field == "opening_hours"
+
+
+def grid_registration(client, **values) -> dict:
+    form = {"csrf_token": csrf(client, "/register"), "organisation": "Grid Ltd", "name": "Grid",
+            "address": "2 Briggate, Leeds", "postcode": "LS1 6HD", "scheme": "external",
+            "contact_email": "grid@example.org", **MO_SA,
+            **{key: "yes" for key in business.CHECKLIST}}  # fmt: skip
+    form.update(values)
+    return form
+
+
+def test_the_registration_grid_offers_three_bank_holiday_choices_and_says_what_unsure_means(client):
+    page = BeautifulSoup(client.get("/register").get_data(as_text=True), "html.parser")
+    choices = page.select("input[name=bank_holidays]")
+    assert [choice["value"] for choice in choices] == ["closed", "open", "unsure"]
+    assert not any(choice.has_attr("checked") for choice in choices)
+    labels = [page.select_one(f"label[for={choice['id']}]").get_text() for choice in choices]
+    assert not any("same" in label.lower() for label in labels)
+    hint = page.select_one("#" + choices[2]["aria-describedby"]).get_text()
+    assert "Bank holiday: hours not confirmed, phone first" in hint
+    assert len(page.select("input[type=time][name^=ph_]")) == 4
+
+
+def test_the_registration_grid_stores_the_bank_holiday_rule(client, locator):
+    response = client.post("/register", data=grid_registration(client, bank_holidays="closed"))
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    space_id = int(page.select_one("#reference").get_text().removeprefix("SSL-"))
+    assert locator.store.space(space_id)["opening_hours"] == "Mo-Sa 09:00-17:30; PH off"
+
+
+def test_the_bank_holiday_row_is_filled_in_again_after_a_mistake(client):
+    form = grid_registration(client, bank_holidays="open", contact_email="", **PH_10_TO_4)
+    response = client.post("/register", data=form)
+    assert response.status_code == 400
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert page.select_one("input#bank-holidays-open").has_attr("checked")
+    assert page.select_one("input[name=ph_open1]")["value"] == "10:00"
+    assert page.select_one("input[name=ph_close1]")["value"] == "16:00"
+    assert page.select_one("input[name=monday_close1]")["value"] == "17:30"
+
+
+def test_a_bank_holiday_mistake_in_the_form_is_explained_and_nothing_is_stored(client, locator):
+    form = grid_registration(client, bank_holidays="closed", **PH_10_TO_4)
+    response = client.post("/register", data=form)
+    assert response.status_code == 400
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert "You gave times for bank holidays" in page.select_one("#form-error").get_text()
+    assert page.select_one("input#bank-holidays-closed").has_attr("checked")
+    assert locator.store.premises_where(limit=10) == []

@@ -238,6 +238,11 @@ class SpaceIndex:
         """Return how many premises are open at a time."""
         return int(self._window_at(at).open_mask.sum()) if self.size else 0
 
+    def count(self, where: IndexFilter = IndexFilter()) -> int:
+        """Return how many premises pass the filter, wherever they are."""
+        eligible = self._eligible_for(where)
+        return self.size if eligible is None else len(eligible.positions)
+
     # -- filters -------------------------------------------------------------------------
 
     def _mask_for(self, where: IndexFilter) -> np.ndarray | None:

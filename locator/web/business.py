@@ -34,8 +34,6 @@ from .pages import UK_CENTRE, map_for
 bp = Blueprint("business", __name__)
 api_bp = Blueprint("registrations", __name__, url_prefix="/api/v1")
 
-DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 
 def mailer():
     """Return the app's mailer."""
@@ -65,36 +63,14 @@ def register_api():
     ), 201
 
 
-def _week_from_form(form) -> str:
-    """Turn the weekly grid (two spans a day) into one OpenStreetMap expression."""
-    week = {}
-    for day in DAYS:
-        spans = []
-        for n in (1, 2):
-            start, end = form.get(f"{day}_open{n}", ""), form.get(f"{day}_close{n}", "")
-            if start and end:
-                spans.append(f"{start}-{end}")
-            elif start or end:
-                raise InvalidParameter(
-                    f"Give both an opening and a closing time for {day.title()}.", "opening_hours"
-                )
-        week[day] = ",".join(spans) or "CLOSED"
-    try:
-        return hours.nhs_week_to_osm(week)
-    except hours.HoursError as error:
-        raise InvalidParameter(str(error), "opening_hours") from None
-
-
 @bp.route("/register", methods=["GET", "POST"])
 def register_page():
     """The registration form for one premises."""
     form = request.form
     if request.method == "GET":
-        return render_template("register.html", form={}, error=None, facilities=FACILITIES,
-                               checklist=business.CHECKLIST, days=DAYS, chosen=set(),
-                               map=_pin_map())  # fmt: skip
+        return _register_form({}, None)
     try:
-        expression = form.get("opening_hours", "").strip() or _week_from_form(form)
+        expression = form.get("opening_hours", "").strip() or business.hours_from_grid(form)
         payload = {name: form.get(name, "") for name in
                    ("name", "organisation", "address", "postcode", "lat", "lon", "phone",
                     "website", "how_to_ask", "scheme", "contact_email")}  # fmt: skip
@@ -103,16 +79,28 @@ def register_page():
         payload["checklist"] = {key: form.get(key) == "yes" for key in business.CHECKLIST}
         done = business.register(locator(), payload, mailer(), base_url())
     except InvalidParameter as error:
-        return render_template(
-            "register.html", form=form, error=error, facilities=FACILITIES,
-            checklist=business.CHECKLIST, days=DAYS, chosen=set(form.getlist("facilities")),
-            map=_pin_map(),
-        ), 400  # fmt: skip
+        return _register_form(form, error), 400
     return render_template(
         "registered.html",
         done=done,
         manage_url=f"{base_url()}/manage/{done.manage_token}",
         hours_words=_hours_in_words(expression),
+    )
+
+
+def _register_form(form, error):
+    """Render the registration form, filled in again after a mistake."""
+    return render_template(
+        "register.html",
+        form=form,
+        error=error,
+        facilities=FACILITIES,
+        checklist=business.CHECKLIST,
+        days=business.GRID_DAYS,
+        bank_holiday_choices=business.BANK_HOLIDAY_CHOICES,
+        holiday_unconfirmed=presenting.HOLIDAY_UNCONFIRMED,
+        chosen=set(form.getlist("facilities")) if form else set(),
+        map=_pin_map(),
     )
 
 
