@@ -231,7 +231,12 @@
       box.focus();
     }
   } else if (summary && document.querySelector(".results li.result, #results-summary.error, #nothing-open")) {
-    summary.focus();
+    // In a partner's iframe, focusing on load would scroll the partner's page to us; only a
+    // visitor's own search there (which marks the searched place) moves focus.
+    var framed = window.top !== window.self;
+    if (!framed || holder.hasAttribute("data-here-lat")) {
+      summary.focus();
+    }
   }
 
   // "Use my location"

@@ -74,6 +74,7 @@ def test_a_search_in_the_embed_leaves_no_trail_in_the_history(site, new_context)
         page.locator("input#q").fill(place)
         page.locator("button#embed-search-submit").click()
         expect(page.locator("#results-summary")).to_contain_text(place)
+        page.wait_for_load_state()  # embed.js is in place before the next search
     page.go_back()
     assert page.url == f"{site.other}/start.html", "Back should skip every search"
 
