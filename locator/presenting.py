@@ -17,6 +17,7 @@ NATION_NAMES = {
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SOON = timedelta(minutes=60)
+WALKING_M_PER_MIN = 80  # about 4.8 km/h
 # Beyond this a walking time misleads: nobody frightened walks an hour; say the distance.
 MAX_WALK_MINUTES = 45
 HOLIDAY_UNCONFIRMED = "Bank holiday: hours not confirmed, phone first"
@@ -65,6 +66,11 @@ def _when(moment: datetime, at: datetime) -> str:
     return f"{moment:%a %-d %b} {clock}"
 
 
+def walking_minutes(metres: float) -> int:
+    """Return the whole minutes it takes to walk a distance (at least 1)."""
+    return max(1, round(metres / WALKING_M_PER_MIN))
+
+
 def closing_before_arrival(next_change: datetime | None, at: datetime) -> str:
     """Say that an open place shuts before someone walking there could arrive."""
     if next_change is None:
@@ -77,7 +83,7 @@ def distance_phrase(metres: float | None) -> str | None:
     """Say a walking distance, e.g. '350 m · 4 min walk', or '12.3 km · too far to walk'."""
     if metres is None:
         return None
-    minutes = max(1, round(metres / 80))
+    minutes = walking_minutes(metres)
     if metres < 1000:
         length = f"{round(metres / 10) * 10:.0f} m"
     else:

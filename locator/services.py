@@ -24,10 +24,11 @@ MAX_RADIUS_KM = 50.0
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 200
 MAX_QUERY_LENGTH = 200
-WALKING_M_PER_MIN = 80  # about 4.8 km/h
 # Minutes a place must stay open after someone walking there arrives.
 ARRIVAL_MARGIN_MIN = 5
-# Extra places fetched for an open-now search, to make up for those that close on the way.
+# An open-now search fetches limit × factor + spare places, to make up for those that close on
+# the way (bench/bench_search.py measures the cost).
+ARRIVAL_FETCH_FACTOR = 2
 ARRIVAL_SPARE = 10
 TRUE_WORDS = {"true", "1", "yes", "on"}
 FALSE_WORDS = {"false", "0", "no", "off"}
@@ -348,23 +349,21 @@ class Locator:
         they open on bank holidays.
         """
         location = self.locate(query)
-        area = self.areas.by_slug(query.area) if query.area else None
-        where = IndexFilter(
-            at=query.at if query.open_now else None,
-            facilities=facility_mask(query.facilities),
-            area_code=area.code if area else None,
-        )
+        area, where = self._filter_for(query)
         point = (location.lat, location.lon) if location else None
-        # Open now: fetch more than asked, because places that close before you could walk
-        # there go below those that stay open, and the nearest of those may be further out.
+        arrival_order = query.open_now and point is not None
         limit = query.limit
-        if query.open_now and point is not None:
-            limit = min(MAX_LIMIT, query.limit * 2 + ARRIVAL_SPARE)
+        if arrival_order:
+            # Fetch more than asked: places that close before you could walk there go below
+            # those that stay open, and the nearest of those may be further out.
+            limit = min(MAX_LIMIT, query.limit * ARRIVAL_FETCH_FACTOR + ARRIVAL_SPARE)
         hits = self._hits(query, where, point, area, limit)
+        if arrival_order:
+            # Chosen from the index alone, so only the places shown are read and described.
+            hits = self._arrival_first(hits, query.at)[: query.limit]
         features = self._features(hits, query.at, url_for_space, with_distance=point is not None)
-        if query.open_now and point is not None:
+        if arrival_order:
             features.sort(key=lambda feature: not feature["properties"]["open_on_arrival"])
-        features = features[: query.limit]
         if with_unconfirmed and query.open_now and bank_holiday_somewhere(query.at):
             usual = replace(where, usual=True)
             extra = self._hits(query, usual, point, area, query.limit)
@@ -377,6 +376,16 @@ class Locator:
             )
             features += [f for f in more if f["properties"]["hours_unconfirmed"]]
         return SearchResult(query, features, location, describe(query, location))
+
+    def _arrival_first(self, hits: list[Hit], at: datetime) -> list[Hit]:
+        """Return open hits with those still open when someone walking there arrives first."""
+        until = self.index.current().open_until([hit.id for hit in hits], at)
+        late = [
+            closes < arrival_deadline(at, presenting.walking_minutes(hit.distance_m)).timestamp()
+            for hit, closes in zip(hits, until, strict=True)
+        ]
+        order = sorted(range(len(hits)), key=late.__getitem__)  # stable: nearest first
+        return [hits[i] for i in order]
 
     def _hits(self, query, where, point, area, limit) -> list[Hit]:
         """Return the index's hits for a query's place: a box, a point or an area."""
@@ -397,13 +406,17 @@ class Locator:
 
     def count(self, query: SpaceQuery) -> int:
         """Return how many public spaces pass a query's filters in its area, at any distance."""
+        return self.index.current().count(self._filter_for(query)[1])
+
+    def _filter_for(self, query: SpaceQuery):
+        """Return a query's district (or None) and the index filter it asks for."""
         area = self.areas.by_slug(query.area) if query.area else None
         where = IndexFilter(
             at=query.at if query.open_now else None,
             facilities=facility_mask(query.facilities),
             area_code=area.code if area else None,
         )
-        return self.index.current().count(where)
+        return area, where
 
     def space(self, space_id: int, at: datetime, url_for_space: Callable[[int], str]) -> dict:
         """Return one public space as a Feature, or raise SpaceNotFound."""
@@ -668,14 +681,18 @@ def bank_holiday_somewhere(at: datetime) -> bool:
     return any(hours.holiday_name(nation, day) for nation in hours.NATIONS)
 
 
-def open_on_arrival(status: hours.HoursStatus, at: datetime, walking_minutes: int) -> bool:
+def arrival_deadline(at: datetime, minutes: int) -> datetime:
+    """Return when a place must still be open for someone leaving at `at` to use it."""
+    return at + timedelta(minutes=minutes + ARRIVAL_MARGIN_MIN)
+
+
+def open_on_arrival(status: hours.HoursStatus, at: datetime, minutes: int) -> bool:
     """Return True when a place stays open from `at` until someone walking there has arrived."""
     if not status.is_open:
         return False
     if status.next_change is None:
         return True
-    needed = at + timedelta(minutes=walking_minutes + ARRIVAL_MARGIN_MIN)
-    return status.next_change.timestamp() >= needed.timestamp()
+    return status.next_change.timestamp() >= arrival_deadline(at, minutes).timestamp()
 
 
 def space_feature(row: Mapping, at: datetime, url: str, distance_m: float | None = None) -> dict:
@@ -705,7 +722,7 @@ def space_feature(row: Mapping, at: datetime, url: str, distance_m: float | None
         unconfirmed = False
     arrival = {}
     if distance_m is not None:
-        walking = max(1, round(distance_m / WALKING_M_PER_MIN))
+        walking = presenting.walking_minutes(distance_m)
         arrives_open = open_on_arrival(status, at, walking)
         if status.is_open and not arrives_open:
             status_text = presenting.closing_before_arrival(status.next_change, at)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from datetime import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
 from locator import presenting
 from locator.importing import RawRow
+from locator.services import parse_at
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row
@@ -220,3 +224,16 @@ def test_the_place_page_says_bank_holiday_hours_are_not_confirmed(client, christ
     status = BeautifulSoup(html, "html.parser").select_one("#today-status")
     assert status.get_text() == "Bank holiday: hours not confirmed, phone first"
     assert "status-unconfirmed" in status["class"]
+
+
+def test_the_index_knows_when_each_open_place_next_changes(locator, client, on_the_way):
+    found = search(client, lat=MANCHESTER[0], lon=MANCHESTER[1], at=TEATIME, open_now="true")
+    ids = [feature["id"] for feature in found["features"]]
+    until = locator.index.current().open_until(ids, parse_at(TEATIME))
+    expected = [
+        datetime.fromisoformat(f["properties"]["next_change"]).timestamp()
+        if f["properties"]["next_change"]
+        else math.inf
+        for f in found["features"]
+    ]
+    assert until == expected

@@ -93,6 +93,9 @@ class _Window:
     start: float
     end: float  # math.inf: nothing ever changes again
     open_mask: np.ndarray  # per premises
+    # Per premises, when its state next changes (math.inf: never). Within a window no
+    # schedule changes, so this holds for every moment of the window.
+    changes_at: np.ndarray
 
 
 @dataclass
@@ -139,6 +142,7 @@ class SpaceIndex:
         self._lock = threading.Lock()
         self._windows: OrderedDict[tuple[bool, float], _Window] = OrderedDict()
         self._eligible: OrderedDict[tuple, _Eligible] = OrderedDict()
+        self._position_of: dict[int, int] | None = None  # built on first use
 
     @classmethod
     def from_rows(cls, rows: Sequence[tuple], schedule_for, version: int = 0) -> SpaceIndex:
@@ -238,6 +242,13 @@ class SpaceIndex:
         """Return how many premises are open at a time."""
         return int(self._window_at(at).open_mask.sum()) if self.size else 0
 
+    def open_until(self, ids: Sequence[int], at: datetime) -> list[float]:
+        """Return, for each premises id, the POSIX time its open/closed state next changes."""
+        if self._position_of is None:
+            self._position_of = {id_: i for i, id_ in enumerate(self._id_list)}
+        changes_at = self._window_at(at).changes_at
+        return [float(changes_at[self._position_of[id_]]) for id_ in ids]
+
     def count(self, where: IndexFilter = IndexFilter()) -> int:
         """Return how many premises pass the filter, wherever they are."""
         eligible = self._eligible_for(where)
@@ -292,21 +303,23 @@ class SpaceIndex:
                 if was_usual == usual and window.start <= moment < window.end:
                     return window
         open_by_schedule = np.zeros(len(self._schedules), dtype=bool)
-        end = math.inf
+        change_by_schedule = np.full(len(self._schedules), math.inf)
         for i, schedule in enumerate(self._schedules):
             if schedule is None:
                 continue  # could not be evaluated: never counts as open
             status = schedule.usual_status(at) if usual else schedule.status(at)
             open_by_schedule[i] = status.is_open
             if status.next_change is not None:
-                end = min(end, status.next_change.timestamp())
+                change_by_schedule[i] = status.next_change.timestamp()
+        end = float(change_by_schedule.min()) if len(change_by_schedule) else math.inf
         open_mask = open_by_schedule[self._schedule_of] if self.size else np.zeros(0, dtype=bool)
+        changes_at = change_by_schedule[self._schedule_of] if self.size else np.zeros(0)
         if self.size and (self._closed_before > 0).any():
             open_mask = open_mask & ~(self._closed_before > at.date().toordinal())
             # A closure can end at midnight: the window must not outlive the day.
             midnight = datetime.combine(at.date() + timedelta(days=1), time(), at.tzinfo)
             end = min(end, midnight.timestamp())
-        window = _Window(moment, end, open_mask)
+        window = _Window(moment, end, open_mask, changes_at)
         with self._lock:
             self._windows[(usual, moment)] = window
             while len(self._windows) > CACHED_WINDOWS:
