@@ -110,6 +110,18 @@ def _form_state(params: dict[str, str], query) -> dict:
     }
 
 
+def _spaces_words(query, count: int, area_name: str | None = None) -> str:
+    """Say 'safe spaces open now with toilet in Leeds' for a query (singular for one)."""
+    words = ["safe space" if count == 1 else "safe spaces"]
+    if query.open_now:
+        words.append(describe_when(query))
+    if query.facilities:
+        words.append("with " + ", ".join(FACILITIES[c].lower() for c in query.facilities))
+    if area_name:
+        words.append(f"in {area_name}")
+    return " ".join(words)
+
+
 def _summary(query, results) -> str:
     """Say what the list shows in one sentence."""
     if results is None:
@@ -119,15 +131,8 @@ def _summary(query, results) -> str:
     opened = [f for f in shown.features if f["properties"]["open_now"]]
     if opened or (shown.features and not query.open_now):
         listed = opened if query.open_now else shown.features
-        count = len(listed)
-        words = [f"{count} safe space" if count == 1 else f"{count} safe spaces"]
-        if query.open_now:
-            words.append(describe_when(query))
-        if query.facilities:
-            words.append("with " + ", ".join(FACILITIES[c].lower() for c in query.facilities))
-        if shown.location:
-            words.append(f"within {query.radius_km:g} km of {where}")
-        return " ".join(words) + "."
+        within = f" within {query.radius_km:g} km of {where}" if shown.location else ""
+        return f"{len(listed)} {_spaces_words(query, len(listed))}{within}."
     opening = f"{describe_when(query)} " if query.open_now else ""
     return f"No safe space {opening}within {query.radius_km:g} km of {where}."
 
@@ -320,14 +325,7 @@ def _embed_summary(listing: _EmbedList, area) -> str:
         within = f" within {query.radius_km:g} km of {origin}"
 
     def spaces(count: int) -> str:
-        words = ["safe space" if count == 1 else "safe spaces"]
-        if query.open_now:
-            words.append(describe_when(query))
-        if query.facilities:
-            words.append("with " + ", ".join(FACILITIES[c].lower() for c in query.facilities))
-        if area is not None:
-            words.append(f"in {area.name}")
-        return " ".join(words)
+        return _spaces_words(query, count, area.name if area is not None else None)
 
     in_order = ", nearest first" if shown > 1 else ""
     if shown == 0:
