@@ -245,13 +245,13 @@ def parse_hours(expression: str, nation: str = "england") -> Schedule:
             "for example 'Mo,We 09:00-17:00'."
         )
     pieces: list[str] = []
-    again: list[str] = []  # dated rules, repeated after the bank-holiday rule
+    again: list[str] = []  # rules for particular days, repeated after the bank-holiday rule
     days_only = dated = False
     for separator, rule in rules:
         parts, lacks_times = _rewrite_rule(rule, text)
         days_only = days_only or lacks_times
         if separator != ", ":
-            dated = separator != " || " and _is_dated(rule)
+            dated = separator != " || " and _names_days(rule)
         for part in parts:
             joined = f"{separator}{part}" if pieces else part
             pieces.append(joined)
@@ -280,9 +280,35 @@ def parse_hours(expression: str, nation: str = "england") -> Schedule:
     return schedule
 
 
-def _is_dated(tokens: list[str]) -> bool:
-    """Return True if a rule names dates (months, years or Easter) rather than only weekdays."""
-    return any(_DATED.search(token) for token in tokens if not token.startswith('"'))
+def _names_days(tokens: list[str]) -> bool:
+    """Return True if a rule is about particular days ("Dec 25 off", "easter"), not a season.
+
+    Such a rule still decides a bank holiday that the rest of the hours leave unknown; a
+    season ("Mar 21-Sep 21 Mo-Su 11:00-17:30") says nothing about the holiday itself.
+    """
+    text = " ".join(token for token in tokens if not token.startswith('"') and token.strip())
+    months = _MONTH.findall(text)
+    items = list(_DATE_ITEM.finditer(text))
+    if not items and not re.search(r"\beaster\b", text, re.I):
+        return False
+    if sum(1 + bool(item["to_month"]) for item in items) != len(months):
+        return False  # a month standing alone, or in a range of months: a season
+    return all(_span_days(item) <= _FEW_DAYS for item in items)
+
+
+def _span_days(item: re.Match) -> int:
+    """Return how many days a matched 'Mon DD[-[Mon ]DD]' covers (a large number if invalid)."""
+    first_month = _MONTH_NUMBER[item["month"].title()]
+    last_month = _MONTH_NUMBER[item["to_month"].title()] if item["to_month"] else first_month
+    last_day = item["to_day"] or item["day"]
+    try:
+        start = date(2001, first_month, int(item["day"]))
+        end = date(2001, last_month, int(last_day))
+    except ValueError:
+        return 10_000
+    if end < start:
+        end = end.replace(year=2002)  # across the new year: Dec 31-Jan 01
+    return (end - start).days + 1
 
 
 def check_hours(expression: str) -> str:
@@ -489,9 +515,16 @@ _TIME_END = re.compile(
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}|24/7")
 _OPEN_END = re.compile(r"\d:\d\d\+")
 _SUN_EVENT = re.compile(r"sunrise|sunset|dawn|dusk", re.I)
-_DATED = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|easter)\b|\b\d{4}\b", re.I
+_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.I)
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTH_NAMES.split("|"), start=1)}
+# One date or a short run of dates: "Dec 25", "2026 Dec 24-26", "Dec 31-Jan 01".
+_DATE_ITEM = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES}) (?P<day>\d{{1,2}})"
+    rf"(?:-(?:(?:\d{{4}} )?(?P<to_month>{_MONTH_NAMES}) )?(?P<to_day>\d{{1,2}}))?(?![\d:])",
+    re.I,
 )
+_FEW_DAYS = 7
 DAYS_WITHOUT_TIMES = "days without times: shown as hours unknown"
 _MODIFIERS = ("open", "closed", "off", "unknown")
 

@@ -690,6 +690,16 @@ CHRISTMAS_NOON = datetime(2026, 12, 25, 12, 0)
         # A rule naming the date itself still decides the day.
         ("Mo-Su 08:00-22:00; Dec 25 off", CHRISTMAS_NOON, "closed"),
         ("Mo-Su 08:00-22:00; Dec 25 off", datetime(2026, 12, 28, 12, 0), "unknown"),
+        ("Mo-Su 08:00-22:00; Dec 24-26 off", datetime(2026, 12, 28, 12, 0), "unknown"),
+        ("Mo-Su 08:00-22:00; Dec 31-Jan 01 off", datetime(2027, 1, 1, 12, 0), "closed"),
+        ("Mo-Su 08:00-22:00; 2026 Dec 28 10:00-14:00", datetime(2026, 12, 28, 12, 0), "open"),
+        # A season is not a date: it says nothing about the bank holiday inside it.
+        (
+            "Mar 21-Sep 21 Mo-Su 11:00-17:30; Sep 22-Mar 20 closed",
+            datetime(2026, 4, 6, 12, 0),
+            "unknown",
+        ),
+        ("Apr-Oct Mo-Su 10:00-18:00", datetime(2026, 8, 31, 12, 0), "unknown"),
         # A day the ordinary hours are closed stays closed.
         ("Mo-Th 09:00-17:00", CHRISTMAS_NOON, "closed"),
         ("Mo-Sa 09:00-17:00", datetime(2026, 4, 6, 12, 0), "unknown"),  # Easter Monday
