@@ -232,7 +232,7 @@ def parse_hours(expression: str, nation: str = "england") -> Schedule:
     """Parse an OSM opening_hours expression for premises in `nation`; raise a clear HoursError."""
     nation = _nation(nation)
     text = _clean(expression)
-    compact = _collapse_spaces(text)
+    compact = _normalise(_collapse_spaces(text))
     try:
         parsed = opening_hours.OpeningHours(compact)
     except (opening_hours.ParserError, SyntaxError) as error:
@@ -525,6 +525,12 @@ _DATE_ITEM = re.compile(
     re.I,
 )
 _FEW_DAYS = 7
+_EASTER = re.compile(r"\beaster\b", re.I)
+_HOLIDAY_WORD = re.compile(r"(?<![A-Za-z])(?:Ph|pH|ph)(?![A-Za-z])")
+# "Dec 24,26,31": a month with a list of its days (not a day range such as "Dec 24-26").
+_DAY_LIST = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES}) (?P<days>\d{{1,2}}(?:,\d{{1,2}})+)(?![\d:-])", re.I
+)
 DAYS_WITHOUT_TIMES = "days without times: shown as hours unknown"
 _MODIFIERS = ("open", "closed", "off", "unknown")
 
@@ -548,6 +554,25 @@ def _clean(expression: object) -> str:
     if not text:
         raise HoursError(f"The opening hours are empty: enter them such as {_EXAMPLE}.")
     return text
+
+
+def _normalise(text: str) -> str:
+    """Return `text` in the spellings the parser knows, outside comments.
+
+    Real OSM data writes 'Easter', 'Ph' and day lists such as 'Dec 24,26,31'; the parser
+    wants 'easter', 'PH' and 'Dec 24,Dec 26,Dec 31', which mean the same.
+    """
+    parts = re.split(r'("[^"]*")', text)
+    for index in range(0, len(parts), 2):  # even parts are outside comments
+        part = _EASTER.sub("easter", parts[index])
+        part = _HOLIDAY_WORD.sub("PH", part)
+        parts[index] = _DAY_LIST.sub(_expand_day_list, part)
+    return "".join(parts)
+
+
+def _expand_day_list(match: re.Match) -> str:
+    month = match["month"]
+    return ",".join(f"{month} {day}" for day in match["days"].split(","))
 
 
 def _collapse_spaces(text: str) -> str:
