@@ -9,12 +9,9 @@ test client, so no network noise), a find_space message and the search it amount
 from __future__ import annotations
 
 import argparse
-import statistics
-import tempfile
 import time
 
-from locator import create_app
-from locator.demo import load_demo
+from bench_core import demo_app, median_ms
 
 AT = "2026-12-02T14:00"  # a Wednesday afternoon
 MESSAGES = [
@@ -26,21 +23,11 @@ MESSAGES = [
 SEARCH = {"q": "M1", "open_now": "true", "facilities": "phone_charging", "limit": 3, "at": AT}
 
 
-def median_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=500)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        app = create_app(
-            {"DATABASE_URL": f"sqlite:///{folder}/chat.sqlite3", "RATELIMIT_ENABLED": False}
-        )
-        service = app.extensions["locator"]
-        service.store.migrate()
-        load_demo(service)
+    with demo_app("chat") as (app, service):
         client = app.test_client()
         client.get("/api/v1/spaces", query_string=SEARCH)  # build the index once
         search, chat, per_message = [], [], {m: [] for m in MESSAGES}
@@ -56,7 +43,6 @@ def main() -> None:
             assert response.status_code == 200 and response.get_json()["results"]
             chat.append(elapsed)
             per_message[message].append(elapsed)
-        service.store.dispose()
     print(f"GET /api/v1/spaces (q=M1, open now, phone charging): median {median_ms(search):.2f} ms")
     print(f"POST /api/v1/chat find_space messages: median {median_ms(chat):.2f} ms")
     for message, samples in per_message.items():

@@ -13,6 +13,7 @@ same random query points:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import gc
 import random
@@ -123,6 +124,30 @@ def store_rows(data: dict, areas=None) -> list[dict]:
         }
         for i in range(n)
     ]
+
+
+def median_ms(samples: list[float]) -> float:
+    """Return the median of samples in seconds, in milliseconds."""
+    return statistics.median(samples) * 1000
+
+
+@contextlib.contextmanager
+def demo_app(name: str):
+    """Yield (app, locator) on a throwaway SQLite database holding the demo premises."""
+    from locator import create_app
+    from locator.demo import load_demo
+
+    with tempfile.TemporaryDirectory() as folder:
+        app = create_app(
+            {"DATABASE_URL": f"sqlite:///{folder}/{name}.sqlite3", "RATELIMIT_ENABLED": False}
+        )
+        service = app.extensions["locator"]
+        service.store.migrate()
+        load_demo(service)
+        try:
+            yield app, service
+        finally:
+            service.store.dispose()
 
 
 def rss_mib() -> float:

@@ -14,22 +14,17 @@ temporary SQLite database and times, through the app's test client, interleaved:
 from __future__ import annotations
 
 import argparse
-import statistics
-import tempfile
 import time
 
-from locator import create_app, services
-from locator.demo import load_demo
+from bench_core import demo_app, median_ms
+
+from locator import services
 
 TEATIME = "2026-12-02T17:50"  # a Wednesday: many pharmacies close around 18:00
 OPEN_NOW = {"q": "M1", "open_now": "true", "limit": 20, "at": TEATIME}
 ANY_STATE = {**OPEN_NOW, "open_now": "false"}
 CHRISTMAS_PAGE = "/?q=M1&at=2026-12-25T12:00"
 TEATIME_PAGE = f"/?q=M1&at={TEATIME}"
-
-
-def median_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
 
 
 def timed(call) -> float:
@@ -49,13 +44,7 @@ def main() -> None:
         "page at 17:50": [],
         "page on Christmas Day": [],
     }
-    with tempfile.TemporaryDirectory() as folder:
-        app = create_app(
-            {"DATABASE_URL": f"sqlite:///{folder}/search.sqlite3", "RATELIMIT_ENABLED": False}
-        )
-        service = app.extensions["locator"]
-        service.store.migrate()
-        load_demo(service)
+    with demo_app("search") as (app, service):
         client = app.test_client()
 
         def api(params):
@@ -85,7 +74,6 @@ def main() -> None:
             for name, call in calls.items():  # interleaved: each sees the same machine state
                 samples[name].append(timed(call))
         found = client.get("/api/v1/spaces", query_string=OPEN_NOW).get_json()["features"]
-        service.store.dispose()
     baseline = median_ms(samples["open or closed"])
     print(f"{args.runs} runs each, demo premises, q=M1, limit 20, {TEATIME}")
     for name, values in samples.items():
