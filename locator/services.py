@@ -539,9 +539,7 @@ def search_for_people(
     """Search; when nothing is open within the radius, also find what is open or opens further."""
     result = service.search(query, url_for_space, with_unconfirmed=True)
     page = PageResults(result)
-    if result.location is None:
-        return page
-    if not page.nothing_open and (result.features or query.open_now):
+    if result.location is None or (result.features and not page.nothing_open):
         return page
     shown = {feature["id"] for feature in result.features}
     if query.radius_km < MAX_RADIUS_KM:
@@ -632,7 +630,6 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
             entry["directions"] = presenting.directions(lat, lon, entry["name"])
             results.append(entry)
     helplines = list(analysis.helplines)
-    results = results[: CHAT_RESULTS * 2]
     opened = [result for result in results if result["open_now"]]
     far = not opened or opened[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
     if searched and far and bot_helplines.POLICE_NON_EMERGENCY not in helplines:
