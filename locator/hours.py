@@ -482,12 +482,10 @@ def _nation(nation: str) -> str:
 @lru_cache(maxsize=256)
 def _holiday_days(nation: str, year: int) -> tuple[date, ...]:
     """Return the nation's bank holidays from December `year` - 1 to the end of `year` + 1."""
-    calendar = holidays.country_holidays(
-        "GB", subdiv=_SUBDIVISIONS[nation], years=range(year - 1, year + 2)
-    )
+    days = [day for y in (year - 1, year, year + 1) for day in _holiday_names(nation, y)]
     # Each date costs evaluation time; of the previous year only the end of December matters,
     # for hours that run past midnight into the new year.
-    return tuple(sorted(day for day in calendar if day >= date(year - 1, 12, 1)))
+    return tuple(sorted(day for day in days if day >= date(year - 1, 12, 1)))
 
 
 @lru_cache(maxsize=256)
@@ -726,13 +724,13 @@ def holiday_name(nation: str, day: date) -> str | None:
 
 @lru_cache(maxsize=64)
 def _holiday_names(nation: str, year: int) -> dict[date, str]:
+    """Return the nation's bank holidays in `year` by date, the one calendar all others use."""
     return dict(holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[nation], years=year))
 
 
 def next_bank_holidays(nation: str, after: date, count: int = 1) -> list[tuple[date, str]]:
     """Return the nation's next bank holidays on or after `after`, with their names."""
-    calendar = holidays.country_holidays(
-        "GB", subdiv=_SUBDIVISIONS[_nation(nation)], years=range(after.year, after.year + 2)
-    )
-    days = sorted((day, name) for day, name in calendar.items() if day >= after)
+    nation = _nation(nation)
+    named = {**_holiday_names(nation, after.year), **_holiday_names(nation, after.year + 1)}
+    days = sorted((day, name) for day, name in named.items() if day >= after)
     return days[:count]
