@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 from collections.abc import Callable, Mapping
@@ -12,6 +13,7 @@ from pathlib import Path
 from . import bot, hours, importing, presenting
 from .bot import helplines as bot_helplines
 from .bot import replies as bot_replies
+from .bot.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, follow_on
 from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
@@ -562,6 +564,7 @@ def search_for_people(
 
 
 CHAT_RESULTS = 3
+MAX_CONTEXT_CHARS = 4000
 
 
 @dataclass(frozen=True)
@@ -572,6 +575,7 @@ class ChatRequest:
     at: datetime
     lat: float | None = None
     lon: float | None = None
+    context: Context = field(default_factory=Context)
 
 
 def parse_chat_request(body) -> ChatRequest:
@@ -598,48 +602,66 @@ def parse_chat_request(body) -> ChatRequest:
     at = body.get("at")
     if at is not None and not isinstance(at, str):
         raise InvalidParameter("at must be an ISO 8601 time.", "at")
-    return ChatRequest(message, parse_at(at), coordinates.get("lat"), coordinates.get("lon"))
+    context = parse_chat_context(body.get("context"))
+    return ChatRequest(
+        message, parse_at(at), coordinates.get("lat"), coordinates.get("lon"), context
+    )
+
+
+def parse_chat_context(data) -> Context:
+    """Read the context a client sent back (a JSON object or, from a form, its text)."""
+    if isinstance(data, str):
+        if not data.strip():
+            return Context()
+        if len(data) > MAX_CONTEXT_CHARS:
+            raise InvalidParameter("context is too long.", "context")
+        try:
+            data = json.loads(data)
+        except ValueError:
+            raise InvalidParameter(
+                "context must be the object the last reply gave.", "context"
+            ) from None
+    try:
+        return Context.parse(data)
+    except ContextError as error:
+        raise InvalidParameter(error.message, "context") from None
 
 
 def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], str]) -> dict:
     """Answer a chat message: emergencies first, then the nearest open spaces if we know where."""
+    device = None if request.lat is None else (request.lat, request.lon)
     analysis = bot.analyse(request.message, service.gazetteer)
-    location = None
-    if request.lat is not None:
-        location = Location(request.lat, request.lon, "your location", "device")
-    elif analysis.place is not None:
-        place = analysis.place
-        source = "postcode" if place.kind in ("postcode", "district") else "place"
-        location = Location(place.lat, place.lon, place.label, source)
-    wants_places = analysis.intent in ("find_space", "emergency", "support")
-    results: list[dict] = []
-    searched = wants_places and location is not None
-    if searched:
-        query = SpaceQuery(
-            at=request.at,
-            lat=location.lat,
-            lon=location.lon,
-            radius_km=MAX_RADIUS_KM,
-            open_now=True,
-            facilities=analysis.facilities,
-            limit=CHAT_RESULTS,
-        )
-        for feature in service.search(query, url_for_space, with_unconfirmed=True).features:
-            lon, lat = feature["geometry"]["coordinates"]
-            entry = {**feature["properties"], "lat": lat, "lon": lon}
-            entry["directions"] = presenting.directions(lat, lon, entry["name"])
-            results.append(entry)
-    helplines = list(analysis.helplines)
+    located = analysis.place is not None or device is not None
+    turn = follow_on(analysis, request.context, request.message, located)
+    location, near = _chat_location(turn.place, device, request.context)
+    searched = bot_replies.wants_places(turn) and location is not None
+    searched = searched or (turn.intent == "support" and location is not None)
+    results = _chat_results(service, turn, location, request.at, url_for_space) if searched else []
+    helplines = list(turn.helplines)
     opened = [result for result in results if result["open_now"]]
     far = not opened or opened[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
     if searched and far and bot_helplines.POLICE_NON_EMERGENCY not in helplines:
         helplines.append(bot_helplines.POLICE_NON_EMERGENCY)
-    label = location.label if location and location.source != "device" else None
+    for line in bot_helplines.for_topics(turn.carried_topics, request.at):
+        if line not in helplines:
+            helplines.append(line)  # a 24-hour line beside one that is closed now
+    step = bot_replies.next_step(turn, location is not None)
+    named = location if location is not None and location.source != "device" else None
+    context = Context(
+        question=step.question,
+        intent=turn.intent if turn.intent in CONVERSATION_INTENTS else request.context.intent,
+        emergency=turn.emergency,
+        needs=turn.facilities,
+        topics=turn.carried_topics,
+        location=Where(named.lat, named.lon, named.label, _where_source(named))
+        if named is not None
+        else request.context.location,
+    )
     return {
-        "reply": bot_replies.compose(analysis, results, label, searched),
-        "intent": analysis.intent,
-        "emergency": analysis.emergency,
-        "facilities": list(analysis.facilities),
+        "reply": bot_replies.compose(turn, results, near, searched, request.at),
+        "intent": turn.intent,
+        "emergency": turn.emergency,
+        "facilities": list(turn.facilities),
         "location": None
         if location is None
         else {
@@ -648,10 +670,68 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
             "label": location.label,
             "source": location.source,
         },
-        "needs_location": wants_places and location is None and analysis.intent != "support",
+        "needs_location": step.question == "location",
+        "question": step.question,
+        "choices": list(step.choices),
         "results": results,
-        "helplines": [{"name": line.name, "phone": line.phone} for line in helplines],
-        "matched": list(analysis.matched),
+        "helplines": [_helpline_json(line, request.at) for line in helplines],
+        "context": context.as_json(),
+        "matched": list(turn.matched),
+    }
+
+
+def _chat_location(
+    place: Place | None, device: tuple[float, float] | None, context: Context
+) -> tuple[Location | None, str | None]:
+    """Pick where to search: a place named now, then the device, then one named earlier."""
+    if place is not None:
+        source = "postcode" if place.kind in ("postcode", "district") else "place"
+        asked = ", as you asked" if device is not None else ""
+        return Location(place.lat, place.lon, place.label, source), f"near {place.label}{asked}"
+    if device is not None:
+        return Location(device[0], device[1], "your location", "device"), "near you"
+    if context.location is not None:
+        where = context.location
+        return Location(where.lat, where.lon, where.label, where.source), f"near {where.label}"
+    return None, None
+
+
+def _where_source(location: Location) -> str:
+    return "postcode" if location.source == "postcode" else "place"
+
+
+def _chat_results(
+    service: Locator,
+    turn: bot.Analysis,
+    location: Location,
+    at: datetime,
+    url_for_space: Callable[[int], str],
+) -> list[dict]:
+    query = SpaceQuery(
+        at=at,
+        lat=location.lat,
+        lon=location.lon,
+        radius_km=MAX_RADIUS_KM,
+        open_now=True,
+        facilities=turn.facilities,
+        limit=CHAT_RESULTS,
+    )
+    results = []
+    for feature in service.search(query, url_for_space, with_unconfirmed=True).features:
+        lon, lat = feature["geometry"]["coordinates"]
+        entry = {**feature["properties"], "lat": lat, "lon": lon}
+        entry["directions"] = presenting.directions(lat, lon, entry["name"])
+        results.append(entry)
+    return results
+
+
+def _helpline_json(line: bot.Helpline, at: datetime) -> dict:
+    return {
+        "name": line.name,
+        "phone": line.phone,
+        "topic": line.topic,
+        "hours": line.hours_text,
+        "open_now": bot_helplines.answers_at(line, at) == "open",
     }
 
 

@@ -1,5 +1,6 @@
 // The chat panel: sends the message (and the position, only if the person shared it on this
-// page) to the assistant and shows the reply. Nothing is stored in the browser.
+// page) to the assistant and shows the reply. The conversation's `context` lives in this page's
+// memory only and goes back with the next message; nothing is stored in the browser or by us.
 (function () {
   "use strict";
   var form = document.getElementById("chat-form");
@@ -9,6 +10,15 @@
     return;
   }
   var linkTarget = document.body.classList.contains("page-embed") ? "_blank" : null;
+  var contextField = document.getElementById("chat-context");
+  var context = null;
+  if (contextField && contextField.value) {
+    try {
+      context = JSON.parse(contextField.value);
+    } catch (error) {
+      context = null;
+    }
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -77,8 +87,52 @@
       });
       box.appendChild(lines);
     }
+    if (reply.choices && reply.choices.length) {
+      box.appendChild(choiceButtons(reply.choices));
+    }
     log.appendChild(box);
     box.scrollIntoView({ block: "nearest" });
+  }
+
+  // The common answers to the reply's question, one tap each.
+  function choiceButtons(choices) {
+    var row = element("div", "chat-choices");
+    choices.forEach(function (choice) {
+      if (choice.action === "share_location" && !("geolocation" in navigator)) {
+        return;
+      }
+      var button = element("button", "button", choice.label);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        if (choice.action === "share_location") {
+          shareLocation(button);
+        } else {
+          send(choice.message);
+        }
+      });
+      row.appendChild(button);
+    });
+    return row;
+  }
+
+  function shareLocation(button) {
+    button.disabled = true;
+    button.textContent = "Finding you…";
+    navigator.geolocation.getCurrentPosition(function (position) {
+      var shared = { lat: position.coords.latitude, lon: position.coords.longitude };
+      if (window.SafeSpacesMap) {
+        window.SafeSpacesMap.position = shared;
+      }
+      button.textContent = "Location shared";
+      send("My location", shared);
+    }, function () {
+      button.disabled = false;
+      button.textContent = "Use my location";
+      showReply({
+        reply: "Your location could not be found. Type a postcode, town, station or street " +
+          "instead. In danger? Call 999."
+      });
+    }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   }
 
   // When the helper cannot answer (too many requests, no network, a server error), the panel
@@ -87,23 +141,19 @@
     showReply({ reply: message, emergency: true, failed: true });
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    var message = input.value.trim();
-    if (!message) {
-      input.focus();
-      return;
-    }
+  function send(message, shared) {
     var mine = element("div", "chat-message from-you");
     mine.appendChild(element("span", "visually-hidden", "You said: "));
     mine.appendChild(document.createTextNode(message));
     log.appendChild(mine);
-    input.value = "";
     var body = { message: message, at: localTime() };
-    var position = window.SafeSpacesMap && window.SafeSpacesMap.position;
+    var position = shared || (window.SafeSpacesMap && window.SafeSpacesMap.position);
     if (position) {
       body.lat = position.lat;
       body.lon = position.lon;
+    }
+    if (context) {
+      body.context = context;
     }
     fetch("/api/v1/chat", {
       method: "POST",
@@ -119,9 +169,13 @@
       })
       .then(function (result) {
         if (result.ok) {
+          context = result.data.context || null;
           showReply(result.data);
         } else {
           var error = result.data && result.data.error;
+          if (error && error.field === "context") {
+            context = null;  // start the conversation afresh rather than repeat the error
+          }
           showFailure((error && error.message) || "Sorry, something went wrong.");
         }
       })
@@ -129,5 +183,16 @@
         showFailure("Sorry, I could not reach the service.");
       })
       .finally(function () { input.focus(); });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var message = input.value.trim();
+    if (!message) {
+      input.focus();
+      return;
+    }
+    input.value = "";
+    send(message);
   });
 })();

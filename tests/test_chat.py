@@ -122,10 +122,15 @@ def test_malformed_chat_requests_get_a_json_error_naming_the_field(client, body,
 @pytest.mark.parametrize(
     "message", ["", "   ", "😀😀😀", "<script>alert(1)</script>", "'; DROP TABLE premises; --"]
 )
-def test_odd_messages_get_a_calm_reply_on_how_to_use_the_service(client, message):
+def test_odd_messages_get_999_then_one_question_with_buttons_for_the_common_answers(
+    client, message
+):
     reply = ask(client, message=message)
     assert reply["intent"] == "unknown"
-    assert "tell me where you are" in reply["reply"]
+    assert reply["reply"].startswith("If you are in danger, call 999")
+    assert "tell me where you are" in reply["reply"].lower()
+    assert reply["question"] == "need" and reply["context"]["question"] == "need"
+    assert "I'm in danger" in [choice["label"] for choice in reply["choices"]]
     assert "<script>" not in reply["reply"]
 
 

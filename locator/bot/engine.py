@@ -44,6 +44,7 @@ class Analysis:
     topics: tuple[str, ...]
     matched: tuple[str, ...]
     truncated: bool
+    carried_topics: tuple[str, ...] = ()  # this message's topics and the conversation's
 
 
 def _variants(text: str) -> tuple[str, ...]:
@@ -132,12 +133,13 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
         intent = "unknown"
 
     place = gazetteer.find_in_text(text) if gazetteer is not None else None
+    topics = _support_topics(topics, texts)
     return Analysis(
         intent=intent,
         emergency=emergency,
         facilities=tuple(facilities),
         place=place,
-        helplines=_helplines(intent, topics, texts),
+        helplines=_helplines(intent, topics),
         topics=tuple(topics),
         matched=tuple(matched),
         truncated=truncated,
@@ -150,21 +152,26 @@ def _blank_everyday(text: str) -> str:
     return text
 
 
-def _helplines(intent: str, topics: list[str], texts: tuple[str, ...]) -> tuple:
-    chosen: list[lines.Helpline] = []
-    if intent == "emergency":
-        chosen.append(lines.EMERGENCY)
+def _support_topics(topics: list[str], texts: tuple[str, ...]) -> list[str]:
+    """Return the helpline topics: a man abused by a partner gets the Men's Advice Line."""
+    chosen: list[str] = []
     for topic in topics:
         if topic == "domestic_abuse":
             if _first_match(MALE_VICTIM, texts):
-                chosen.append(lines.MENS_ADVICE)
+                chosen.append("male_victim")
                 continue
-            chosen.append(lines.DOMESTIC_ABUSE)
+            chosen.append(topic)
             if _first_match(PARTNER_IS_WOMAN, texts):
-                chosen.append(lines.MENS_ADVICE)
+                chosen.append("male_victim")
             continue
-        if topic == "child" and "domestic_abuse" in topics:
-            pass
+        if topic not in chosen:
+            chosen.append(topic)
+    return chosen
+
+
+def _helplines(intent: str, topics: list[str]) -> tuple[lines.Helpline, ...]:
+    chosen = [lines.EMERGENCY] if intent == "emergency" else []
+    for topic in topics:
         line = lines.BY_TOPIC[topic]
         if line not in chosen:
             chosen.append(line)

@@ -1,38 +1,84 @@
-"""UK helplines the assistant gives, with their exact numbers."""
+"""UK helplines the assistant gives: exact numbers, the topic each serves, and when it answers."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import NamedTuple
+
+from ..hours import HoursError, parse_hours
 
 
 class Helpline(NamedTuple):
-    """A service to call, by name and number."""
+    """A service to call, by name and number, for one topic, answered in `hours`."""
 
     name: str
     phone: str
+    topic: str
+    hours: str  # OpenStreetMap opening_hours, read like a premises' hours
+    hours_text: str
 
 
-EMERGENCY = Helpline("Emergency services (police, ambulance, fire)", "999")
-POLICE_NON_EMERGENCY = Helpline("Police non-emergency", "101")
-NHS_111 = Helpline("NHS 111 (urgent medical help)", "111")
-DOMESTIC_ABUSE = Helpline("National Domestic Abuse Helpline (24 hours)", "0808 2000 247")
-MENS_ADVICE = Helpline("Men's Advice Line", "0808 801 0327")
-SAMARITANS = Helpline("Samaritans (24 hours)", "116 123")
-RAPE_CRISIS = Helpline("Rape Crisis 24/7 Support Line", "0808 500 2222")
-SHELTER = Helpline("Shelter emergency helpline", "0808 800 4444")
-CHILDLINE = Helpline("Childline", "0800 1111")
+ALWAYS = "24/7"
 
-# What each support topic leads to.
+EMERGENCY = Helpline(
+    "Emergency services (police, ambulance, fire)", "999", "emergency", ALWAYS, "24 hours"
+)
+POLICE_NON_EMERGENCY = Helpline("Police non-emergency", "101", "police", ALWAYS, "24 hours")
+NHS_111 = Helpline("NHS 111 (urgent medical help)", "111", "medical", ALWAYS, "24 hours")
+DOMESTIC_ABUSE = Helpline(
+    "National Domestic Abuse Helpline", "0808 2000 247", "domestic_abuse", ALWAYS, "24 hours"
+)
+MENS_ADVICE = Helpline(
+    "Men's Advice Line", "0808 801 0327", "male_victim", "Mo-Fr 10:00-20:00",
+    "Monday to Friday, 10am to 8pm",
+)  # fmt: skip
+SAMARITANS = Helpline("Samaritans", "116 123", "suicidal", ALWAYS, "24 hours")
+RAPE_CRISIS = Helpline(
+    "Rape Crisis 24/7 Support Line", "0808 500 2222", "sexual_assault", ALWAYS, "24 hours"
+)
+SHELTER = Helpline(
+    "Shelter emergency helpline", "0808 800 4444", "homeless",
+    "Mo-Fr 08:00-20:00; Sa,Su 09:00-17:00",
+    "weekdays 8am to 8pm, weekends 9am to 5pm",
+)  # fmt: skip
+CHILDLINE = Helpline("Childline", "0800 1111", "child", ALWAYS, "24 hours")
+
+# What each topic leads to. Hate crime is reported to the police on 101.
 BY_TOPIC: dict[str, Helpline] = {
     "domestic_abuse": DOMESTIC_ABUSE,
     "male_victim": MENS_ADVICE,
     "suicidal": SAMARITANS,
+    "talk": SAMARITANS,
     "sexual_assault": RAPE_CRISIS,
     "homeless": SHELTER,
     "child": CHILDLINE,
     "hate_crime": POLICE_NON_EMERGENCY,
+    "police": POLICE_NON_EMERGENCY,
     "medical": NHS_111,
 }
+# When a topic's line is closed, the line that answers instead, day and night.
+FALLBACK: dict[str, Helpline] = {"male_victim": SAMARITANS}
 
 # Answered day and night: what the pages offer when no safe space is open nearby.
 ROUND_THE_CLOCK = (DOMESTIC_ABUSE, RAPE_CRISIS, SAMARITANS)
+
+
+def answers_at(line: Helpline, at: datetime) -> str:
+    """Return "open", "closed" or "unknown" (e.g. a bank holiday) for a line at a time."""
+    try:
+        return parse_hours(line.hours).state(at)
+    except HoursError:  # pragma: no cover - the table above is checked by the tests
+        return "unknown"
+
+
+def for_topics(topics, at: datetime) -> list[Helpline]:
+    """Return the lines for topics in order, adding a 24-hour line where one is closed."""
+    chosen: list[Helpline] = []
+    for topic in topics:
+        line = BY_TOPIC[topic]
+        if line not in chosen:
+            chosen.append(line)
+        spare = FALLBACK.get(topic)
+        if spare is not None and answers_at(line, at) != "open" and spare not in chosen:
+            chosen.append(spare)
+    return chosen

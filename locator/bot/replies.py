@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import NamedTuple
+
 from ..vocabulary import FACILITIES
 from . import helplines as lines
 from .engine import Analysis
@@ -42,6 +45,10 @@ SUPPORT = {
     "hate_crime": "That's a hate crime and you can report it to the police on 101, or online "
     "through True Vision.",
     "medical": "For urgent medical help that isn't life-threatening, call NHS 111.",
+    "talk": "You can talk to someone right now, free, day or night: Samaritans listen to "
+    "anything, not only when things are at their worst.",
+    "police": "To report a crime that is over, call the police on 101 (or 999 if anyone is "
+    "in danger now).",
 }
 
 
@@ -59,28 +66,66 @@ def _describe(result: dict) -> str:
     return f"{result['name']} ({where}): {distance}. {result['status_text']}."
 
 
+class Step(NamedTuple):
+    """The one question a reply asks to move on, with buttons for the common answers."""
+
+    question: str | None  # "location" | "need" | None
+    choices: tuple[dict, ...]
+
+
+SHARE_LOCATION = {"label": "Use my location", "action": "share_location"}
+NEED_CHOICES = tuple(
+    {"label": label, "message": message}
+    for label, message in (
+        ("I'm in danger", "I'm in danger"),
+        ("Somewhere safe to wait", "I need somewhere safe to wait"),
+        ("Charge my phone", "My phone needs charging"),
+        ("A toilet", "I need a toilet"),
+        ("Someone to talk to", "I need someone to talk to"),
+    )
+)
+
+
+def wants_places(analysis: Analysis) -> bool:
+    """Tell whether the answer is a list of places (so it needs a location)."""
+    return analysis.intent in ("find_space", "emergency") or (
+        analysis.intent == "support" and bool(analysis.facilities)
+    )
+
+
+def next_step(analysis: Analysis, located: bool) -> Step:
+    """Return the question that moves the conversation on, if one is needed."""
+    if wants_places(analysis) and not located:
+        return Step("location", (SHARE_LOCATION,))
+    if analysis.intent in ("unknown", "greeting"):
+        return Step("need", NEED_CHOICES)
+    return Step(None, ())
+
+
 def compose(
     analysis: Analysis,
     results: list[dict],
-    location_label: str | None,
+    near: str | None,
     searched: bool,
+    at: datetime,
 ) -> str:
-    """Write the reply for an analysed message and the spaces found for it."""
+    """Write the reply for an analysed message and the spaces found for it.
+
+    `near` says which location was used, e.g. "near Norwich, as you asked" or "near you".
+    """
     parts: list[str] = []
     needs = _need_words(analysis.facilities)
     if analysis.emergency:
         parts.append(f"If you are in danger now, call 999. {SILENT}")
     for topic in analysis.topics:
         parts.append(SUPPORT[topic])
-    if lines.MENS_ADVICE in analysis.helplines and lines.DOMESTIC_ABUSE not in analysis.helplines:
-        parts.append(SUPPORT["male_victim"])
     for line in analysis.helplines:
         if line.phone != "999":
-            parts.append(f"{line.name}: {line.phone}.")
-    if analysis.intent in ("find_space", "emergency", "support"):
+            parts.append(_line_text(line, at))
+    if wants_places(analysis) or analysis.intent == "support":
         if searched:
-            parts.append(_results_text(results, needs, location_label))
-        elif analysis.intent != "support":
+            parts.append(_results_text(results, needs, near))
+        elif wants_places(analysis):
             parts.append(f"{ASK_WHERE}{needs}.")
             if not analysis.emergency:
                 parts.append("If you are in danger, call 999.")
@@ -95,19 +140,30 @@ def compose(
         )
     elif analysis.intent == "thanks":
         parts.append("You're welcome. Stay safe. If you are ever in danger, call 999.")
+    elif analysis.emergency:
+        pass  # 999 already leads; the question below moves on
     else:
         parts.append(
-            "Sorry, I didn't understand that. I can find safe spaces open now: tell me where "
-            'you are (a postcode, town or station) and what you need, in English, like "my '
-            "phone is dead, I'm near Leeds station\". In danger? Call 999."
+            "If you are in danger, call 999. Otherwise, what do you need? I can find a safe "
+            "space open now where you can wait, charge or use a phone, use a toilet or get first "
+            "aid, and give you helplines to talk to someone. Tell me where you are (a postcode, "
+            "town, station or street) and what you need."
         )
     if analysis.truncated:
         parts.append("Your message was long, so I read only the first 1,000 characters.")
     return " ".join(parts)
 
 
-def _results_text(results: list[dict], needs: str, location_label: str | None) -> str:
-    near = f" near {location_label}" if location_label else ""
+def _line_text(line: lines.Helpline, at: datetime) -> str:
+    state = lines.answers_at(line, at)
+    if line.hours == lines.ALWAYS:
+        return f"{line.name}: {line.phone} (24 hours)."
+    when = {"open": "open now", "closed": "closed now", "unknown": "may be closed today"}[state]
+    return f"{line.name}: {line.phone} ({line.hours_text}; {when})."
+
+
+def _results_text(results: list[dict], needs: str, near: str | None) -> str:
+    near = f" {near}" if near else ""
     unconfirmed = [r for r in results if r.get("hours_unconfirmed")]
     results = [r for r in results if r.get("open_now")]
     holiday = (

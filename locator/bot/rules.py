@@ -30,7 +30,14 @@ EVERYDAY = (
     r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom)\b",
 )
 
+# Words of a bare cry for help; a message made only of these could be danger, so 999 leads.
+CRY_WORDS = (
+    r"(help|sos|please|me|us|someone|somebody|anyone|urgent|now|quick|quickly|asap|i"
+    r"|need|im|in|trouble|hurry|pls|plz|mayday)"
+)
+
 EMERGENCY = (
+    ("cry_for_help", rf"^[ |]*(?=[^|]*\b(help|sos|mayday)\b|please[ |]*$)({CRY_WORDS}[ |]*)+$"),
     (
         "followed",
         r"\b(being|been|getting|am|im|is|was|were|are) (followed|chased|stalked|"
@@ -123,9 +130,12 @@ FACILITIES = (
     (
         "phone_charging",
         r"\b(charg(e|er|ers|ing)|batter(y|ys|ies)|(phone|mobile)( is| s| has"
-        r"| just)? (dead|dying|died|flat|low|off|run out)|dead (phone|mobile)|\d{1,2} ?%"
+        r"| just)? (dead|dying|died|flat|low|off|run out)|dead (phone|mobile)"
         r"|power ?bank|plug (my|it) in|no (battery|charge|power)|low battery|flat battery"
-        r"|out of (battery|charge)|phone (about to|going to|gonna) die|phone died)\b",
+        r"|out of (battery|charge)|phone (about to|going to|gonna) die|phone died)\b"
+        # A battery level: "on 3%", "2 percent", "three per cent".
+        r"|\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) ?(%|percent\b"
+        r"|per cent\b)",
     ),
     (
         "phone_use",
@@ -241,6 +251,18 @@ TOPICS = (
         r" (doctor|gp|nurse)|(really|very|so) (ill|unwell|sick)|(bad|high) (fever|temperature)"
         r"|(my )?(head|stomach|tooth|ear) (really )?(hurts|aches|ache)|medication|prescription"
         r"|asthma)\b",
+    ),
+    (
+        "talk",
+        r"\b(someone|somebody|anyone|a person) to talk to\b|\btalk to (someone|somebody"
+        r"|anyone|a person)\b|\b(need|want) to talk\b|\b(so|really|very|feel|feeling) (lonely"
+        r"|alone)\b",
+    ),
+    (
+        "police",
+        r"\b(report (a |the )?(crime|theft|it)|(phone|bag|purse|wallet|bike|car|mobile) (was |has"
+        r" been |got |been )?(stolen|nicked|taken)|(stole|nicked|took|snatched) my\b|police"
+        r" (number|non emergency)|non emergency)\b",
     ),
 )
 

@@ -383,6 +383,44 @@ def openapi_document() -> dict:
                         "lat": {"type": "number", "minimum": -90, "maximum": 90},
                         "lon": {"type": "number", "minimum": -180, "maximum": 180},
                         "at": {"type": "string", "format": "date-time"},
+                        "context": {
+                            "$ref": "#/components/schemas/ChatContext",
+                            "description": "The last reply's context, sent back unchanged.",
+                        },
+                    },
+                },
+                "ChatContext": {
+                    "type": "object",
+                    "nullable": True,
+                    "description": "The conversation so far; held by the client, never stored.",
+                    "additionalProperties": False,
+                    "properties": {
+                        "question": {
+                            "type": "string",
+                            "nullable": True,
+                            "enum": ["location", "need"],
+                        },
+                        "intent": {
+                            "type": "string",
+                            "nullable": True,
+                            "enum": ["find_space", "emergency", "support"],
+                        },
+                        "emergency": {"type": "boolean"},
+                        "needs": {
+                            "type": "array",
+                            "items": {"type": "string", "enum": list(FACILITIES)},
+                        },
+                        "topics": {"type": "array", "items": {"type": "string"}},
+                        "location": {
+                            "type": "object",
+                            "nullable": True,
+                            "properties": {
+                                "lat": {"type": "number"},
+                                "lon": {"type": "number"},
+                                "label": {"type": "string"},
+                                "source": {"type": "string", "enum": ["postcode", "place"]},
+                            },
+                        },
                     },
                 },
                 "ChatReply": {
@@ -394,8 +432,11 @@ def openapi_document() -> dict:
                         "facilities",
                         "location",
                         "needs_location",
+                        "question",
+                        "choices",
                         "results",
                         "helplines",
+                        "context",
                     ],
                     "properties": {
                         "reply": {"type": "string"},
@@ -419,6 +460,25 @@ def openapi_document() -> dict:
                             },
                         },
                         "needs_location": {"type": "boolean"},
+                        "question": {
+                            "type": "string",
+                            "nullable": True,
+                            "enum": ["location", "need"],
+                            "description": "The one question the reply asks to move on.",
+                        },
+                        "choices": {
+                            "type": "array",
+                            "description": "Buttons: send `message`, or do `action`.",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "label": {"type": "string"},
+                                    "message": {"type": "string"},
+                                    "action": {"type": "string", "enum": ["share_location"]},
+                                },
+                            },
+                        },
+                        "context": {"$ref": "#/components/schemas/ChatContext"},
                         "results": {
                             "type": "array",
                             "items": {
@@ -438,6 +498,9 @@ def openapi_document() -> dict:
                                 "properties": {
                                     "name": {"type": "string"},
                                     "phone": {"type": "string"},
+                                    "topic": {"type": "string"},
+                                    "hours": {"type": "string"},
+                                    "open_now": {"type": "boolean"},
                                 },
                             },
                         },

@@ -247,8 +247,10 @@ def report(space_id: int):
 @bp.post("/chat")
 def chat_page():
     """Answer the chat form without JavaScript; the message is not kept."""
-    message = request.form.get("message", "")
-    reply = services.chat(locator(), services.ChatRequest(message, parse_at(None)), space_url)
+    message = request.form.get("choice") or request.form.get("message", "")
+    context = services.parse_chat_context(request.form.get("context", ""))
+    chat_request = services.ChatRequest(message, parse_at(None), context=context)
+    reply = services.chat(locator(), chat_request, space_url)
     return render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
 
 

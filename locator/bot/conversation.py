@@ -1,0 +1,168 @@
+"""A short conversation kept by the client: each reply hands back what the next message needs.
+
+The server stores nothing. A reply carries a small `context` (the question it asked, the needs
+and helpline topics understood so far, whether there was danger, and a place the person named);
+the client sends it back with the next message, so "M1" after "where are you?" completes the
+request that asked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from ..vocabulary import FACILITIES
+from .engine import Analysis
+from .helplines import BY_TOPIC, EMERGENCY
+from .matching import normalise
+
+QUESTIONS = ("location", "need")
+CONVERSATION_INTENTS = ("find_space", "emergency", "support")
+MAX_LABEL = 200
+MAX_ITEMS = 20
+
+# "also", "too", "as well": a new need adds to the ones already asked for instead of replacing.
+ADDING = re.compile(r"\b(also|too|as well|and (a|some)|plus)\b")
+# The person says the danger is over; the conversation stops leading with 999.
+SAFE_NOW = re.compile(
+    r"\b(im|i am|we are|were|i feel|feeling) (safe|ok|okay|fine|alright) now\b"
+    r"|\b(hes|shes|theyve|they have|he has|she has|they are|theyre) (gone|left)\b"
+    r"|\bfalse alarm\b"
+)
+
+
+class ContextError(ValueError):
+    """A context object that did not come from a reply (or was altered)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Where(NamedTuple):
+    """A place the person named earlier in the conversation."""
+
+    lat: float
+    lon: float
+    label: str
+    source: str  # "postcode" | "place"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation has established so far."""
+
+    question: str | None = None
+    intent: str | None = None
+    emergency: bool = False
+    needs: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    location: Where | None = None
+
+    @classmethod
+    def parse(cls, data: object) -> Context:
+        """Read a context sent back by a client; raise ContextError for anything else."""
+        if data is None:
+            return cls()
+        if not isinstance(data, dict):
+            raise ContextError("context must be the object the last reply gave.")
+        unknown = set(data) - {"question", "intent", "emergency", "needs", "topics", "location"}
+        if unknown:
+            raise ContextError(f"context has unknown keys: {', '.join(sorted(unknown))}.")
+        question = data.get("question")
+        if question is not None and question not in QUESTIONS:
+            raise ContextError(f"context.question must be one of {', '.join(QUESTIONS)}.")
+        intent = data.get("intent")
+        if intent is not None and intent not in CONVERSATION_INTENTS:
+            raise ContextError("context.intent is not one the assistant gives.")
+        emergency = data.get("emergency", False)
+        if not isinstance(emergency, bool):
+            raise ContextError("context.emergency must be true or false.")
+        return cls(
+            question=question,
+            intent=intent,
+            emergency=emergency,
+            needs=_codes(data.get("needs"), FACILITIES, "needs"),
+            topics=_codes(data.get("topics"), BY_TOPIC, "topics"),
+            location=_where(data.get("location")),
+        )
+
+    def as_json(self) -> dict:
+        """Return the object a client sends back with its next message."""
+        return {
+            "question": self.question,
+            "intent": self.intent,
+            "emergency": self.emergency,
+            "needs": list(self.needs),
+            "topics": list(self.topics),
+            "location": None if self.location is None else self.location._asdict(),
+        }
+
+
+def _codes(value: object, known, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) > MAX_ITEMS:
+        raise ContextError(f"context.{name} must be a list of codes.")
+    for code in value:
+        if not isinstance(code, str) or code not in known:
+            raise ContextError(f"context.{name} has an unknown code.")
+    return tuple(dict.fromkeys(value))
+
+
+def _where(value: object) -> Where | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"lat", "lon", "label", "source"}:
+        raise ContextError("context.location must have lat, lon, label and source.")
+    lat, lon, label, source = (value[key] for key in ("lat", "lon", "label", "source"))
+    for number, limit in ((lat, 90), (lon, 180)):
+        if isinstance(number, bool) or not isinstance(number, int | float):
+            raise ContextError("context.location needs numbers for lat and lon.")
+        if not math.isfinite(number) or abs(number) > limit:
+            raise ContextError("context.location is outside the world.")
+    if not isinstance(label, str) or not label or len(label) > MAX_LABEL:
+        raise ContextError("context.location.label must be short text.")
+    if source not in ("postcode", "place"):
+        raise ContextError("context.location.source must be postcode or place.")
+    return Where(float(lat), float(lon), label, source)
+
+
+def follow_on(analysis: Analysis, context: Context, message: str, located: bool) -> Analysis:
+    """Read a message as the next turn: keep the needs, danger and topics it does not change.
+
+    `located` says whether this turn brings a location (a place named or the device position).
+    """
+    text = normalise(message)
+    safe_now = bool(SAFE_NOW.search(text))
+    emergency = analysis.emergency or (context.emergency and not safe_now)
+    facilities = analysis.facilities
+    if not facilities:
+        facilities = context.needs
+    elif ADDING.search(text):
+        facilities = tuple(dict.fromkeys(context.needs + facilities))
+    topics = tuple(dict.fromkeys(analysis.topics + context.topics))
+    intent = analysis.intent
+    answers_where = context.question == "location" and located
+    if emergency:
+        intent = "emergency"
+    elif intent == "unknown" and answers_where:
+        # "M1" after "where are you?" completes what was asked; a danger now over is a search.
+        intent = "support" if context.intent == "support" else "find_space"
+    elif intent in ("unknown", "find_space") and context.intent == "support" and located:
+        intent = "support"  # "can I go somewhere in Leeds" keeps the helplines given
+    elif intent == "unknown" and (analysis.place is not None or (facilities and located)):
+        intent = "find_space"  # a bare place: the person is saying where to look
+    elif intent == "unknown" and facilities and context.question:
+        intent = "find_space"
+    lines = ([EMERGENCY] if emergency else []) + [BY_TOPIC[topic] for topic in topics]
+    return replace(
+        analysis,
+        intent=intent,
+        emergency=emergency,
+        facilities=facilities,
+        helplines=tuple(dict.fromkeys(lines)),
+        carried_topics=topics,
+    )
