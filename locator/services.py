@@ -13,7 +13,7 @@ from pathlib import Path
 from . import bot, hours, importing, presenting
 from .bot import helplines as bot_helplines
 from .bot import replies as bot_replies
-from .bot.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, follow_on
+from .bot.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
 from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
@@ -630,9 +630,7 @@ def parse_chat_context(data) -> Context:
 def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], str]) -> dict:
     """Answer a chat message: emergencies first, then the nearest open spaces if we know where."""
     device = None if request.lat is None else (request.lat, request.lon)
-    analysis = bot.analyse(request.message, service.gazetteer)
-    located = analysis.place is not None or device is not None
-    turn = follow_on(analysis, request.context, request.message, located)
+    turn = understand(request.message, service.gazetteer, request.context, device)
     location, near = _chat_location(turn.place, device, request.context)
     searched = bot_replies.wants_places(turn) and location is not None
     searched = searched or (turn.intent == "support" and location is not None)

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from ..geo.gazetteer import Gazetteer
 from ..vocabulary import FACILITIES
-from .engine import Analysis
+from .engine import Analysis, analyse
 from .helplines import BY_TOPIC, EMERGENCY
 from .matching import normalise
 
@@ -166,3 +167,15 @@ def follow_on(analysis: Analysis, context: Context, message: str, located: bool)
         helplines=tuple(dict.fromkeys(lines)),
         carried_topics=topics,
     )
+
+
+def understand(
+    message: str,
+    gazetteer: Gazetteer | None,
+    context: Context | None = None,
+    device: tuple[float, float] | None = None,
+) -> Analysis:
+    """Read one message in its conversation: what it says plus what is kept from before."""
+    analysis = analyse(message, gazetteer)
+    located = analysis.place is not None or device is not None
+    return follow_on(analysis, context or Context(), message, located)

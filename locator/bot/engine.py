@@ -14,8 +14,16 @@ MAX_MESSAGE = 1000
 LETTERS = re.compile(r"[A-Za-z]")
 
 
+CLASS_NAME = re.compile(r"<([A-Z_]+)>")
+
+
+def _expand(pattern: str) -> str:
+    """Replace each <CLASS> in a rule by its word class (rules.CLASSES)."""
+    return CLASS_NAME.sub(lambda m: rules.CLASSES[m.group(1)], pattern)
+
+
 def _compile(table):
-    return tuple((name, re.compile(pattern)) for name, pattern in table)
+    return tuple((name, re.compile(_expand(pattern))) for name, pattern in table)
 
 
 EVERYDAY = tuple(re.compile(pattern) for pattern in rules.EVERYDAY)
@@ -27,7 +35,8 @@ NEGATION = re.compile(rules.NEGATION)
 NEED = re.compile(rules.NEED)
 DENIED = re.compile(rules.DENIED)
 PAST = re.compile(rules.PAST)
-PAST_ONLY_RULES = {"attacked", "still_happening"}
+NOW = re.compile(rules.NOW)
+LONG_PAST = re.compile(rules.LONG_PAST)
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
 
@@ -100,7 +109,13 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
 
     calm = tuple(_blank_everyday(t) for t in texts)
     fired = [name for name, pattern in EMERGENCY if _first_match(pattern, calm)]
-    if fired and set(fired) <= PAST_ONLY_RULES and _first_match(PAST, texts):
+    over = _first_match(PAST, texts) and not _first_match(
+        NOW, tuple(PAST.sub(" ", text) for text in texts)
+    )
+    long_ago = _first_match(LONG_PAST, texts) and not _first_match(NOW, texts)
+    if long_ago:
+        fired = [name for name in fired if name not in rules.LONG_PAST_ONLY_RULES]
+    if fired and set(fired) <= rules.PAST_ONLY_RULES and over:
         fired = []  # "I was assaulted last year": support, not 999
     emergency = bool(fired)
     matched += [f"emergency:{name}" for name in fired]

@@ -7,122 +7,283 @@ so a test can say which rule matched a message.
 
 from __future__ import annotations
 
+# Word classes: a rule names a class as <NAME>, so one rule covers every way of saying it.
+CLASSES = {
+    "SOMEONE": r"(someone|somebody|some1|teenagers|teens|youths|yobs|thugs|kids"
+    r"|a (man|guy|woman|lad|bloke|stranger|group|gang|lady|girl"
+    r"|boy|person|fella|driver|drunk)|this (man|guy|woman|lad|bloke|person|fella|lady)"
+    r"|some (man|guy|bloke|lads|men|woman|girls|boys|people|one|bloke)|(two|three|four|few|group"
+    r"|gang|bunch) (of )?(lads|men|guys|boys|girls|people|youths|blokes)|lads|men|guys|he|she|they"
+    r"|hes|shes|theyre|theyve|him|them|people|my (ex|partner|husband|wife|boyfriend|girlfriend"
+    r"|dad|stepdad|brother|mum|son|flatmate)|her (ex|partner|husband|boyfriend)|his (ex|partner"
+    r"|wife|girlfriend))",
+    "VICTIM": r"(me|us|my \w+|her|him|them|the (kids|baby|children|boy|girl)|a (woman|man|lady"
+    r"|girl|boy|kid|child)|this (woman|man|lady|girl|boy))",
+    "CHILD": r"(son|daughter|kid|kids|child|toddler|baby|little (boy|girl|one|un)|boy|girl|lad"
+    r"|\d{1,2} ?(yr|year|yo)s?( old)?)",
+    "HURT_NOW": r"(hitting|punching|kicking|beating|attacking|grabbing|shoving|pushing"
+    r"|strangling|choking|stabbing|groping|dragging|hurting|slapping|battering|headbutting"
+    r"|strangling|pinning|holding|smashing|throwing (things|stuff)|touching|shoving)",
+    "HURT_DONE": r"(hit|punched|kicked|beat|beaten|attacked|grabbed|shoved|pushed|strangled"
+    r"|choked|stabbed|slapped|battered|headbutted|dragged|pinned|jumped|mugged|robbed|assaulted"
+    r"|threatened|spat at)",
+    "VEHICLE": r"(car|bus|van|lorry|truck|bike|cyclist|motorbike|motorcycle|scooter|train|tram"
+    r"|vehicle|taxi|cab)",
+    "LIMB": r"(leg|legs|arm|arms|hip|neck|back|ankle|wrist|knee|head|skull|shoulder|collarbone)",
+    "THEIR": r"(my|his|her|their|your|the)",
+}
+
 # Phrases that sound alarming but are everyday talk; they are blanked out before the
 # emergency rules run, so "my legs are killing me" or "battery's dying" raise no alarm.
 EVERYDAY = (
-    r"\b(legs|feet|back|head|knees|shoes|arms|neck|hands|ears|eyes) (are|is) killing me\b",
-    r"\b(this|the|that) (queue|heat|wait|music|noise|job|walk|weather|rain) is killing me\b",
+    r"\b(legs|feet|back|head|knees|shoes|arms|neck|hands|ears|eyes|hip|boots) (are|is) killing"
+    r" me\b",
+    r"\b(this|the|that) (queue|heat|wait|music|noise|job|walk|weather|rain|bus|cold|hill)"
+    r" (is|are) (killing me|murder)\b",
     r"\b(battery|batterys|phone|phones|mobile|mobiles|charge|laptop|power)( is| has| has just"
-    r"| s| just)? (dying|dead|died|low|gone|flat|run out)\b",
+    r"| s| just| will| about to| going to| gonna)? (die|dying|dead|died|low|gone|flat|run out)\b",
     r"\bdead (phone|mobile|battery)\b",
-    r"\bphone (about to|going to|gonna) die\b",
+    r"\b(phone|it|battery)(ll| will| is| s)? (about to|going to|gonna)? ?die\b",
     r"\bdying (for|of|to)\b",
-    r"\bdead (tired|bored|good|nice|busy|on)\b",
+    r"\bdead (tired|bored|good|nice|busy|on|easy|quiet|late)\b",
     r"\bcould (kill|murder) (for|a)\b",
     r"\bkill(ing)? time\b",
-    r"\bhit the (shops|road|town|hay)\b",
-    r"\bfollow(ing)? (the|these|your|my) (signs|instructions|road|directions|map|nose)\b",
-    r"\b(scared|afraid) of (the dark|dogs|spiders|heights|needles)\b",
-    r"\bemergency (services|exit|contact)\b(?! now)",
-    r"\bkicked (me |us )?out\b",
-    r"\b(boss|teacher|coach|manager|mum|mom|nan|gran) (will|is going to|is gonna|would|gonna)"
-    r" (kill|murder) me\b",
-    r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom)\b",
+    r"\bhit the (shops|road|town|hay|spot)\b",
+    r"\bfollow(ing)? (the|these|your|my|their|his|her) (signs|instructions|road|directions|map"
+    r"|nose|sat ?nav|app|phone|friends?|mates?|mum|dad)\b",
+    r"\b(scared|afraid|terrified|frightened) (of|about) (the dark|dogs|spiders|heights|needles"
+    r"|crowds|missing|being late|getting lost|walking|the walk|my phone)\b",
+    r"\b(non|not an?) emergency\b",
+    r"\bemergency (services|exit|contact|number)\b(?! now)",
+    r"\bkicked (me |us )?(out|off)\b",
+    r"\b(boss|teacher|coach|manager|mum|mom|nan|gran|dad|wife|husband|missus) (will|is going to"
+    r"|is gonna|would|gonna|ll) (kill|murder) me\b",
+    r"\b(im|i am|ill|i will|i could|i wanna|i want to|i might)( going to| gonna)? (kill|murder"
+    r"|strangle) (him|her|them|my (husband|wife|partner|kids?|son|daughter|mum|dad|brother"
+    r"|sister|boyfriend|girlfriend))\b",
+    r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom|of shame)\b",
+    r"\b(nearly|almost|about to) (fainted|passed out|collapsed|died)\b",
+    r"\blike (im|i am|hes|shes|were) (drowning|dying)\b|\bdrowning in\b",
+    # A joke says so: "he'd kill me if I ate his cake lol".
+    r"\b(kill|murder|dying|dead|killing|die)\b[^|]*\b(lol|lmao|haha|hahaha|jk|joking)\b",
+    r"\b(nobody|no one|noone|nobodys|no ones|not being|isnt|not|nothing) (is |s )?(following"
+    r"|chasing|after me|watching|hurting|threatening|happening)\b",
+    r"\b(will|would|do|does|did|can|could|should|might) (the )?(staff|they|shops?|you|anyone"
+    r"|someone|i|people) (call|ring|phone|get) (the )?police\b",
+    r"\b(not|no longer|never|wasnt|arent|isnt|im not|not really) (in )?(any )?(danger|trouble)\b",
 )
 
 # Words of a bare cry for help; a message made only of these could be danger, so 999 leads.
 CRY_WORDS = (
     r"(help|sos|please|me|us|someone|somebody|anyone|urgent|now|quick|quickly|asap|i"
-    r"|need|im|in|trouble|hurry|pls|plz|mayday)"
+    r"|need|im|in|trouble|hurry|pls|plz|mayday|question|mark|exclamation)"
 )
 
+# Danger now. Rules marked in PAST_ONLY_RULES are set aside when the message tells them as
+# over ("last week", "earlier", "he's gone now") with nothing saying it is happening again.
 EMERGENCY = (
     ("cry_for_help", rf"^[ |]*(?=[^|]*\b(help|sos|mayday)\b|please[ |]*$)({CRY_WORDS}[ |]*)+$"),
     (
         "followed",
-        r"\b(being|been|getting|am|im|is|was|were|are) (followed|chased|stalked|"
-        r"watched|hunted)\b|\b(followed|chased|stalked) by\b|\b(is|are|hes|shes|theyre)"
-        r" after me\b|\bhiding from\b",
+        r"\b(being|been|getting|am|im|is|was|were|are|keeps?) (followed|chased|stalked|watched"
+        r"|hunted|cornered|surrounded)\b|\b(followed|chased|stalked|cornered) by\b|\b(is|are|hes"
+        r"|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow(ing|ed|s)?|chas(ing|ed|es)"
+        r"|stalk(ing|ed|s)?|hunting|surround(ing|ed)|cornered|circling) (me|us)\b"
+        r"|\bwont (leave|let) (me|us) (alone|go|past|leave|out|get)\b|\bblocking (my|our|the) way\b"
+        r"|\bwont let go\b|\b(coming|walking|running|heading) (towards|at|after|for) (me|us)\b"
+        r"|\bknows (im|i am|were) (in )?(here|there)\b",
     ),
-    ("someone_after_me", r"\b(follow(ing|ed)?|chas(ing|ed)|stalk(ing|ed)|hunting) (me|us)\b"),
-    ("threatened", r"\b(threat(en|ening|ened|ens|s)?)\b"),
+    ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
     (
-        "will_hurt_me",
-        r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell"
-        r"|theyll|is gonna|is going to) (hurt|kill|stab|hit|rape|attack|beat|get|shoot|batter"
-        r"|strangle) (me|us|my)\b",
+        "will_hurt",
+        r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
+        r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat|get"
+        r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag) <VICTIM>\b",
     ),
-    ("weapon", r"\b(knife|knives|gun|guns|weapon|machete|blade|acid|pistol)\b"),
     (
-        "attacked",
-        r"\b(attack(ed|ing)?|assault(ed|ing)?|mugged|robbed|stabbed|punched|kicked"
-        r"|beaten( up)?|beat me|beating me|hit me|hitting me|hurting me|strangl(ed|ing)"
-        r"|chok(ed|ing) me|grabbed me|jumped me|pushed me|dragged me|slapped me)\b"
-        r"|\b(got|been|was|get|getting|were) jumped\b",
+        "weapon",
+        r"\b(knife\w*|knives|gun|guns|gunpoint|weapon|machete|blade|acid|pistol|firearm|crossbow|axe"
+        r"|hammer|broken bottle|shot|shooting|gunshots?)\b",
+    ),
+    (
+        "violence",
+        r"\b<SOMEONE> (is |are |keeps |just |has just |have just |)(<HURT_NOW>|<HURT_DONE>)\b"
+        r"|\b<HURT_NOW> <VICTIM>\b|\b(just|been|got|was|were|get|getting|being) <HURT_DONE>\b"
+        r"|\b<HURT_DONE> (me|us|my (arm|hand|hair|bag|wrist|neck|throat|phone|kid|son|daughter"
+        r"|child|baby|friend|mate|girlfriend|boyfriend))\b|\bwaving (a|his|her) \w+ at (me|us)\b"
+        r"|\bfight(ing)? (outside|on|in|at|near|has|is|broke)\b"
+        r"|\b(trying|tried|try|tries) to (get|break|force|come|climb|pull|drag|grab|snatch|take"
+        r"|open|push|get into|touch|kiss|get in)\b",
     ),
     (
         "getting_in",
-        r"\b(trying|tried|try|wants|want) to (get|break|force|come|climb) in\b"
-        r"|\bbreak(ing)? in(to)?\b|\bbang(ing)? on (the|my|our) (door|window)\b"
-        r"|\b(outside|at) (my|the|our) (door|house|flat|window|room|car)\b",
+        r"\b(break|breaking|broke|forcing) (in|into|the door)\b|\bbang(ing)? on (the|my|our)"
+        r" (door|window|car)\b|\b(outside|at) (my|the|our) (door|house|flat|window|room|car)\b"
+        r"|\b(pulling|rattling|trying|banging|kicking) (at )?(the|my|our) (door|handle|window)\b",
     ),
     (
-        "badly_hurt",
-        r"\b(seriously|badly|really badly|very badly|really) (hurt|injured|burnt"
-        r"|burned)\b|\bbleeding (really |very |so )?(a lot|badly|heavily|loads|everywhere"
-        r"|so much|lots)\b"
-        r"|\b(wont|cant|can not|cannot) stop (the )?bleeding\b|\blots of blood\b"
-        r"|\blosing (a lot of )?blood\b|\bblood everywhere\b|\b(broken|broke) (my|his|her) "
-        r"(neck|back|leg|arm)\b",
-    ),
-    (
-        "not_breathing",
-        r"\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to"
-        r"|trouble|difficulty|isn t) breath(e|ing)\b|\bno (pulse|heartbeat)\b",
-    ),
-    (
-        "collapsed",
-        r"\b(unconscious|unresponsive|passed out|collapsed|fainted|not waking|wont"
-        r" wake|not moving|fitting|seizure|overdose(d)?|heart attack|stroke|choking|chest pains?"
-        r"|anaphyla\w*|allergic reaction)\b",
+        "trapped",
+        r"\b(trapped|being held|held against|kidnap\w*|abduct\w*|locked (me |us )?in|cant get out"
+        r"|stuck in (a|the) (lift|stairwell|car|room|toilet)|wont let (me|us) (leave|go|out|past)"
+        r"|locked the door with (me|us))"
+        r"\b|\b(on fire|theres a fire|smoke (is )?(coming|everywhere|pouring))\b",
     ),
     (
         "spiked",
-        r"\b(spiked|spiking|drugged|roofied|something in my drink|put something in"
+        r"\b(spiked|spiking|drugged|roofied|something in (my|her|his|our) drink|put something in"
         r" (my|her|his|our) drinks?)\b",
     ),
     (
+        "missing_child",
+        r"\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the) (little )?"
+        r"(son|daughter|kid|child|toddler|baby|boy|girl|grandson|granddaughter|little one)\b"
+        r"|\b<CHILD> (is |has |has gone |gone |)(missing|wandered off|run off|ran off|vanished"
+        r"|disappeared)\b|\b(missing|lost) (child|toddler|kid)\b"
+        r"|\b(dementia|alzheimers)\b[^|]*\b(wandered|missing|gone|lost|cant find)\b"
+        r"|\b(wandered off|gone missing)\b[^|]*\b(dementia|alzheimers)\b",
+    ),
+    (
         "in_danger",
-        r"\b(in danger|not safe|unsafe|scared for my life|fear for my life"
-        r"|emergency|call the police|call police|help me now|need help now|help help|sos|save me"
-        r"|terrified|being held|kidnap\w*|wont let me (leave|go)|locked me in)\b",
+        r"\b(in danger|scared for my life|fear for my life|call the police|call police"
+        r"|help me now|need help now|help help|sos|save me|mayday|emergency)\b"
+        r"|\bhelp\b[^|]*\b(hes|shes|theyre|he is|she is|they are) (here|outside|back|coming)\b",
+    ),
+    (
+        "not_breathing",
+        r"\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
+        r"|isn t|barely|wont) breath(e|ing)\b|\bcant (catch|get) (my|his|her|their) breath\b"
+        r"|\b(gasping|wheez\w*|choking|turning blue|gone blue|lips (are |have gone )?blue"
+        r"|no pulse|no heartbeat|drowning)\b",
+    ),
+    (
+        "unconscious",
+        r"\b(unconscious|unresponsive|not responding|not answering me|not talking|not waking"
+        r"|wont wake|cant wake|wont stay awake|cant stay awake|knocked out|passed out|collapsed"
+        r"|fainted|blacked out|not moving|gone floppy|floppy|out cold)\b",
+    ),
+    (
+        "seizure",
+        r"\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
+        r" jerking)\b",
+    ),
+    (
+        "heart_or_stroke",
+        r"\b(chest pains?|pains? in (my|his|her) chest|chest (is |feels |really )*(tight|hurts"
+        r"|heavy|crushing)|tight chest|heart attack|cardiac|stroke|slurr\w*|face (has )?(gone )?"
+        r"(dropp\w*|droop\w*|fallen)|one side of (his|her|my|their) face|cant (lift|raise|move)"
+        r" (his|her|my|their|one) arm|cant (talk|speak) properly|numb on one side)\b",
+    ),
+    (
+        "allergy",
+        r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throat|face|mouth|eyes)\b"
+        r"[^|]{0,25}\bswell\w*|swell\w* up|swollen (lips|tongue|throat))\b",
+    ),
+    (
+        "bleeding",
+        r"\bbleeding (really |very |so )?(a lot|badly|heavily|loads|everywhere|so much|lots)\b"
+        r"|\b(blood|bleeding)\b[^|]{0,30}\b(wont|cant|not|doesnt|isnt) stop"
+        r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
+        r"|\bblood (is )?(coming )?(out of|from) <THEIR> (ear|ears|nose|mouth)\b"
+        r"|\b(blood|it|its) (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
+        r"|\b((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b|\bblood everywhere\b",
+    ),
+    (
+        "serious_injury",
+        r"\b(hit|knocked (down|over)|run over|ran over|hit and run) by (a |the |an )?<VEHICLE>\b"
+        r"|\b(got|been|was|just) (hit|knocked down|run over)\b|\b<VEHICLE> (hit|ran over|knocked"
+        r" (down|over)) <VICTIM>\b|\b(broken|broke|snapped|shattered|fractured) <THEIR> <LIMB>\b"
+        r"|\b<LIMB> (is |looks )?(bent|sticking out|twisted) (the )?wrong\b|\bbone (is )?sticking"
+        r" out\b|\b(seriously|badly|really badly|very badly) (hurt|injured|burnt|burned)\b"
+        r"|\bcant (move|feel) <THEIR> <LIMB>\b|\b(fell|fallen|fall) (down|off|from)\b[^|]*\b(cant"
+        r" (get up|move)|not (moving|talking|answering)|hit (his|her|my) head)\b"
+        r"|\bhit (his|her|my|their) head\b[^|]*\b(blood|sleepy|not (talking|answering|making"
+        r" sense)|sick|vomit\w*|confused)\b|\b(bad|huge|serious|severe|big) burns?\b"
+        r"|\bskin (is )?(coming|peeling) off\b|\belectrocuted\b|\bstabbed\b|\bcant get up\b",
+    ),
+    (
+        "poisoned",
+        r"\b(swallowed|ate|eaten|drank|drunk) (a |some |the |loads of |lots of )?(button )?"
+        r"(battery|batteries|bleach|pills|tablets|magnets?|poison|chemicals|detergent|washing"
+        r" (pod|capsule)|medicine)\b|\b(took|taken|had) too many\b|\boverdose(d)?\b|\bpoison(ed"
+        r"|ing)\b",
+    ),
+    (
+        "child_very_ill",
+        r"\bmeningitis\b|\brash\b[^|]*\b(doesnt|does not|wont|isnt|not) (go|fade|going|fading)"
+        r"|\b(waters|water) (have |has )?(broken|broke|gone)\b|\bcontractions\b|\bbaby (is )?"
+        r"coming\b|\bin labour\b|\bgiving birth\b",
+    ),
+    (
+        # Strangling leaves injuries that can kill later, however calm it seems now.
+        "strangled",
+        r"\b(strangl\w*|chok(ed|ing) me|(hands|arm|rope) (round|around) (my|her|his) (neck"
+        r"|throat)|cant swallow)\b",
+    ),
+    (
+        "self_harm_now",
+        # An intention with a means, a place or a time: "the rope is ready", "on the bridge".
+        r"^(?=.*\b(going to|gonna|about to|want to|wanna|will|ready to|cant stop myself|thinking"
+        r" of|im|voices)\b[^|]*\b(jump|throw myself|step off|hang|cut|slash|hurt myself|kill"
+        r" myself|end it|overdose|do it|die)\b)(?=.*\b(rope|razor|blade|pills|tablets|bridge"
+        r"|edge|ledge|platform|roof|top of|barrier|train|tracks|cliff|tonight|right now|now"
+        r"|today|ready)\b)"
+        r"|\b(climbed|standing|stood|sat|sitting) (over|on|at) (the )?(barrier|edge|ledge|railing"
+        r"|bridge|roof|platform edge)\b|\b(goodbye|suicide) (text|message|note|letter)\b"
+        r"|\b(slashed|slit|cut) (my|his|her) (wrists?|throat)\b|\bcut (my|his|her) \w+ too deep\b",
+    ),
+    (
+        "self_poisoned",
+        r"\b(took|taken|swallowed|had|necked|downed|ate|eaten) (all|all of|a whole|the whole|loads"
+        r"|lots|a lot|a box|a bottle|a packet|a pack|\d+|some|my|the|his|her)?\b[^|]{0,25}\b(pills"
+        r"|tablets|paracetamol|ibuprofen|sertraline|meds|medication|co codamol|painkillers"
+        r"|antidepressants)\b",
     ),
     (
         "dying",
-        r"\b(i am|im|i think im|i think i am|i feel like im|hes|shes|he is|she is)"
-        r" dying\b",
+        r"\b(i am|im|i think im|i think i am|i feel like im|hes|shes|he is|she is|theyre) dying\b",
     ),
     (
         "suicide_now",
-        r"\b(about to|going to|gonna|will|ready to) (jump|kill myself|end (it"
-        r"|my life)|take (all )?(my|the) (pills|tablets)|overdose)\b|\b(took|taken|swallowed)"
-        r" (all )?(my |the |a lot of |loads of |lots of )?(pills|tablets)\b|\bon (the|a)"
-        r" (bridge|ledge|roof|edge)\b|\b(pills|tablets)\b[^|]*\b(going to|gonna|about to)"
-        r" (take|swallow)\b",
+        r"\b(about to|going to|gonna|will|ready to) (jump|kill myself|end (it|my life)|take (all )?"
+        r"(my|the) (pills|tablets)|overdose)\b|\b(took|taken|swallowed)\b[^|]{0,20}\b(pills"
+        r"|tablets|paracetamol)\b[^|]*\b(purpose|to die|to end|myself)\b|\bon (the|a) (bridge"
+        r"|ledge|roof|edge|railway line|tracks)\b|\b(pills|tablets)\b[^|]*\b(going to|gonna"
+        r"|about to) (take|swallow)\b|\b(cut|cutting) (myself|my wrists?)\b[^|]*\b(deep|wont"
+        r" stop|bleeding)\b",
     ),
     (
         # Abuse, assault or hate that is still going on is an emergency, not a helpline call.
         "still_happening",
-        r"\b(rap(e|ed|ing)|assault\w*|abus\w*|hit(s|ting)? me|beat(s|ing)? me|touched me"
+        r"\b(rap(e|ed|ing)|assault\w*|abus\w*|hit(s|ting)? me|beat(s|ing)? me|touch(ed|ing) me"
         r"|racis\w*|homophob\w*)\b[^|]*\|?[^|]*\b(still (here|there|outside|around|with me"
         r"|in the|following)|right now|happening now|coming back|at the door|is outside"
         r"|is here)\b",
     ),
     (
         "scared_of_someone",
-        r"\b(scared|afraid|frightened|terrified)\b[^|]*\b(someone|somebody"
-        r"|he|she|they|man|men|guy|guys|group|him|them|bloke)\b",
+        r"\b(scared|afraid|frightened|terrified)\b[^|]*\b<SOMEONE>\b[^|]*\b(outside|behind me"
+        r"|watching|waiting|near me|coming|here|following|staring)\b",
     ),
+)
+# Rules that describe events, which can be over; the others (breathing, bleeding, an overdose)
+# stay an emergency however they are told.
+PAST_ONLY_RULES = frozenset(
+    {
+        "followed",
+        "threatened",
+        "will_hurt",
+        "weapon",
+        "violence",
+        "getting_in",
+        "scared_of_someone",
+        "still_happening",
+        "serious_injury",
+        "seizure",
+        "unconscious",
+        "missing_child",
+        "trapped",
+        "spiked",
+    }
 )
 
 # Facilities, in vocabulary order, with what people say when they need them.
@@ -197,10 +358,31 @@ NEGATION = (
 NEED = r"\b(i|we|just|only|but|instead|rather|really)\b|\b(need|want|looking for)\b"
 # "not thirsty", "isn't tired": the word itself is denied.
 DENIED = r"\b(not|isnt|arent|never)( really| that| very| even)? $"
-# Attacks told as past events are for a helpline, not 999 (unless something else says danger).
+# Events told as over are for a helpline, not 999 (unless something says it is happening now).
 PAST = (
-    r"\b(last (week|month|year|summer|winter)|(weeks|months|years) ago|when i was (a |younger"
-    r"|little)|in the past|a while ago|as a (kid|child))\b"
+    r"\b(last (night|week|weekend|month|year|summer|winter|time|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)|(days|weeks|months|years|hours|an hour|a week|a month|a year)"
+    r" ago|when i was (a |younger|little|at school)|in the past|a while ago|as a (kid|child)"
+    r"|yesterday|earlier|this morning|the other (day|night)|never reported|for (weeks|months"
+    r"|years)|used to|lost (him|her|them)|on (monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)( night)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
+    r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for))"
+    r"|not (in danger|here|there|happening|with me)"
+    r"( right)? (now|anymore|any more)|(its|it is) over|got away|(im|i am|were|we are|i feel)"
+    r" (ok|okay|fine|alright|safe) now|(can|could) happen again)\b"
+)
+# Long past: even an overdose or strangling told this way is for a helpline, not 999.
+LONG_PAST = (
+    r"\b(last (week|month|year|summer|winter)|(weeks|months|years) ago|a (week|month|year) ago"
+    r"|when i was (a |younger|little|at school)|in the past|as a (kid|child)|was in hospital"
+    r"|by mistake)\b"
+)
+LONG_PAST_ONLY_RULES = frozenset({"strangled", "self_poisoned", "poisoned", "self_harm_now"})
+# ...and what says it is happening now after all (read with the words above set aside).
+NOW = (
+    r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
+    r"|again now|(hes|shes|theyre|they are|he is|she is) coming back|at the door|is outside"
+    r"|is here|behind me|keeps (following|coming))\b"
 )
 
 TOPICS = (

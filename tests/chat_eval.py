@@ -1,0 +1,185 @@
+"""Score the assistant on the independently written message sets in tests/data/chat_eval/.
+
+Each writer's CSV was written by a separate helper session from a persona brief, without seeing
+the rules or each other's messages. One writer's set is held back: it is never used to tune the
+rules, and its figures are reported apart as the honest estimate.
+
+Run `python tests/chat_eval.py` for the figures per writer and field; add `--misses w1` to list a
+development set's misses (the held-back set's misses are not listed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT.parent) not in sys.path:
+    sys.path.insert(0, str(ROOT.parent))
+
+from locator.bot import understand  # noqa: E402
+from locator.geo.gazetteer import default_gazetteer  # noqa: E402
+
+SETS = ROOT / "data" / "chat_eval"
+HELD_BACK = "w2"
+PLACE_TOLERANCE_KM = 15.0  # a place within the named town (or its postcode district)
+LINE_CODES = {
+    "116 123": "samaritans",
+    "0800 1111": "childline",
+    "0808 2000 247": "domestic_abuse",
+    "0808 801 0327": "mens_advice",
+    "0808 500 2222": "rape_crisis",
+    "0808 800 4444": "shelter",
+    "101": "police_101",
+    "111": "nhs_111",
+}
+
+
+@dataclass
+class Score:
+    """Counts for one writer's set."""
+
+    rows: int = 0
+    intent: int = 0
+    facilities: int = 0
+    helplines: int = 0
+    danger: int = 0
+    danger_caught: int = 0
+    calm: int = 0
+    false_alarms: int = 0
+    places_named: int = 0
+    places_found: int = 0
+    places_unnamed: int = 0
+    places_invented: int = 0
+    misses: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in vars(self):
+            if name != "misses":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def figures(self) -> dict[str, float]:
+        def pct(part: int, whole: int) -> float:
+            return 100.0 * part / whole if whole else math.nan
+
+        return {
+            "intent": pct(self.intent, self.rows),
+            "emergency recall": pct(self.danger_caught, self.danger),
+            "false alarms": pct(self.false_alarms, self.calm),
+            "facilities": pct(self.facilities, self.rows),
+            "helplines": pct(self.helplines, self.rows),
+            "place found": pct(self.places_found, self.places_named),
+            "place invented": pct(self.places_invented, self.places_unnamed),
+        }
+
+
+def load(writer: str) -> list[dict[str, str]]:
+    """Return one writer's rows."""
+    with (SETS / f"{writer}.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def writers() -> list[str]:
+    """Return the writers whose sets are present, held-back one last."""
+    names = sorted(path.stem for path in SETS.glob("w*.csv"))
+    return [name for name in names if name != HELD_BACK] + [HELD_BACK] * (HELD_BACK in names)
+
+
+def _codes(text: str) -> set[str]:
+    return {code.strip() for code in text.split(";") if code.strip()}
+
+
+def _km(a, b) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def score(writer: str) -> Score:
+    """Score every row of one writer's set."""
+    gazetteer = default_gazetteer()
+    result = Score()
+    for row in load(writer):
+        message = row["message"]
+        turn = understand(message, gazetteer)
+        result.rows += 1
+        wrong = []
+        if turn.intent == row["intent"]:
+            result.intent += 1
+        else:
+            wrong.append(f"intent {turn.intent} != {row['intent']}")
+        expected_danger = row["emergency"] == "yes"
+        if expected_danger:
+            result.danger += 1
+            result.danger_caught += turn.emergency
+        else:
+            result.calm += 1
+            result.false_alarms += turn.emergency
+        if turn.emergency != expected_danger:
+            wrong.append(f"emergency {turn.emergency}")
+        if set(turn.facilities) == _codes(row["facilities"]):
+            result.facilities += 1
+        else:
+            wrong.append(f"facilities {sorted(turn.facilities)} != {row['facilities']}")
+        lines = {LINE_CODES[line.phone] for line in turn.helplines if line.phone in LINE_CODES}
+        if lines == _codes(row["helplines"]):
+            result.helplines += 1
+        else:
+            wrong.append(f"helplines {sorted(lines)} != {row['helplines']}")
+        if row["place"].strip():
+            reference = gazetteer.find(row["place_town"]) if row["place_town"] else None
+            result.places_named += 1
+            if turn.place is not None and (
+                reference is None or _km(turn.place, reference) <= PLACE_TOLERANCE_KM
+            ):
+                result.places_found += 1
+            else:
+                got = turn.place.label if turn.place else None
+                wrong.append(f"place {got} != {row['place']} ({row['place_town']})")
+        else:
+            result.places_unnamed += 1
+            if turn.place is not None:
+                result.places_invented += 1
+                wrong.append(f"place invented: {turn.place.label}")
+        if wrong:
+            result.misses.append((message, "; ".join(wrong), row["persona"], writer))
+    return result
+
+
+def report(show_misses: str | None = None) -> None:
+    """Print the figures per writer and field, the development sets' total and the held-back set."""
+    names = writers()
+    scores = {name: score(name) for name in names}
+    total = Score()
+    for name in names:
+        if name != HELD_BACK:
+            total.add(scores[name])
+    columns = list(Score().figures())
+    print(f"{'set':<14}{'rows':>5}" + "".join(f"{c:>18}" for c in columns))
+    rows = [(name, scores[name]) for name in names if name != HELD_BACK]
+    rows.append(("development", total))
+    if HELD_BACK in scores:
+        rows.append((f"{HELD_BACK} (held back)", scores[HELD_BACK]))
+    for name, result in rows:
+        figures = result.figures()
+        print(f"{name:<14}{result.rows:>5}" + "".join(f"{figures[c]:>17.1f}%" for c in columns))
+    if show_misses and show_misses != HELD_BACK:
+        kinds = Counter()
+        for message, why, persona, _ in scores[show_misses].misses:
+            kinds.update(part.split(" ")[0] for part in why.split("; "))
+            print(f"- {message!r}\n    {why}  [{persona}]")
+        print(dict(kinds))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", help="list one development set's misses")
+    report(parser.parse_args().misses)
