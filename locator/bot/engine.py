@@ -37,6 +37,7 @@ DENIED = re.compile(rules.DENIED)
 PAST = re.compile(rules.PAST)
 NOW = re.compile(rules.NOW)
 LONG_PAST = re.compile(rules.LONG_PAST)
+SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
 
@@ -125,6 +126,11 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
         if _first_match(pattern, texts):
             topics.append(name)
             matched.append(f"topic:{name}")
+    if emergency:
+        # 999 is the medical answer now; someone harming themselves also gets Samaritans.
+        topics = [topic for topic in topics if topic != "medical"]
+        if set(fired) & SELF_HARM_RULES and "suicidal" not in topics:
+            topics.append("suicidal")
 
     facilities, facility_rules = _facilities(texts)
     matched += facility_rules
@@ -134,12 +140,12 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
 
     if emergency:
         intent = "emergency"
-    elif topics:
-        intent = "support"
     elif "register" in intents:
         intent = "register"
     elif "about" in intents:
-        intent = "about"
+        intent = "about"  # the helplines for any topic still come with the answer
+    elif topics:
+        intent = "support"
     elif "find_space" in intents or facilities:
         intent = "find_space"
     elif intents:

@@ -56,7 +56,8 @@ COMMON_WORDS = frozenset(
     buses taxi open opens close closed near nearer nearest nice fine okay there theres hear
     heard help helps helped hiding hide bleed bleeds call calls called calling charged wifi
     drinks drink drinking sitting stand standing lying cold warm rain raining dark light lights
-    chase change changed chance choose chose shopping stop stops stopping store
+    chase change changed chance choose chose shopping stop stops stopping store weather
+    rope tape race rate rake ripe rope
     """.split()
 )
 CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)\b")

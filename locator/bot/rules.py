@@ -31,6 +31,23 @@ CLASSES = {
     r"|vehicle|taxi|cab)",
     "LIMB": r"(leg|legs|arm|arms|hip|neck|back|ankle|wrist|knee|head|skull|shoulder|collarbone)",
     "THEIR": r"(my|his|her|their|your|the)",
+    "PARTNER": r"(partner|partners|boyfriend|boyfriends|girlfriend|girlfriends|husband|husbands"
+    r"|wife|wifes|ex|exs|bf|gf|fiance|fiancee|hubby|missus|other half|carer)",
+    "ABUSE": r"(hits?|hitting|beats?|beating|hurts?|hurting|abus\w*|controll?\w*|threat\w*"
+    r"|violent|punch\w*|slap\w*|kick\w*|strangl\w*|chok\w*|push\w* (me|us)|shov\w*|screams?"
+    r"|shouts? at|checks? my|reads? my|reading my|tracking|tracks? my|takes? my|took my|wont let"
+    r"|locked|threw my|throws|smash\w*|says hell|said hed|gets (really )?angry|angry|keeps"
+    r" (turning|messaging|calling|texting)|turn(s|ing)? up|messaging me|hit me|pushed me|tells"
+    r" me what|wont give|makes me|made me|scares me|scared of (him|her))",
+    "BUSINESS": r"(shops?|stores?|business(es)?|cafes?|coffee shop|pubs?|bars?|pharmacy|chemist"
+    r"|restaurants?|company|premises|salon|library|barbers?|hairdressers?|bookshop|newsagents?"
+    r"|soft play|play centre|church( hall)?|baby group|group|depots?|ticket offices?|hotel|gym"
+    r"|venue|takeaway|supermarket|garage|petrol station|charity shop|bakery|boutique|branch"
+    r"|branches|council|office|club|centre|center|market stall|kiosk|corner shop|off licence"
+    r"|launderette|pharmacies|chain|estate)",
+    "JOINING": r"(join\w*|become|register\w*|sign( \w+)? up|signed up|be a safe|list(ed|ing)?"
+    r"|take part|part of|put (us|it|them|my shop|our shop) (forward|on)|on (your|the) map"
+    r"|update (our|my|the) (opening )?hours|get (involved|listed|on)|apply|application)",
 }
 
 # Phrases that sound alarming but are everyday talk; they are blanked out before the
@@ -389,50 +406,72 @@ TOPICS = (
     (
         "domestic_abuse",
         r"\b(domestic (abuse|violence)|abusive (partner|relationship|boyfriend"
-        r"|girlfriend|husband|wife|ex)|coercive control|(partner|boyfriend|girlfriend|husband|wife"
-        r"|ex|bf|gf|fiance|fiancee|hubby)\b[^|]*\b(hits?|hitting|beats?|beating|hurts?|hurting"
-        r"|abus\w*|controll\w*|threat\w*|violent|punch\w*|slap\w*|kick\w*|strangl\w*|chok\w*)"
-        r"|controlling (partner|relationship|boyfriend|girlfriend|husband|wife|ex))",
+        r"|girlfriend|husband|wife|ex)|coercive control|(womens )?refuge|controlling (partner"
+        r"|relationship|boyfriend|girlfriend|husband|wife|ex))\b"
+        r"|\b<PARTNER>\b( \w+){0,4} <ABUSE>"
+        r"|\bmy (mum|mom|dad|stepdad|stepmum) (hits|beats|hurts|hit|beat|punched|strangled)"
+        r" my (mum|mom|dad|stepdad|stepmum)\b|\baway from (him|her) tonight\b",
     ),
     (
         "suicidal",
-        r"\b(suicid\w*|kill myself|end (it all|my life|things)|(dont|do not) want to"
-        r" (be here|live|be alive|wake up|go on)|want to die|better off dead|no reason to live"
-        r"|self harm\w*|hurt myself|hurting myself|cutting myself|jump off|take my (own )?life"
-        r"|(going to|gonna|about to) jump|(pills|tablets)\b[^|]*\b(going to|gonna|about to)"
-        r" (take|swallow))\b",
+        r"\b(suicid\w*|kill myself|end (it all|my life|things)|ending (it all|my life|things)"
+        r"|(dont|do not) want to (be here|live|be alive|wake up|go on)|want to die|better off"
+        r" (dead|without me)|no reason to live|self harm\w*|hurt myself|hurting myself|cutting"
+        r" myself|jump off|take my (own )?life|(going to|gonna|about to) jump|(pills|tablets)\b"
+        r"[^|]*\b(going to|gonna|about to) (take|swallow)|(end|ending|take|taking) (his|her|their)"
+        r" (own )?life|dark thoughts|cant (go on|do this anymore|cope anymore)|been cutting"
+        r"|samaritans)\b",
     ),
     (
         "sexual_assault",
-        r"\b(rap(e|ed|ist|ing)|sexual(ly)? (assault\w*|abuse\w*|attack\w*)"
-        r"|touched me|groped|without (my )?consent|molest\w*|flash(ed|er)|forced me to)\b",
+        r"\b(rap(e|ed|ist|ing)|sexual(ly)? (assault\w*|abuse\w*|attack\w*|harass\w*)"
+        r"|touched me|groped|grop(es|ing) me|without (my )?consent|molest\w*|forced me to"
+        r"|(touch|touching|touches|feel\w*|rubb\w*) me|(touch|touching|touches|grabb\w*|grab"
+        r"|feel\w*|rubb\w*) (my (leg|legs|bum|bottom|breasts?|chest|boobs|thigh|crotch|backside)"
+        r"|between my legs)|keeps touching"
+        r"|exposed himself|upskirt\w*)\b",
     ),
     (
         "homeless",
-        r"\b(homeless|nowhere to (sleep|stay|live|go tonight)|sleeping (rough|outside"
-        r"|on the streets?)|kicked (me |us )?out|thrown (me |us )?out|evicted|no home"
-        r"|got no home|lost my home"
-        r"|no where to sleep)\b",
+        r"\b(homeless|nowhere to (sleep|stay|live|go tonight)|(dont|do not) have anywhere to"
+        r" (stay|sleep|go)|sleeping (rough|outside|on the streets?|in (my|the|our) car)"
+        r"|(kicked|thrown|chucked) (me |us )?out|evicted|no home|got no home|lost my home"
+        r"|no where to (sleep|stay)|shelter (number|helpline|charity)|(ran|run) away)\b",
     ),
     (
         "child",
-        r"\b(im|i am) (only )?([5-9]|1[0-5])( years old| yrs old| yo| year old)?\b"
-        r"|\b(im|i am) (a kid|a child|just a kid|in year [5-9]|in year 1[01])\b"
+        # A young person (Childline takes calls up to 19) with something to talk about.
+        r"^(?=.*\b((im|i am|were|we are|both|aged|is|hes|shes) (only )?([5-9]|1[0-8])\b(?! ?"
+        r"(min|mins|minutes|km|miles|m\b|metres|percent|%|pm|am|hours|hrs|quid|pounds))|(im|i"
+        r" am) (in year ([5-9]|1[0-3]))|my ([5-9]|1[0-8]) ?(year|yr)"
+        r" old))(?=.*\b(talk|tell|bully\w*|pregnant|ran away|run away|hits?|hitting|hurts?|shout\w*"
+        r"|scared|self harm\w*|cutting|abus\w*|touch\w*|push\w*|nowhere|kicked me out"
+        r"|suicid\w*|die|treats me)\b)"
+        r"|\bchildline\b|\b(im|i am) (only )?(a kid|a child|just a kid)\b"
         r"|\bmy (mum|mom|dad|parents|step ?(mum|mom|dad)|stepdad|stepmum)\b[^|]*\b(hits?|hurts?"
-        r"|beats?|scares?|shouts?)\b",
+        r"|beats?|scares?|shouts?) (me|us)\b",
     ),
     (
         "hate_crime",
         r"\b(racis\w*|homophob\w*|transphob\w*|hate crime|because (im|i am) (gay"
-        r"|black|muslim|jewish|trans|disabled|asian|lesbian)|(called|shouted|yelled) (at )?me"
-        r" (a |names|slurs?)|spat at me|(racial|homophobic) (abuse|slurs?))\b",
+        r"|black|muslim|jewish|trans|disabled|asian|lesbian|autistic)|(called|shouted|yelled)"
+        r" (at )?me (a |names|slurs?)|spat at me|(racial|homophobic) (abuse|slurs?)|slurs?"
+        r"|(shouts?|shouting|shouted) abuse|abuse about my)\b",
     ),
     (
         "medical",
-        r"\b(feel (really |very |so )?(ill|sick|unwell|faint|dizzy)|need (a|to see a)"
-        r" (doctor|gp|nurse)|(really|very|so) (ill|unwell|sick)|(bad|high) (fever|temperature)"
+        # Worries for a doctor, not 999: a symptom and a question, or a service asked for.
+        r"\b(need (a|to see a)"
+        r" (doctor|gp|nurse)|(really|very|so) (ill|unwell)|(bad|high) (fever|temperature)"
         r"|(my )?(head|stomach|tooth|ear) (really )?(hurts|aches|ache)|medication|prescription"
-        r"|asthma)\b",
+        r"|meds|crisis team|self refer|therapy|postnatal|bipolar|ptsd|a ?and ?e|nhs|111)\b"
+        r"|^(?=.*\b(fever|temperature|rash|cough\w*|diarrhoea|sick|vomit\w*|infection|nosebleeds?"
+        r"|cold|bump\w*|banged|bruised|swollen|sore|blister|burn(ed|t)?|lump|asthma|anxiety"
+        r"|depress\w*|panic attacks?|seizure|fit|chest|fall|fell|slept|voices|tablets|pills"
+        r"|by mistake)\b)(?=.*\b(should i|do i need|who do i (ask|ring|call|see)|who (can|should)"
+        r" i (ask|ring|call)|advice|what should i|what do i (do|look)|is (that|it) (something"
+        r"|normal|serious)|get it checked|see someone|take (him|her|them) (in|somewhere)"
+        r"|someone to ask|should i be worried|worth (getting|going))\b)",
     ),
     (
         "talk",
@@ -442,23 +481,30 @@ TOPICS = (
     ),
     (
         "police",
-        r"\b(report (a |the )?(crime|theft|it)|(phone|bag|purse|wallet|bike|car|mobile) (was |has"
-        r" been |got |been )?(stolen|nicked|taken)|(stole|nicked|took|snatched) my\b|police"
-        r" (number|non emergency)|non emergency)\b",
+        r"\b(report(ed|ing)?|police thing|who do (i|we) (tell|call|ring|report to)( about)?"
+        r"|what number do i|(phone|bag|purse|wallet|bike|car|mobile) (was |has been |got |been )?"
+        r"(stolen|nicked|taken|broken into|keyed)|(stole|nicked|took|snatched|keyed) my\b|police"
+        r" (number|non emergency)|non emergency|101|dealing drugs|filmed me)\b",
     ),
 )
 
-MALE_VICTIM = r"\b(im|i am) (a )?(man|guy|bloke|lad|male|fella|dad)\b|\bas a (man|guy|bloke)\b"
+MALE_VICTIM = (
+    r"\b(im|i am) (a )?(man|guy|bloke|lad|male|fella|dad|husband)\b|\bas a (man|guy|bloke)\b"
+    r"|\b(blokes|for men|both men|men get|men dont)\b"
+)
 PARTNER_IS_WOMAN = r"\bmy (wife|girlfriend|gf|missus|fiancee)\b"
 
 INTENTS = (
     (
         "register",
-        r"\b(my|our|i (own|run|manage) a) (shop|store|business|cafe|pub|bar|pharmacy"
-        r"|restaurant|company|premises|salon|library|shops|stores)\b[^|]*\b(join|become|register"
-        r"|sign up|be a|list|take part|signed up|part of)\b|\b(register|sign up|join|enrol)"
-        r" (my|our|as a)\b|\bbecome a safe (space|place)\b|\b(add|list) (my|our) (shop|business"
-        r"|store|cafe)\b|\bhow (do|can) (we|businesses|shops) (join|sign up|register)\b",
+        # A business of theirs and a way of joining, in either order.
+        r"^(?=.*\b(my|our|we|were|weve|i (own|run|manage|work (at|in))|im the (manager|owner)"
+        r" of|we (own|run|manage|are))\b[^|]*\b<BUSINESS>)(?=.*\b<JOINING>)"
+        r"|^(?=.*\b(a|an|the|my|our) <BUSINESS>)(?=.*\b(sign( \w+)? up|join|register|enrol"
+        r"|be listed|get listed|become a safe (space|place))\b)"
+        r"|\b(register|sign up|join|enrol) (my|our|as a)\b|\bbecome a safe (space|place)\b"
+        r"|\b(add|list) (my|our) <BUSINESS>|\bhow (do|can) (we|businesses|shops) (join|sign up"
+        r"|register)\b",
     ),
     (
         "about",
@@ -467,7 +513,14 @@ INTENTS = (
         r"|\b(need|bring|show|have)"
         r" (any |an |my )?(id|identification|passport)\b|\bwho (runs|made|owns) (this|it|the"
         r" scheme)\b|\bwhat (will|do|can|would) (the )?staff (do|help)\b|\bwhat is this\b"
-        r"|\boperation portum\b|\bwhat (can|do) you do\b|\bhow do i use (this|it)\b",
+        r"|\boperation portum\b|\bwhat (can|do) you do\b|\bhow do i use (this|it)\b"
+        # A question about how the scheme treats people, not where to go.
+        r"|^(?!.*\b(where|nearest|closest|near me|nearby|find)\b)(?=(can|could|do|does|will"
+        r"|would|is|are|am|what|whats|how|hows|who|why|should|must|if)\b).*\b(safe spaces?|staff"
+        r"|the shops?|the shop|this (app|site|website|service|scheme|thing)|scheme|dogs?|pets?"
+        r"|under \d+|women|men|children|kids|on their own|my own"
+        r"|allowed|have to|got to|time limit|free|cost|pay|buy|data|details|records?|police"
+        r"|sticker|sign|only for|turn (me|people|us) away)\b",
     ),
     (
         "find_space",
@@ -483,7 +536,7 @@ INTENTS = (
     (
         "thanks",
         r"\b(thanks|thank you|thank u|thankyou|cheers|ta|thx|ty|much appreciated"
-        r"|appreciate it)\b",
+        r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night)\b",
     ),
     (
         "greeting",
