@@ -36,6 +36,8 @@ NEED = re.compile(rules.NEED)
 DENIED = re.compile(rules.DENIED)
 PAST = re.compile(rules.PAST)
 NOW = re.compile(rules.NOW)
+LOCATIVE = re.compile(rules.LOCATIVE)
+PLACE_LIKE = {"toilet", "accessible_toilet", "seating", "private_room"}
 LONG_PAST = re.compile(rules.LONG_PAST)
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
@@ -75,6 +77,8 @@ def _first_match(pattern: re.Pattern, texts: tuple[str, ...]) -> re.Match | None
 def _negated(text: str, start: int, code: str) -> bool:
     """Return True when the need at `start` is cancelled ("I don't need the toilet")."""
     clause = text[:start].rsplit("|", 1)[-1]
+    if code in PLACE_LIKE and LOCATIVE.search(clause):
+        return True  # "in the toilets at Leeds station" says where, not what is needed
     if code != "phone_charging" and DENIED.search(clause[-20:]):
         return True  # "not thirsty"; but "phone not charging" still needs a charger
     negations = list(NEGATION.finditer(clause))

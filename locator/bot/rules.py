@@ -307,10 +307,11 @@ PAST_ONLY_RULES = frozenset(
 FACILITIES = (
     (
         "phone_charging",
-        r"\b(charg(e|er|ers|ing)|batter(y|ys|ies)|(phone|mobile)( is| s| has"
-        r"| just)? (dead|dying|died|flat|low|off|run out)|dead (phone|mobile)"
+        r"\b(charg(e|er|ers|ing)|(phone|phones|mobile|mobiles|fone|battery|batterys)( is| s| has"
+        r"| just| will| ll| nearly| about)?( to| going to| gonna)? (dead|dying|died|die|flat|low"
+        r"|off|run out|gone|going)|dead (phone|mobile)|(phone|mobile) batter(y|ies)|my battery"
         r"|power ?bank|plug (my|it) in|no (battery|charge|power)|low battery|flat battery"
-        r"|out of (battery|charge)|phone (about to|going to|gonna) die|phone died)\b"
+        r"|out of (battery|charge)|phone died|plug|socket)\b"
         # A battery level: "on 3%", "2 percent", "three per cent".
         r"|\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) ?(%|percent\b"
         r"|per cent\b)",
@@ -319,24 +320,27 @@ FACILITIES = (
         "phone_use",
         r"\b(use (a|your|the|someones|somebodys) (phone|telephone|landline|mobile)"
         r"|make a (call|phone call)|(ring|phone) (my|someone|a friend|home|a taxi)|call (my|a"
-        r" taxi|home|mum|mom|dad|family|a friend|someone|somebody)|lost my (phone|mobile)"
-        r"|no (phone|mobile)|(phone|mobile) (was |has been |got )?(stolen|broken|smashed|nicked)"
-        r"|(dont|do not|havent) (have|got) (a|my) (phone|mobile)|borrow a (phone|mobile))\b",
+        r" taxi|home|mum|mom|dad|family|a friend|someone|somebody|her|him|them)|lost my (phone"
+        r"|mobile)|no (phone|mobile)|(phone|mobile) (was |has been |got )?(stolen|broken|smashed"
+        r"|nicked)|(dont|do not|havent) (have|got) (a|my) (phone|mobile)|borrow a (phone|mobile)"
+        r"|phone (has )?no signal|no signal)\b",
     ),
     ("wifi", r"\b(wi ?fi|wifi|internet|wireless|hotspot)\b"),
     (
         "first_aid",
         r"\b(first aid|plasters?|bandages?|cut (my|myself|his|her)|grazed?|blisters?"
         r"|sprain\w*|twisted my|burn(t|ed)? (my|myself)|bleeding|injur\w*|hurt my|(finger|hand"
-        r"|knee|arm|leg|head|foot) (is )?(bleeding|cut|hurt)|antiseptic|wound)\b",
+        r"|knee|arm|leg|head|foot) (is )?(bleeding|cut|hurt)|antiseptic|wound|nosebleed|tissues"
+        r"|stabbed|pouring blood|blood pouring)\b",
     ),
     ("defibrillator", r"\b(defibrillator|defib|aed)\b"),
     (
         "step_free",
-        r"\b(wheel ?chair|pram|buggy|push ?chair|stroller|mobility scooter|(cant"
-        r"|cannot|can not|unable to|struggle with) (do|use|manage|climb|walk up|get up) (the )?"
-        r"(stairs|steps)|step free|no (stairs|steps)|ramp|walking frame|zimmer|crutches"
-        r"|disabled access|level access)\b",
+        r"\b(wheel ?chair|pram|buggy|push ?chair|stroller|mobility scooter|(cant|cannot|can not"
+        r"|unable to|struggle with"
+        r"|cant face) (do|use|manage|climb|walk up|get up|face)? ?(the )?(stairs|steps|hill)"
+        r"|step free|no (stairs|steps)|ramp|walking frame|zimmer|crutches|disabled access"
+        r"|level access|lifts? (is |are )?(broken|out|not working))\b",
     ),
     (
         "accessible_toilet",
@@ -345,27 +349,37 @@ FACILITIES = (
     ),
     (
         "toilet",
+        # Baby changing is in the toilets.
         r"\b(toilets?|loos?|bathroom|wc|restroom|lavatory|wee|pee|need to go|the gents"
-        r"|the ladies|portaloo|bog)\b",
+        r"|the ladies|portaloo|bog|baby change|changing (table|room|mat|facilities)|nappy)\b",
     ),
     (
         "private_room",
-        r"\b(somewhere (quiet|private|calm)|quiet (place|room|space|spot|corner)"
-        r"|private (room|space|place)|(away from|out of) (people|the crowd|sight|everyone)"
-        r"|on my own|calm down|panic attack|overwhelmed|breastfeed\w*|hide)\b",
+        r"\b(somewhere (quiet|private|calm|dark)|quiet (place|room|space|spot|corner|one)"
+        r"|private (room|space|place|spot)|(away from|out of|get away from) (people|the crowds?"
+        r"|sight|everyone|the noise)|on my own|calm down|overwhelmed|overload\w*|overstimulat\w*"
+        r"|too (loud|noisy|much)|(need|want) (quiet|dark)|dark room|breastfeed\w*|(feed|feeding)"
+        r" (the |my )?baby|baby needs feeding|hide|chill spot|stim break|shutting down"
+        r"|sensory|meltdown|noise|crowds)\b",
     ),
     (
         "seating",
         r"\b(sit( down)?|seat|chair|bench|rest my legs|need to rest|feel faint"
-        r"|take the weight off)\b",
+        r"|take the weight off|legs (have )?(gone|like jelly)|cant (stand|feel my legs))\b",
     ),
     (
         "drinking_water",
-        r"\b(water|thirsty|dehydrated|drink of water|glass of water|something"
-        r" to drink)\b",
+        r"\b(water|thirst\w*|dehydrated|drink of water|glass of water|something"
+        r" to drink)\b(?! (broke|broken|gone|has broken|have broken))",
     ),
 )
 
+# A facility named as where the person is ("in the toilets at Leeds station", "in the seat")
+# is not a need.
+LOCATIVE = (
+    r"\b(in|at|of|into|from|down|outside|on|inside|im in|locked in|hiding in|sat on|sitting"
+    r" on|out of|by|near) (the |a |my |this |our )?(disabled |accessible |bus |car |quiet )?$"
+)
 # Words that cancel a need when they come just before it in the same clause.
 NEGATION = (
     r"\b(dont|do not|doesnt|does not|didnt|not|never|no|nor|wont)( really| even)?"
