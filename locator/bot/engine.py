@@ -39,6 +39,8 @@ NOW = re.compile(rules.NOW)
 LOCATIVE = re.compile(rules.LOCATIVE)
 PLACE_LIKE = {"toilet", "accessible_toilet", "seating", "private_room"}
 LONG_PAST = re.compile(rules.LONG_PAST)
+NOT_ACTING = re.compile(rules.NOT_ACTING)
+ADVICE_TOPICS = {"police", "medical"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
@@ -117,6 +119,8 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
     over = _first_match(PAST, texts) and not _first_match(
         NOW, tuple(PAST.sub(" ", text) for text in texts)
     )
+    if _first_match(NOT_ACTING, texts):
+        fired = [name for name in fired if name not in rules.NOT_ACTING_RULES]
     long_ago = _first_match(LONG_PAST, texts) and not _first_match(NOW, texts)
     if long_ago:
         fired = [name for name in fired if name not in rules.LONG_PAST_ONLY_RULES]
@@ -148,8 +152,8 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
         intent = "register"
     elif "about" in intents:
         intent = "about"  # the helplines for any topic still come with the answer
-    elif topics:
-        intent = "support"
+    elif topics and not (facilities and set(topics) <= ADVICE_TOPICS):
+        intent = "support"  # but 101 or 111 beside a need asked for is still a search
     elif "find_space" in intents or facilities:
         intent = "find_space"
     elif intents:

@@ -47,7 +47,8 @@ CLASSES = {
     r"|launderette|pharmacies|chain|estate)",
     "JOINING": r"(join\w*|become|register\w*|sign( \w+)? up|signed up|be a safe|list(ed|ing)?"
     r"|take part|part of|put (us|it|them|my shop|our shop) (forward|on)|on (your|the) map"
-    r"|update (our|my|the) (opening )?hours|get (involved|listed|on)|apply|application)",
+    r"|update (our|my|the) (opening )?hours|get (involved|listed|on)|apply|application"
+    r"|(want|like|love) (my|our|the) \w+ to be)",
 }
 
 # Phrases that sound alarming but are everyday talk; they are blanked out before the
@@ -85,6 +86,8 @@ EVERYDAY = (
     r"\b(kill|murder|dying|dead|killing|die)\b[^|]*\b(lol|lmao|haha|hahaha|jk|joking)\b",
     r"\b(nobody|no one|noone|nobodys|no ones|not being|isnt|not|nothing) (is |s )?(following"
     r"|chasing|after me|watching|hurting|threatening|happening)\b",
+    r"\b(never|didnt|hasnt|havent|doesnt|hadnt|wasnt|not)( ever| yet| actually| been)? (hit|punched"
+    r"|kicked|hurt|touched|attacked|threatened|followed|strangled|pushed|grabbed|violent)\b",
     r"\b(will|would|do|does|did|can|could|should|might) (the )?(staff|they|shops?|you|anyone"
     r"|someone|i|people) (call|ring|phone|get) (the )?police\b",
     r"\b(not|no longer|never|wasnt|arent|isnt|im not|not really) (in )?(any )?(danger|trouble)\b",
@@ -200,7 +203,7 @@ EMERGENCY = (
         r"\bbleeding (really |very |so )?(a lot|badly|heavily|loads|everywhere|so much|lots)\b"
         r"|\b(blood|bleeding)\b[^|]{0,30}\b(wont|cant|not|doesnt|isnt) stop"
         r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
-        r"|\bblood (is )?(coming )?(out of|from) <THEIR> (ear|ears|nose|mouth)\b"
+        r"|\bblood (is )?(coming )?(out of|out|from) <THEIR> (ear|ears)\b"
         r"|\b(blood|it|its) (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
         r"|\b((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b|\bblood everywhere\b",
     ),
@@ -243,7 +246,9 @@ EMERGENCY = (
         r" of|im|voices)\b[^|]*\b(jump|throw myself|step off|hang|cut|slash|hurt myself|kill"
         r" myself|end it|overdose|do it|die)\b)(?=.*\b(rope|razor|blade|pills|tablets|bridge"
         r"|edge|ledge|platform|roof|top of|barrier|train|tracks|cliff|tonight|right now|now"
-        r"|today|ready)\b)"
+        r"|today|ready|send (someone|help|an ambulance))\b)"
+        r"|^(?=.*\b(bridge|edge|ledge|roof|platform|cliff|barrier|tracks)\b)(?=.*\b(dont trust"
+        r" myself|jump|end it|cant do this|want to die|kill myself)\b)"
         r"|\b(climbed|standing|stood|sat|sitting) (over|on|at) (the )?(barrier|edge|ledge|railing"
         r"|bridge|roof|platform edge)\b|\b(goodbye|suicide) (text|message|note|letter)\b"
         r"|\b(slashed|slit|cut) (my|his|her) (wrists?|throat)\b|\bcut (my|his|her) \w+ too deep\b",
@@ -360,7 +365,7 @@ FACILITIES = (
         r"|sight|everyone|the noise)|on my own|calm down|overwhelmed|overload\w*|overstimulat\w*"
         r"|too (loud|noisy|much)|(need|want) (quiet|dark)|dark room|breastfeed\w*|(feed|feeding)"
         r" (the |my )?baby|baby needs feeding|hide|chill spot|stim break|shutting down"
-        r"|sensory|meltdown|noise|crowds)\b",
+        r"|sensory|meltdown|noise|crowds|quiet(er)?)\b",
     ),
     (
         "seating",
@@ -402,6 +407,13 @@ PAST = (
     r"( right)? (now|anymore|any more)|(its|it is) over|got away|(im|i am|were|we are|i feel)"
     r" (ok|okay|fine|alright|safe) now|(can|could) happen again)\b"
 )
+# Intentions told as not acted on, not today: for Samaritans, not 999.
+NOT_ACTING = (
+    r"\b(not (today|tonight|now|right now)|one day|(havent|have not|wont|will not|not going to"
+    r"|im not going to|i wont|not gonna) (do|done|taken|take|act|acted|try)( anything| any| on"
+    r" (it|them)| it)?|havent done anything|not planning)\b"
+)
+NOT_ACTING_RULES = frozenset({"self_harm_now", "suicide_now", "self_poisoned"})
 # Long past: even an overdose or strangling told this way is for a helpline, not 999.
 LONG_PAST = (
     r"\b(last (week|month|year|summer|winter)|(weeks|months|years) ago|a (week|month|year) ago"
@@ -434,7 +446,8 @@ TOPICS = (
         r" myself|jump off|take my (own )?life|(going to|gonna|about to) jump|(pills|tablets)\b"
         r"[^|]*\b(going to|gonna|about to) (take|swallow)|(end|ending|take|taking) (his|her|their)"
         r" (own )?life|dark thoughts|cant (go on|do this anymore|cope anymore)|been cutting"
-        r"|samaritans)\b",
+        r"|samaritans|ending it|urges? to (cut|self harm|hurt myself)|thinking about (pills"
+        r"|ending|dying|killing myself|jumping)|written (letters|notes|goodbye)|wants? to die)\b",
     ),
     (
         "sexual_assault",
@@ -460,7 +473,7 @@ TOPICS = (
         r" am) (in year ([5-9]|1[0-3]))|my ([5-9]|1[0-8]) ?(year|yr)"
         r" old))(?=.*\b(talk|tell|bully\w*|pregnant|ran away|run away|hits?|hitting|hurts?|shout\w*"
         r"|scared|self harm\w*|cutting|abus\w*|touch\w*|push\w*|nowhere|kicked me out"
-        r"|suicid\w*|die|treats me)\b)"
+        r"|suicid\w*|die|treats me|grab\w*|calls me)\b)"
         r"|\bchildline\b|\b(im|i am) (only )?(a kid|a child|just a kid)\b"
         r"|\bmy (mum|mom|dad|parents|step ?(mum|mom|dad)|stepdad|stepmum)\b[^|]*\b(hits?|hurts?"
         r"|beats?|scares?|shouts?) (me|us)\b",
@@ -491,7 +504,10 @@ TOPICS = (
         "talk",
         r"\b(someone|somebody|anyone|a person) to talk to\b|\btalk to (someone|somebody"
         r"|anyone|a person)\b|\b(need|want) to talk\b|\b(so|really|very|feel|feeling) (lonely"
-        r"|alone)\b",
+        r"|alone)\b|\b(someone|anyone|somebody) (i can|to) (ring|call|talk to|speak to|tell)\b"
+        r"|\bwho (can|do|should|could) (i|we) (talk|speak) to\b|\bwho helps\b|\b(speak|talk) to"
+        r" someone\b|\btell someone\b|\bspiral\w*|\bmy head (gets|is) (bad|dark)\b"
+        r"|\bnot safe in my head\b|\bdark place\b",
     ),
     (
         "police",
@@ -529,10 +545,11 @@ INTENTS = (
         r" scheme)\b|\bwhat (will|do|can|would) (the )?staff (do|help)\b|\bwhat is this\b"
         r"|\boperation portum\b|\bwhat (can|do) you do\b|\bhow do i use (this|it)\b"
         # A question about how the scheme treats people, not where to go.
-        r"|^(?!.*\b(where|nearest|closest|near me|nearby|find)\b)(?=(can|could|do|does|will"
+        r"|^(?!.*\b(where|nearest|closest|near me|nearby|find|is there (a|any)|are there any|any"
+        r" safe spaces?|anywhere)\b)(?=(can|could|do|does|will"
         r"|would|is|are|am|what|whats|how|hows|who|why|should|must|if)\b).*\b(safe spaces?|staff"
         r"|the shops?|the shop|this (app|site|website|service|scheme|thing)|scheme|dogs?|pets?"
-        r"|under \d+|women|men|children|kids|on their own|my own"
+        r"|under \d+|women|men|children|kids|on their own|my own|questions|ask me"
         r"|allowed|have to|got to|time limit|free|cost|pay|buy|data|details|records?|police"
         r"|sticker|sign|only for|turn (me|people|us) away)\b",
     ),
