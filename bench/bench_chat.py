@@ -19,7 +19,12 @@ MESSAGES = [
     "wher can i charg my fone near M1",
     "need the loo near manchester piccadilly",
     "somewhere quiet to sit near M4",
+    "lost my friends near Deansgate, phone at 3%, someone keeps staring at me and I feel a bit"
+    " wobbly, is there anywhere open with a toilet and somewhere to sit",
 ]
+# The second turn of a conversation: the answer to "where are you?", with the context back.
+FIRST_TURN = "someone is following me"
+ANSWER = "M1"
 SEARCH = {"q": "M1", "open_now": "true", "facilities": "phone_charging", "limit": 3, "at": AT}
 
 
@@ -31,6 +36,10 @@ def main() -> None:
         client = app.test_client()
         client.get("/api/v1/spaces", query_string=SEARCH)  # build the index once
         search, chat, per_message = [], [], {m: [] for m in MESSAGES}
+        context = client.post("/api/v1/chat", json={"message": FIRST_TURN, "at": AT}).get_json()[
+            "context"
+        ]
+        answers = []
         for i in range(args.runs):
             # Interleaved, so both see the same machine state.
             start = time.perf_counter()
@@ -43,11 +52,19 @@ def main() -> None:
             assert response.status_code == 200 and response.get_json()["results"]
             chat.append(elapsed)
             per_message[message].append(elapsed)
+            start = time.perf_counter()
+            response = client.post(
+                "/api/v1/chat", json={"message": ANSWER, "at": AT, "context": context}
+            )
+            answers.append(time.perf_counter() - start)
+            assert response.status_code == 200 and response.get_json()["emergency"]
     print(f"GET /api/v1/spaces (q=M1, open now, phone charging): median {median_ms(search):.2f} ms")
     print(f"POST /api/v1/chat find_space messages: median {median_ms(chat):.2f} ms")
     for message, samples in per_message.items():
         print(f"  {message!r}: {median_ms(samples):.2f} ms")
+    print(f"  {ANSWER!r} after {FIRST_TURN!r}, context sent back: {median_ms(answers):.2f} ms")
     print(f"ratio chat / search = {median_ms(chat) / median_ms(search):.2f}× ({args.runs} each)")
+    print(f"ratio second turn / search = {median_ms(answers) / median_ms(search):.2f}×")
 
 
 if __name__ == "__main__":
