@@ -35,11 +35,12 @@ NEGATION = re.compile(rules.NEGATION)
 NEED = re.compile(rules.NEED)
 DENIED = re.compile(rules.DENIED)
 PAST = re.compile(rules.PAST)
-NOW = re.compile(rules.NOW)
+NOW = re.compile(_expand(rules.NOW))
 LOCATIVE = re.compile(rules.LOCATIVE)
 PLACE_LIKE = {"toilet", "accessible_toilet", "seating", "private_room"}
 LONG_PAST = re.compile(rules.LONG_PAST)
 NOT_ACTING = re.compile(rules.NOT_ACTING)
+REMOTE = re.compile(rules.REMOTE)
 ADVICE_TOPICS = {"police", "medical"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
@@ -119,6 +120,9 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
     over = _first_match(PAST, texts) and not _first_match(
         NOW, tuple(PAST.sub(" ", text) for text in texts)
     )
+    close_now = _first_match(NOW, tuple(PAST.sub(" ", text) for text in texts))
+    if _first_match(REMOTE, texts) and not close_now:
+        fired = [name for name in fired if name not in rules.REMOTE_RULES]
     if _first_match(NOT_ACTING, texts):
         fired = [name for name in fired if name not in rules.NOT_ACTING_RULES]
     long_ago = _first_match(LONG_PAST, texts) and not _first_match(NOW, texts)

@@ -57,12 +57,25 @@ COMMON_WORDS = frozenset(
     heard help helps helped hiding hide bleed bleeds call calls called calling charged wifi
     drinks drink drinking sitting stand standing lying cold warm rain raining dark light lights
     chase change changed chance choose chose shopping stop stops stopping store weather
-    rope tape race rate rake ripe changing changed button
+    rope tape race rate rake ripe changing changed button overdone
     """.split()
 )
 CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)\b")
 NON_WORD = re.compile(r"[^a-z0-9%| ]+")
 SPACES = re.compile(r"\s+")
+# One spelling for each negative, so a rule says "cant" once: "cannot", "can not" and "can't"
+# all read as "cant" (apostrophes are already gone).
+NEGATIVE_FORMS = {
+    "cannot": "cant",
+    "can not": "cant",
+    "do not": "dont",
+    "does not": "doesnt",
+    "will not": "wont",
+    "is not": "isnt",
+    "are not": "arent",
+    "did not": "didnt",
+}
+NEGATIVES = re.compile(r"\b(" + "|".join(NEGATIVE_FORMS) + r")\b")
 
 
 def normalise(text: str) -> str:
@@ -70,6 +83,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     text = text.replace("'", "")
     text = CLAUSE_BREAKS.sub(lambda m: f" | {m.group(1) or ''} ", text)
+    text = NEGATIVES.sub(lambda m: NEGATIVE_FORMS[m.group(0)], text)
     text = NON_WORD.sub(" ", text)
     words = [SLANG.get(word, word) for word in text.split()]
     return SPACES.sub(" ", " ".join(words)).strip()
@@ -79,7 +93,7 @@ def normalise(text: str) -> str:
 def _closest_keyword(word: str) -> str:
     # One slip (a letter missed, doubled, swapped or wrong) in a short word, two in a long
     # one; typos rarely change the first letter, so that must agree too.
-    allowed = 1 if len(word) <= 6 else 2
+    allowed = 1 if len(word) <= 7 else 2
     match = process.extractOne(
         word, KEYWORDS, scorer=DamerauLevenshtein.distance, score_cutoff=allowed
     )

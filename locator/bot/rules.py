@@ -17,20 +17,50 @@ CLASSES = {
     r"|hes|shes|theyre|theyve|him|them|people|my (ex|partner|husband|wife|boyfriend|girlfriend"
     r"|dad|stepdad|brother|mum|son|flatmate)|her (ex|partner|husband|boyfriend)|his (ex|partner"
     r"|wife|girlfriend))",
-    "VICTIM": r"(me|us|my \w+|her|him|them|the (kids|baby|children|boy|girl)|a (woman|man|lady"
-    r"|girl|boy|kid|child)|this (woman|man|lady|girl|boy))",
+    "VICTIM": r"(me|us|my \w+|her|him|them|the (old )?(kids|baby|children|boy|girl|lady|man|woman"
+    r"|guy|kid|child|person|driver)|a (woman|man|lady|girl|boy|kid|child)|this (woman|man|lady"
+    r"|girl|boy)|(his|her|their) (wife|husband|girlfriend|boyfriend|partner|child|kid|son"
+    r"|daughter|baby|mum|dad))",
+    # Any tense, including the plain form people with little English use: "some man grab me".
+    "HURT": r"(hit|hitting|punch|punched|punching|kick|kicked|kicking|beat|beating|beaten|attack"
+    r"|attacked|attacking|grab|grabbed|grabbing|shove|shoved|shoving|push|pushed|pushing"
+    r"|strangle|strangled|strangling|choke|choked|choking|stab|stabbed|stabbing|slap|slapped"
+    r"|slapping|batter|battered|battering|headbutt|headbutted|drag|dragged|dragging|pin|pinned"
+    r"|pinning|mug|mugged|rob|robbed|assault|assaulted|assaulting|threaten|threatened"
+    r"|threatening|spat|spit|spitting|grope|groped|groping|chase|chased|chasing|hurt|hurting"
+    r"|throttle|throttled|bit|bite|biting|cornered)",
+    # People who may be a danger (not "my mum is waiting outside").
+    "THREAT": r"(someone|somebody|some1|a (man|guy|woman|lad|bloke|stranger|group|gang|drunk"
+    r"|person|fella)|the (man|guy|woman|lad|bloke|men|lads|boys|guys|stranger)|this (man|guy"
+    r"|woman|lad|bloke|person|fella)|some (man|guy|bloke|lads|men|woman|boys|people|one|weirdo)"
+    r"|(two|three|four|few|group|gang|bunch|\d) (of )?(lads|men|guys|boys|girls|people|youths"
+    r"|blokes)|he|she|they|hes|shes|theyre|my (ex|partner|husband|wife|boyfriend|girlfriend"
+    r"|stalker|abuser)|her (ex|partner|husband|boyfriend)|his (ex|partner|wife|girlfriend)"
+    r"|stalker|abuser)",
     "CHILD": r"(son|daughter|kid|kids|child|toddler|baby|little (boy|girl|one|un)|boy|girl|lad"
     r"|\d{1,2} ?(yr|year|yo)s?( old)?)",
     "HURT_NOW": r"(hitting|punching|kicking|beating|attacking|grabbing|shoving|pushing"
     r"|strangling|choking|stabbing|groping|dragging|hurting|slapping|battering|headbutting"
     r"|strangling|pinning|holding|smashing|throwing (things|stuff)|touching|shoving)",
     "HURT_DONE": r"(hit|punched|kicked|beat|beaten|attacked|grabbed|shoved|pushed|strangled"
+    r"|threw me|sat on me|pinned me|came at me"
     r"|choked|stabbed|slapped|battered|headbutted|dragged|pinned|jumped|mugged|robbed|assaulted"
     r"|threatened|spat at)",
     "VEHICLE": r"(car|bus|van|lorry|truck|bike|cyclist|motorbike|motorcycle|scooter|train|tram"
     r"|vehicle|taxi|cab)",
     "LIMB": r"(leg|legs|arm|arms|hip|neck|back|ankle|wrist|knee|head|skull|shoulder|collarbone)",
     "THEIR": r"(my|his|her|their|your|the)",
+    "DRUGS": r"(pills|tablets|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
+    r"|painkillers|antidepressants|sleeping pills)",
+    # Where someone is, close enough to be danger now.
+    "CLOSE": r"(outside|on the doorstep|at (my|the|our) (door|window|house|flat|car)|across (the"
+    r" road|from (me|my house|the house))|behind me|next to me|right up (to|next to)|waiting"
+    r" (for me|outside|at the|by my|by the|at my)|watching (me|the house|my house|us)|looking for"
+    r" me|at the end of my (road|street)|in (my|the) (house|flat|garden|hallway|bar|shop|street)"
+    r"|still inside|got on (my|the)|walking (over|towards me|up to me)|getting out (of )?the car"
+    r"|parked (right )?behind|driving (slowly )?(next to|alongside|behind) me|blocking the door"
+    r"|in the (car park|stairwell|lift)|sat (in a car )?outside|standing (across|outside|opposite)"
+    r"|stood (across|outside|opposite))",
     "PARTNER": r"(partner|partners|boyfriend|boyfriends|girlfriend|girlfriends|husband|husbands"
     r"|wife|wifes|ex|exs|bf|gf|fiance|fiancee|hubby|missus|other half|carer)",
     "ABUSE": r"(hits?|hitting|beats?|beating|hurts?|hurting|abus\w*|controll?\w*|threat\w*"
@@ -80,14 +110,22 @@ EVERYDAY = (
     r"|strangle) (him|her|them|my (husband|wife|partner|kids?|son|daughter|mum|dad|brother"
     r"|sister|boyfriend|girlfriend))\b",
     r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom|of shame)\b",
-    r"\b(nearly|almost|about to) (fainted|passed out|collapsed|died)\b",
+    r"\b(nearly|almost|about to) (\w+ ){0,2}(fainted|passed out|collapsed|died|heart attack"
+    r"|killed|hit|run over|drowned)\b",
+    r"\bfood poisoning\b",
+    r"\bpush\w* (my |a |the |her |his |our |\w+s )?(\w+ )?(buggy|pram|pushchair|wheelchair"
+    r"|trolley|bike|stroller|button|door|chair)\b",
+    r"\b(threw|thrown|kicked|kick|kicks|chucked|chuck|throw) (me|us) out\b",
+    r"\bcan of petrol\b(?=.*\bpetrol station\b)",
     r"\blike (im|i am|hes|shes|were) (drowning|dying)\b|\bdrowning in\b",
     # A joke says so: "he'd kill me if I ate his cake lol".
-    r"\b(kill|murder|dying|dead|killing|die)\b[^|]*\b(lol|lmao|haha|hahaha|jk|joking)\b",
+    r"\b(kill|murder|dying|dead|killing|die|blood|killed)\b[^|]*\b(lol|lmao|haha|hahaha|jk"
+    r"|joking)\b",
     r"\b(nobody|no one|noone|nobodys|no ones|not being|isnt|not|nothing) (is |s )?(following"
     r"|chasing|after me|watching|hurting|threatening|happening)\b",
     r"\b(never|didnt|hasnt|havent|doesnt|hadnt|wasnt|not)( ever| yet| actually| been)? (hit|punched"
-    r"|kicked|hurt|touched|attacked|threatened|followed|strangled|pushed|grabbed|violent)\b",
+    r"|kicked|hurt|touched|attacked|threatened|followed|strangled|pushed|grabbed|violent|fainted"
+    r"|passed out|collapsed|injured)\b",
     r"\b(will|would|do|does|did|can|could|should|might) (the )?(staff|they|shops?|you|anyone"
     r"|someone|i|people) (call|ring|phone|get) (the )?police\b",
     r"\b(not|no longer|never|wasnt|arent|isnt|im not|not really) (in )?(any )?(danger|trouble)\b",
@@ -96,20 +134,28 @@ EVERYDAY = (
 # Words of a bare cry for help; a message made only of these could be danger, so 999 leads.
 CRY_WORDS = (
     r"(help|sos|please|me|us|someone|somebody|anyone|urgent|now|quick|quickly|asap|i"
-    r"|need|im|in|trouble|hurry|pls|plz|mayday|question|mark|exclamation)"
+    r"|need|im|in|trouble|hurry|pls|plz|mayday|question|mark|exclamation"
+    # The same cry in the languages most spoken in the UK after English.
+    r"|ayuda|socorro|auxilio|aidez|aide|moi|hilfe|aiuto|pomoc|pomocy|ajutor|tolong|yardim"
+    r"|bachao|madad|por|favor|bitte|prosze|sil|vous|plait)"
 )
 
 # Danger now. Rules marked in PAST_ONLY_RULES are set aside when the message tells them as
 # over ("last week", "earlier", "he's gone now") with nothing saying it is happening again.
 EMERGENCY = (
-    ("cry_for_help", rf"^[ |]*(?=[^|]*\b(help|sos|mayday)\b|please[ |]*$)({CRY_WORDS}[ |]*)+$"),
+    (
+        "cry_for_help",
+        rf"^[ |]*(?=[^|]*\b(help|sos|mayday|ayuda|socorro|aidez|hilfe|aiuto|pomoc|pomocy|ajutor"
+        rf"|tolong|yardim|bachao|madad)\b|please[ |]*$)({CRY_WORDS}[ |]*)+$",
+    ),
     (
         "followed",
         r"\b(being|been|getting|am|im|is|was|were|are|keeps?) (followed|chased|stalked|watched"
         r"|hunted|cornered|surrounded)\b|\b(followed|chased|stalked|cornered) by\b|\b(is|are|hes"
-        r"|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow(ing|ed|s)?|chas(ing|ed|es)"
-        r"|stalk(ing|ed|s)?|hunting|surround(ing|ed)|cornered|circling) (me|us)\b"
-        r"|\bwont (leave|let) (me|us) (alone|go|past|leave|out|get)\b|\bblocking (my|our|the) way\b"
+        r"|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow\w*|chas\w*|stalk\w*"
+        r"|hunting|surround\w*|cornered|circling) (me|us|mine|my car)\b"
+        r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out|get)\b"
+        r"|\bblocking (my|our|the) way\b"
         r"|\bwont let go\b|\b(coming|walking|running|heading) (towards|at|after|for) (me|us)\b"
         r"|\bknows (im|i am|were) (in )?(here|there)\b",
     ),
@@ -118,46 +164,60 @@ EMERGENCY = (
         "will_hurt",
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
         r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat|get"
-        r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag) <VICTIM>\b",
+        r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run) <VICTIM>\b"
+        r"|\b(he|she|they|hes|shes|theyre)( will| ll| gonna| going to| is going to| wants? to| say"
+        r"| says| said)? (kill|stab|shoot|rape|strangle|murder|finish) (me|us|the job)\b"
+        r"|\b(going to|gonna|will|threatening to|says hell|said hed) (burn|torch|petrol bomb)"
+        r" (the|my|our) (house|flat|car|place)\b",
     ),
     (
         "weapon",
         r"\b(knife\w*|knives|gun|guns|gunpoint|weapon|machete|blade|acid|pistol|firearm|crossbow|axe"
-        r"|hammer|broken bottle|shot|shooting|gunshots?)\b",
+        r"|hammer|broken bottle|shot|shooting|gunshots?|crowbar|screwdriver|baseball bat|bleach"
+        r"|(can of|poured|pouring|covered in) petrol)\b",
     ),
     (
         "violence",
         r"\b<SOMEONE> (is |are |keeps |just |has just |have just |)(<HURT_NOW>|<HURT_DONE>)\b"
+        r"|\b<THREAT>( \w+){0,2} <HURT> <VICTIM>\b|\b<HURT> (me|us)\b"
+        r"|\b<THREAT>( is| s| has| just| keeps| now)* <CLOSE>"
         r"|\b<HURT_NOW> <VICTIM>\b|\b(just|been|got|was|were|get|getting|being) <HURT_DONE>\b"
         r"|\b<HURT_DONE> (me|us|my (arm|hand|hair|bag|wrist|neck|throat|phone|kid|son|daughter"
         r"|child|baby|friend|mate|girlfriend|boyfriend))\b|\bwaving (a|his|her) \w+ at (me|us)\b"
         r"|\bfight(ing)? (outside|on|in|at|near|has|is|broke)\b"
-        r"|\b(trying|tried|try|tries) to (get|break|force|come|climb|pull|drag|grab|snatch|take"
-        r"|open|push|get into|touch|kiss|get in)\b",
+        r"|\b(throwing|threw|thrown|chucking|chucked) \w+ (at|in|over) <VICTIM>"
+        r"|\bhands? (up|down|inside|on) my (skirt|dress|top|shirt|trousers|jeans|leg|thigh)\b"
+        r"|\b(trying|tried|try|tries)( to)? (get|break|force|come|climb|pull|drag|grab|snatch"
+        r"|take|open|push|get into|touch|kiss|get in)\b|\bpeople fighting\b",
     ),
     (
         "getting_in",
-        r"\b(break|breaking|broke|forcing) (in|into|the door)\b|\bbang(ing)? on (the|my|our)"
-        r" (door|window|car)\b|\b(outside|at) (my|the|our) (door|house|flat|window|room|car)\b"
+        r"\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b|\bbang(ing)? on"
+        r" (the|my|our) (door|window|car)\b|\b(outside|at) (my|the|our) (\w+ )?(door|house|flat"
+        r"|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps |been |has been |now )*<CLOSE>"
         r"|\b(pulling|rattling|trying|banging|kicking) (at )?(the|my|our) (door|handle|window)\b",
     ),
     (
         "trapped",
         r"\b(trapped|being held|held against|kidnap\w*|abduct\w*|locked (me |us )?in|cant get out"
-        r"|stuck in (a|the) (lift|stairwell|car|room|toilet)|wont let (me|us) (leave|go|out|past)"
+        r"|stuck in (a|the) (lift|stairwell|car|room|toilet)|(wont|not|doesnt|dont|refuses? to)"
+        r" let (me|us) (leave|go|out|past)|lock(ed|s)? (in|inside) (a|the|his|her|my) (room|car"
+        r"|house|flat|toilet|boot|van)|doors? (is |are )?lock(ed)?"
         r"|locked the door with (me|us))"
         r"\b|\b(on fire|theres a fire|smoke (is )?(coming|everywhere|pouring))\b",
     ),
     (
         "spiked",
-        r"\b(spiked|spiking|drugged|roofied|something in (my|her|his|our) drink|put something in"
-        r" (my|her|his|our) drinks?)\b",
+        r"\b(spiked|spiking|drugged|roofied|something in (my|her|his|our|the) drinks?"
+        r"|(put|putting|slipped|slip) (something|sth|stuff|drugs?|pills?)( \w+){0,2} in (my |her"
+        r" |his |our |the |a )?drinks?|(something|sth|stuff) (was |been )?(put|slipped) in (my|her"
+        r"|his|our|the) drinks?)\b",
     ),
     (
         "missing_child",
         r"\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the) (little )?"
         r"(son|daughter|kid|child|toddler|baby|boy|girl|grandson|granddaughter|little one)\b"
-        r"|\b<CHILD> (is |has |has gone |gone |)(missing|wandered off|run off|ran off|vanished"
+        r"|\b<CHILD> (is |has |has gone |gone |)(missing|lost|wandered off|run off|ran off|vanished"
         r"|disappeared)\b|\b(missing|lost) (child|toddler|kid)\b"
         r"|\b(dementia|alzheimers)\b[^|]*\b(wandered|missing|gone|lost|cant find)\b"
         r"|\b(wandered off|gone missing)\b[^|]*\b(dementia|alzheimers)\b",
@@ -165,42 +225,55 @@ EMERGENCY = (
     (
         "in_danger",
         r"\b(in danger|scared for my life|fear for my life|call the police|call police"
-        r"|help me now|need help now|help help|sos|save me|mayday|emergency)\b"
-        r"|\bhelp\b[^|]*\b(hes|shes|theyre|he is|she is|they are) (here|outside|back|coming)\b",
+        r"|help me now|need help now|help help|sos|save me|mayday|(its|it is|this is|theres|there"
+        r" is|having|got) an emergency|emergency( please| help| now)?$)\b"
+        r"|\b(help|hurry|please|quick)\b[^|]*\b(hes|shes|theyre|he is|she is|they are) (here"
+        r"|outside|back|coming)\b|\bhiding (in|from|under|behind)\b",
     ),
     (
         "not_breathing",
         r"\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
         r"|isn t|barely|wont) breath(e|ing)\b|\bcant (catch|get) (my|his|her|their) breath\b"
         r"|\b(gasping|wheez\w*|choking|turning blue|gone blue|lips (are |have gone )?blue"
-        r"|no pulse|no heartbeat|drowning)\b",
+        r"|no pulse|no heartbeat|drowning)\b|\bbreath\w* (strange|funny|weird|wrong|noisy|odd)\b"
+        r"|\b(food|something|bone) (is )?stuck\b|\bstuck in (his|her|my|their) throat\b"
+        r"|\bcant (talk|speak) or breathe\b|\b(cant|couldnt) swim\b|\b(fell|fallen|in) (in )?"
+        r"(the|a) (river|canal|sea|lake|water)\b[^|]*\b(cant|help|drown\w*|under)\b",
     ),
     (
         "unconscious",
         r"\b(unconscious|unresponsive|not responding|not answering me|not talking|not waking"
         r"|wont wake|cant wake|wont stay awake|cant stay awake|knocked out|passed out|collapsed"
-        r"|fainted|blacked out|not moving|gone floppy|floppy|out cold)\b",
+        r"|fainted|blacked out|not moving|gone floppy|floppy|out cold|no answer)\b"
+        r"|\b(not|no|wont|doesnt|dont|cant) (wake|waking|move|moving|respond\w*)\b"
+        r"|\b(not|no|wont|doesnt|dont) answer\w* me\b",
     ),
     (
         "seizure",
         r"\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
-        r" jerking)\b",
+        r" jerking|like (a )?fit|shaking on (the )?(floor|ground))\b",
     ),
     (
         "heart_or_stroke",
-        r"\b(chest pains?|pains? in (my|his|her) chest|chest (is |feels |really )*(tight|hurts"
-        r"|heavy|crushing)|tight chest|heart attack|cardiac|stroke|slurr\w*|face (has )?(gone )?"
+        r"\b(chest pains?|pains? (in|on|at) (\w+ )?chest|chest (is |feels |really )*(tight|hurts"
+        r"|heavy|crushing)|tight chest|heart attack|cardiac|stroke|slur\w*|face (has )?(gone )?"
         r"(dropp\w*|droop\w*|fallen)|one side of (his|her|my|their) face|cant (lift|raise|move)"
-        r" (his|her|my|their|one) arm|cant (talk|speak) properly|numb on one side)\b",
+        r" (\w+ )?arms?|cant (talk|speak) properly|numb on one side)\b"
+        r"|\bface\b[^|]{0,20}\b(go|goes|gone|went|is) down\b|\b(speak|speech|talk|talking|speaking"
+        r"|words?)\w* (strange|funny|weird|wrong|slur\w*|jumbled)\b",
     ),
     (
         "allergy",
-        r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throat|face|mouth|eyes)\b"
-        r"[^|]{0,25}\bswell\w*|swell\w* up|swollen (lips|tongue|throat))\b",
+        r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throat|mouth)\b"
+        r"[^|]{0,25}\bswell\w*|swollen (lips|tongue|throat)|throat (is )?(closing|tight\w*))\b"
+        r"|^(?=.*\b(face|eyes|lips|tongue|throat)\b[^|]{0,25}\bswell\w*)(?=.*\b(allerg\w*|sting"
+        r"|stung|bee|wasp|nuts?|peanuts?|ate|eaten|reaction|breath\w*|wheez\w*)\b)",
     ),
     (
         "bleeding",
-        r"\bbleeding (really |very |so )?(a lot|badly|heavily|loads|everywhere|so much|lots)\b"
+        r"\bbleed\w*( \w+){0,3} (a lot|badly|bad|heavily|heavy|loads|everywhere|much|lots)\b"
+        r"|\bbleed\w* from (the |his |her |my |their )?head\b"
+        r"|\bpregnant\b[^|]*\bbleed\w*|\bbleed\w*\b[^|]*\bpregnant\b"
         r"|\b(blood|bleeding)\b[^|]{0,30}\b(wont|cant|not|doesnt|isnt) stop"
         r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
         r"|\bblood (is )?(coming )?(out of|out|from) <THEIR> (ear|ears)\b"
@@ -215,7 +288,8 @@ EMERGENCY = (
         r"|\b<LIMB> (is |looks )?(bent|sticking out|twisted) (the )?wrong\b|\bbone (is )?sticking"
         r" out\b|\b(seriously|badly|really badly|very badly) (hurt|injured|burnt|burned)\b"
         r"|\bcant (move|feel) <THEIR> <LIMB>\b|\b(fell|fallen|fall) (down|off|from)\b[^|]*\b(cant"
-        r" (get up|move)|not (moving|talking|answering)|hit (his|her|my) head)\b"
+        r" (get up|move)|not (move|moving|talk|talking|answer|answering|speak)|hit (his|her|my)"
+        r" head)\b|\b(lie|lies|lying|laying) (in|on) (the )?(road|floor|ground|street|pavement)\b"
         r"|\bhit (his|her|my|their) head\b[^|]*\b(blood|sleepy|not (talking|answering|making"
         r" sense)|sick|vomit\w*|confused)\b|\b(bad|huge|serious|severe|big) burns?\b"
         r"|\bskin (is )?(coming|peeling) off\b|\belectrocuted\b|\bstabbed\b|\bcant get up\b",
@@ -232,6 +306,12 @@ EMERGENCY = (
         r"\bmeningitis\b|\brash\b[^|]*\b(doesnt|does not|wont|isnt|not) (go|fade|going|fading)"
         r"|\b(waters|water) (have |has )?(broken|broke|gone)\b|\bcontractions\b|\bbaby (is )?"
         r"coming\b|\bin labour\b|\bgiving birth\b",
+    ),
+    (
+        "confused",
+        r"\b(suddenly|really|very|so) confus\w*|\bconfus\w*\b[^|]*\b(insulin|diabet\w*|sugar"
+        r"|hypo)\b|\b(insulin|diabet\w*|hypo)\b[^|]*\bconfus\w*|\bdoesnt know (who|where)"
+        r" (he|she|they) (is|are)\b",
     ),
     (
         # Strangling leaves injuries that can kill later, however calm it seems now.
@@ -255,10 +335,11 @@ EMERGENCY = (
     ),
     (
         "self_poisoned",
-        r"\b(took|taken|swallowed|had|necked|downed|ate|eaten) (all|all of|a whole|the whole|loads"
-        r"|lots|a lot|a box|a bottle|a packet|a pack|\d+|some|my|the|his|her)?\b[^|]{0,25}\b(pills"
-        r"|tablets|paracetamol|ibuprofen|sertraline|meds|medication|co codamol|painkillers"
-        r"|antidepressants)\b",
+        r"\b(took|taken|take|swallow\w*|had|necked|downed|ate|eaten|drink|drank|drunk) (all"
+        r"|all of|a whole|whole|the whole|loads of|lots of|a lot of|many|too many|so many|a box of"
+        r"|a bottle of|a packet of|a pack of|\d+|a load of|loads|lots)( of)?( my| the| his| her"
+        r"| our)?\b"
+        r"[^|]{0,20}\b<DRUGS>\b|\b(took|taken|swallowed|necked|downed) (some |the )?<DRUGS>\b",
     ),
     (
         "dying",
@@ -284,7 +365,7 @@ EMERGENCY = (
     (
         "scared_of_someone",
         r"\b(scared|afraid|frightened|terrified)\b[^|]*\b<SOMEONE>\b[^|]*\b(outside|behind me"
-        r"|watching|waiting|near me|coming|here|following|staring)\b",
+        r"|watching|waiting|near me|coming|is here|following|staring)\b",
     ),
 )
 # Rules that describe events, which can be over; the others (breathing, bleeding, an overdose)
@@ -401,7 +482,19 @@ PAST = (
     r" ago|when i was (a |younger|little|at school)|in the past|a while ago|as a (kid|child)"
     r"|yesterday|earlier|this morning|the other (day|night)|never reported|for (weeks|months"
     r"|years)|used to|lost (him|her|them)|on (monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday)( night)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
+    r"|sunday)( night)?|in (19|20)\d\d|\d+ (days?|weeks?|months?) (after|ago|since)|not an"
+    r" emergency|not urgent|no rush|next (week|month|year|time)|when i (tell|leave|go back)"
+    r"|if i (leave|tell|go|dont)|tomorrow|at the weekend|this weekend|since (he|she|they|then"
+    r"|last|the)|this (afternoon|evening)|(im|i am|got|were|we are|i got) (back )?home(?! alone)"
+    # Asking how to report or whom to tell is about something over...
+    r"|report\w*|who (do|can|should) (i|we) (tell|ring|call|report)|who to tell|which helpline"
+    r"|what (is )?the helpline|is there anyone|anyone i can talk to|what can i do|cant tell"
+    r" anyone|dont know who to tell|who help\w*|what number|embarrass\w*"
+    # ...and so is what happens again and again.
+    r"|sometimes?|always|often|every (time|day|night|week)|a few times|kept|used to"
+    r"|when (hes|shes|he is|she is|he|she|theyre|they) (drunk|angry|drinks|drinking)"
+    r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
+    r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
     r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for))"
     r"|not (in danger|here|there|happening|with me)"
     r"( right)? (now|anymore|any more)|(its|it is) over|got away|(im|i am|were|we are|i feel)"
@@ -414,18 +507,27 @@ NOT_ACTING = (
     r" (it|them)| it)?|havent done anything|not planning)\b"
 )
 NOT_ACTING_RULES = frozenset({"self_harm_now", "suicide_now", "self_poisoned"})
+# Threats from afar (online, by message) are for 101 unless someone is close now.
+REMOTE = (
+    r"\b(online|on (insta|instagram|twitter|x|facebook|snapchat|tiktok|whatsapp|xbox( live)?"
+    r"|social media|the phone)|messag\w*|texts?|texting|emails?|dms?|troll\w*|posts?|posting"
+    r"|accounts?|voicemails?|withheld)\b"
+)
+REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "violence"})
 # Long past: even an overdose or strangling told this way is for a helpline, not 999.
 LONG_PAST = (
     r"\b(last (week|month|year|summer|winter)|(weeks|months|years) ago|a (week|month|year) ago"
     r"|when i was (a |younger|little|at school)|in the past|as a (kid|child)|was in hospital"
-    r"|by mistake)\b"
+    r"|by mistake|used to|in (january|february|march|april|may|june|july|august|september"
+    r"|october|november|december))\b"
 )
 LONG_PAST_ONLY_RULES = frozenset({"strangled", "self_poisoned", "poisoned", "self_harm_now"})
 # ...and what says it is happening now after all (read with the words above set aside).
 NOW = (
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
-    r"|again now|(hes|shes|theyre|they are|he is|she is) coming back|at the door|is outside"
-    r"|is here|behind me|keeps (following|coming))\b"
+    r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back|at the door"
+    r"|is outside|scream\w* now"
+    r"|is here|behind me|keeps (following|coming)|<CLOSE>)\b"
 )
 
 TOPICS = (
