@@ -30,7 +30,9 @@ CLASSES = {
     r"|threatening|spat|spit|spitting|grope|groped|groping|chase|chased|chasing|hurt|hurting"
     r"|throttle|throttled|bit|bite|biting|cornered)",
     # People who may be a danger (not "my mum is waiting outside").
-    "THREAT": r"(someone|somebody|some1|a (man|guy|woman|lad|bloke|stranger|group|gang|drunk"
+    "THREAT": r"(someone|somebody|some1|guy|lad|lads|bloke|stranger|(a|the|this|some|two|three"
+    r"|four)( \w+){1,2} (man|men|guy|guys|woman|lad|lads|boys|youths|bloke|blokes|stranger"
+    r"|person|people|teenagers|teens)|a (man|guy|woman|lad|bloke|stranger|group|gang|drunk"
     r"|person|fella)|the (man|guy|woman|lad|bloke|men|lads|boys|guys|stranger)|this (man|guy"
     r"|woman|lad|bloke|person|fella)|some (man|guy|bloke|lads|men|woman|boys|people|one|weirdo)"
     r"|(two|three|four|few|group|gang|bunch|\d) (of )?(lads|men|guys|boys|girls|people|youths"
@@ -60,7 +62,9 @@ CLASSES = {
     r"|still inside|got on (my|the)|walking (over|towards me|up to me)|getting out (of )?the car"
     r"|parked (right )?behind|driving (slowly )?(next to|alongside|behind) me|blocking the door"
     r"|in the (car park|stairwell|lift)|sat (in a car )?outside|standing (across|outside|opposite)"
-    r"|stood (across|outside|opposite))",
+    r"|stood (across|outside|opposite)|in (my|the) (room|bedroom|kitchen|hallway)|circling (me|us)"
+    r"|slowing down next to|crawling behind|(walking|driving|running) (behind|after|alongside)"
+    r" (me|us))",
     "PARTNER": r"(partner|partners|boyfriend|boyfriends|girlfriend|girlfriends|husband|husbands"
     r"|wife|wifes|ex|exs|bf|gf|fiance|fiancee|hubby|missus|other half|carer)",
     "ABUSE": r"(hits?|hitting|beats?|beating|hurts?|hurting|abus\w*|controll?\w*|threat\w*"
@@ -157,7 +161,11 @@ EMERGENCY = (
         r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out|get)\b"
         r"|\bblocking (my|our|the) way\b"
         r"|\bwont let go\b|\b(coming|walking|running|heading) (towards|at|after|for) (me|us)\b"
-        r"|\bknows (im|i am|were) (in )?(here|there)\b",
+        r"|\bknows (im|i am|were) (in )?(here|there)\b"
+        r"|\b(crawling|driving|creeping|kerb crawling) (slowly )?(behind|after|alongside|next to)"
+        r" (me|us)\b|\b<THREAT>\b[^|]{0,40}\b(following|chasing)\b"
+        r"|\b<THREAT> (wont|will not|refuses to|doesnt) (leave|go away|get out)\b"
+        r"|\b<THREAT>\b[^|]{0,60}?\b<CLOSE>",
     ),
     ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
     (
@@ -165,8 +173,9 @@ EMERGENCY = (
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
         r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat|get"
         r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run) <VICTIM>\b"
-        r"|\b(he|she|they|hes|shes|theyre)( will| ll| gonna| going to| is going to| wants? to| say"
-        r"| says| said)? (kill|stab|shoot|rape|strangle|murder|finish) (me|us|the job)\b"
+        r"|\b(he|she|they|hes|shes|theyre|hell|shell|theyll|hed|shed|theyd)( will| ll| gonna"
+        r"| going to| is going to| wants? to| say| says| said)? (kill|stab|shoot|rape|strangle"
+        r"|murder|finish) (me|us|the job)\b|\band (kill|stab|shoot|rape|murder|hurt) (me|us)\b"
         r"|\b(going to|gonna|will|threatening to|says hell|said hed) (burn|torch|petrol bomb)"
         r" (the|my|our) (house|flat|car|place)\b",
     ),
@@ -179,13 +188,13 @@ EMERGENCY = (
     (
         "violence",
         r"\b<SOMEONE> (is |are |keeps |just |has just |have just |)(<HURT_NOW>|<HURT_DONE>)\b"
-        r"|\b<THREAT>( \w+){0,2} <HURT> <VICTIM>\b|\b<HURT> (me|us)\b"
+        r"|\b<THREAT>( \w+){0,4} <HURT> <VICTIM>\b|\b<HURT> (me|us)\b"
         r"|\b<THREAT>( is| s| has| just| keeps| now)* <CLOSE>"
         r"|\b<HURT_NOW> <VICTIM>\b|\b(just|been|got|was|were|get|getting|being) <HURT_DONE>\b"
         r"|\b<HURT_DONE> (me|us|my (arm|hand|hair|bag|wrist|neck|throat|phone|kid|son|daughter"
         r"|child|baby|friend|mate|girlfriend|boyfriend))\b|\bwaving (a|his|her) \w+ at (me|us)\b"
         r"|\bfight(ing)? (outside|on|in|at|near|has|is|broke)\b"
-        r"|\b(throwing|threw|thrown|chucking|chucked) \w+ (at|in|over) <VICTIM>"
+        r"|\b(throwing|threw|thrown|chucking|chucked)( \w+){1,2} (at|in|over) <VICTIM>"
         r"|\bhands? (up|down|inside|on) my (skirt|dress|top|shirt|trousers|jeans|leg|thigh)\b"
         r"|\b(trying|tried|try|tries)( to)? (get|break|force|come|climb|pull|drag|grab|snatch"
         r"|take|open|push|get into|touch|kiss|get in)\b|\bpeople fighting\b",
@@ -195,7 +204,8 @@ EMERGENCY = (
         r"\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b|\bbang(ing)? on"
         r" (the|my|our) (door|window|car)\b|\b(outside|at) (my|the|our) (\w+ )?(door|house|flat"
         r"|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps |been |has been |now )*<CLOSE>"
-        r"|\b(pulling|rattling|trying|banging|kicking) (at )?(the|my|our) (door|handle|window)\b",
+        r"|\b(pulling|rattling|trying|banging|kicking) (at )?(the|my|our) (\w+ )?(door|handle"
+        r"|window|letterbox)\b",
     ),
     (
         "trapped",
@@ -219,21 +229,24 @@ EMERGENCY = (
         r"(son|daughter|kid|child|toddler|baby|boy|girl|grandson|granddaughter|little one)\b"
         r"|\b<CHILD> (is |has |has gone |gone |)(missing|lost|wandered off|run off|ran off|vanished"
         r"|disappeared)\b|\b(missing|lost) (child|toddler|kid)\b"
-        r"|\b(dementia|alzheimers)\b[^|]*\b(wandered|missing|gone|lost|cant find)\b"
-        r"|\b(wandered off|gone missing)\b[^|]*\b(dementia|alzheimers)\b",
+        r"|^(?=.*\b(dementia|alzheimers|memory (problems|loss)|confused|vulnerable|learning"
+        r" disabilit\w*)\b)(?=.*\b(wandered|missing|gone off|lost (him|her|them)|cant find"
+        r"|disappeared|not come (back|home)|hasnt come (back|home)|havent seen|left the house"
+        r"|walked off|slipped out|got out)\b)",
     ),
     (
         "in_danger",
         r"\b(in danger|scared for my life|fear for my life|call the police|call police"
         r"|help me now|need help now|help help|sos|save me|mayday|(its|it is|this is|theres|there"
         r" is|having|got) an emergency|emergency( please| help| now)?$)\b"
-        r"|\b(help|hurry|please|quick)\b[^|]*\b(hes|shes|theyre|he is|she is|they are) (here"
-        r"|outside|back|coming)\b|\bhiding (in|from|under|behind)\b",
+        r"|\b(help|hurry|please|quick|scared)\b[^|]*\b(hes|shes|theyre|he is|she is|they are)"
+        r" (still )?(here|outside|back|coming)\b|\bhiding (in|from|under|behind)\b",
     ),
     (
         "not_breathing",
         r"\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
-        r"|isn t|barely|wont) breath(e|ing)\b|\bcant (catch|get) (my|his|her|their) breath\b"
+        r"|isn t|barely|wont|struggling|difficulty in|trouble with) breath(e|ing)\b"
+        r"|\bcant (catch|get) (my|his|her|their) breath\b"
         r"|\b(gasping|wheez\w*|choking|turning blue|gone blue|lips (are |have gone )?blue"
         r"|no pulse|no heartbeat|drowning)\b|\bbreath\w* (strange|funny|weird|wrong|noisy|odd)\b"
         r"|\b(food|something|bone) (is )?stuck\b|\bstuck in (his|her|my|their) throat\b"
@@ -255,16 +268,19 @@ EMERGENCY = (
     ),
     (
         "heart_or_stroke",
-        r"\b(chest pains?|pains? (in|on|at) (\w+ )?chest|chest (is |feels |really )*(tight|hurts"
+        r"\b(chest pains?|pains? (in|on|at) (\w+ )?chest|tightness (in|across) (\w+ )?chest"
+        r"|chest (is |feels |really )*(tight|hurts"
         r"|heavy|crushing)|tight chest|heart attack|cardiac|stroke|slur\w*|face (has )?(gone )?"
         r"(dropp\w*|droop\w*|fallen)|one side of (his|her|my|their) face|cant (lift|raise|move)"
         r" (\w+ )?arms?|cant (talk|speak) properly|numb on one side)\b"
         r"|\bface\b[^|]{0,20}\b(go|goes|gone|went|is) down\b|\b(speak|speech|talk|talking|speaking"
-        r"|words?)\w* (strange|funny|weird|wrong|slur\w*|jumbled)\b",
+        r"|words?)\w* (strange|funny|weird|wrong|slur\w*|jumbled)\b|\b(left|right|one) side of"
+        r" (my|his|her|their) (face|body)\b|\barm (has )?(gone )?(weak|numb|dead|floppy)\b"
+        r"|\bwords\b[^|]{0,20}\b(wrong|funny|jumbled|slurred|muddled)\b",
     ),
     (
         "allergy",
-        r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throat|mouth)\b"
+        r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throats?|mouth)\b"
         r"[^|]{0,25}\bswell\w*|swollen (lips|tongue|throat)|throat (is )?(closing|tight\w*))\b"
         r"|^(?=.*\b(face|eyes|lips|tongue|throat)\b[^|]{0,25}\bswell\w*)(?=.*\b(allerg\w*|sting"
         r"|stung|bee|wasp|nuts?|peanuts?|ate|eaten|reaction|breath\w*|wheez\w*)\b)",
@@ -335,7 +351,8 @@ EMERGENCY = (
     ),
     (
         "self_poisoned",
-        r"\b(took|taken|take|swallow\w*|had|necked|downed|ate|eaten|drink|drank|drunk) (all"
+        r"\b(took|taken|take|swallow\w*|had|necked|downed|ate|eaten|drink|drank|drunk) (like |about"
+        r" |around |maybe |over )?(all"
         r"|all of|a whole|whole|the whole|loads of|lots of|a lot of|many|too many|so many|a box of"
         r"|a bottle of|a packet of|a pack of|\d+|a load of|loads|lots)( of)?( my| the| his| her"
         r"| our)?\b"
@@ -510,8 +527,8 @@ NOT_ACTING_RULES = frozenset({"self_harm_now", "suicide_now", "self_poisoned"})
 # Threats from afar (online, by message) are for 101 unless someone is close now.
 REMOTE = (
     r"\b(online|on (insta|instagram|twitter|x|facebook|snapchat|tiktok|whatsapp|xbox( live)?"
-    r"|social media|the phone)|messag\w*|texts?|texting|emails?|dms?|troll\w*|posts?|posting"
-    r"|accounts?|voicemails?|withheld)\b"
+    r"|social media|the phone)|(sent|sends|sending|messag\w*|texted|texts|emailed|dmed|posted"
+    r"|posting|ringing|calling) me|messages|troll\w*|accounts?|voicemails?|withheld)\b"
 )
 REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "violence"})
 # Long past: even an overdose or strangling told this way is for a helpline, not 999.
@@ -526,7 +543,9 @@ LONG_PAST_ONLY_RULES = frozenset({"strangled", "self_poisoned", "poisoned", "sel
 NOW = (
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
     r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back|at the door"
-    r"|is outside|scream\w* now"
+    r"|is outside|scream\w* now|still (\w+ing|here|there|outside|around|about|nearby)"
+    r"|(running|walking|driving|coming) (now|towards|over|back)|circling|getting out|started"
+    r" walking|hes seen me|seen me"
     r"|is here|behind me|keeps (following|coming)|<CLOSE>)\b"
 )
 
@@ -708,6 +727,9 @@ SLANG = {
     "wat": "what",
     "wot": "what",
     "wher": "where",
+    "somthing": "something",
+    "sumthing": "something",
+    "smth": "something",
     "whr": "where",
     "were's": "where is",
     "wheres": "where is",
