@@ -45,6 +45,8 @@ ADVICE_TOPICS = {"police", "medical"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
+MALE_PARTNER = re.compile(rules.MALE_PARTNER)
+FEMALE_VICTIM = re.compile(rules.FEMALE_VICTIM)
 
 
 @dataclass(frozen=True)
@@ -139,8 +141,8 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
             topics.append(name)
             matched.append(f"topic:{name}")
     if emergency:
-        # 999 is the medical answer now; someone harming themselves also gets Samaritans.
-        topics = [topic for topic in topics if topic != "medical"]
+        # 999 answers now for both 111 and 101; someone harming themselves also gets Samaritans.
+        topics = [topic for topic in topics if topic not in ADVICE_TOPICS]
         if set(fired) & SELF_HARM_RULES and "suicidal" not in topics:
             topics.append("suicidal")
 
@@ -186,15 +188,18 @@ def _blank_everyday(text: str) -> str:
 
 
 def _support_topics(topics: list[str], texts: tuple[str, ...]) -> list[str]:
-    """Return the helpline topics: a man abused by a partner gets the Men's Advice Line."""
+    """Return the helpline topics: a man abused by a woman gets the Men's Advice Line."""
     chosen: list[str] = []
     for topic in topics:
         if topic == "domestic_abuse":
-            if _first_match(MALE_VICTIM, texts):
+            man = _first_match(MALE_VICTIM, texts) and not _first_match(FEMALE_VICTIM, texts)
+            if man and not _first_match(MALE_PARTNER, texts):
                 chosen.append("male_victim")
                 continue
             chosen.append(topic)
-            if _first_match(PARTNER_IS_WOMAN, texts):
+            if man or (
+                _first_match(PARTNER_IS_WOMAN, texts) and not _first_match(FEMALE_VICTIM, texts)
+            ):
                 chosen.append("male_victim")
             continue
         if topic not in chosen:

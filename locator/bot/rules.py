@@ -66,7 +66,8 @@ CLASSES = {
     r"|slowing down next to|crawling behind|(walking|driving|running) (behind|after|alongside)"
     r" (me|us))",
     "PARTNER": r"(partner|partners|boyfriend|boyfriends|girlfriend|girlfriends|husband|husbands"
-    r"|wife|wifes|ex|exs|bf|gf|fiance|fiancee|hubby|missus|other half|carer)",
+    r"|wife|wifes|ex|exs|bf|gf|fiance|fiancee|hubby|missus|other half|carer|ex (boyfriend"
+    r"|girlfriend|husband|wife|partner))",
     "ABUSE": r"(hits?|hitting|beats?|beating|hurts?|hurting|abus\w*|controll?\w*|threat\w*"
     r"|violent|punch\w*|slap\w*|kick\w*|strangl\w*|chok\w*|push\w* (me|us)|shov\w*|screams?"
     r"|shouts? at|checks? my|reads? my|reading my|tracking|tracks? my|takes? my|took my|wont let"
@@ -556,6 +557,13 @@ TOPICS = (
         r"|girlfriend|husband|wife|ex)|coercive control|(womens )?refuge|controlling (partner"
         r"|relationship|boyfriend|girlfriend|husband|wife|ex))\b"
         r"|\b<PARTNER>\b( \w+){0,4} <ABUSE>"
+        # A partner or ex in the message with harm, fear, control or leaving anywhere in it.
+        r"|^(?=.*\b<PARTNER>\b)(?=.*\b(<ABUSE>|<HURT>|left (him|her)|walked out|escap\w*|got away"
+        r"|cant go back|go back to (him|her)|refuge|stalk\w*|follow\w*|harass\w*|threat\w*"
+        r"|trapped|locked|wont let|blocking|kill\w*|scared|afraid|frightened|abus\w*|control\w*"
+        r"|tracker|tracks?|restraining order|non molestation|clares law|hiding|violent|stabbed"
+        r"|knife|weapon|smash\w*|chasing|dragged|pinned)\b)"
+        r"|\b(domestic abuse helpline|national domestic abuse)\b"
         r"|\bmy (mum|mom|dad|stepdad|stepmum) (hits|beats|hurts|hit|beat|punched|strangled)"
         r" my (mum|mom|dad|stepdad|stepmum)\b|\baway from (him|her) tonight\b",
     ),
@@ -635,14 +643,21 @@ TOPICS = (
         r"\b(report(ed|ing)?|police thing|who do (i|we) (tell|call|ring|report to)( about)?"
         r"|what number do i|(phone|bag|purse|wallet|bike|car|mobile) (was |has been |got |been )?"
         r"(stolen|nicked|taken|broken into|keyed)|(stole|nicked|took|snatched|keyed) my\b|police"
-        r" (number|non emergency)|non emergency|101|dealing drugs|filmed me)\b",
+        r" (number|non emergency)|non emergency|101|dealing drugs|filmed me|harass\w*|stalk\w*"
+        r"|tracker|restraining order|non molestation|breach|fake (account|profile)s?|posting my"
+        r" (address|pics|photos)|threats? on|flashed|keeps (sending|messaging|following|turning up"
+        r"|liking|posting)|(another|new|fake) accounts?|uploaded|without my consent|clares law"
+        r"|(get|have) (him|her) removed|convicted|prison)\b",
     ),
 )
 
 MALE_VICTIM = (
-    r"\b(im|i am) (a )?(man|guy|bloke|lad|male|fella|dad|husband)\b|\bas a (man|guy|bloke)\b"
-    r"|\b(blokes|for men|both men|men get|men dont)\b"
+    r"\b(im|i am) (a |an )?(\w+ )?(man|guy|bloke|lad|male|fella|dad|husband)\b|\bas a (man|guy"
+    r"|bloke|dad)\b|\b(blokes|for men|both men|men get|men dont|male \d+|men go|mens advice)\b"
 )
+# A man abused by a man: both lines (the National Domestic Abuse Helpline takes anyone's call).
+MALE_PARTNER = r"\b(boyfriend|husband|male partner|bf)\b"
+FEMALE_VICTIM = r"\b(im|i am) (a |an )?(\w+ )?(woman|girl|female|lesbian|mum)\b|\bfemale\b"
 PARTNER_IS_WOMAN = r"\bmy (wife|girlfriend|gf|missus|fiancee)\b"
 
 INTENTS = (
