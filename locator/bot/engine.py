@@ -158,11 +158,14 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
         intent = "register"
     elif "about" in intents:
         intent = "about"  # the helplines for any topic still come with the answer
-    elif topics and not (facilities and set(topics) <= ADVICE_TOPICS):
+    elif topics and not (facilities and set(topics) <= ADVICE_TOPICS and "advice" not in intents):
         intent = "support"  # but 101 or 111 beside a need asked for is still a search
+    elif "advice" in intents and not facilities and "find_space" not in intents:
+        intent = "support"
     elif "find_space" in intents or facilities:
         intent = "find_space"
-    elif intents:
+    elif set(intents) - {"advice"}:
+        intents = [name for name in intents if name != "advice"]
         intent = intents[-1] if "thanks" not in intents else "thanks"
     else:
         intent = "unknown"

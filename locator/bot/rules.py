@@ -621,13 +621,17 @@ TOPICS = (
         r" (doctor|gp|nurse)|(really|very|so) (ill|unwell)|(bad|high) (fever|temperature)"
         r"|(my )?(head|stomach|tooth|ear) (really )?(hurts|aches|ache)|medication|prescription"
         r"|meds|crisis team|self refer|therapy|postnatal|bipolar|ptsd|a ?and ?e|nhs|111)\b"
-        r"|^(?=.*\b(fever|temperature|rash|cough\w*|diarrhoea|sick|vomit\w*|infection|nosebleeds?"
-        r"|cold|bump\w*|banged|bruised|swollen|sore|blister|burn(ed|t)?|lump|asthma|anxiety"
-        r"|depress\w*|panic attacks?|seizure|fit|chest|fall|fell|slept|voices|tablets|pills"
-        r"|by mistake)\b)(?=.*\b(should i|do i need|who do i (ask|ring|call|see)|who (can|should)"
-        r" i (ask|ring|call)|advice|what should i|what do i (do|look)|is (that|it) (something"
-        r"|normal|serious)|get it checked|see someone|take (him|her|them) (in|somewhere)"
-        r"|someone to ask|should i be worried|worth (getting|going))\b)",
+        r"|^(?=.*\b(fever|temperature|rash|cough\w*|diarrhoea|sick|vomit\w*|infect\w*"
+        r"|nosebleeds?|cold|bump\w*|banged|bruised?|swollen|sore|blister|burn(ed|t)?|lump"
+        r"|asthma|anxiety|depress\w*|panic attacks?|seizure|fit|chest|fall|fell|slept|voices"
+        r"|tablets|pills?|by mistake|stomach|tooth\w*|head|headache|dizzy|food poison\w*"
+        r"|piercing|ribs|sprain\w*|wrist|ankle|blood pressure|medicine|trip|ecstasy|drugs"
+        r"|drinking|heart|pain|hurts?|bleeding a bit|hip)\b)(?=.*\b(should i|do i need|who do i"
+        r" (ask|ring|call|see)|who (can|should) i (ask|ring|call)|who i call|advice|what should i"
+        r"|what (do|can) i (do|look)|what i do|what do|is (that|it|this) (something|normal|serious"
+        r"|bad|dangerous|ok)|get it (checked|looked at)|see someone|take (him|her|them) (in"
+        r"|somewhere)|someone to ask|should i be worried|worth (getting|going)|need hospital|go"
+        r" hospital|what number|is there a number|doctor|gp|dentist|a ?and ?e|hospital)\b)",
     ),
     (
         "talk",
@@ -647,7 +651,8 @@ TOPICS = (
         r"|tracker|restraining order|non molestation|breach|fake (account|profile)s?|posting my"
         r" (address|pics|photos)|threats? on|flashed|keeps (sending|messaging|following|turning up"
         r"|liking|posting)|(another|new|fake) accounts?|uploaded|without my consent|clares law"
-        r"|(get|have) (him|her) removed|convicted|prison)\b",
+        r"|(get|have) (him|her) removed|convicted|prison|scam\w*|burglar\w*|graffiti|steal|stole"
+        r"|stolen|nicked|showing himself|exposed himself|up my skirt|spiked (on|last)|crime)\b",
     ),
 )
 
@@ -688,6 +693,16 @@ INTENTS = (
         r"|under \d+|women|men|children|kids|on their own|my own|questions|ask me"
         r"|allowed|have to|got to|time limit|free|cost|pay|buy|data|details|records?|police"
         r"|sticker|sign|only for|turn (me|people|us) away)\b",
+    ),
+    (
+        # Asking what to do about something: a helpline's job (when no place is asked for).
+        "advice",
+        r"\b(what (do|should|can) (i|we) do|what i do|what (should|do) i do now|should i (worry"
+        r"|be worried|go|call|ring|report|tell)|is (that|it|this) (normal|bad|serious|dangerous|a"
+        r" crime|abuse|allowed|legal|stalking)|do i (need|ring|call|report)|who (do|can|should)"
+        r" (i|we) (call|ring|tell|talk to|report to)|how (do|can) i (report|get|keep|plan|stop|cope"
+        r"|support|help)|what number|is there a number|any advice|need (some )?advice|want advice"
+        r"|what can i do|what are my options|who help\w*)\b",
     ),
     (
         "find_space",
