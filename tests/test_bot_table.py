@@ -176,7 +176,8 @@ ROWS: list[Row] = [
     row("got jumped by 3 guys", "emergency", medical(), None, (EMERGENCY,)),
     row("some guy punched me and hes still here", "emergency", medical(), None, (EMERGENCY,)),
     row("a man grabbed me and wont let go", "emergency", helplines=(EMERGENCY,)),
-    row("pls hes hurting me", "emergency", helplines=(EMERGENCY,)),
+    # "he", with no stranger in the message, is most often a partner or family member.
+    row("pls hes hurting me", "emergency", helplines=(EMERGENCY, DOMESTIC_ABUSE)),
     row("CALL 999 someone is attacking my friend", "emergency", medical(), None, (EMERGENCY,)),
     row("mugged at knifepoint just now", "emergency", helplines=(EMERGENCY,)),
     row(

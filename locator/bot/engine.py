@@ -42,6 +42,8 @@ LONG_PAST = re.compile(rules.LONG_PAST)
 NOT_ACTING = re.compile(rules.NOT_ACTING)
 REMOTE = re.compile(rules.REMOTE)
 ADVICE_TOPICS = {"police", "medical"}
+# Topics whose lines go beside a search when a place is asked for (the others answer first).
+PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim", "homeless"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
@@ -154,18 +156,24 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
 
     if emergency:
         intent = "emergency"
+    elif "off_topic" in intents and not topics:
+        intent, facilities = "unknown", []
     elif "register" in intents:
         intent = "register"
     elif "about" in intents:
         intent = "about"  # the helplines for any topic still come with the answer
-    elif topics and not (facilities and set(topics) <= ADVICE_TOPICS and "advice" not in intents):
-        intent = "support"  # but 101 or 111 beside a need asked for is still a search
+    elif topics and not (
+        (facilities or "find_space" in intents)
+        and set(topics) <= PLACE_FIRST_TOPICS
+        and "advice" not in intents
+    ):
+        intent = "support"  # but a place asked for beside 101, 111 or a refuge line is a search
     elif "advice" in intents and not facilities and "find_space" not in intents:
         intent = "support"
     elif "find_space" in intents or facilities:
         intent = "find_space"
-    elif set(intents) - {"advice"}:
-        intents = [name for name in intents if name != "advice"]
+    elif set(intents) - {"advice", "off_topic"}:
+        intents = [name for name in intents if name not in ("advice", "off_topic")]
         intent = intents[-1] if "thanks" not in intents else "thanks"
     else:
         intent = "unknown"

@@ -72,6 +72,7 @@ CLASSES = {
     r"|violent|punch\w*|slap\w*|kick\w*|strangl\w*|chok\w*|push\w* (me|us)|shov\w*|screams?"
     r"|shouts? at|checks? my|reads? my|reading my|tracking|tracks? my|takes? my|took my|wont let"
     r"|locked|threw my|throws|smash\w*|says hell|said hed|gets (really )?angry|angry|keeps"
+    r"|(taken|took|takes|take) my (passport|money|phone|keys|bank card|car keys)|dont let me"
     r" (turning|messaging|calling|texting)|turn(s|ing)? up|messaging me|hit me|pushed me|tells"
     r" me what|wont give|makes me|made me|scares me|scared of (him|her))",
     "BUSINESS": r"(shops?|stores?|business(es)?|cafes?|coffee shop|pubs?|bars?|pharmacy|chemist"
@@ -80,7 +81,8 @@ CLASSES = {
     r"|venue|takeaway|supermarket|garage|petrol station|charity shop|bakery|boutique|branch"
     r"|branches|council|office|club|centre|center|market stall|kiosk|corner shop|off licence"
     r"|launderette|pharmacies|chain|estate)",
-    "JOINING": r"(join\w*|become|register\w*|sign( \w+)? up|signed up|be a safe|list(ed|ing)?"
+    "JOINING": r"(join\w*|become|register\w*|sign( \w+){0,2} up|signed up|be (a )?safe"
+    r"|list(ed|ing)?"
     r"|take part|part of|put (us|it|them|my shop|our shop) (forward|on)|on (your|the) map"
     r"|update (our|my|the) (opening )?hours|get (involved|listed|on)|apply|application"
     r"|(want|like|love) (my|our|the) \w+ to be)",
@@ -182,7 +184,8 @@ EMERGENCY = (
     ),
     (
         "weapon",
-        r"\b(knife\w*|knives|gun|guns|gunpoint|weapon|machete|blade|acid|pistol|firearm|crossbow|axe"
+        r"\b(knife\w*|knives|gun|guns|gunpoint|weapon|machete|blade|acid|pistol|firearm|crossbow"
+        r"|axe"
         r"|hammer|broken bottle|shot|shooting|gunshots?|crowbar|screwdriver|baseball bat|bleach"
         r"|(can of|poured|pouring|covered in) petrol)\b",
     ),
@@ -427,7 +430,7 @@ FACILITIES = (
         r" taxi|home|mum|mom|dad|family|a friend|someone|somebody|her|him|them)|lost my (phone"
         r"|mobile)|no (phone|mobile)|(phone|mobile) (was |has been |got )?(stolen|broken|smashed"
         r"|nicked)|(dont|do not|havent) (have|got) (a|my) (phone|mobile)|borrow a (phone|mobile)"
-        r"|phone (has )?no signal|no signal)\b",
+        r"|phone (has )?no signal|no signal|need (a )?phone)\b",
     ),
     ("wifi", r"\b(wi ?fi|wifi|internet|wireless|hotspot)\b"),
     (
@@ -562,8 +565,13 @@ TOPICS = (
         r"|cant go back|go back to (him|her)|refuge|stalk\w*|follow\w*|harass\w*|threat\w*"
         r"|trapped|locked|wont let|blocking|kill\w*|scared|afraid|frightened|abus\w*|control\w*"
         r"|tracker|tracks?|restraining order|non molestation|clares law|hiding|violent|stabbed"
-        r"|knife|weapon|smash\w*|chasing|dragged|pinned)\b)"
-        r"|\b(domestic abuse helpline|national domestic abuse)\b"
+        r"|knife|weapon|smash\w*|chasing|dragged|pinned|gun\w*|shotgun|argue\w*|row)\b)"
+        r"|\b(domestic abuse helpline|national domestic abuse|cant go back to (him|her)|left (my )?"
+        r"<PARTNER>|the way (he|she) talks to me)\b"
+        # "he hit me", with no stranger in the message: most often a partner or family member.
+        r"|^(?!.*\b(man|men|guy|guys|bloke|lad|lads|stranger|someone|somebody|boys|group|gang"
+        r"|woman|girl|teenagers|driver|security|bouncer|police|boss|teacher|neighbour)\b)(?=.*\b(he"
+        r"|she|hes|shes)\b( \w+){0,3} (<HURT>|<ABUSE>) me\b)"
         r"|\bmy (mum|mom|dad|stepdad|stepmum) (hits|beats|hurts|hit|beat|punched|strangled)"
         r" my (mum|mom|dad|stepdad|stepmum)\b|\baway from (him|her) tonight\b",
     ),
@@ -576,7 +584,12 @@ TOPICS = (
         r"[^|]*\b(going to|gonna|about to) (take|swallow)|(end|ending|take|taking) (his|her|their)"
         r" (own )?life|dark thoughts|cant (go on|do this anymore|cope anymore)|been cutting"
         r"|samaritans|ending it|urges? to (cut|self harm|hurt myself)|thinking about (pills"
-        r"|ending|dying|killing myself|jumping)|written (letters|notes|goodbye)|wants? to die)\b",
+        r"|ending|dying|killing myself|jumping)|written (letters|notes|goodbye)|wants? to die"
+        r"|(nobody|no one|noone) would (care|notice|miss me)|wants? to disappear|just disappear\w*"
+        r"|(everything|life|it all) is pointless|(dont|cant) see the point|no point (in|living)"
+        r"|dont want (to )?live|think(ing)? about (die|dying|death)|tired of (trying|living|it all"
+        r"|everything)|worthless|hopeless|wish i (was|were) dead|better off without me"
+        r"|overdos\w*)\b",
     ),
     (
         "sexual_assault",
@@ -584,7 +597,8 @@ TOPICS = (
         r"|touched me|groped|grop(es|ing) me|without (my )?consent|molest\w*|forced me to"
         r"|(touch|touching|touches|feel\w*|rubb\w*) me|(touch|touching|touches|grabb\w*|grab"
         r"|feel\w*|rubb\w*) (my (leg|legs|bum|bottom|breasts?|chest|boobs|thigh|crotch|backside)"
-        r"|between my legs)|keeps touching"
+        r"|between my legs)|keeps touching|(did stuff|had sex|slept with|sex)\b[^|]*\b(didnt"
+        r" want|not want|without)|made me (do|have)"
         r"|exposed himself|upskirt\w*)\b",
     ),
     (
@@ -592,7 +606,10 @@ TOPICS = (
         r"\b(homeless|nowhere to (sleep|stay|live|go tonight)|(dont|do not) have anywhere to"
         r" (stay|sleep|go)|sleeping (rough|outside|on the streets?|in (my|the|our) car)"
         r"|(kicked|thrown|chucked) (me |us )?out|evicted|no home|got no home|lost my home"
-        r"|no where to (sleep|stay)|shelter (number|helpline|charity)|(ran|run) away)\b",
+        r"|no where to (sleep|stay)|shelter (number|helpline|charity)|(ran|run) away|no bed"
+        r"|nowhere (for|to go) tonight|sleep\w* on (the )?(night bus|street|streets|bench)"
+        r"|(no money|nowhere) (for|to) (anywhere to )?stay|any shelter|cant go home|nowhere to go"
+        r"|chucked out)\b",
     ),
     (
         "child",
@@ -620,7 +637,10 @@ TOPICS = (
         r"\b(need (a|to see a)"
         r" (doctor|gp|nurse)|(really|very|so) (ill|unwell)|(bad|high) (fever|temperature)"
         r"|(my )?(head|stomach|tooth|ear) (really )?(hurts|aches|ache)|medication|prescription"
-        r"|meds|crisis team|self refer|therapy|postnatal|bipolar|ptsd|a ?and ?e|nhs|111)\b"
+        r"|meds|crisis team|self refer|therapy|postnatal|bipolar|ptsd|a ?and ?e|a e|nhs|111"
+        r"|bad trip|been feeling (really |very |so )?(dizzy|sick|ill|unwell|weird|faint)"
+        r"|(son|daughter|baby|toddler|child|kid|little one) (has|has got|got) (a )?(bit of a )?"
+        r"(fever|rash|temperature|cough|sickness|diarrhoea|ear infection))\b"
         r"|^(?=.*\b(fever|temperature|rash|cough\w*|diarrhoea|sick|vomit\w*|infect\w*"
         r"|nosebleeds?|cold|bump\w*|banged|bruised?|swollen|sore|blister|burn(ed|t)?|lump"
         r"|asthma|anxiety|depress\w*|panic attacks?|seizure|fit|chest|fall|fell|slept|voices"
@@ -631,7 +651,7 @@ TOPICS = (
         r"|what (do|can) i (do|look)|what i do|what do|is (that|it|this) (something|normal|serious"
         r"|bad|dangerous|ok)|get it (checked|looked at)|see someone|take (him|her|them) (in"
         r"|somewhere)|someone to ask|should i be worried|worth (getting|going)|need hospital|go"
-        r" hospital|what number|is there a number|doctor|gp|dentist|a ?and ?e|hospital)\b)",
+        r" hospital|what number|is there a number|doctor|gp|dentist|a ?and ?e|a e|hospital)\b)",
     ),
     (
         "talk",
@@ -648,9 +668,10 @@ TOPICS = (
         r"|what number do i|(phone|bag|purse|wallet|bike|car|mobile) (was |has been |got |been )?"
         r"(stolen|nicked|taken|broken into|keyed)|(stole|nicked|took|snatched|keyed) my\b|police"
         r" (number|non emergency)|non emergency|101|dealing drugs|filmed me|harass\w*|stalk\w*"
-        r"|tracker|restraining order|non molestation|breach|fake (account|profile)s?|posting my"
-        r" (address|pics|photos)|threats? on|flashed|keeps (sending|messaging|following|turning up"
-        r"|liking|posting)|(another|new|fake) accounts?|uploaded|without my consent|clares law"
+        r"|tracker|restraining order|non molestation|breach|fake (\w+ )?(account|profile)s?"
+        r"|posting my (address|pics|photos)|threats? on|flashed|keeps (sending|messaging"
+        r"|following|turning up|liking|posting)|(another|new|fake) accounts?|uploaded"
+        r"|without my consent|clares law"
         r"|(get|have) (him|her) removed|convicted|prison|scam\w*|burglar\w*|graffiti|steal|stole"
         r"|stolen|nicked|showing himself|exposed himself|up my skirt|spiked (on|last)|crime)\b",
     ),
@@ -669,7 +690,9 @@ INTENTS = (
     (
         "register",
         # A business of theirs and a way of joining, in either order.
-        r"^(?=.*\b(my|our|we|were|weve|i (own|run|manage|work (at|in))|im the (manager|owner)"
+        r"\bupdate (our|my) (opening )?hours\b|\bbecome (a )?safe (space|place)\b[^|]*\bbusiness\b"
+        r"|^(?=.*\b(my|our|we|were|weve|i (own|run|manage|have|open|am opening|work (at|in))|im"
+        r" the (manager|owner)"
         r" of|we (own|run|manage|are))\b[^|]*\b<BUSINESS>)(?=.*\b<JOINING>)"
         r"|^(?=.*\b(a|an|the|my|our) <BUSINESS>)(?=.*\b(sign( \w+)? up|join|register|enrol"
         r"|be listed|get listed|become a safe (space|place))\b)"
@@ -686,13 +709,25 @@ INTENTS = (
         r" scheme)\b|\bwhat (will|do|can|would) (the )?staff (do|help)\b|\bwhat is this\b"
         r"|\boperation portum\b|\bwhat (can|do) you do\b|\bhow do i use (this|it)\b"
         # A question about how the scheme treats people, not where to go.
-        r"|^(?!.*\b(where|nearest|closest|near me|nearby|find|is there (a|any)|are there any|any"
-        r" safe spaces?|anywhere)\b)(?=(can|could|do|does|will"
+        r"|^(?!.*\b(where|nearest|closest|near me|nearby|find (one|a|me|somewhere)|(is there|are"
+        r" there|any) (a |any )?(\w+ )?(safe )?(space|spaces|place|places)? ?(in|at|near|around|by"
+        r"|on)|anywhere|somewhere)\b)(?=(can|could|do|does|will"
         r"|would|is|are|am|what|whats|how|hows|who|why|should|must|if)\b).*\b(safe spaces?|staff"
         r"|the shops?|the shop|this (app|site|website|service|scheme|thing)|scheme|dogs?|pets?"
-        r"|under \d+|women|men|children|kids|on their own|my own|questions|ask me"
+        r"|under \d+|women|men|children|kids|on their own|my own|questions|ask me|they|them|go in"
+        r"|come in|stay|time (do )?they open|speak|language|english|foreign|british|lgbt\w*|mate"
+        r"|solicitor"
+        r"|ambulance|know (which|if)|mean|trained|training|find out|only (in|for)|all uk|scotland"
+        r"|wales|one|these places|time limit"
         r"|allowed|have to|got to|time limit|free|cost|pay|buy|data|details|records?|police"
         r"|sticker|sign|only for|turn (me|people|us) away)\b",
+    ),
+    (
+        # Things a safe-space helper cannot help with.
+        "off_topic",
+        r"\b(weather|forecast|pizza|fish and chips|recipe|football|score|candy crush|level \d+"
+        r"|essay|homework|siri|alexa|hey google|recommend|best (\w+ ){0,2}(in|for|near)|password"
+        r"|changing (of the )?guard|film|movie|cinema|lottery|horoscope)\b",
     ),
     (
         # Asking what to do about something: a helpline's job (when no place is asked for).
@@ -713,17 +748,21 @@ INTENTS = (
         r"\b|\bneed (somewhere|a place|help)\b|\b(open|opened) (now|near|nearby|late|tonight)\b"
         r"|\b(lost|stranded|cant get home|missed (my|the) (last )?(train|bus))\b|\bwhere (is|are)"
         r" (the|a)\b|\bwhere (can|do) i\b|\bgo now\b|\b(im|i am|i feel|feeling|so)"
-        r" (scared|frightened|afraid|worried|panicking|anxious|vulnerable|alone)\b",
+        r" (scared|frightened|afraid|worried|panicking|anxious|vulnerable|alone)\b"
+        r"|\b(dont|do not) know where (i am|im|we are)\b|\bmissed my stop\b|\b(anywhere"
+        r"|somewhere)\b",
     ),
     (
         "thanks",
         r"\b(thanks|thank you|thank u|thankyou|cheers|ta|thx|ty|much appreciated"
-        r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night)\b",
+        r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night|danke|gracias|merci"
+        r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*)\b",
     ),
     (
         "greeting",
-        r"^\W*(hi|hello|hiya|hey|heya|yo|hallo|howdy|alright|evening|morning"
-        r"|afternoon|good (morning|afternoon|evening|day))\b",
+        r"^\W*(hi+|hello+|hiya|hey+|heya|yo|hallo|howdy|alright|evening|morning"
+        r"|afternoon|good (morning|afternoon|evening|day)|hola|bonjour|ciao|salam|salaam|salaam"
+        r" alaikum|assalam\w*|namaste|guten tag|czesc|ola|merhaba|shalom|is anyone there)\b",
     ),
 )
 

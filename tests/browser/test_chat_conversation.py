@@ -1,4 +1,4 @@
-"""The chat as a conversation on a phone: danger, "where are you?", the answer, with and without JS."""
+"""The chat as a conversation danger, "where are you?", the answer, with or without JS."""
 
 from __future__ import annotations
 
