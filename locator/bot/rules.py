@@ -532,7 +532,7 @@ NOT_ACTING_RULES = frozenset({"self_harm_now", "suicide_now", "self_poisoned"})
 REMOTE = (
     r"\b(online|on (insta|instagram|twitter|x|facebook|snapchat|tiktok|whatsapp|xbox( live)?"
     r"|social media|the phone)|(sent|sends|sending|messag\w*|texted|texts|emailed|dmed|posted"
-    r"|posting|ringing|calling) me|messages|troll\w*|accounts?|voicemails?|withheld)\b"
+    r"|posting|ringing) me|messages|troll\w*|accounts?|voicemails?|withheld)\b"
 )
 REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "violence"})
 # Long past: even an overdose or strangling told this way is for a helpline, not 999.
@@ -547,6 +547,7 @@ LONG_PAST_ONLY_RULES = frozenset({"strangled", "self_poisoned", "poisoned", "sel
 NOW = (
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
     r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back|at the door"
+    r"|now (he|she|they|hes|shes|theyre)\b[^|]*\b(following|after me|behind me|outside)"
     r"|is outside|scream\w* now|still (\w+ing|here|there|outside|around|about|nearby)"
     r"|(running|walking|driving|coming) (now|towards|over|back)|circling|getting out|started"
     r" walking|hes seen me|seen me"
@@ -561,11 +562,16 @@ TOPICS = (
         r"|relationship|boyfriend|girlfriend|husband|wife|ex))\b"
         r"|\b<PARTNER>\b( \w+){0,4} <ABUSE>"
         # A partner or ex in the message with harm, fear, control or leaving anywhere in it.
-        r"|^(?=.*\b<PARTNER>\b)(?=.*\b(<ABUSE>|<HURT>|left (him|her)|walked out|escap\w*|got away"
+        r"|^(?=.*\b(?<!and my )(?<!with my )<PARTNER>\b)(?=.*\b(<ABUSE>|<HURT>|left (him|her)"
+        r"|walked out|escap\w*|got away"
         r"|cant go back|go back to (him|her)|refuge|stalk\w*|follow\w*|harass\w*|threat\w*"
         r"|trapped|locked|wont let|blocking|kill\w*|scared|afraid|frightened|abus\w*|control\w*"
         r"|tracker|tracks?|restraining order|non molestation|clares law|hiding|violent|stabbed"
         r"|knife|weapon|smash\w*|chasing|dragged|pinned|gun\w*|shotgun|argue\w*|row)\b)"
+        # An ex, or leaving someone, in a message to a safety service is almost always about abuse.
+        r"|\b(my|her|his) ex\b|\bex (husband|wife|boyfriend|girlfriend|partner)\b"
+        r"|\b(left|leaving|walked out on|got away from|escaped from|escaping) (him|her)\b"
+        r"|\bsince (he|she) left\b|\bive left (him|her)\b"
         r"|\b(domestic abuse helpline|national domestic abuse|cant go back to (him|her)|left (my )?"
         r"<PARTNER>|the way (he|she) talks to me)\b"
         # "he hit me", with no stranger in the message: most often a partner or family member.
