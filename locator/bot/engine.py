@@ -42,8 +42,10 @@ LONG_PAST = re.compile(rules.LONG_PAST)
 NOT_ACTING = re.compile(rules.NOT_ACTING)
 REMOTE = re.compile(rules.REMOTE)
 ADVICE_TOPICS = {"police", "medical"}
+# Intent rules that only weigh in the choice; they are never the answer's intent themselves.
+CUES = {"advice", "off_topic", "feeling_unsafe"}
 # Topics whose lines go beside a search when a place is asked for (the others answer first).
-PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim", "homeless"}
+PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
@@ -170,10 +172,10 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
         intent = "support"  # but a place asked for beside 101, 111 or a refuge line is a search
     elif "advice" in intents and not facilities and "find_space" not in intents:
         intent = "support"
-    elif "find_space" in intents or facilities:
+    elif "find_space" in intents or facilities or "feeling_unsafe" in intents:
         intent = "find_space"
-    elif set(intents) - {"advice", "off_topic"}:
-        intents = [name for name in intents if name not in ("advice", "off_topic")]
+    elif set(intents) - CUES:
+        intents = [name for name in intents if name not in CUES]
         intent = intents[-1] if "thanks" not in intents else "thanks"
     else:
         intent = "unknown"

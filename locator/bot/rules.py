@@ -55,7 +55,8 @@ CLASSES = {
     "DRUGS": r"(pills|tablets|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
     r"|painkillers|antidepressants|sleeping pills)",
     # Where someone is, close enough to be danger now.
-    "CLOSE": r"(outside|on the doorstep|at (my|the|our) (door|window|house|flat|car)|across (the"
+    "CLOSE": r"((is|are|s|waiting|standing|stood|sat|sitting|parked|lurking) outside"
+    r"|on the doorstep|at (my|the|our) (door|window|house|flat|car)|across (the"
     r" road|from (me|my house|the house))|behind me|next to me|right up (to|next to)|waiting"
     r" (for me|outside|at the|by my|by the|at my)|watching (me|the house|my house|us)|looking for"
     r" me|at the end of my (road|street)|in (my|the) (house|flat|garden|hallway|bar|shop|street)"
@@ -167,7 +168,8 @@ EMERGENCY = (
         r"|\bknows (im|i am|were) (in )?(here|there)\b"
         r"|\b(crawling|driving|creeping|kerb crawling) (slowly )?(behind|after|alongside|next to)"
         r" (me|us)\b|\b<THREAT>\b[^|]{0,40}\b(following|chasing)\b"
-        r"|\b<THREAT> (wont|will not|refuses to|doesnt) (leave|go away|get out)\b"
+        r"|\b<THREAT> (wont|will not|refuses to|doesnt) (leave|go away|get out)\b(?! (him|her|them"
+        r"|it|his|the|my|their))"
         r"|\b<THREAT>\b[^|]{0,60}?\b<CLOSE>",
     ),
     ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
@@ -274,7 +276,9 @@ EMERGENCY = (
         "heart_or_stroke",
         r"\b(chest pains?|pains? (in|on|at) (\w+ )?chest|tightness (in|across) (\w+ )?chest"
         r"|chest (is |feels |really )*(tight|hurts"
-        r"|heavy|crushing)|tight chest|heart attack|cardiac|stroke|slur\w*|face (has )?(gone )?"
+        r"|heavy|crushing)|tight chest|heart attack|cardiac|stroke|slurr(ed|ing)"
+        r"|speech (is )?slur\w*"
+        r"|face (has )?(gone )?"
         r"(dropp\w*|droop\w*|fallen)|one side of (his|her|my|their) face|cant (lift|raise|move)"
         r" (\w+ )?arms?|cant (talk|speak) properly|numb on one side)\b"
         r"|\bface\b[^|]{0,20}\b(go|goes|gone|went|is) down\b|\b(speak|speech|talk|talking|speaking"
@@ -380,7 +384,9 @@ EMERGENCY = (
         "still_happening",
         r"\b(rap(e|ed|ing)|assault\w*|abus\w*|hit(s|ting)? me|beat(s|ing)? me|touch(ed|ing) me"
         r"|racis\w*|homophob\w*)\b[^|]*\|?[^|]*\b(still (here|there|outside|around|with me"
-        r"|in the|following)|right now|happening now|coming back|at the door|is outside"
+        r"|in the|following)|right now|happening now|(he|she|they|hes|shes|theyre) (is "
+        r"|are )?coming"
+        r" back|at the door|is outside"
         r"|is here)\b",
     ),
     (
@@ -512,7 +518,8 @@ PAST = (
     r"|what (is )?the helpline|is there anyone|anyone i can talk to|what can i do|cant tell"
     r" anyone|dont know who to tell|who help\w*|what number|embarrass\w*"
     # ...and so is what happens again and again.
-    r"|sometimes?|always|often|every (time|day|night|week)|a few times|kept|used to"
+    r"|sometimes?|always|often|every (time|day|night|week)|a few times|kept|used to|many times"
+    r"|lots of times|all the time|not today|not tonight"
     r"|when (hes|shes|he is|she is|he|she|theyre|they) (drunk|angry|drinks|drinking)"
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
     r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
@@ -524,7 +531,8 @@ PAST = (
 # Intentions told as not acted on, not today: for Samaritans, not 999.
 NOT_ACTING = (
     r"\b(not (today|tonight|now|right now)|one day|(havent|have not|wont|will not|not going to"
-    r"|im not going to|i wont|not gonna) (do|done|taken|take|act|acted|try)( anything| any| on"
+    r"|im not going to|i wont|not gonna) (do|done|taken|take|act|acted|try|hurt|harm|kill)"
+    r"( anything| any| on| myself"
     r" (it|them)| it)?|havent done anything|not planning)\b"
 )
 NOT_ACTING_RULES = frozenset({"self_harm_now", "suicide_now", "self_poisoned"})
@@ -532,7 +540,8 @@ NOT_ACTING_RULES = frozenset({"self_harm_now", "suicide_now", "self_poisoned"})
 REMOTE = (
     r"\b(online|on (insta|instagram|twitter|x|facebook|snapchat|tiktok|whatsapp|xbox( live)?"
     r"|social media|the phone)|(sent|sends|sending|messag\w*|texted|texts|emailed|dmed|posted"
-    r"|posting|ringing) me|messages|troll\w*|accounts?|voicemails?|withheld)\b"
+    r"|posting|ringing) me|messages|troll\w*|accounts?|voicemails?|withheld|strava|nudes"
+    r"|post (my|your|the|our) \w+|pictures of me|photos of me)\b"
 )
 REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "violence"})
 # Long past: even an overdose or strangling told this way is for a helpline, not 999.
@@ -548,10 +557,10 @@ NOW = (
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
     r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back|at the door"
     r"|now (he|she|they|hes|shes|theyre)\b[^|]*\b(following|after me|behind me|outside)"
-    r"|is outside|scream\w* now|still (\w+ing|here|there|outside|around|about|nearby)"
-    r"|(running|walking|driving|coming) (now|towards|over|back)|circling|getting out|started"
-    r" walking|hes seen me|seen me"
-    r"|is here|behind me|keeps (following|coming)|<CLOSE>)\b"
+    r"|is outside|scream\w* now|still (here|there|outside|around|about|nearby|following|watching"
+    r"|waiting|behind|chasing|driving|coming|sat behind)|(running|walking|driving|coming) (now"
+    r"|towards|over)|circling|getting out|started walking|hes seen me|seen me"
+    r"|is here|behind me|keeps (following|coming))\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
 )
 
 TOPICS = (
@@ -572,12 +581,14 @@ TOPICS = (
         r"|\b(my|her|his) ex\b|\bex (husband|wife|boyfriend|girlfriend|partner)\b"
         r"|\b(left|leaving|walked out on|got away from|escaped from|escaping) (him|her)\b"
         r"|\bsince (he|she) left\b|\bive left (him|her)\b"
-        r"|\b(domestic abuse helpline|national domestic abuse|cant go back to (him|her)|left (my )?"
+        r"|\b(domestic abuse helpline|national domestic abuse|mens advice line|cant go back to (him"
+        r"|her)|left (my )?"
         r"<PARTNER>|the way (he|she) talks to me)\b"
         # "he hit me", with no stranger in the message: most often a partner or family member.
-        r"|^(?!.*\b(man|men|guy|guys|bloke|lad|lads|stranger|someone|somebody|boys|group|gang"
+        r"|^(?!.*\b((?<!im a )(?<!i am a )man|men|guy|guys|bloke|lad|lads|stranger|someone|somebody"
+        r"|boys|group|gang"
         r"|woman|girl|teenagers|driver|security|bouncer|police|boss|teacher|neighbour)\b)(?=.*\b(he"
-        r"|she|hes|shes)\b( \w+){0,3} (<HURT>|<ABUSE>) me\b)"
+        r"|she|hes|shes)\b( \w+){0,3} (<HURT> me|<ABUSE>)\b)"
         r"|\bmy (mum|mom|dad|stepdad|stepmum) (hits|beats|hurts|hit|beat|punched|strangled)"
         r" my (mum|mom|dad|stepdad|stepmum)\b|\baway from (him|her) tonight\b",
     ),
@@ -592,7 +603,8 @@ TOPICS = (
         r"|samaritans|ending it|urges? to (cut|self harm|hurt myself)|thinking about (pills"
         r"|ending|dying|killing myself|jumping)|written (letters|notes|goodbye)|wants? to die"
         r"|(nobody|no one|noone) would (care|notice|miss me)|wants? to disappear|just disappear\w*"
-        r"|(everything|life|it all) is pointless|(dont|cant) see the point|no point (in|living)"
+        r"|(everything|life|it all) is pointless|(dont|cant) (really )?see the point|no point (in"
+        r"|living)"
         r"|dont want (to )?live|think(ing)? about (die|dying|death)|tired of (trying|living|it all"
         r"|everything)|worthless|hopeless|wish i (was|were) dead|better off without me"
         r"|overdos\w*)\b",
@@ -615,7 +627,7 @@ TOPICS = (
         r"|no where to (sleep|stay)|shelter (number|helpline|charity)|(ran|run) away|no bed"
         r"|nowhere (for|to go) tonight|sleep\w* on (the )?(night bus|street|streets|bench)"
         r"|(no money|nowhere) (for|to) (anywhere to )?stay|any shelter|cant go home|nowhere to go"
-        r"|chucked out)\b",
+        r"|sleeping in (my|the|our) car|evicted)\b",
     ),
     (
         "child",
@@ -715,9 +727,14 @@ INTENTS = (
         r" scheme)\b|\bwhat (will|do|can|would) (the )?staff (do|help)\b|\bwhat is this\b"
         r"|\boperation portum\b|\bwhat (can|do) you do\b|\bhow do i use (this|it)\b"
         # A question about how the scheme treats people, not where to go.
-        r"|^(?!.*\b(where|nearest|closest|near me|nearby|find (one|a|me|somewhere)|(is there|are"
-        r" there|any) (a |any )?(\w+ )?(safe )?(space|spaces|place|places)? ?(in|at|near|around|by"
-        r"|on)|anywhere|somewhere)\b)(?=(can|could|do|does|will"
+        r"|\b(staff|they) (is |are )?trained\b|\bcan (i|we|my \w+|kids|children) (still )?(use"
+        r"|go in|come in|go to|bring|stay)\b[^|]*\bsafe spaces?\b|\bsafe spaces? mean\b"
+        r"|\bwhat happens (when|if)\b|\bask for angela\b|\bhow do i know (which|if|a|the)\b"
+        r"|^(?!.*\b(where (can|do|is|are|should|could|shall|would|to)|nearest|closest|near me"
+        r"|nearby"
+        r"|near|find (one|a|me|somewhere)|(is there|are there|any) (a |any )?(\w+ )?(safe )?(space"
+        r"|spaces|place|places) ?(in|at|near|around|by|on)|safe spaces? (in|at|near)|anywhere"
+        r"|somewhere|im in|i am in|were in|we are in)\b)(?=.*(^|\| )(can|could|do|does|will"
         r"|would|is|are|am|what|whats|how|hows|who|why|should|must|if)\b).*\b(safe spaces?|staff"
         r"|the shops?|the shop|this (app|site|website|service|scheme|thing)|scheme|dogs?|pets?"
         r"|under \d+|women|men|children|kids|on their own|my own|questions|ask me|they|them|go in"
@@ -743,7 +760,9 @@ INTENTS = (
         r" crime|abuse|allowed|legal|stalking)|do i (need|ring|call|report)|who (do|can|should)"
         r" (i|we) (call|ring|tell|talk to|report to)|how (do|can) i (report|get|keep|plan|stop|cope"
         r"|support|help)|what number|is there a number|any advice|need (some )?advice|want advice"
-        r"|what can i do|what are my options|who help\w*)\b",
+        r"|what can i do|what are my options|who help\w*|(whats|what is|need|give me|got) (the )?"
+        r"(\w+ ){0,3}number|number (for|please|pls)|advice|get (it )?(checked|looked at)|worth"
+        r" going|what should i look for|is (that|it) something to worry)\b",
     ),
     (
         "find_space",
@@ -753,10 +772,15 @@ INTENTS = (
         r"|spot)s?\b|\b(nearest|closest|near me|nearby|near by|around here|close by|close to me)"
         r"\b|\bneed (somewhere|a place|help)\b|\b(open|opened) (now|near|nearby|late|tonight)\b"
         r"|\b(lost|stranded|cant get home|missed (my|the) (last )?(train|bus))\b|\bwhere (is|are)"
-        r" (the|a)\b|\bwhere (can|do) i\b|\bgo now\b|\b(im|i am|i feel|feeling|so)"
-        r" (scared|frightened|afraid|worried|panicking|anxious|vulnerable|alone)\b"
+        r" (the|a)\b|\bwhere (can|do) i\b|\bgo now\b"
         r"|\b(dont|do not) know where (i am|im|we are)\b|\bmissed my stop\b|\b(anywhere"
         r"|somewhere)\b",
+    ),
+    (
+        # Feeling unsafe with nothing else said: a place to wait is the answer.
+        "feeling_unsafe",
+        r"\b(im|i am|i feel|feeling|so) (scared|frightened|afraid|worried|panicking|anxious"
+        r"|vulnerable|alone)\b",
     ),
     (
         "thanks",
