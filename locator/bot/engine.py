@@ -37,6 +37,11 @@ DENIED = re.compile(rules.DENIED)
 PAST = re.compile(rules.PAST)
 NOW = re.compile(_expand(rules.NOW))
 LOCATIVE = re.compile(rules.LOCATIVE)
+ASKING = re.compile(rules.ASKING)
+NO_PHONE = re.compile(rules.NO_PHONE)
+BORROW = re.compile(rules.BORROW_PHONE)
+COLLAPSE = re.compile(rules.COLLAPSE)
+INJURY_RULES = {"bleeding", "serious_injury"}
 PLACE_LIKE = {"toilet", "accessible_toilet", "seating", "private_room"}
 LONG_PAST = re.compile(rules.LONG_PAST)
 NOT_ACTING = re.compile(rules.NOT_ACTING)
@@ -97,8 +102,9 @@ def _negated(text: str, start: int, code: str) -> bool:
     return not NEED.search(clause[negations[-1].end() :])
 
 
-def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    found, matched = [], []
+def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str], set[str]]:
+    """Return the facilities named, the rules that named them, and those asked for outright."""
+    found, matched, asked = [], [], set()
     for code, pattern in FACILITY_RULES:
         for text in texts:
             if code == "toilet" and "accessible_toilet" in found:
@@ -107,8 +113,33 @@ def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str]]:
             if hits:
                 found.append(code)
                 matched.append(f"facility:{code}")
+                clause = text[: hits[0].start()].rsplit("|", 1)[-1]
+                if ASKING.search(clause) or ASKING.search(hits[0].group()):
+                    asked.add(code)
                 break
-    return found, matched
+    if "step_free" in found and "toilet" in found and "accessible_toilet" not in found:
+        # A wheelchair user asking for a toilet needs the accessible one.
+        found[found.index("toilet")] = "accessible_toilet"
+        asked.add("accessible_toilet")
+    if (
+        "phone_charging" in found
+        and "phone_use" in found
+        and not _first_match(NO_PHONE, texts)
+        and not _first_match(BORROW, texts)
+    ):
+        found.remove("phone_use")  # "phone on 3%, need to call a taxi": a charge is the answer
+    asked.add("phone_charging")  # a dying phone is a need in itself, danger or not
+    return found, matched, asked
+
+
+def _emergency_facilities(found: list[str], asked: set[str], fired: list[str], texts) -> list:
+    """In danger, keep what was asked for outright and add what helps the emergency itself."""
+    kept = [code for code in found if code in asked or code in ("first_aid", "defibrillator")]
+    if set(fired) & INJURY_RULES and "first_aid" not in kept:
+        kept.append("first_aid")
+    if "not_breathing" in fired and _first_match(COLLAPSE, texts) and "defibrillator" not in kept:
+        kept.append("defibrillator")
+    return kept
 
 
 def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
@@ -150,8 +181,10 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
         if set(fired) & SELF_HARM_RULES and "suicidal" not in topics:
             topics.append("suicidal")
 
-    facilities, facility_rules = _facilities(texts)
+    facilities, facility_rules, asked = _facilities(texts)
     matched += facility_rules
+    if emergency:
+        facilities = _emergency_facilities(facilities, asked, fired, texts)
 
     intents = [name for name, pattern in INTENT_RULES if _first_match(pattern, texts)]
     matched += [f"intent:{name}" for name in intents]
@@ -180,6 +213,9 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
     else:
         intent = "unknown"
 
+    if intent in ("about", "register", "support"):
+        # A question, a sign-up or a helpline call: only a facility asked for outright counts.
+        facilities = [code for code in facilities if code in asked]
     place = gazetteer.find_in_text(text) if gazetteer is not None else None
     topics = _support_topics(topics, texts)
     return Analysis(

@@ -57,7 +57,7 @@ COMMON_WORDS = frozenset(
     heard help helps helped hiding hide bleed bleeds call calls called calling charged wifi
     drinks drink drinking sitting stand standing lying cold warm rain raining dark light lights
     chase change changed chance choose chose shopping stop stops stopping store weather
-    rope tape race rate rake ripe changing changed button overdone
+    rope tape race rate rake ripe changing changed button overdone sent
     """.split()
 )
 CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)\b")

@@ -424,7 +424,7 @@ FACILITIES = (
         r"| just| will| ll| nearly| about)?( to| going to| gonna)? (dead|dying|died|die|flat|low"
         r"|off|run out|gone|going)|dead (phone|mobile)|(phone|mobile) batter(y|ies)|my battery"
         r"|power ?bank|plug (my|it) in|no (battery|charge|power)|low battery|flat battery"
-        r"|out of (battery|charge)|phone died|plug|socket)\b"
+        r"|out of (battery|charge)|phone died|plug|socket|phones? (is |s )?on \d{1,2})\b"
         # A battery level: "on 3%", "2 percent", "three per cent".
         r"|\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) ?(%|percent\b"
         r"|per cent\b)",
@@ -436,12 +436,18 @@ FACILITIES = (
         r" taxi|home|mum|mom|dad|family|a friend|someone|somebody|her|him|them)|lost my (phone"
         r"|mobile)|no (phone|mobile)|(phone|mobile) (was |has been |got )?(stolen|broken|smashed"
         r"|nicked)|(dont|do not|havent) (have|got) (a|my) (phone|mobile)|borrow a (phone|mobile)"
-        r"|phone (has )?no signal|no signal|need (a )?phone)\b",
+        r"|phone (has )?no signal|no signal|need (a )?phone|(call|ring|phone|contact) (the|a) \w+"
+        r" (company|office|hotel|school|hostel))\b",
     ),
-    ("wifi", r"\b(wi ?fi|wifi|internet|wireless|hotspot)\b"),
+    (
+        "wifi",
+        r"\b(wi ?fi|wifi|internet|wireless|hotspot|data (has |s |is )?(run out|gone|finished)"
+        r"|no data|out of data|maps? (wont|not|doesnt) load)\b",
+    ),
     (
         "first_aid",
-        r"\b(first aid|plasters?|bandages?|cut (my|myself|his|her)|grazed?|blisters?"
+        r"\b(first aid|plasters?|bandages?|cut (my|myself|his|her)|graz\w*|scrap\w*|blisters?"
+        r"|twist\w* (my |his |her )?(ankle|wrist|knee)"
         r"|sprain\w*|twisted my|burn(t|ed)? (my|myself)|bleeding|injur\w*|hurt my|(finger|hand"
         r"|knee|arm|leg|head|foot) (is )?(bleeding|cut|hurt)|antiseptic|wound|nosebleed|tissues"
         r"|stabbed|pouring blood|blood pouring)\b",
@@ -470,7 +476,7 @@ FACILITIES = (
         "private_room",
         r"\b(somewhere (quiet|private|calm|dark)|quiet (place|room|space|spot|corner|one)"
         r"|private (room|space|place|spot)|(away from|out of|get away from) (people|the crowds?"
-        r"|sight|everyone|the noise)|on my own|calm down|overwhelmed|overload\w*|overstimulat\w*"
+        r"|sight|everyone|the noise)|calm down|overwhelmed|overload\w*|overstimulat\w*"
         r"|too (loud|noisy|much)|(need|want) (quiet|dark)|dark room|breastfeed\w*|(feed|feeding)"
         r" (the |my )?baby|baby needs feeding|hide|chill spot|stim break|shutting down"
         r"|sensory|meltdown|noise|crowds|quiet(er)?)\b",
@@ -493,6 +499,24 @@ LOCATIVE = (
     r"\b(in|at|of|into|from|down|outside|on|inside|im in|locked in|hiding in|sat on|sitting"
     r" on|out of|by|near) (the |a |my |this |our )?(disabled |accessible |bus |car |quiet )?$"
 )
+# Words that ask for a facility outright ("need a plaster", "somewhere to sit", "can I charge").
+ASKING = (
+    r"\b(need|needs|want|wants|get|got any|looking for|find|somewhere|anywhere|any|where|can i"
+    r"|can we|could i|is there|use|borrow|please|pls|plz|have you got|a)\b|^\W*\w+\W*$"
+)
+# Without a phone at all, a charge is no help: "phone stolen", "no phone".
+NO_PHONE = (
+    r"\b(lost my (phone|mobile)|no (phone|mobile)|(phone|mobile) (was |has been |got )?(stolen"
+    r"|broken|smashed|nicked|snatched)|(dont|havent) (have|got) (a|my) (phone|mobile))\b"
+)
+# Asking for someone else's phone, which a charge does not replace.
+BORROW_PHONE = r"\b(use|borrow) (a|your|the|someones|somebodys) (phone|telephone|landline)\b"
+# Collapsed as well as not breathing: a defibrillator may save them.
+COLLAPSE = (
+    r"\b(collapsed|fell|fall|fallen|unconscious|not moving|no pulse|heart (stopped|attack)"
+    r"|cardiac|passed out|on the (floor|ground)|dropped)\b"
+)
+
 # Words that cancel a need when they come just before it in the same clause.
 NEGATION = (
     r"\b(dont|do not|doesnt|does not|didnt|not|never|no|nor|wont)( really| even)?"
