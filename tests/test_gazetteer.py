@@ -1,8 +1,19 @@
+import csv
+import gzip
 import math
 
 import pytest
 
-from locator.geo.gazetteer import Gazetteer, Place, default_gazetteer, normalise_postcode
+from locator.geo.gazetteer import (
+    DATA_DIR,
+    NAMES_FILE,
+    WORDS_FILE,
+    Gazetteer,
+    Place,
+    _norm,
+    default_gazetteer,
+    normalise_postcode,
+)
 
 LEEDS = (53.797, -1.548)
 LEEDS_STATION = (53.795, -1.549)
@@ -16,6 +27,21 @@ NEWPORT_WALES = (51.588, -2.998)
 BELFAST = (54.597, -5.930)
 CITY_OF_LONDON = (51.517, -0.098)
 WEST_END = (51.514, -0.142)
+
+# Real positions, from NaPTAN and OS Open Names (data/gazetteer/SOURCE-naptan-osnames.md).
+PICCADILLY_GARDENS = (53.480280, -2.236998)  # the tram stop
+OXFORD_ROAD = (53.474032, -2.241995)  # Manchester Oxford Road station
+SHUDEHILL = (53.485255, -2.239091)  # the tram stop
+ST_PETERS_SQUARE = (53.478245, -2.243044)  # the tram stop
+DEANSGATE = (53.474184, -2.251051)  # Deansgate station, on Deansgate
+ANCOATS = (53.481175, -2.227870)
+NORWICH_BUS_STATION = (52.624129, 1.292908)
+OXFORD_CIRCUS = (51.515224, -0.141903)
+MANCHESTER_ARNDALE = (53.481921, -2.238755)  # Market Street tram stop, the Arndale's door
+PICCADILLY_MANCHESTER = (53.477074, -2.230652)  # the tram stop, by Manchester Piccadilly
+PICCADILLY_CIRCUS = (51.510050, -0.133798)
+TRAFALGAR_SQUARE = (51.5080, -0.1281)
+BURY_WEST_SUSSEX = (50.909, -0.563)
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -201,6 +227,8 @@ def test_suggestions_for_hopeless_input_are_a_list(gazetteer, text):
         ("outside Edinburgh Waverley", "station", "Edinburgh Waverley station"),
         ("I am at Newport station", "station", "Newport (South Wales) station"),
         ("near london bridge", "station", "London Bridge station"),
+        ("I'm in Manchester near Oxford Road", "station", "Manchester Oxford Road station"),
+        ("I'm in Reading near Oxford Road", "place", "Reading"),  # a street there, not Manchester's
     ],
 )
 def test_find_in_text_picks_the_most_specific_mention(gazetteer, text, kind, label):
@@ -209,24 +237,258 @@ def test_find_in_text_picks_the_most_specific_mention(gazetteer, text, kind, lab
     assert (place.kind, place.label) == (kind, label)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "hello",
-        "",
-        "I'm in a bit of trouble",
-        "can I get some help",
-        "I hope you can help",
-        "I'm at church",
-        "reading this on my phone",
-        "I am in Wales",
-        "I need a bath",
-        "please send help",
-        "hello " * 2_000,
-    ],
-)
+EVERYDAY_MESSAGES = [
+    "hello",
+    "",
+    "I'm in a bit of trouble",
+    "can I get some help",
+    "I hope you can help",
+    "I'm at church",
+    "reading this on my phone",
+    "I am in Wales",
+    "I need a bath",
+    "please send help",
+    "hello " * 2_000,
+    # Hamlets, villages and NPTG localities are called Water, Bank, Middle, Market, Hope...
+    "my phone is dead and I need to charge it",
+    "I need the toilet",
+    "where can I sit down",
+    "someone is following me",
+    "help",
+    "I feel sick",
+    "can I get some water",
+    "is it free",
+    "my feet are killing me",
+    "I'm lost",
+    "I need somewhere quiet",
+    "I need to wait somewhere safe",
+    "I'm at the bank",
+    "I'm At The Bank",
+    "I'm in the park",
+    "I'm at the bus station",
+    "waiting at the bus stop and a man keeps staring",
+    "I'm on the high street",
+    "near high street",
+    "in the town centre",
+    "in the middle of nowhere",
+    "I'm at the end of my tether",
+    "near the monument",
+    "meet me at the angel",
+    "I feel carsick",
+    "carsick",  # also a suburb of Sheffield
+    "water",
+    "on my way",
+    "on the bus and a man keeps staring",
+    "my friend Craig is following me",
+    "omw pls help",
+    "I NEED HELP SOMEONE IS FOLLOWING ME",
+    "Someone Is Following Me",
+]
+
+
+@pytest.mark.parametrize("text", EVERYDAY_MESSAGES)
 def test_find_in_text_ignores_everyday_words(gazetteer, text):
     assert gazetteer.find_in_text(text) is None
+
+
+@pytest.mark.parametrize("text", EVERYDAY_MESSAGES)
+def test_a_known_position_does_not_make_everyday_words_a_place(gazetteer, text):
+    assert gazetteer.find_in_text(text, near=MANCHESTER) is None
+
+
+# ---- stations, stops, localities and suburbs from NaPTAN, NPTG and OS Open Names ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Piccadilly Gardens", "stop", PICCADILLY_GARDENS),
+        ("Shudehill", "stop", SHUDEHILL),
+        ("Shudehill tram stop", "stop", SHUDEHILL),
+        ("St Peter's Square", "stop", ST_PETERS_SQUARE),
+        ("Oxford Road station", "station", OXFORD_ROAD),
+        ("Oxford Road", "station", OXFORD_ROAD),
+        ("Manchester Oxford Road", "station", OXFORD_ROAD),
+        ("Deansgate", "station", DEANSGATE),
+        ("Ancoats", "suburb", ANCOATS),
+        ("Ancoats, Manchester", "suburb", ANCOATS),
+        ("Norwich bus station", "stop", NORWICH_BUS_STATION),
+        ("Oxford Circus", "stop", OXFORD_CIRCUS),
+        ("Manchester Arndale", "landmark", MANCHESTER_ARNDALE),
+        ("Piccadilly", "stop", PICCADILLY_MANCHESTER),
+        # typos, lower case and abbreviations
+        ("picadilly gardens", "stop", PICCADILLY_GARDENS),
+        ("piccadily gardens", "stop", PICCADILLY_GARDENS),
+        ("shudehil", "stop", SHUDEHILL),
+        ("st peters square", "stop", ST_PETERS_SQUARE),
+        ("oxford rd station", "station", OXFORD_ROAD),
+        ("deansgte", "station", DEANSGATE),
+        ("ancoates", "suburb", ANCOATS),
+        ("norwich bus stn", "stop", NORWICH_BUS_STATION),
+        ("oxford circus station", "stop", OXFORD_CIRCUS),
+    ],
+)
+def test_places_people_name_resolve_within_500_m(gazetteer, text, kind, expected):
+    place = gazetteer.find(text)
+    assert_near(place, expected, km=0.5)
+    assert place.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Shudehill", "Shudehill tram stop, Manchester"),
+        ("Ancoats", "Ancoats, Manchester"),
+        ("Norwich bus station", "Norwich bus station"),
+        ("Oxford Circus", "Oxford Circus Underground station, London"),
+        ("Deansgate", "Deansgate station"),
+    ],
+)
+def test_labels_say_what_and_where(gazetteer, text, label):
+    assert gazetteer.find(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lost my friends near Deansgate, phone at 3%", DEANSGATE),
+        ("lost my friends near deansgate, phone at 3%", DEANSGATE),
+        ("im at shudehill and my phone is dying", SHUDEHILL),
+        ("waiting at Shudehill tram stop", SHUDEHILL),
+        ("I'm at Piccadilly Gardens, someone keeps following me", PICCADILLY_GARDENS),
+        ("at piccadilly gardens need a charger", PICCADILLY_GARDENS),
+        ("near picadilly gardens pls", PICCADILLY_GARDENS),
+        ("I'm near St Peter's Square", ST_PETERS_SQUARE),
+        ("lost near st peters square", ST_PETERS_SQUARE),
+        ("I'm at Oxford Road station", OXFORD_ROAD),
+        ("scared at oxford rd station", OXFORD_ROAD),
+        ("I'm in Ancoats and it's dark", ANCOATS),
+        ("im lost in ancoats", ANCOATS),
+        ("waiting at Norwich bus station, last bus gone", NORWICH_BUS_STATION),
+        ("I'm by Oxford Circus", OXFORD_CIRCUS),
+        ("outside the Manchester Arndale", MANCHESTER_ARNDALE),
+        ("i'm lost near shudehil", SHUDEHILL),
+        ("I'm in Manchester near Shudehill", SHUDEHILL),
+        ("I'm at Piccadilly", PICCADILLY_MANCHESTER),
+        ("I'm in Manchester near Piccadilly", PICCADILLY_MANCHESTER),
+        ("I'm at Piccadilly in London", PICCADILLY_CIRCUS),
+        ("on oxford rd, someone is following me", OXFORD_ROAD),
+        ("nr piccadilly gdns", PICCADILLY_GARDENS),
+        ("piccadilly gardens", PICCADILLY_GARDENS),  # the whole answer to "where are you?"
+    ],
+)
+def test_find_in_text_finds_stops_suburbs_and_landmarks_within_500_m(gazetteer, text, expected):
+    assert_near(gazetteer.find_in_text(text), expected, km=0.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "expected"),
+    [
+        ("Piccadilly", MANCHESTER, PICCADILLY_MANCHESTER),
+        ("Piccadilly", TRAFALGAR_SQUARE, PICCADILLY_CIRCUS),
+        ("Piccadilly, London", None, PICCADILLY_CIRCUS),
+        ("Victoria", MANCHESTER, (53.4877, -2.2416)),
+        ("Victoria", TRAFALGAR_SQUARE, (51.4964, -0.1431)),
+        ("Newport", (50.70, -1.29), (50.7015, -1.2912)),  # on the Isle of Wight
+        ("Newport", None, NEWPORT_WALES),
+        ("Bury", BURY_WEST_SUSSEX, BURY_WEST_SUSSEX),
+        ("Bury", None, (53.593, -2.298)),  # the Greater Manchester town
+        ("Oxford", TRAFALGAR_SQUARE, (51.752, -1.256)),  # a town's name means the town
+    ],
+)
+def test_a_known_position_chooses_between_places_of_one_name(gazetteer, text, near, expected):
+    assert_near(gazetteer.find(text, near=near), expected, km=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "expected"),
+    [
+        ("I'm at Piccadilly", MANCHESTER, PICCADILLY_MANCHESTER),
+        ("I'm at Piccadilly", TRAFALGAR_SQUARE, PICCADILLY_CIRCUS),
+        ("I'm near Victoria", TRAFALGAR_SQUARE, (51.4964, -0.1431)),
+        ("stuck in Bury", BURY_WEST_SUSSEX, BURY_WEST_SUSSEX),
+    ],
+)
+def test_find_in_text_prefers_the_place_nearest_the_device(gazetteer, text, near, expected):
+    assert_near(gazetteer.find_in_text(text, near=near), expected, km=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "label"),
+    [
+        ("Street", "place", "Street"),  # the Somerset town, not the hamlets called Street
+        ("Blackwater", "place", "Blackwater, Hart"),  # the town, not the Cornish village
+        ("Hope", "place", "Hope"),  # a GeoNames town, not Hope station
+        ("Leeds", "place", "Leeds"),  # not Leeds, the village near Maidstone
+    ],
+)
+def test_a_town_beats_a_hamlet_or_station_of_the_same_name(gazetteer, text, kind, label):
+    place = gazetteer.find(text)
+    assert (place.kind, place.label) == (kind, label)
+
+
+def test_candidates_list_each_distinct_place_of_an_ambiguous_name(gazetteer):
+    choices = gazetteer.candidates("Piccadilly")
+    assert_near(choices[0], PICCADILLY_MANCHESTER, km=1)
+    assert any(km_between((c.lat, c.lon), PICCADILLY_CIRCUS) < 1 for c in choices)
+    # Manchester Piccadilly station, its tram stop and the gardens are one choice, not three.
+    for i, a in enumerate(choices):
+        for b in choices[i + 1 :]:
+            assert km_between((a.lat, a.lon), (b.lat, b.lon)) > 1.5, (a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "first"),
+    [
+        ("Piccadilly", TRAFALGAR_SQUARE, PICCADILLY_CIRCUS),
+        ("Piccadilly", MANCHESTER, PICCADILLY_MANCHESTER),
+        ("Leeds", None, LEEDS),
+        ("LS1 4AP", None, LEEDS),
+        ("shudehil", None, SHUDEHILL),
+    ],
+)
+def test_candidates_put_the_likeliest_first(gazetteer, text, near, first):
+    assert_near(gazetteer.candidates(text, near=near)[0], first, km=2)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "count"),
+    [("Piccadilly", 2, 2), ("Piccadilly", 0, 0), ("zzzqqqxx", 5, 0), ("", 5, 0), ("LS1 4AP", 5, 1)],
+)
+def test_candidates_respect_the_limit_and_find_nothing_in_nonsense(gazetteer, text, limit, count):
+    assert len(gazetteer.candidates(text, limit=limit)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I'm in Water", "Water, Rossendale"),  # a village, named as one
+        ("I'm at Bank", "Bank DLR station, City of London"),
+        ("near Church End", "Church End"),
+        ("I'm in Street", "Street"),
+    ],
+)
+def test_an_everyday_word_is_a_place_when_capitalised_after_a_locative(gazetteer, text, label):
+    assert label in gazetteer.find_in_text(text).label
+
+
+def test_every_shipped_name_is_keyed_as_the_app_normalises_it():
+    with gzip.open(DATA_DIR / "gazetteer" / NAMES_FILE, "rt", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) > 40_000
+    wrong = [row["name"] for row in rows if _norm(row["name"]) != row["key"]]
+    wrong += [
+        alias
+        for row in rows
+        for alias in filter(None, row["alias_keys"].split("|"))
+        if _norm(alias) != alias
+    ]
+    assert not wrong, f"rebuild with scripts/build_gazetteer.py: {wrong[:5]}"
+
+
+@pytest.mark.parametrize("name", [NAMES_FILE, WORDS_FILE])
+def test_shipped_name_files_stay_small(name):
+    assert (DATA_DIR / "gazetteer" / name).stat().st_size < 3_000_000
 
 
 def test_default_gazetteer_is_loaded_once():

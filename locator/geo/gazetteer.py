@@ -1,18 +1,24 @@
-"""Resolve UK postcodes, postcode districts, stations and place names to points."""
+"""Resolve UK postcodes, districts, towns, stations, stops and localities to points."""
 
 from __future__ import annotations
 
 import csv
 import functools
+import gzip
+import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# Built by scripts/build_gazetteer.py from NaPTAN, NPTG and OS Open Names.
+NAMES_FILE = "places_gb_naptan_nptg_osnames.csv.gz"
+WORDS_FILE = "english_word_frequency_wordfreq.csv.gz"
 
 # Outward code shapes: A9, A99, AA9, AA99, A9A, AA9A. Inward code is always 9AA.
 _OUTWARD = r"[A-Z]{1,2}[0-9](?:[0-9]|[A-Z])?"
@@ -23,21 +29,63 @@ _FULL_IN_TEXT_RE = re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD})\s*([0-9][A-Z]{{2}}
 
 # A word, allowing inner apostrophes ("King's") and standalone "&" so "Bat & Ball" survives.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|&")
+# Abbreviations people type for words in names: "St Albans", "Oxford Rd", "Piccadilly Gdns".
+_SPELLINGS = {
+    "&": "and",
+    "saint": "st",
+    "rd": "road",
+    "stn": "station",
+    "sq": "square",
+    "gdns": "gardens",
+}
+_SENTENCE_END = re.compile(r"[.!?]")
+_PUNCTUATION = re.compile(r"[.!?,;:()]")
 
 # Fuzzy matching: ratio scores 0-100; below these a "match" is more guess than typo.
 _FUZZY_CUTOFF = 85.0
+_TEXT_FUZZY_CUTOFF = 90.0  # a sentence holds many words that are not names: be stricter
 _SUGGEST_CUTOFF = 70.0
 _MIN_FUZZY_LEN = 4
+_MIN_TEXT_FUZZY_LEN = 6
 # Requests and chat messages are short; cap work on pathological input.
 _MAX_QUERY_CHARS = 200
 _MAX_TEXT_CHARS = 5000
 _MAX_PHRASE_TOKENS = 6
+_MAX_FUZZY_TOKENS = 4
 
-_STATION_WORDS = ("railway station", "train station", "rail station", "station")
-_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "by", "from", "to", "nr"})
+_STATION_WORDS = (
+    "railway station",
+    "train station",
+    "rail station",
+    "underground station",
+    "tube station",
+    "metro station",
+    "tram stop",
+    "station",
+)
+_STATION_KINDS = ("station", "stop")
+_ARTICLES = frozenset({"the", "a", "an"})
+_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "by", "from", "to", "nr", "on"})
 
-# Place names that are also everyday English words or first names. In free text they only
-# count after a locative ("in Street") and when capitalised, so "I hope" is not Hope.
+# Zipf frequency (log10 of uses per billion words): "water" 5.5, "toilet" 4.3, "Ancoats" 1.6.
+COMMON_ZIPF = 3.0  # once per million words or more: an everyday word
+RARE_ZIPF = 2.0  # below this a word is rare enough to be taken for a name
+
+# Importance of a name's candidates, 0-1000; see scripts/build_gazetteer.py for the rest.
+_TOWN_RANK_FLOOR = 700  # a GeoNames town of 500 people; each tenfold adds 50
+_STATION_RANK = 600
+_ALIAS_PENALTY = 30  # "Oxford Road" for Manchester Oxford Road is a second name
+# With a position known, a candidate's distance counts in units of its reach: a city is
+# meant from further away than a hamlet. Reach doubles every 150 ranks, 5 km for a station.
+_REACH_KM = 5.0
+_REACH_DOUBLING = 150.0
+# Candidates closer than this are one choice ("Piccadilly" station, tram stop and gardens).
+_SAME_CHOICE_KM = 1.5
+# A place named with a town ("Ancoats, in Manchester") is at most this far from its centre.
+_WITHIN_TOWN_KM = 30.0
+
+# GeoNames town names that are also everyday English words or first names. In free text they
+# only count after a locative ("in Street") and when capitalised, so "I hope" is not Hope.
 _COMMON_WORDS = frozenset(
     """
     arnold ash ashley banks barry bath battle beer beverley bow bowling box bradley bray bridge
@@ -56,14 +104,52 @@ _COMMON_WORDS = frozenset(
 _NEVER_IN_TEXT = frozenset({"wales", "england", "scotland", "ireland", "britain", "uk"})
 
 
-@dataclass(frozen=True)
+# What a Place is: "place" is a town or city, "station" a rail station, "stop" a tram, metro,
+# Underground, bus or ferry stop or station, "locality" a village, hamlet or NPTG locality.
+PLACE_KINDS = (
+    "postcode",
+    "district",
+    "place",
+    "station",
+    "stop",
+    "airport",
+    "landmark",
+    "suburb",
+    "locality",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
     """A named point the locator can search around."""
 
     lat: float
     lon: float
     label: str
-    kind: str  # "postcode" | "district" | "place" | "station"
+    kind: str  # one of PLACE_KINDS
+
+
+class _Candidate(NamedTuple):
+    """One place a name may mean, with what it takes to choose between places of one name.
+
+    A tuple, not a Place: tens of thousands are made at every start, few are ever returned.
+    """
+
+    lat: float
+    lon: float
+    label: str
+    kind: str
+    rank: int  # importance, 0-1000: cities, towns, stations, stops, suburbs, hamlets
+    town: bool = False  # a town or city: no second name of something else outranks it
+    alias: bool = False  # a second name: "Oxford Road", "Hull", "Reading Town Centre"
+
+    @property
+    def place(self) -> Place:
+        return Place(self.lat, self.lon, self.label, self.kind)
+
+    @property
+    def weight(self) -> int:
+        return self.rank - _ALIAS_PENALTY if self.alias else self.rank
 
 
 def normalise_postcode(text: str) -> str | None:
@@ -81,16 +167,16 @@ def normalise_postcode(text: str) -> str | None:
 
 def _fold(text: str) -> str:
     """Strip accents so "Bo'ness" and "Bo\u2019ness" and accented input compare equal."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _norm_token(token: str) -> str:
-    """Normalise one word: lower case, no apostrophes, "saint" and "&" spelled one way."""
-    if token == "&":
-        return "and"
+    """Normalise one word: lower case, no apostrophes, abbreviations spelled one way."""
     word = token.lower().replace("'", "").replace("\u2019", "")
-    return "st" if word == "saint" else word
+    return _SPELLINGS.get(word, word)
 
 
 def _tokens(text: str) -> Iterator[re.Match[str]]:
@@ -111,8 +197,19 @@ def _strip_station_words(key: str) -> str | None:
     return None
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Return the great-circle distance in km between two (lat, lon) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def _read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -127,86 +224,68 @@ def _looks_english(alternate: str) -> bool:
 
 
 class Gazetteer:
-    """Look up UK postcodes, districts, stations and places by name."""
+    """Look up UK postcodes, districts, towns, stations, stops and localities by name."""
 
     def __init__(
         self,
         outcodes: dict[str, tuple[float, float, str]],
-        places: dict[str, Place],
-        place_alternates: dict[str, Place],
-        stations: dict[str, Place],
-        station_aliases: dict[str, Place],
+        names: dict[str, list[_Candidate]],
         crs_codes: dict[str, Place],
+        word_zipf: dict[str, float],
+        town_keys: frozenset[str],
+        everyday_keys: frozenset[str],
     ) -> None:
         self._outcodes = outcodes
-        self._places = places
-        self._place_alternates = place_alternates
-        self._stations = stations
-        self._station_aliases = station_aliases
+        # Best first: the order a name resolves to when no position is known.
+        self._names = {
+            key: tuple(sorted(found, key=_by_weight)) if len(found) > 1 else (found[0],)
+            for key, found in names.items()
+        }
         self._crs_codes = crs_codes
-        self._place_keys = list(places)
-        self._place_values = list(places.values())
-        self._station_keys = list(stations)
-        self._station_values = list(stations.values())
-        self._text_phrases = self._build_text_phrases()
-        self._max_phrase_tokens = min(
-            _MAX_PHRASE_TOKENS, max(key.count(" ") + 1 for key in self._text_phrases)
-        )
+        self._word_zipf = word_zipf
+        # GeoNames towns keep their long-standing free-text rule (_COMMON_WORDS).
+        self._town_keys = town_keys
+        # Names that are also what every town has: "High Street", "Station Road", "The Green".
+        self._everyday_keys = everyday_keys
+        self._keys = list(self._names)
+        self._station_names = {
+            key: found
+            for key, found in self._names.items()
+            if any(c.kind in _STATION_KINDS for c in found)
+        }
+        self._station_keys = list(self._station_names)
+        self._keys_by_initial: dict[str, list[str]] = {}
+        for key in self._keys:
+            self._keys_by_initial.setdefault(key[0], []).append(key)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Gazetteer:
-        """Read the shipped gazetteer CSV files."""
+        """Read the shipped gazetteer files."""
         folder = (data_dir or DATA_DIR) / "gazetteer"
         outcodes = _load_outcodes(folder)
-        places, alternates = _load_places(folder)
-        stations, aliases, crs = _load_stations(folder, places)
-        return cls(outcodes, places, alternates, stations, aliases, crs)
+        names: dict[str, list[_Candidate]] = {}
+        towns = _load_places(folder, names)
+        stations, crs = _load_stations(folder, names)
+        everyday = _load_names(folder, names, towns, stations)
+        return cls(outcodes, names, crs, _load_words(folder), frozenset(towns), everyday)
 
     # ---- direct search -------------------------------------------------------------------
 
-    def find(self, text: str) -> Place | None:
-        """Return the best match for a search box query, or None."""
-        text = text[:_MAX_QUERY_CHARS]
-        postcode = self._lookup_postcode(text)
-        if postcode is not None:
-            return postcode
-        if normalise_postcode(text) is not None and len(text.strip()) <= 8:
-            # Postcode-shaped but unknown: better "not found" than a fuzzy town guess.
-            return None
-        key = _norm(text)
-        if not key:
-            return None
-        station_key = _strip_station_words(key)
-        if station_key:
-            station = self._exact_station(station_key) or self._fuzzy(
-                station_key, self._station_keys, self._station_values
-            )
-            if station is not None:
-                return station
-            key = station_key
-        exact = self._exact(key)
-        if exact is not None:
-            return exact
-        stripped = text.strip()
-        if len(stripped) == 3 and stripped.isalpha() and stripped.isupper():
-            crs = self._crs_codes.get(stripped)
-            if crs is not None:
-                return crs
-        if "," in text:
-            head = _norm(text.split(",", 1)[0])
-            exact = self._exact(head) if head else None
-            if exact is not None:
-                return exact
-        if len(key) < _MIN_FUZZY_LEN:
-            return None
-        place = self._fuzzy_scored(key, self._place_keys, self._place_values)
-        station = self._fuzzy_scored(key, self._station_keys, self._station_values)
-        best = max(
-            (candidate for candidate in (place, station) if candidate is not None),
-            key=lambda candidate: candidate[0],  # max keeps the first (place) on ties
-            default=None,
-        )
-        return best[1] if best else None
+    def find(self, text: str, near: tuple[float, float] | None = None) -> Place | None:
+        """Return the best match for a search box query, or None.
+
+        With near (a device position), a name many places share resolves to the one nearest.
+        """
+        choices = self._choices_for_query(text, near)
+        return choices[0] if choices else None
+
+    def candidates(
+        self, text: str, limit: int = 5, near: tuple[float, float] | None = None
+    ) -> list[Place]:
+        """Return the distinct places a query may mean, the likeliest first."""
+        if limit <= 0:
+            return []
+        return self._choices_for_query(text, near)[:limit]
 
     def suggestions(self, text: str, limit: int = 5) -> list[Place]:
         """Return up to limit likely places for a "did you mean" list."""
@@ -217,35 +296,37 @@ class Gazetteer:
         key = _norm(text)
         if len(key) < 2 or limit <= 0:
             return []
-        scored: list[tuple[float, int, Place]] = []
-        for order, (keys, values) in enumerate(
-            ((self._place_keys, self._place_values), (self._station_keys, self._station_values))
-        ):
-            matches = process.extract(
-                key,
-                keys,
-                scorer=fuzz.WRatio,
-                processor=None,
-                score_cutoff=_SUGGEST_CUTOFF,
-                limit=limit * 2,
-            )
-            scored.extend((score, order, values[index]) for _, score, index in matches)
-        # Highest score first; places before stations on ties; list order is by population.
-        scored.sort(key=lambda item: (-item[0], item[1]))
+        # Names sharing the first letter: typos rarely change it, and it keeps this quick.
+        matches = process.extract(
+            key,
+            self._keys_by_initial.get(key[0], []),
+            scorer=fuzz.WRatio,
+            processor=None,
+            score_cutoff=_SUGGEST_CUTOFF,
+            limit=limit * 4,
+        )
+        # Highest score first; among equal scores the more important name (a city, say).
+        scored = sorted(
+            ((score, self._names[name][0]) for name, score, _ in matches),
+            key=lambda item: (-item[0], -item[1].weight),
+        )
         result: list[Place] = []
         seen: set[str] = set()
-        for _, _, place in scored:
-            if place.label not in seen:
-                seen.add(place.label)
-                result.append(place)
+        for _, candidate in scored:
+            if candidate.label not in seen:
+                seen.add(candidate.label)
+                result.append(candidate.place)
             if len(result) == limit:
                 break
         return result
 
     # ---- free text -----------------------------------------------------------------------
 
-    def find_in_text(self, text: str) -> Place | None:
-        """Return the most specific location mentioned inside a sentence, or None."""
+    def find_in_text(self, text: str, near: tuple[float, float] | None = None) -> Place | None:
+        """Return the most specific location mentioned inside a sentence, or None.
+
+        With near (a device position), a name many places share resolves to the one nearest.
+        """
         text = _fold(text[:_MAX_TEXT_CHARS])
         upper = text.upper()
         for match in _FULL_IN_TEXT_RE.finditer(upper):
@@ -259,26 +340,93 @@ class Gazetteer:
         if district is not None:
             return district
 
-        station = self._station_phrase_in_text(keys)
+        station = self._station_phrase_in_text(keys, near)
         if station is not None:
             return station
 
-        best: tuple[int, int, Place] | None = None  # (token count, -start, place)
-        for start in range(len(keys)):
-            for size in range(min(self._max_phrase_tokens, len(keys) - start), 0, -1):
-                if best is not None and size <= best[0]:
-                    break
-                phrase = " ".join(keys[start : start + size])
-                place = self._text_phrases.get(phrase)
-                if place is None:
-                    continue
-                if phrase in _COMMON_WORDS and not self._deliberate(words, keys, start):
-                    continue
-                best = (size, -start, place)
-                break
-        return best[2] if best else None
+        mentions = self._names_in_text(text, words, keys)
+        if not mentions:
+            return None
+        # The longest name wins ("London Bridge" over "London"), then a place more specific
+        # than a town ("Shudehill" over "Manchester"), then the first mentioned.
+        best = max(mentions, key=lambda m: (m[0], not self._is_town(m[2]), -m[1]))
+        towns = [m for m in mentions if m is not best and self._is_town(m[2])]
+        if near is None and towns and not self._is_town(best[2]):
+            # "near Piccadilly in Manchester": a town named alongside says which Piccadilly;
+            # "in Reading near Oxford Road" is Reading, not Manchester's Oxford Road.
+            town = self._ranked(self._names[towns[0][2]], None)[0]
+            place = self._ranked(self._names[best[2]], _point(town))[0]
+            return place if _km(_point(place), _point(town)) <= _WITHIN_TOWN_KM else town
+        return self._ranked(self._names[best[2]], near)[0]
 
     # ---- helpers ---------------------------------------------------------------------------
+
+    def _choices_for_query(self, text: str, near: tuple[float, float] | None) -> list[Place]:
+        """Return the distinct places a search box query may mean, best first."""
+        text = text[:_MAX_QUERY_CHARS]
+        postcode = self._lookup_postcode(text)
+        if postcode is not None:
+            return [postcode]
+        if normalise_postcode(text) is not None and len(text.strip()) <= 8:
+            # Postcode-shaped but unknown: better "not found" than a fuzzy town guess.
+            return []
+        key = _norm(text)
+        if not key:
+            return []
+        if key in self._names:
+            return self._choices(self._names[key], near)
+        station_key = _strip_station_words(key)
+        if station_key:
+            found = self._station_names.get(station_key) or self._fuzzy(
+                station_key, self._station_keys, self._station_names
+            )
+            if found:
+                return self._choices(found, near, stations_only=True)
+            key = station_key
+        if key in self._names:
+            return self._choices(self._names[key], near)
+        stripped = text.strip()
+        if len(stripped) == 3 and stripped.isalpha() and stripped.isupper():
+            crs = self._crs_codes.get(stripped)
+            if crs is not None:
+                return [crs]
+        if "," in text:
+            head, tail = (_norm(part) for part in text.split(",", 1))
+            if head in self._names:
+                # "Piccadilly, London": the part after the comma says which Piccadilly.
+                if near is None and tail in self._names:
+                    near = _point(self._ranked(self._names[tail], None)[0])
+                return self._choices(self._names[head], near)
+        found = self._fuzzy(key, self._keys, self._names)
+        return self._choices(found, near) if found else []
+
+    def _ranked(self, found: Iterable[_Candidate], near: tuple[float, float] | None) -> list[Place]:
+        """Order the candidates of one name: by importance, or by weighted distance to near."""
+        found = list(found)
+        if any(c.town and not c.alias for c in found):
+            # A town is what its name means: Oxford, not Oxford Circus.
+            found = [c for c in found if not c.alias]
+        if near is not None:
+            found.sort(key=lambda c: _km(near, (c.lat, c.lon)) / _reach_km(c.weight))
+        return [c.place for c in found]
+
+    def _choices(
+        self,
+        found: Iterable[_Candidate],
+        near: tuple[float, float] | None,
+        stations_only: bool = False,
+    ) -> list[Place]:
+        """Return one place per distinct choice: the station, tram stop and gardens are one."""
+        if stations_only:
+            found = [c for c in found if c.kind in _STATION_KINDS]
+        choices: list[Place] = []
+        for place in self._ranked(found, near):
+            if all(_km(_point(other), _point(place)) > _SAME_CHOICE_KM for other in choices):
+                choices.append(place)
+        return choices
+
+    def _is_town(self, key: str) -> bool:
+        return any(c.town and not c.alias for c in self._names[key])
 
     def _district(self, outcode: str) -> tuple[str, float, float, str] | None:
         """Return (outcode used, lat, lon, town) for an outcode or its parent district."""
@@ -307,33 +455,17 @@ class Gazetteer:
             return Place(lat, lon, f"{normal} (centre of {district_label})", "postcode")
         return Place(lat, lon, district_label, "district")
 
-    def _exact(self, key: str) -> Place | None:
-        return (
-            self._places.get(key)
-            or self._place_alternates.get(key)
-            or self._stations.get(key)
-            or self._station_aliases.get(key)
-        )
-
-    def _exact_station(self, key: str) -> Place | None:
-        return self._stations.get(key) or self._station_aliases.get(key)
-
-    def _fuzzy_scored(
-        self, key: str, keys: list[str], values: list[Place]
-    ) -> tuple[float, Place] | None:
+    @staticmethod
+    def _fuzzy(
+        key: str, keys: list[str], names: dict[str, tuple[_Candidate, ...]]
+    ) -> tuple[_Candidate, ...] | None:
         if len(key) < _MIN_FUZZY_LEN:
             return None
         # ratio, not WRatio: WRatio rewards partial overlaps, which turns garbage into towns.
         match = process.extractOne(
             key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=_FUZZY_CUTOFF
         )
-        if match is None:
-            return None
-        return match[1], values[match[2]]
-
-    def _fuzzy(self, key: str, keys: list[str], values: list[Place]) -> Place | None:
-        scored = self._fuzzy_scored(key, keys, values)
-        return scored[1] if scored else None
+        return names[match[0]] if match else None
 
     def _district_in_text(self, words: list[re.Match[str]], keys: list[str]) -> Place | None:
         for index, key in enumerate(keys):
@@ -347,43 +479,186 @@ class Gazetteer:
                 return found
         return None
 
-    def _station_phrase_in_text(self, keys: list[str]) -> Place | None:
+    def _station_phrase_in_text(
+        self, keys: list[str], near: tuple[float, float] | None
+    ) -> Place | None:
+        """Find "Leeds station", "Shudehill tram stop", "Oxford Rd station" in a sentence."""
         for index, key in enumerate(keys):
-            if key != "station" or index == 0:
+            if index == 0:
                 continue
             end = index
-            if keys[end - 1] in ("railway", "train", "rail"):
+            if key == "stop" and keys[index - 1] == "tram":
+                end -= 1
+            elif key != "station":
+                continue
+            if end and keys[end - 1] in ("railway", "train", "rail", "underground", "tube"):
                 end -= 1
             for size in range(min(4, end), 0, -1):
                 phrase = " ".join(keys[end - size : end])
-                station = self._exact_station(phrase)
-                if station is not None:
-                    return station
+                found = self._station_names.get(phrase)
+                if found:
+                    return self._choices(found, near, stations_only=True)[0]
             for size in range(min(4, end), 0, -1):
                 phrase = " ".join(keys[end - size : end])
-                station = self._fuzzy(phrase, self._station_keys, self._station_values)
-                if station is not None:
-                    return station
+                found = self._fuzzy(phrase, self._station_keys, self._station_names)
+                if found:
+                    return self._choices(found, near, stations_only=True)[0]
         return None
+
+    def _names_in_text(
+        self, text: str, words: list[re.Match[str]], keys: list[str]
+    ) -> list[tuple[int, int, str]]:
+        """Return (words, start, key) for each name used as a place, typos after "near" too."""
+        mentions: list[tuple[int, int, str]] = []
+        for start in range(len(keys)):
+            for size in range(min(_MAX_PHRASE_TOKENS, len(keys) - start), 0, -1):
+                phrase = " ".join(keys[start : start + size])
+                if phrase in self._names and self._used_as_place(
+                    phrase.split(), text, words, keys, start, start + size
+                ):
+                    mentions.append((size, start, phrase))
+                    break
+        longest = max((size for size, _, _ in mentions), default=0)
+        found_at = {start for _, start, _ in mentions}
+        for index, key in enumerate(keys):
+            # "near Deansgate" needs no typo search; "near deansgte" does.
+            if key in _LOCATIVES and index + 1 not in found_at:
+                typo = self._fuzzy_after(index + 1, text, words, keys, longest)
+                if typo is not None:
+                    mentions.append(typo)
+        return mentions
+
+    def _fuzzy_after(
+        self, start: int, text: str, words: list[re.Match[str]], keys: list[str], longest: int
+    ) -> tuple[int, int, str] | None:
+        """Return a misspelt name right after a locative ("near picadilly gardens"), or None."""
+        best: tuple[float, int, str] | None = None
+        for size in range(max(1, longest), min(_MAX_FUZZY_TOKENS, len(keys) - start) + 1):
+            if size > 1 and _PUNCTUATION.search(
+                text, words[start + size - 2].end(), words[start + size - 1].start()
+            ):
+                break  # "near shudehil, phone at 3%": a name does not run on past a comma
+            tokens = keys[start : start + size]
+            # Everyday words are not misspelt names; nor is a phrase with "near" inside it.
+            if not any(self._zipf(token) < COMMON_ZIPF for token in tokens):
+                continue
+            if any(token in _LOCATIVES for token in tokens):
+                break
+            phrase = " ".join(tokens)
+            if len(phrase) < _MIN_TEXT_FUZZY_LEN or phrase in self._names:
+                continue
+            match = process.extractOne(
+                phrase,
+                self._keys_by_initial.get(phrase[0], ()),
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=_TEXT_FUZZY_CUTOFF,
+            )
+            if match and (best is None or match[1] > best[0]):
+                best = (match[1], size, match[0])
+        if best is None:
+            return None
+        _, size, key = best
+        if not self._used_as_place(key.split(), text, words, keys, start, start + size):
+            return None
+        return (size, start, key)
+
+    def _zipf(self, word: str) -> float:
+        """Return how common a word is; words rarer than the shipped list count as 0."""
+        return self._word_zipf.get(word, 0.0)
+
+    def _used_as_place(
+        self,
+        name: list[str],
+        text: str,
+        words: list[re.Match[str]],
+        keys: list[str],
+        start: int,
+        end: int,
+    ) -> bool:
+        """Tell whether a name typed as keys[start:end] is used as a place, not everyday words.
+
+        "I need the toilet" names no place, though hamlets are called Toilet-like things:
+        a name of everyday words counts only as "in Water", capitalised after a locative.
+        """
+        key = " ".join(name)
+        if key in _NEVER_IN_TEXT:
+            return False
+        deliberate = self._deliberate(words, keys, start)
+        if key in self._town_keys:
+            return key not in _COMMON_WORDS or deliberate
+        # "near piccadilly gardens", or "piccadilly gardens" alone, the answer to "where are
+        # you?" (not one word alone: "carsick" is a word, and a suburb of Sheffield).
+        after_locative = (start > 0 and keys[start - 1] in _LOCATIVES) or (
+            end - start > 1 and _whole_clause(text, words, start, end)
+        )
+        if len(name) == 1:
+            zipf = self._zipf(key)
+            if zipf >= COMMON_ZIPF or len(key) < 4:
+                return deliberate
+            if zipf >= RARE_ZIPF:
+                return after_locative
+            return after_locative or _written_as_name(text, words, start)
+        if self._has_a_name_word(name):
+            return True
+        if name[0] in _ARTICLES:
+            return False  # "I'm at the bank", even typed "At The Bank", is not The Bank
+        if key in self._everyday_keys:
+            return deliberate  # every town has a High Street: only "in High Street" counts
+        # "near piccadilly gardens": everyday words, but not an everyday phrase.
+        return after_locative or _written_as_name(text, words, start)
+
+    def _has_a_name_word(self, name: list[str]) -> bool:
+        """Tell whether a name holds a rare word, a town or a saint: "Norwich bus station"."""
+        if name[0] == "st" or any(self._zipf(word) < COMMON_ZIPF for word in name):
+            return True
+        return any(
+            " ".join(name[i:j]) in self._town_keys and " ".join(name[i:j]) not in _COMMON_WORDS
+            for i in range(len(name))
+            for j in range(i + 1, len(name) + 1)
+            if j - i < len(name)
+        )
 
     @staticmethod
     def _deliberate(words: list[re.Match[str]], keys: list[str], start: int) -> bool:
         """Tell whether a common-word place name is used as a place: "in Street", not "street"."""
         return start > 0 and keys[start - 1] in _LOCATIVES and words[start].group()[:1].isupper()
 
-    def _build_text_phrases(self) -> dict[str, Place]:
-        phrases: dict[str, Place] = {}
-        # Single-word station names ("Leeds") are the town in free text; "Leeds station" is
-        # handled separately, so only multi-word station names join the phrase table.
-        for key, station in {**self._station_aliases, **self._stations}.items():
-            if " " in key:
-                phrases[key] = station
-        # Places are added last so that a place and a station with the same name resolve to
-        # the place, as find() does.
-        phrases.update(self._places)
-        for key in _NEVER_IN_TEXT:
-            phrases.pop(key, None)
-        return phrases
+
+def _whole_clause(text: str, words: list[re.Match[str]], start: int, end: int) -> bool:
+    """Tell whether words[start:end] stand alone between punctuation: "piccadilly gardens, ..."."""
+    opens = start == 0 or _PUNCTUATION.search(text, words[start - 1].end(), words[start].start())
+    closes = end == len(words) or _PUNCTUATION.search(
+        text, words[end - 1].end(), words[end].start()
+    )
+    return bool(opens and closes)
+
+
+def _written_as_name(text: str, words: list[re.Match[str]], start: int) -> bool:
+    """Tell whether a word is capitalised as a name, not as the first word of a sentence."""
+    word = words[start].group()
+    if not word[:1].isupper() or word.isupper():
+        return False
+    if start == 0:
+        return False
+    return not _SENTENCE_END.search(text, words[start - 1].end(), words[start].start())
+
+
+def _by_weight(candidate: _Candidate) -> int:
+    return -candidate.weight
+
+
+def _point(place: Place | _Candidate) -> tuple[float, float]:
+    return (place.lat, place.lon)
+
+
+def _reach_km(weight: int) -> float:
+    return _REACH_KM * 2 ** ((weight - _STATION_RANK) / _REACH_DOUBLING)
+
+
+def _add(names: dict[str, list[_Candidate]], key: str, candidate: _Candidate) -> None:
+    if key:
+        names.setdefault(key, []).append(candidate)
 
 
 def _load_outcodes(folder: Path) -> dict[str, tuple[float, float, str]]:
@@ -405,61 +680,130 @@ def _load_outcodes(folder: Path) -> dict[str, tuple[float, float, str]]:
     return outcodes
 
 
-def _load_places(folder: Path) -> tuple[dict[str, Place], dict[str, Place]]:
-    places: dict[str, Place] = {}
-    alternates: dict[str, Place] = {}
+def _load_places(folder: Path, names: dict[str, list[_Candidate]]) -> dict[str, list[_Candidate]]:
+    """Add the GeoNames towns to names; return them by key, the most populous first."""
+    towns: dict[str, list[_Candidate]] = {}
+    alternates: dict[str, _Candidate] = {}
     # Rows are sorted by population, so the first place with a name is the most populous.
     for row in _read_csv(folder / "geonames_gb_places_pop500.csv"):
         if not row["admin1code"]:
             continue  # Akrotiri and Dhekelia are in Cyprus, not the UK.
-        place = Place(float(row["latitude"]), float(row["longitude"]), row["name"], "place")
-        places.setdefault(_norm(row["name"]), place)
+        population = max(int(row["population"] or 0), 500)
+        rank = _TOWN_RANK_FLOOR + round(50 * math.log10(population / 500))
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        town = _Candidate(lat, lon, row["name"], "place", rank, town=True)
+        _add(towns, _norm(row["name"]), town)
         for alternate in row["ascii_alternatenames"].split("|"):
             if alternate and _looks_english(alternate):
-                alternates.setdefault(_norm(alternate), place)
-    for key in places:
-        alternates.pop(key, None)
-    return places, alternates
+                alternates.setdefault(_norm(alternate), town._replace(town=False, alias=True))
+    for key, found in towns.items():
+        names.setdefault(key, []).extend(found)
+    for key, alternate in alternates.items():
+        if key not in towns:
+            _add(names, key, alternate)
+    return towns
 
 
 def _load_stations(
-    folder: Path, places: dict[str, Place]
-) -> tuple[dict[str, Place], dict[str, Place], dict[str, Place]]:
-    stations: dict[str, Place] = {}
+    folder: Path, names: dict[str, list[_Candidate]]
+) -> tuple[dict[str, _Candidate], dict[str, Place]]:
+    """Add the National Rail stations to names; return them by key, and by CRS code."""
+    stations: dict[str, _Candidate] = {}
     crs_codes: dict[str, Place] = {}
-    alias_candidates: dict[str, list[Place]] = {}
+    alias_candidates: dict[str, list[_Candidate]] = {}
     for row in _read_csv(folder / "uk_railway_stations.csv"):
         name = row["stationName"].strip()
-        station = Place(float(row["lat"]), float(row["long"]), f"{name} station", "station")
+        lat, lon = float(row["lat"]), float(row["long"])
+        station = _Candidate(lat, lon, f"{name} station", "station", _STATION_RANK)
         key = _norm(name)
-        stations.setdefault(key, station)
+        if key not in stations:
+            stations[key] = station
+            _add(names, key, station)
         if row["crsCode"]:
-            crs_codes[row["crsCode"].strip().upper()] = station
+            crs_codes[row["crsCode"].strip().upper()] = station.place
         # "Sutton (London)" is searched as "Sutton"; "London Kings Cross" as "Kings Cross".
         bare = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
         bare = re.sub(r"^London\s+|\s+International$", "", bare, flags=re.IGNORECASE)
         bare_key = _norm(bare)
         if bare_key and bare_key != key:
             alias_candidates.setdefault(bare_key, []).append(station)
-    aliases: dict[str, Place] = {}
     for key, found in alias_candidates.items():
         if key in stations:
             continue
-        if len(found) == 1:
-            aliases[key] = found[0]
-            continue
-        # "Waterloo" is London Waterloo and Waterloo (Merseyside): the terminus is meant far
-        # more often. Otherwise "Newport" is the station nearest the most populous Newport.
+        # "Waterloo" is London Waterloo far more often than Waterloo (Merseyside); otherwise
+        # "Newport" is the station nearest the most populous Newport. The one preferred ranks
+        # higher; the others stay as choices for someone nearer them.
         london = [station for station in found if station.label.startswith("London ")]
-        town = places.get(key)
+        town = next((c for c in names.get(key, ()) if c.town), None)
+        preferred = None
         if len(london) == 1:
-            aliases[key] = london[0]
+            preferred = london[0]
         elif town is not None:
-            aliases[key] = min(
-                found,
-                key=lambda station: (station.lat - town.lat) ** 2 + (station.lon - town.lon) ** 2,
-            )
-    return stations, aliases, crs_codes
+            preferred = min(found, key=lambda station: _km(_point(town), _point(station)))
+        for station in found:
+            rank = _STATION_RANK + (10 if station is preferred else 0)
+            _add(names, key, station._replace(rank=rank, alias=True))
+    return stations, crs_codes
+
+
+def _load_names(
+    folder: Path,
+    names: dict[str, list[_Candidate]],
+    towns: dict[str, list[_Candidate]],
+    stations: dict[str, _Candidate],
+) -> frozenset[str]:
+    """Add the NaPTAN stops and stations, landmarks, OS Open Names and NPTG localities.
+
+    Return the keys of names that are also everyday features ("High Street").
+    """
+    everyday: set[str] = set()
+    new_candidate = functools.partial(tuple.__new__, _Candidate)  # skips __new__'s arguments
+    # csv.reader, keys normalised by the build and no helper calls: 48,000 rows at each start.
+    with gzip.open(folder / NAMES_FILE, "rt", newline="", encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        header = next(rows)
+        columns = [
+            header.index(column)
+            for column in ("key", "label", "kind", "rank", "lat", "lon", "alias_keys", "everyday")
+        ]
+        for row in rows:
+            key, label, kind, rank, lat, lon, alias_keys, is_everyday = (row[i] for i in columns)
+            if is_everyday == "1":
+                everyday.add(key)
+            aliases = alias_keys.split("|") if alias_keys else ()
+            point = (float(lat), float(lon))
+            if kind == "town_centre":
+                # "Reading Town Centre" is the town, wherever the two sources put its centre.
+                same_name = towns.get(_norm(label), ())
+                if same_name:
+                    town = min(same_name, key=lambda c: _km(point, _point(c)))
+                    names.setdefault(key, []).append(town._replace(alias=True))
+                continue
+            if kind == "station" and key in stations:
+                # A station shipped already: NaPTAN says how much it counts (a halt in a
+                # village less than a suburb of its name) and its second names ("Oxford Road").
+                if _km(point, _point(stations[key])) > _SAME_CHOICE_KM:
+                    continue  # another station of the same name
+                shipped = stations[key]._replace(rank=int(rank))
+                found = names[key]
+                found[:] = [shipped if c == stations[key] else c for c in found]
+                for alias in aliases:
+                    names.setdefault(alias, []).append(shipped._replace(alias=True))
+                continue
+            town = kind == "place"
+            fields = (*point, label, kind, int(rank))
+            names.setdefault(key, []).append(new_candidate((*fields, town, False)))
+            for alias in aliases:
+                names.setdefault(alias, []).append(new_candidate((*fields, False, True)))
+    return frozenset(everyday)
+
+
+def _load_words(folder: Path) -> dict[str, float]:
+    """Return the Zipf frequency of everyday English words and of the rarer words of names."""
+    with gzip.open(folder / WORDS_FILE, "rt", newline="", encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        return {word: float(zipf) for word, zipf in rows}
 
 
 @functools.cache

@@ -1,6 +1,7 @@
 """The OpenAPI 3 document of the public API, built from the same tables the code uses."""
 
 from ..business import CHECKLIST
+from ..geo.gazetteer import PLACE_KINDS
 from ..services import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
 from ..vocabulary import FACILITIES, INTENTS
 
@@ -10,7 +11,8 @@ SEARCH_PARAMETERS = (
     (
         "q",
         {"type": "string", "maxLength": 200},
-        "A UK postcode, postcode district, town or station, instead of lat/lon.",
+        "A UK postcode, postcode district, town, station, stop, suburb or locality, instead of "
+        "lat/lon.",
     ),
     (
         "radius_km",
@@ -527,10 +529,7 @@ def openapi_document() -> dict:
                                 "lat": {"type": "number"},
                                 "lon": {"type": "number"},
                                 "label": {"type": "string"},
-                                "source": {
-                                    "type": "string",
-                                    "enum": ["device", "postcode", "district", "place", "station"],
-                                },
+                                "source": {"type": "string", "enum": ["device", *PLACE_KINDS]},
                             },
                         },
                     },
