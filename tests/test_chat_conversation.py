@@ -193,3 +193,27 @@ def test_a_tampered_context_in_the_form_gets_a_readable_error_page(client):
     response = client.post("/chat", data={"message": "M1", "context": "{not json"})
     assert response.status_code == 400
     assert "999" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("message", "where"),
+    [
+        ("im at Shudehill and my phone is dying", (53.4853, -2.2394)),
+        ("near oxford road station, need the loo", (53.4740, -2.2420)),
+        ("lost my friends near Deansgate, phone at 3%", (53.4790, -2.2490)),
+        ("piccadilly gardens, where can i charge my phone", (53.4803, -2.2370)),
+    ],
+)
+def test_stops_stations_and_streets_in_the_message_are_found_in_manchester(
+    client, places, message, where
+):
+    reply = say(client, message)
+    location = reply["location"]
+    assert location is not None, reply["reply"]
+    assert abs(location["lat"] - where[0]) < 0.01 and abs(location["lon"] - where[1]) < 0.015
+
+
+def test_a_name_shared_by_places_means_the_one_near_the_shared_position(client, places):
+    reply = say(client, "I'm at Piccadilly, where can I charge my phone", lat=M1[0], lon=M1[1])
+    assert abs(reply["location"]["lat"] - M1[0]) < 0.02, reply["location"]
+    assert "as you asked" in reply["reply"]

@@ -176,6 +176,6 @@ def understand(
     device: tuple[float, float] | None = None,
 ) -> Analysis:
     """Read one message in its conversation: what it says plus what is kept from before."""
-    analysis = analyse(message, gazetteer)
+    analysis = analyse(message, gazetteer, near=device)
     located = analysis.place is not None or device is not None
     return follow_on(analysis, context or Context(), message, located)

@@ -142,8 +142,10 @@ def _emergency_facilities(found: list[str], asked: set[str], fired: list[str], t
     return kept
 
 
-def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
-    """Read one message; never raises for any text."""
+def analyse(
+    message: str, gazetteer: Gazetteer | None = None, near: tuple[float, float] | None = None
+) -> Analysis:
+    """Read one message; never raises for any text. `near` settles names shared by places."""
     text = message if isinstance(message, str) else ""
     truncated = len(text) > MAX_MESSAGE
     text = text[:MAX_MESSAGE]
@@ -216,7 +218,7 @@ def analyse(message: str, gazetteer: Gazetteer | None = None) -> Analysis:
     if intent in ("about", "register", "support"):
         # A question, a sign-up or a helpline call: only a facility asked for outright counts.
         facilities = [code for code in facilities if code in asked]
-    place = gazetteer.find_in_text(text) if gazetteer is not None else None
+    place = gazetteer.find_in_text(text, near=near) if gazetteer is not None else None
     topics = _support_topics(topics, texts)
     return Analysis(
         intent=intent,
