@@ -154,21 +154,7 @@ def analyse(
     texts = _variants(text)
     matched: list[str] = []
 
-    calm = tuple(_blank_everyday(t) for t in texts)
-    fired = [name for name, pattern in EMERGENCY if _first_match(pattern, calm)]
-    over = _first_match(PAST, texts) and not _first_match(
-        NOW, tuple(PAST.sub(" ", text) for text in texts)
-    )
-    close_now = _first_match(NOW, tuple(PAST.sub(" ", text) for text in texts))
-    if _first_match(REMOTE, texts) and not close_now:
-        fired = [name for name in fired if name not in rules.REMOTE_RULES]
-    if _first_match(NOT_ACTING, texts):
-        fired = [name for name in fired if name not in rules.NOT_ACTING_RULES]
-    long_ago = _first_match(LONG_PAST, texts) and not _first_match(NOW, texts)
-    if long_ago:
-        fired = [name for name in fired if name not in rules.LONG_PAST_ONLY_RULES]
-    if fired and set(fired) <= rules.PAST_ONLY_RULES and over:
-        fired = []  # "I was assaulted last year": support, not 999
+    fired = _danger(texts)
     emergency = bool(fired)
     matched += [f"emergency:{name}" for name in fired]
 
@@ -190,31 +176,9 @@ def analyse(
 
     intents = [name for name, pattern in INTENT_RULES if _first_match(pattern, texts)]
     matched += [f"intent:{name}" for name in intents]
-
-    if emergency:
-        intent = "emergency"
-    elif "off_topic" in intents and not topics:
-        intent, facilities = "unknown", []
-    elif "register" in intents:
-        intent = "register"
-    elif "about" in intents:
-        intent = "about"  # the helplines for any topic still come with the answer
-    elif topics and not (
-        (facilities or "find_space" in intents)
-        and set(topics) <= PLACE_FIRST_TOPICS
-        and "advice" not in intents
-    ):
-        intent = "support"  # but a place asked for beside 101, 111 or a refuge line is a search
-    elif "advice" in intents and not facilities and "find_space" not in intents:
-        intent = "support"
-    elif "find_space" in intents or facilities or "feeling_unsafe" in intents:
-        intent = "find_space"
-    elif set(intents) - CUES:
-        intents = [name for name in intents if name not in CUES]
-        intent = intents[-1] if "thanks" not in intents else "thanks"
-    else:
-        intent = "unknown"
-
+    intent = _intent(emergency, intents, topics, facilities)
+    if intent == "unknown" and "off_topic" in intents:
+        facilities = []
     if intent in ("about", "register", "support"):
         # A question, a sign-up or a helpline call: only a facility asked for outright counts.
         facilities = [code for code in facilities if code in asked]
@@ -230,6 +194,51 @@ def analyse(
         matched=tuple(matched),
         truncated=truncated,
     )
+
+
+def _danger(texts: tuple[str, ...]) -> list[str]:
+    """Return the danger rules a message fires, less those it tells as over, far or not acted."""
+    calm = tuple(_blank_everyday(text) for text in texts)
+    fired = [name for name, pattern in EMERGENCY if _first_match(pattern, calm)]
+    if not fired:
+        return fired
+    # What says "now" counts only outside the words that say "over" ("not here now").
+    close_now = _first_match(NOW, tuple(PAST.sub(" ", text) for text in texts))
+    if _first_match(REMOTE, texts) and not close_now:
+        fired = [name for name in fired if name not in rules.REMOTE_RULES]
+    if _first_match(NOT_ACTING, texts):
+        fired = [name for name in fired if name not in rules.NOT_ACTING_RULES]
+    if _first_match(LONG_PAST, texts) and not _first_match(NOW, texts):
+        fired = [name for name in fired if name not in rules.LONG_PAST_ONLY_RULES]
+    if fired and set(fired) <= rules.PAST_ONLY_RULES and _first_match(PAST, texts):
+        if not close_now:
+            return []  # "I was assaulted last year": support, not 999
+    return fired
+
+
+def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: list) -> str:
+    """Choose one intent: danger, then sign-ups and questions, then helplines, then places."""
+    if emergency:
+        return "emergency"
+    if "off_topic" in intents and not topics:
+        return "unknown"
+    if "register" in intents:
+        return "register"
+    if "about" in intents:
+        return "about"  # the helplines for any topic still come with the answer
+    asks_place = bool(facilities) or "find_space" in intents
+    if topics and not (
+        asks_place and set(topics) <= PLACE_FIRST_TOPICS and "advice" not in intents
+    ):
+        return "support"  # but a place asked for beside 101, 111 or a refuge line is a search
+    if "advice" in intents and not asks_place:
+        return "support"
+    if asks_place or "feeling_unsafe" in intents:
+        return "find_space"
+    answers = [name for name in intents if name not in CUES]
+    if not answers:
+        return "unknown"
+    return "thanks" if "thanks" in answers else answers[-1]
 
 
 def _blank_everyday(text: str) -> str:
