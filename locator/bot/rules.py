@@ -59,11 +59,12 @@ CLASSES = {
     r"|on the doorstep|at (my|the|our) (door|window|house|flat|car)|across (the"
     r" road|from (me|my house|the house))|behind me|next to me|right up (to|next to)|waiting"
     r" (for me|outside|at the|by my|by the|at my)|watching (me|the house|my house|us)|looking for"
-    r" me|at the end of my (road|street)|in (my|the) (house|flat|garden|hallway|bar|shop|street)"
+    r" me|at the end of my (road|street)|(is|are|still|now) in (my|the|our) (house|flat|garden"
+    r"|hallway|bar|shop|street|room|bedroom|kitchen|car park|stairwell|lift)"
     r"|still inside|got on (my|the)|walking (over|towards me|up to me)|getting out (of )?the car"
     r"|parked (right )?behind|driving (slowly )?(next to|alongside|behind) me|blocking the door"
-    r"|in the (car park|stairwell|lift)|sat (in a car )?outside|standing (across|outside|opposite)"
-    r"|stood (across|outside|opposite)|in (my|the) (room|bedroom|kitchen|hallway)|circling (me|us)"
+    r"|sat (in a car )?outside|standing (across|outside|opposite)"
+    r"|stood (across|outside|opposite)|circling (me|us)"
     r"|slowing down next to|crawling behind|(walking|driving|running) (behind|after|alongside)"
     r" (me|us))",
     "PARTNER": r"(partner|partners|boyfriend|boyfriends|girlfriend|girlfriends|husband|husbands"
@@ -119,8 +120,9 @@ EVERYDAY = (
     r"|sister|boyfriend|girlfriend))\b",
     r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom|of shame)\b",
     r"\b(nearly|almost|about to) (\w+ ){0,2}(fainted|passed out|collapsed|died|heart attack"
-    r"|killed|hit|run over|drowned)\b",
+    r"|killed|hit|run over|drowned|fell|fallen)\b",
     r"\bfood poisoning\b",
+    r"\bshots? of \w+|\b(doing|did|had|do|few|some) shots\b",
     r"\bpush\w* (my |a |the |her |his |our |\w+s )?(\w+ )?(buggy|pram|pushchair|wheelchair"
     r"|trolley|bike|stroller|button|door|chair)\b",
     r"\b(threw|thrown|kicked|kick|kicks|chucked|chuck|throw) (me|us) out\b",
@@ -145,7 +147,8 @@ CRY_WORDS = (
     r"|need|im|in|trouble|hurry|pls|plz|mayday|question|mark|exclamation"
     # The same cry in the languages most spoken in the UK after English.
     r"|ayuda|socorro|auxilio|aidez|aide|moi|hilfe|aiuto|pomoc|pomocy|ajutor|tolong|yardim"
-    r"|bachao|madad|por|favor|bitte|prosze|sil|vous|plait)"
+    r"|bachao|madad|por|favor|bitte|prosze|sil|vous|plait|can|could|you|assistance|assist"
+    r"|require|urgently|immediately|somebody)"
 )
 
 # Danger now. Rules marked in PAST_ONLY_RULES are set aside when the message tells them as
@@ -170,7 +173,8 @@ EMERGENCY = (
         r" (me|us)\b|\b<THREAT>\b[^|]{0,40}\b(following|chasing)\b"
         r"|\b<THREAT> (wont|will not|refuses to|doesnt) (leave|go away|get out)\b(?! (him|her|them"
         r"|it|his|the|my|their))"
-        r"|\b<THREAT>\b[^|]{0,60}?\b<CLOSE>",
+        r"|\b<THREAT>\b[^|]{0,60}?\b<CLOSE>|\b(hes|shes|theyre) (still )?in (my|the|our) (house"
+        r"|flat|garden|room|bedroom|kitchen|hallway|car park|stairwell|lift)\b",
     ),
     ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
     (
@@ -207,7 +211,10 @@ EMERGENCY = (
     ),
     (
         "getting_in",
-        r"\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b|\bbang(ing)? on"
+        r"\b(someone|somebody|some1|a man|a stranger|an intruder|intruders?)( is| s)? in (my|the"
+        r"|our) (house|flat|home|room|garden|bedroom)\b|\bi (can )?hear (someone|somebody|them|him"
+        r"|footsteps|voices) (downstairs|upstairs|in the|outside)\b"
+        r"|\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b|\bbang(ing)? on"
         r" (the|my|our) (door|window|car)\b|\b(outside|at) (my|the|our) (\w+ )?(door|house|flat"
         r"|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps |been |has been |now )*<CLOSE>"
         r"|\b(pulling|rattling|trying|banging|kicking) (at )?(the|my|our) (\w+ )?(door|handle"
@@ -235,8 +242,12 @@ EMERGENCY = (
         r"(son|daughter|kid|child|toddler|baby|boy|girl|grandson|granddaughter|little one)\b"
         r"|\b<CHILD> (is |has |has gone |gone |)(missing|lost|wandered off|run off|ran off|vanished"
         r"|disappeared)\b|\b(missing|lost) (child|toddler|kid)\b"
+        r"|\bmy (mother|father|mum|mom|dad|husband|wife|nan|nana|gran|grandad|grandma|grandpa"
+        r"|grandfather|grandmother|partner|brother|sister|uncle|aunt|friend)\b[^|]*\b(gone missing"
+        r"|is missing|wandered off|not come (back|home)|hasnt come (back|home)|not been seen"
+        r"|disappeared)\b"
         r"|^(?=.*\b(dementia|alzheimers|memory (problems|loss)|confused|vulnerable|learning"
-        r" disabilit\w*)\b)(?=.*\b(wandered|missing|gone off|lost (him|her|them)|cant find"
+        r" disabilit\w*)\b)(?=.*\b(wandered|missing|gone off|lost (him|her|them|my \w+)|cant find"
         r"|disappeared|not come (back|home)|hasnt come (back|home)|havent seen|left the house"
         r"|walked off|slipped out|got out)\b)",
     ),
@@ -283,7 +294,8 @@ EMERGENCY = (
         r" (\w+ )?arms?|cant (talk|speak) properly|numb on one side)\b"
         r"|\bface\b[^|]{0,20}\b(go|goes|gone|went|is) down\b|\b(speak|speech|talk|talking|speaking"
         r"|words?)\w* (strange|funny|weird|wrong|slur\w*|jumbled)\b|\b(left|right|one) side of"
-        r" (my|his|her|their) (face|body)\b|\barm (has )?(gone )?(weak|numb|dead|floppy)\b"
+        r" (my|his|her|their) (face|body)\b|\barm (has |is |feels |has gone |gone |went )?(weak"
+        r"|numb|dead|floppy)\b"
         r"|\bwords\b[^|]{0,20}\b(wrong|funny|jumbled|slurred|muddled)\b",
     ),
     (
@@ -309,6 +321,8 @@ EMERGENCY = (
         r"\b(hit|knocked (down|over)|run over|ran over|hit and run) by (a |the |an )?<VEHICLE>\b"
         r"|\b(got|been|was|just) (hit|knocked down|run over)\b|\b<VEHICLE> (hit|ran over|knocked"
         r" (down|over)) <VICTIM>\b|\b(broken|broke|snapped|shattered|fractured) <THEIR> <LIMB>\b"
+        r"|\b(fell|fallen|fall|had a fall|taken a tumble)\b[^|]*\b(cant (get up|move)|not (moving"
+        r"|responding|answering)|hit (his|her|my|their) head|bleeding|broken)\b"
         r"|\b<LIMB> (is |looks )?(bent|sticking out|twisted) (the )?wrong\b|\bbone (is )?sticking"
         r" out\b|\b(seriously|badly|really badly|very badly) (hurt|injured|burnt|burned)\b"
         r"|\bcant (move|feel) <THEIR> <LIMB>\b|\b(fell|fallen|fall) (down|off|from)\b[^|]*\b(cant"
@@ -333,8 +347,9 @@ EMERGENCY = (
     ),
     (
         "confused",
-        r"\b(suddenly|really|very|so) confus\w*|\bconfus\w*\b[^|]*\b(insulin|diabet\w*|sugar"
-        r"|hypo)\b|\b(insulin|diabet\w*|hypo)\b[^|]*\bconfus\w*|\bdoesnt know (who|where)"
+        r"\bsuddenly (very |really |so )?confus\w*|\bconfus\w*\b[^|]*\b(insulin|diabet\w*"
+        r"|sugar|hypo|not making sense|cold|shivering)\b|\bhypotherm\w*|\b(insulin|diabet\w*"
+        r"|hypo)\b[^|]*\bconfus\w*|\bdoesnt know (who|where)"
         r" (he|she|they) (is|are)\b",
     ),
     (
@@ -410,7 +425,6 @@ PAST_ONLY_RULES = frozenset(
         "serious_injury",
         "seizure",
         "unconscious",
-        "missing_child",
         "trapped",
         "spiked",
     }
@@ -575,7 +589,9 @@ LONG_PAST = (
     r"|by mistake|used to|in (january|february|march|april|may|june|july|august|september"
     r"|october|november|december))\b"
 )
-LONG_PAST_ONLY_RULES = frozenset({"strangled", "self_poisoned", "poisoned", "self_harm_now"})
+LONG_PAST_ONLY_RULES = frozenset(
+    {"strangled", "self_poisoned", "poisoned", "self_harm_now", "missing_child"}
+)
 # ...and what says it is happening now after all (read with the words above set aside).
 NOW = (
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
