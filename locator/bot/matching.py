@@ -61,6 +61,8 @@ COMMON_WORDS = frozenset(
     """.split()
 )
 CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)\b")
+# Voice-to-text spells punctuation out: "I'm lost full stop where can I go question mark".
+SPOKEN_PUNCTUATION = re.compile(r"\b(full stop|comma|question mark|exclamation mark|new line)\b")
 NON_WORD = re.compile(r"[^a-z0-9%| ]+")
 SPACES = re.compile(r"\s+")
 # One spelling for each negative, so a rule says "cant" once: "cannot", "can not" and "can't"
@@ -82,6 +84,7 @@ def normalise(text: str) -> str:
     """Lower-case, drop apostrophes, mark clause breaks with '|', and expand text-speak."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     text = text.replace("'", "")
+    text = SPOKEN_PUNCTUATION.sub(".", text)
     text = CLAUSE_BREAKS.sub(lambda m: f" | {m.group(1) or ''} ", text)
     text = NEGATIVES.sub(lambda m: NEGATIVE_FORMS[m.group(0)], text)
     text = NON_WORD.sub(" ", text)

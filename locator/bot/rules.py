@@ -30,7 +30,9 @@ CLASSES = {
     r"|threatening|spat|spit|spitting|grope|groped|groping|chase|chased|chasing|hurt|hurting"
     r"|throttle|throttled|bit|bite|biting|cornered)",
     # People who may be a danger (not "my mum is waiting outside").
-    "THREAT": r"(someone|somebody|some1|guy|lad|lads|bloke|stranger|(a|the|this|some|two|three"
+    "THREAT": r"(someone|somebody|some1|guy|lad|lads|bloke|stranger|(a |the )?(masked \w+|(man|men"
+    r"|guy|bloke|someone|lads) (in|wearing) (a )?(balaclava|mask|ski mask))|(a|the|this|some|two"
+    r"|three"
     r"|four)( \w+){1,2} (man|men|guy|guys|woman|lad|lads|boys|youths|bloke|blokes|stranger"
     r"|person|people|teenagers|teens)|a (man|guy|woman|lad|bloke|stranger|group|gang|drunk"
     r"|person|fella)|the (man|guy|woman|lad|bloke|men|lads|boys|guys|stranger)|this (man|guy"
@@ -177,6 +179,12 @@ EMERGENCY = (
         r"|flat|garden|room|bedroom|kitchen|hallway|car park|stairwell|lift)\b",
     ),
     ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
+    (
+        # Messages that say they are coming: not set aside as only online.
+        "coming_for_me",
+        r"\b(see you soon|coming for (you|me)|coming to get (you|me)|tonights the night|(i|he|she"
+        r"|they) know(s)? where (you|i) live)\b",
+    ),
     (
         "will_hurt",
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
@@ -421,6 +429,7 @@ PAST_ONLY_RULES = frozenset(
         "violence",
         "getting_in",
         "scared_of_someone",
+        "coming_for_me",
         "still_happening",
         "serious_injury",
         "seizure",
