@@ -165,7 +165,7 @@ def analyse(
             matched.append(f"topic:{name}")
     if emergency:
         # 999 answers now for both 111 and 101; someone harming themselves also gets Samaritans.
-        topics = [topic for topic in topics if topic not in ADVICE_TOPICS]
+        topics = [topic for topic in topics if topic not in ADVICE_TOPICS | {"hate_crime"}]
         if set(fired) & SELF_HARM_RULES and "suicidal" not in topics:
             topics.append("suicidal")
 
@@ -264,6 +264,8 @@ def _support_topics(topics: list[str], texts: tuple[str, ...]) -> list[str]:
             continue
         if topic not in chosen:
             chosen.append(topic)
+    if "talk" in chosen and len(chosen) > 1:
+        chosen.remove("talk")  # a line for what they want to talk about, not a general one
     return chosen
 
 

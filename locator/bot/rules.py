@@ -22,8 +22,10 @@ CLASSES = {
     r"|girl|boy)|(his|her|their) (wife|husband|girlfriend|boyfriend|partner|child|kid|son"
     r"|daughter|baby|mum|dad))",
     # Any tense, including the plain form people with little English use: "some man grab me".
-    "HURT": r"(hit|hitting|punch|punched|punching|kick|kicked|kicking|beat|beating|beaten|attack"
-    r"|attacked|attacking|grab|grabbed|grabbing|shove|shoved|shoving|push|pushed|pushing"
+    "HURT": r"(hit(?! by (a|the|an) )|hitting|punch|punched|punching|kick|kicked|kicking|beat"
+    r"|beating"
+    r"|beaten|(?<!heart )(?<!panic )(?<!asthma )attack|attacked|attacking|grab|grabbed|grabbing"
+    r"|shove|shoved|shoving|push|pushed|pushing"
     r"|strangle|strangled|strangling|choke|choked|choking|stab|stabbed|stabbing|slap|slapped"
     r"|slapping|batter|battered|battering|headbutt|headbutted|drag|dragged|dragging|pin|pinned"
     r"|pinning|mug|mugged|rob|robbed|assault|assaulted|assaulting|threaten|threatened"
@@ -656,17 +658,20 @@ TOPICS = (
         r"|living)"
         r"|dont want (to )?live|think(ing)? about (die|dying|death)|tired of (trying|living|it all"
         r"|everything)|worthless|hopeless|wish i (was|were) dead|better off without me"
-        r"|overdos\w*)\b",
+        r"|overdos\w*|(cutting|cut|hurt|hurting|harm\w*|kill|killing) (himself|herself|themselves)"
+        r"|left a (note|letter)|on purpose|wants? to kill (himself|herself|themselves))\b",
     ),
     (
         "sexual_assault",
         r"\b(rap(e|ed|ist|ing)|sexual(ly)? (assault\w*|abuse\w*|attack\w*|harass\w*)"
         r"|touched me|groped|grop(es|ing) me|without (my )?consent|molest\w*|forced me to"
-        r"|(touch|touching|touches|feel\w*|rubb\w*) me|(touch|touching|touches|grabb\w*|grab"
-        r"|feel\w*|rubb\w*) (my (leg|legs|bum|bottom|breasts?|chest|boobs|thigh|crotch|backside)"
+        r"|(touch|touching|touches|rubb\w*) me|felt me up|feeling me up|(touch|touching|touches"
+        r"|grabb\w*|grab|rubb\w*) (my (leg|legs|bum|bottom|breasts?|chest|boobs|thigh|crotch"
+        r"|backside)"
         r"|between my legs)|keeps touching|(did stuff|had sex|slept with|sex)\b[^|]*\b(didnt"
         r" want|not want|without)|made me (do|have)"
-        r"|exposed himself|upskirt\w*)\b",
+        r"|exposed himself|upskirt\w*|(tried|trying|try) to kiss me|kissed me|forced (himself|a"
+        r" kiss))\b",
     ),
     (
         "homeless",
@@ -695,7 +700,8 @@ TOPICS = (
         "hate_crime",
         r"\b(racis\w*|homophob\w*|transphob\w*|hate crime|because (im|i am) (gay"
         r"|black|muslim|jewish|trans|disabled|asian|lesbian|autistic)|(called|shouted|yelled)"
-        r" (at )?me (a |names|slurs?)|spat at me|(racial|homophobic) (abuse|slurs?)|slurs?"
+        r" (at )?me (a |names|slurs?)|spat at me|(racial|homophobic) (abuse|slurs?)|(a|racist"
+        r"|racial|homophobic|transphobic) slurs?"
         r"|(shouts?|shouting|shouted) abuse|abuse about my)\b",
     ),
     (
@@ -706,6 +712,7 @@ TOPICS = (
         r"|(my )?(head|stomach|tooth|ear) (really )?(hurts|aches|ache)|medication|prescription"
         r"|meds|crisis team|self refer|therapy|postnatal|bipolar|ptsd|a ?and ?e|a e|nhs|111"
         r"|bad trip|been feeling (really |very |so )?(dizzy|sick|ill|unwell|weird|faint)"
+        r"|vomit\w*|diarrhoea|food poison\w*|cant keep (water|food|anything) down|feel really weak"
         r"|(son|daughter|baby|toddler|child|kid|little one) (has|has got|got) (a )?(bit of a )?"
         r"(fever|rash|temperature|cough|sickness|diarrhoea|ear infection))\b"
         r"|^(?=.*\b(fever|temperature|rash|cough\w*|diarrhoea|sick|vomit\w*|infect\w*"
