@@ -1,7 +1,6 @@
 // Quick exit, after GOV.UK's "Exit this page": the button, or Shift pressed on its own three
 // times, replaces this page in the history with a neutral site, so Back does not return here.
-// Searches made with the search form replace the current history entry too, so Back shows no
-// trail of the places searched.
+// (Searches that leave no trail in Back are no-trail.js.)
 (function () {
   "use strict";
   var target = document.body.getAttribute("data-quick-exit") || "https://www.bbc.co.uk/weather";
@@ -143,19 +142,4 @@
       forget(false);
     }
   });
-
-  // The search form: the same GET request, but in place of this history entry.
-  var search = document.getElementById("search");
-  if (search && search.tagName === "FORM" && search.method.toLowerCase() === "get" &&
-      window.URLSearchParams && window.FormData) {
-    search.addEventListener("submit", function (event) {
-      if (event.defaultPrevented) {
-        return;
-      }
-      event.preventDefault();
-      var query = new URLSearchParams(new FormData(search)).toString();
-      var action = search.action.split("#")[0].split("?")[0];
-      window.location.replace(query ? action + "?" + query : action);
-    });
-  }
 })();
