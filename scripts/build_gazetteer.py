@@ -1,15 +1,17 @@
 """Derive the shipped place-name files from NaPTAN, NPTG and OS Open Names extracts.
 
 Reads the open-data extracts described in the source folder's README (NaPTAN stations and
-stops, NPTG localities, OS Open Names populated places) and writes two compact files to
-data/gazetteer/, which are all the app reads at run time:
+stops, NPTG localities, OS Open Names populated places) and writes three compact files to
+data/gazetteer/, which are all the app reads of them at run time:
 
 - places_gb_naptan_nptg_osnames.csv.gz: one row per searchable name, already de-duplicated
   against the GeoNames towns and the National Rail stations shipped beside it;
+- streets_gb_naptan.csv.gz: one row per street of a town that NaPTAN stops stand on, with
+  the middle of its stops;
 - english_word_frequency_wordfreq.csv.gz: how common each English word is, so that a place
   called "Water" or "Help" is not found in "can I get some water".
 
-Needs wordfreq for the second file. Run from the repository:
+Needs wordfreq for the word list. Run from the repository:
 
     .venv/bin/pip install -e '.[data]'
     .venv/bin/python scripts/build_gazetteer.py --source /path/to/data/places
@@ -38,8 +40,11 @@ from locator.geo.gazetteer import (  # noqa: E402  (the repository is not instal
     COMMON_ZIPF,
     DATA_DIR,
     NAMES_FILE,
+    STREETS_FILE,
     WORDS_FILE,
+    _fold,
     _km,
+    _looks_english,
     _norm,
     _norm_token,
 )
@@ -67,6 +72,7 @@ RANK = {
     "Hamlet": 300,
     "Other Settlement": 280,
     "locality": 300,
+    "street": 250,
 }
 
 # A station or stop in a village ranks below a suburb of a city: "Moss Side" is Manchester's,
@@ -130,6 +136,8 @@ CSV_COLUMNS = [
     "name",
     "source",
 ]
+
+STREET_COLUMNS = ["key", "name", "town", "lat", "lon", "rank", "stops"]
 
 
 @dataclass
@@ -215,7 +223,8 @@ def near_any(lat: float, lon: float, points: Iterable[tuple[float, float]], km: 
 def town_of(*localities: str) -> str:
     """Return the first locality without "City Centre" ("Manchester City Centre" → Manchester)."""
     for locality in localities:
-        locality = _CENTRE_SUFFIX.sub("", locality.strip()).strip()
+        # A few NaPTAN rows quote the name inside the field: '"Doune "'.
+        locality = _CENTRE_SUFFIX.sub("", locality.replace('"', "").strip()).strip()
         if locality:
             return locality
     return ""
@@ -362,6 +371,188 @@ def clusters(
     return groups
 
 
+# ---- streets beside stops -------------------------------------------------------------
+
+# What a street's name ends in ("Sauchiehall Street", "Leith Walk", "Lower Briggate"), or, in
+# Welsh and Gaelic, begins with ("Heol y Gors"). A name of these words only ("The Street",
+# "The Avenue") says nothing about which street it is.
+THOROUGHFARES = frozenset(
+    """
+    road street lane avenue drive way walk crescent terrace place parade grove gardens close
+    square row gate boulevard approach rise brow brae wynd vennel loan promenade esplanade
+    causeway mews circus yard embankment quay wharf highway parkway broadway hill croft chase
+    drove
+    """.split()
+)
+THOROUGHFARES_FIRST = frozenset({"heol", "ffordd", "stryd", "lon", "rhodfa", "sraid"})
+# Streets named in one word end in these: "Briggate", "Fargate", "Kingsway".
+COMPOUND_THOROUGHFARES = ("gate", "way")
+# Words that stand in for a street that has no name: "Unclassified Road", "Minor Road".
+PLACEHOLDER_WORDS = frozenset(
+    "unnamed unclassified unknown minor private access service slip unadopted none tba".split()
+)
+# How NaPTAN abbreviates the last word of a street.
+STREET_ABBREVIATIONS = {
+    "st": "Street",
+    "rd": "Road",
+    "ave": "Avenue",
+    "ln": "Lane",
+    "dr": "Drive",
+    "sq": "Square",
+    "cres": "Crescent",
+    "tce": "Terrace",
+    "pl": "Place",
+    "gdns": "Gardens",
+}
+# "A692 - Front Street", "Hereford Road (A438)", "A595(T)": the road number is not its name.
+_ROAD_NUMBER = re.compile(r"\(?\b[ABM]\d+[A-Z]?(?:\([MT]\))?\)?(?:\s+-\s+)?", re.IGNORECASE)
+# "Off Corporation Street": a tram stop off a street is beside it.
+_OFF = re.compile(r"^off\s+", re.IGNORECASE)
+_NOT_BESIDE = re.compile(
+    r"^(opp|opposite|outside|near|nr|adj|adjacent|jct|junction|behind)\b", re.IGNORECASE
+)
+_NOT_A_NAME = re.compile(r"[^A-Za-z' &-]| - |^-|-$")
+
+# Stops of one street closer than this (along it, stop to stop) are one street; farther
+# apart, two streets of one name in one town.
+STREET_LINK_KM = 1.0
+# A street's rank within the street range: the town's size first, then how many stops it has.
+STREET_TOWN_POINTS = 40  # per tenfold population above 500, at most 150
+STREET_STOP_POINTS = 8  # per doubling of stops, at most 50
+
+
+def street_name(value: str, frequencies: dict[str, float]) -> str | None:
+    """Return a street's name as a label spells it, or None for what is not a street's name."""
+    name = _OFF.sub("", _ROAD_NUMBER.sub(" ", " ".join(value.split())).strip())
+    name = name.replace(".", "").strip()
+    if not name or _NOT_A_NAME.search(_fold(name)) or _NOT_BESIDE.search(name):
+        return None
+    words = name.split()
+    if name.isupper() or name.islower():
+        words = [word[:1].upper() + word[1:].lower() for word in words]
+    words[-1] = STREET_ABBREVIATIONS.get(words[-1].lower(), words[-1])
+    lower = [_fold(word).lower() for word in words]  # "Lôn Las" begins with "lon"
+    if any(word in PLACEHOLDER_WORDS for word in lower):
+        return None
+    last = lower[-1]
+    if last in THOROUGHFARES or lower[0] in THOROUGHFARES_FIRST:
+        named = any(w not in THOROUGHFARES and w not in ("the", "a") for w in lower)
+    else:
+        # "Briggate" and "Lower Briggate" are streets; "Gateway" and "Highway" are words.
+        named = last.endswith(COMPOUND_THOROUGHFARES) and not is_common(_norm(last), frequencies)
+    return " ".join(words) if named and len(words) <= 6 else None
+
+
+@dataclass
+class Street:
+    """One street of one town, where its stops are."""
+
+    name: str
+    town: str
+    points: list[tuple[float, float]] = field(default_factory=list)
+    lat: float = 0.0
+    lon: float = 0.0
+    rank: int = 0
+
+    @property
+    def key(self) -> str:
+        return _norm(self.name)
+
+    @property
+    def stops(self) -> int:
+        return len(self.points)
+
+
+def street_entries(
+    source: Path, frequencies: dict[str, float], populations: dict[str, int]
+) -> list[Street]:
+    """Return one street per name and town, from the streets NaPTAN stops stand on.
+
+    The street a stop is on; where NaPTAN does not say, its name or landmark when that is a
+    street: the Greater Manchester, London and West Yorkshire bus stops are missing from the
+    extract, and of their stations and tram stops few give a street.
+    """
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in read_rows(source / "naptan_stops_active.csv.gz"):
+        if not row["lat"]:
+            continue
+        names = [street_name(row["street"], frequencies)]
+        if names[0] is None:
+            names = [street_name(row[column], frequencies) for column in ("name", "landmark")]
+        town = town_of(row["grandparent_locality"], row["parent_locality"], row["locality"])
+        for key, name in {_norm(name): name for name in names if name}.items():
+            spellings[key][name] += 1
+            points[key, town].append((float(row["lat"]), float(row["lon"])))
+    by_key: dict[str, list[Street]] = defaultdict(list)
+    for (key, town), found in points.items():
+        name = spellings[key].most_common(1)[0][0]
+        population = populations.get(_norm(town), 0)
+        for group in linked(found, STREET_LINK_KM):
+            street = Street(name, town, group, *middle_stop(group))
+            street.rank = street_rank(street.stops, population)
+            by_key[key].append(street)
+    streets = []
+    for found in by_key.values():
+        # "Broad Street" at the Birmingham tram stops and at the buses of Centenary Square,
+        # a locality of its own in NPTG, is one street: the side with more stops names it.
+        kept: list[Street] = []
+        for street in sorted(found, key=lambda street: -street.stops):
+            point = (street.lat, street.lon)
+            if not any(within(point, (other.lat, other.lon), SAME_PLACE_KM) for other in kept):
+                kept.append(street)
+        streets += kept
+    return streets
+
+
+def within(a: tuple[float, float], b: tuple[float, float], km: float) -> bool:
+    """Tell whether two points are within km, quickly when they are far apart in latitude."""
+    return abs(a[0] - b[0]) * 111.0 <= km and _km(a, b) <= km
+
+
+def street_rank(stops: int, population: int) -> int:
+    """Rank a street below suburbs: a street of a city before one of a village, then by stops."""
+    town = min(150, round(STREET_TOWN_POINTS * math.log10(max(population, 500) / 500)))
+    return RANK["street"] + town + min(50, round(STREET_STOP_POINTS * math.log2(stops + 1)))
+
+
+def linked(points: list[tuple[float, float]], km: float) -> list[list[tuple[float, float]]]:
+    """Group points joined by chains of steps of at most km: the stops along one street."""
+    groups = []
+    left = list(points)
+    while left:
+        group = [left.pop()]
+        for point in group:  # the group grows as it is read
+            apart = []
+            for other in left:
+                (group if within(point, other, km) else apart).append(other)
+            left = apart
+        groups.append(group)
+    return groups
+
+
+def middle_stop(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Return the stop nearest the median of the stops: a point on the street, in its middle."""
+    lats = sorted(lat for lat, _ in points)
+    lons = sorted(lon for _, lon in points)
+    middle = (lats[len(lats) // 2], lons[len(lons) // 2])
+    return min(points, key=lambda point: _km(point, middle))
+
+
+def town_populations() -> dict[str, int]:
+    """Return the population of each GeoNames town by key, English second names included."""
+    populations: dict[str, int] = {}
+    for row in read_rows(OUT_DIR / "geonames_gb_places_pop500.csv"):
+        if not row["admin1code"]:
+            continue
+        population = int(row["population"] or 0)
+        names = [row["name"], *filter(_looks_english, row["ascii_alternatenames"].split("|"))]
+        for name in names:
+            key = _norm(name)
+            populations[key] = max(population, populations.get(key, 0))
+    return populations
+
+
 # ---- OS Open Names and NPTG -------------------------------------------------------------
 
 
@@ -504,6 +695,29 @@ def merge(
     return rows
 
 
+def new_streets(
+    streets: list[Street],
+    entries: list[Entry],
+    towns: Towns,
+    stations: dict[str, tuple[float, float]],
+) -> list[Street]:
+    """Return the streets no other name stands for already: Deansgate station is on Deansgate."""
+    others: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for entry in entries:
+        for key in (entry.key, *(_norm(alias) for alias in entry.aliases)):
+            others[key].append((entry.lat, entry.lon))
+    for key, point in stations.items():
+        others[key].append(point)
+    for key, points in towns.items():
+        others[key] += points
+    kept = [
+        street
+        for street in streets
+        if not near_any(street.lat, street.lon, others.get(street.key, ()), SAME_PLACE_KM)
+    ]
+    return sorted(kept, key=lambda street: (street.key, -street.rank, street.town))
+
+
 def circus_aliases(entries: list[Entry]) -> None:
     """Let "Piccadilly" name Piccadilly Circus: a circus is named after the street it joins."""
     for entry in entries:
@@ -542,6 +756,7 @@ def main(argv: list[str] | None = None) -> None:
     stations = shipped_stations()
     hubs = hub_entries(args.source, frequencies)
     landmarks, generic, everyday = landmark_entries(args.source, frequencies)
+    streets = street_entries(args.source, frequencies, town_populations())
     circus_aliases(hubs)
     entries = merge(
         [hubs, landmarks, os_entries(args.source), nptg_entries(args.source)],
@@ -549,6 +764,7 @@ def main(argv: list[str] | None = None) -> None:
         stations,
         generic,
     )
+    streets = new_streets(streets, entries, towns, stations)
     write_gzip_csv(
         OUT_DIR / NAMES_FILE,
         CSV_COLUMNS,
@@ -568,8 +784,13 @@ def main(argv: list[str] | None = None) -> None:
             for e in entries
         ),
     )
+    write_gzip_csv(
+        OUT_DIR / STREETS_FILE,
+        STREET_COLUMNS,
+        ([s.key, s.name, s.town, f"{s.lat:.5f}", f"{s.lon:.5f}", s.rank, s.stops] for s in streets),
+    )
     # Every everyday word (any message may hold one), and the less common words of names.
-    in_names = shipped_words(entries)
+    in_names = shipped_words(entries) | {word for street in streets for word in street.key.split()}
     words = {
         word: zipf for word, zipf in frequencies.items() if zipf >= COMMON_ZIPF or word in in_names
     }
@@ -579,7 +800,7 @@ def main(argv: list[str] | None = None) -> None:
         ([word, f"{zipf:.2f}"] for word, zipf in sorted(words.items())),
     )
     counts = Counter((entry.source, entry.kind) for entry in entries)
-    print(f"{len(words):,} words; {len(entries):,} names:")
+    print(f"{len(words):,} words; {len(streets):,} streets; {len(entries):,} other names:")
     for (source, kind), count in sorted(counts.items()):
         print(f"  {source:8} {kind:12} {count:7,}")
 

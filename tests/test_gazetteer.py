@@ -7,6 +7,7 @@ import pytest
 from locator.geo.gazetteer import (
     DATA_DIR,
     NAMES_FILE,
+    STREETS_FILE,
     WORDS_FILE,
     Gazetteer,
     Place,
@@ -42,6 +43,19 @@ PICCADILLY_MANCHESTER = (53.477074, -2.230652)  # the tram stop, by Manchester P
 PICCADILLY_CIRCUS = (51.510050, -0.133798)
 TRAFALGAR_SQUARE = (51.5080, -0.1281)
 BURY_WEST_SUSSEX = (50.909, -0.563)
+BRISTOL = (51.4545, -2.5879)
+NEWCASTLE_COUNTY_DOWN = (54.218, -5.890)
+
+# Points on streets (NaPTAN places each at the middle of its stops).
+SAUCHIEHALL_STREET = (55.8652, -4.2690)  # at Charing Cross, Glasgow
+LEITH_WALK = (55.9660, -3.1760)  # at Pilrig
+LOTHIAN_ROAD = (55.9470, -3.2060)
+BYRES_ROAD = (55.8740, -4.2930)
+WHITELADIES_ROAD = (51.4640, -2.6100)
+SMITHDOWN_ROAD = (53.3900, -2.9290)
+STOKES_CROFT = (51.4610, -2.5910)
+PARK_STREET_BRISTOL = (51.4535, -2.6010)
+BROAD_STREET_BIRMINGHAM = (52.4770, -1.9120)
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -228,7 +242,7 @@ def test_suggestions_for_hopeless_input_are_a_list(gazetteer, text):
         ("I am at Newport station", "station", "Newport (South Wales) station"),
         ("near london bridge", "station", "London Bridge station"),
         ("I'm in Manchester near Oxford Road", "station", "Manchester Oxford Road station"),
-        ("I'm in Reading near Oxford Road", "place", "Reading"),  # a street there, not Manchester's
+        ("I'm in Reading near Oxford Road", "street", "Oxford Road, Reading"),  # not Manchester's
     ],
 )
 def test_find_in_text_picks_the_most_specific_mention(gazetteer, text, kind, label):
@@ -283,6 +297,25 @@ EVERYDAY_MESSAGES = [
     "omw pls help",
     "I NEED HELP SOMEONE IS FOLLOWING ME",
     "Someone Is Following Me",
+    # Towns and suburbs that are also words, used as words.
+    "reading a book",
+    "I love reading",
+    "the hull of a ship",
+    "they were shouting at keith",
+    "followed by martin",
+    "i want to bury it",
+    # Streets every town has, with no town and no position to say which.
+    "on high street",
+    "walking down station road",
+    "on church road",
+    "on the main road",
+    "near park road",
+    "on kingsway",
+    # Everyday phrases that end as street names do.
+    "on my way",
+    "in the right place",
+    "at the end of my road",
+    "someone is following me down the street",
 ]
 
 
@@ -453,7 +486,14 @@ def test_candidates_put_the_likeliest_first(gazetteer, text, near, first):
 
 @pytest.mark.parametrize(
     ("text", "limit", "count"),
-    [("Piccadilly", 2, 2), ("Piccadilly", 0, 0), ("zzzqqqxx", 5, 0), ("", 5, 0), ("LS1 4AP", 5, 1)],
+    [
+        ("Piccadilly", 2, 2),
+        ("Piccadilly", 0, 0),
+        ("zzzqqqxx", 5, 0),
+        ("", 5, 0),
+        ("LS1 4AP", 5, 1),
+        ("High Street", 5, 5),  # of some 1,500
+    ],
 )
 def test_candidates_respect_the_limit_and_find_nothing_in_nonsense(gazetteer, text, limit, count):
     assert len(gazetteer.candidates(text, limit=limit)) == count
@@ -486,10 +526,133 @@ def test_every_shipped_name_is_keyed_as_the_app_normalises_it():
     assert not wrong, f"rebuild with scripts/build_gazetteer.py: {wrong[:5]}"
 
 
-@pytest.mark.parametrize("name", [NAMES_FILE, WORDS_FILE])
+def test_every_shipped_street_is_keyed_as_the_app_normalises_it_in_key_order():
+    with gzip.open(DATA_DIR / "gazetteer" / STREETS_FILE, "rt", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) > 50_000
+    wrong = [row["name"] for row in rows if _norm(row["name"]) != row["key"]]
+    assert not wrong, f"rebuild with scripts/build_gazetteer.py: {wrong[:5]}"
+    keys = [row["key"] for row in rows]
+    assert keys == sorted(keys)  # the app groups a name's rows as they come
+
+
+@pytest.mark.parametrize("name", [NAMES_FILE, STREETS_FILE, WORDS_FILE])
 def test_shipped_name_files_stay_small(name):
     assert (DATA_DIR / "gazetteer" / name).stat().st_size < 3_000_000
 
 
 def test_default_gazetteer_is_loaded_once():
     assert default_gazetteer() is default_gazetteer()
+
+
+# ---- streets, from the streets NaPTAN stops stand on ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Sauchiehall Street", "Sauchiehall Street, Glasgow", SAUCHIEHALL_STREET),
+        ("sauchiehall st", "Sauchiehall Street, Glasgow", SAUCHIEHALL_STREET),
+        ("Sauchiehall Street, Glasgow", "Sauchiehall Street, Glasgow", SAUCHIEHALL_STREET),
+        ("sauchiehal street", "Sauchiehall Street, Glasgow", SAUCHIEHALL_STREET),
+        ("Leith Walk", "Leith Walk, Edinburgh", LEITH_WALK),
+        ("Lothian Rd", "Lothian Road, Edinburgh", LOTHIAN_ROAD),
+        ("byres road", "Byres Road, Glasgow", BYRES_ROAD),
+        ("Whiteladies Rd", "Whiteladies Road, Bristol", WHITELADIES_ROAD),
+        ("Smithdown Road", "Smithdown Road, Liverpool", SMITHDOWN_ROAD),
+        ("Stokes Croft", "Stokes Croft, Bristol", STOKES_CROFT),
+        ("broad st birmingham", "Broad Street, Birmingham", BROAD_STREET_BIRMINGHAM),
+        ("park street in bristol", "Park Street, Bristol", PARK_STREET_BRISTOL),
+    ],
+)
+def test_streets_resolve_to_the_middle_of_their_stops(gazetteer, text, label, expected):
+    place = gazetteer.find(text)
+    assert_near(place, expected, km=1.5)
+    assert (place.kind, place.label) == ("street", label)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Broad Street, Birmingham", "Broad Street, Birmingham"),
+        ("Oxford Road Manchester", "Manchester Oxford Road station"),
+        ("Piccadilly, London", "Piccadilly Circus Underground station, London"),
+        # No High Street of Leeds is known (West Yorkshire's bus stops are missing): Leeds
+        # itself, not Harrogate's, 24 km away.
+        ("High Street, Leeds", "Leeds"),
+        ("high street leeds", "Leeds"),
+    ],
+)
+def test_a_name_searched_with_a_town_is_the_one_in_that_town(gazetteer, text, label):
+    assert gazetteer.find(text).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("girl on the floor shaking all over sauchiehall st", "Sauchiehall Street, Glasgow"),
+        ("flat on leith walk", "Leith Walk, Edinburgh"),
+        ("took pills. sorry. leith walk", "Leith Walk, Edinburgh"),
+        ("kicking him on lothian rd", "Lothian Road, Edinburgh"),
+        ("Im being followed on Byres Road", "Byres Road, Glasgow"),
+        ("walking home through smithdown road", "Smithdown Road, Liverpool"),
+        ("not hurt, want to sit somewhere, stokes croft", "Stokes Croft, Bristol"),
+        ("at the top of park street in bristol", "Park Street, Bristol"),
+        ("Broad St Birmingham", "Broad Street, Birmingham"),
+        ("hit by a van, london road in derby", "London Road, Derby"),
+        ("greggs on northumberland st in newcastle", "Northumberland Street, Newcastle upon Tyne"),
+        ("I'm in Reading near Oxford Road", "Oxford Road, Reading"),
+    ],
+)
+def test_find_in_text_finds_streets(gazetteer, text, label):
+    place = gazetteer.find_in_text(text)
+    assert place is not None
+    assert (place.kind, place.label) == ("street", label)
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "label"),
+    [
+        # Every town has a Park Street: the one beside the device, or none.
+        ("I'm on Park Street", BRISTOL, "Park Street, Bristol"),
+        ("on park street", BRISTOL, "Park Street, Bristol"),
+        ("on broad street", None, None),
+        ("on Broad Street", None, None),
+        ("on broad street", BIRMINGHAM, "Broad Street, Birmingham"),
+        ("on high street", MANCHESTER, None),  # none within walking distance in the data
+        ("on Oxford Street", None, None),  # in 30 towns; London's buses are not in the data
+        # A street named with another town is not found in the wrong one.
+        ("on wind street in swansea", None, "Swansea"),
+        # A Headingley Road 300 km from the device is not the one meant.
+        ("on headingley road", LEEDS, None),
+    ],
+)
+def test_a_street_many_towns_have_needs_a_town_or_a_position(gazetteer, text, near, label):
+    place = gazetteer.find_in_text(text, near=near)
+    assert (place.label if place else None) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("in hanley", "Hanley, City of Stoke-on-Trent"),
+        ("Hanley", "Hanley, City of Stoke-on-Trent"),  # the whole answer to "where are you?"
+        ("somewhere to wait near anfield", "Anfield, Liverpool"),
+        ("someone is trying the door, its 3am, crookes", "Crookes, Sheffield"),
+        ("in the middle of euston", "London Euston station"),
+        ("lad beaten up behind tesco in hull", "Kingston upon Hull"),
+        ("im in Reading", "Reading"),
+        ("stuck in harrow", "Harrow"),
+        ("lost in crosby", "Crosby, Sefton"),
+        ("got evicted, sleeping rough in newcastle", "Newcastle upon Tyne"),
+        ("man on the street shouting, Stoke", "Stoke-on-Trent"),
+    ],
+)
+def test_a_name_that_is_also_a_word_is_a_place_after_in_or_alone(gazetteer, text, label):
+    place = gazetteer.find_in_text(text)
+    assert place is not None
+    assert place.label == label
+
+
+def test_a_city_short_name_gives_way_to_a_smaller_town_of_that_name_nearby(gazetteer):
+    assert_near(gazetteer.find("Newcastle", near=NEWCASTLE_COUNTY_DOWN), NEWCASTLE_COUNTY_DOWN, 2)

@@ -1,14 +1,16 @@
-"""Resolve UK postcodes, districts, towns, stations, stops and localities to points."""
+"""Resolve UK postcodes, districts, towns, stations, stops, streets and localities to points."""
 
 from __future__ import annotations
 
 import csv
 import functools
 import gzip
+import itertools
 import math
+import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -18,6 +20,7 @@ from rapidfuzz import fuzz, process
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 # Built by scripts/build_gazetteer.py from NaPTAN, NPTG and OS Open Names.
 NAMES_FILE = "places_gb_naptan_nptg_osnames.csv.gz"
+STREETS_FILE = "streets_gb_naptan.csv.gz"
 WORDS_FILE = "english_word_frequency_wordfreq.csv.gz"
 
 # Outward code shapes: A9, A99, AA9, AA99, A9A, AA9A. Inward code is always 9AA.
@@ -37,7 +40,11 @@ _SPELLINGS = {
     "stn": "station",
     "sq": "square",
     "gdns": "gardens",
+    "ave": "avenue",
+    "ln": "lane",
 }
+# Last in a name "St" is a street ("Market St"); first, a saint ("St Albans").
+_LAST_WORD_SPELLINGS = {"st": "street", "dr": "drive"}
 _SENTENCE_END = re.compile(r"[.!?]")
 _PUNCTUATION = re.compile(r"[.!?,;:()]")
 
@@ -65,14 +72,29 @@ _STATION_WORDS = (
 )
 _STATION_KINDS = ("station", "stop")
 _ARTICLES = frozenset({"the", "a", "an"})
-_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "by", "from", "to", "nr", "on"})
+_LOCATIVES = frozenset(
+    {"in", "near", "at", "around", "outside", "by", "from", "to", "nr", "on"}
+    | {"along", "down", "off", "past", "via", "through", "opposite", "towards"}
+)
+# Where someone is, not what they do: "at" and "by" also follow verbs ("shouting at keith").
+_WHERE_LOCATIVES = frozenset({"in", "near", "nr", "around"})
+# "the middle of euston", "top of park street": a part of a place is a place.
+_PARTS = frozenset(
+    {"middle", "centre", "center", "heart", "top", "bottom", "end", "edge", "corner"}
+)
+# An everyday phrase ending in these is a street's name when used as a place ("on wind st");
+# "way", "place", "walk" or "close" end too many phrases that are not ("on my way").
+_STREET_WORDS = frozenset({"street", "road", "lane", "avenue"})
 
 # Zipf frequency (log10 of uses per billion words): "water" 5.5, "toilet" 4.3, "Ancoats" 1.6.
 COMMON_ZIPF = 3.0  # once per million words or more: an everyday word
+EVERYDAY_ZIPF = 3.5  # as common as "toilet" or "charge": a place only when named as one
+TOWN_WORD_ZIPF = 4.5  # a town's name below this is the town after "in" ("in hull", not "reading")
 RARE_ZIPF = 2.0  # below this a word is rare enough to be taken for a name
 
 # Importance of a name's candidates, 0-1000; see scripts/build_gazetteer.py for the rest.
-_TOWN_RANK_FLOOR = 700  # a GeoNames town of 500 people; each tenfold adds 50
+_TOWN_RANK_FLOOR = 700  # a GeoNames town of 500 people
+_TOWN_RANK_PER_TENFOLD = 50
 _STATION_RANK = 600
 _ALIAS_PENALTY = 30  # "Oxford Road" for Manchester Oxford Road is a second name
 # With a position known, a candidate's distance counts in units of its reach: a city is
@@ -83,6 +105,15 @@ _REACH_DOUBLING = 150.0
 _SAME_CHOICE_KM = 1.5
 # A place named with a town ("Ancoats, in Manchester") is at most this far from its centre.
 _WITHIN_TOWN_KM = 30.0
+# A name many towns have ("Park Street", "High Street") is the one in the town named with it,
+# or the one beside the device: at most this far from the town's centre, or from the device.
+# A street named with a town is in it too.
+_NAMED_TOWN_KM = 10.0
+_GENERIC_WITHIN_NEAR_KM = 3.0
+# A street name found in this many towns or more is a kind of street, not one street.
+GENERIC_STREET_TOWNS = 8
+# Streets are parsed when first asked for; this many stay parsed.
+_PARSED_STREETS_KEPT = 4096
 
 # GeoNames town names that are also everyday English words or first names. In free text they
 # only count after a locative ("in Street") and when capitalised, so "I hope" is not Hope.
@@ -105,7 +136,8 @@ _NEVER_IN_TEXT = frozenset({"wales", "england", "scotland", "ireland", "britain"
 
 
 # What a Place is: "place" is a town or city, "station" a rail station, "stop" a tram, metro,
-# Underground, bus or ferry stop or station, "locality" a village, hamlet or NPTG locality.
+# Underground, bus or ferry stop or station, "locality" a village, hamlet or NPTG locality,
+# "street" a street of a town, at the middle of its stops.
 PLACE_KINDS = (
     "postcode",
     "district",
@@ -116,6 +148,7 @@ PLACE_KINDS = (
     "landmark",
     "suburb",
     "locality",
+    "street",
 )
 
 
@@ -152,6 +185,49 @@ class _Candidate(NamedTuple):
         return self.rank - _ALIAS_PENALTY if self.alias else self.rank
 
 
+class _NameTable(Mapping[str, tuple[_Candidate, ...]]):
+    """The candidates of every name, best first; a street's are read from its rows when asked.
+
+    Streets are 80,000 rows of which a process reads a few: kept as text, they cost a third of
+    the memory and none of the start-up time that candidates would.
+    """
+
+    def __init__(self, places: dict[str, tuple[_Candidate, ...]], streets: dict[str, str]):
+        self._places = places
+        self._streets = streets
+        self._parsed: dict[str, tuple[_Candidate, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[_Candidate, ...]:
+        rows = self._streets.get(key)
+        if rows is None:
+            return self._places[key]
+        found = self._parsed.get(key)
+        if found is None:
+            if len(self._parsed) >= _PARSED_STREETS_KEPT:
+                self._parsed.clear()
+            streets = (_street(row) for row in csv.reader(rows.split("\n")))
+            found = tuple(sorted((*self._places.get(key, ()), *streets), key=_by_weight))
+            self._parsed[key] = found
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._places or key in self._streets
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._places
+        yield from (key for key in self._streets if key not in self._places)
+
+    def __len__(self) -> int:
+        return len(self._places) + sum(1 for key in self._streets if key not in self._places)
+
+
+def _street(row: list[str]) -> _Candidate:
+    """Return the candidate of one row of the streets file, its key left off."""
+    name, town, lat, lon, rank = row[:5]
+    label = f"{name}, {town}" if town else name
+    return _Candidate(float(lat), float(lon), label, "street", int(rank))
+
+
 def normalise_postcode(text: str) -> str | None:
     """Return a full postcode as "OUT IN", an outward code alone, or None."""
     compact = "".join(text.split()).upper()
@@ -184,16 +260,23 @@ def _tokens(text: str) -> Iterator[re.Match[str]]:
     return _TOKEN_RE.finditer(text)
 
 
+def _name_key(keys: list[str]) -> str:
+    """Join normalised words into the key of a name."""
+    if len(keys) > 1 and keys[-1] in _LAST_WORD_SPELLINGS:
+        keys = [*keys[:-1], _LAST_WORD_SPELLINGS[keys[-1]]]
+    return " ".join(keys)
+
+
 def _norm(text: str) -> str:
     """Normalise a name or query so spelling variants share one key."""
-    return " ".join(_norm_token(m.group()) for m in _tokens(_fold(text)))
+    return _name_key([_norm_token(m.group()) for m in _tokens(_fold(text))])
 
 
 def _strip_station_words(key: str) -> str | None:
     """Return the key without a trailing "station" phrase, or None when it has none."""
     for word in _STATION_WORDS:
         if key.endswith(" " + word):
-            return key[: -len(word) - 1]
+            return _name_key(key[: -len(word) - 1].split())
     return None
 
 
@@ -224,7 +307,7 @@ def _looks_english(alternate: str) -> bool:
 
 
 class Gazetteer:
-    """Look up UK postcodes, districts, towns, stations, stops and localities by name."""
+    """Look up UK postcodes, districts, towns, stations, stops, streets and localities by name."""
 
     def __init__(
         self,
@@ -234,23 +317,33 @@ class Gazetteer:
         word_zipf: dict[str, float],
         town_keys: frozenset[str],
         everyday_keys: frozenset[str],
+        streets: dict[str, str] | None = None,
     ) -> None:
         self._outcodes = outcodes
         # Best first: the order a name resolves to when no position is known.
-        self._names = {
+        places = {
             key: tuple(sorted(found, key=_by_weight)) if len(found) > 1 else (found[0],)
             for key, found in names.items()
         }
+        streets = streets or {}
+        self._places = places
+        self._streets = streets
+        self._names = _NameTable(places, streets)
+        # "High Street", "Park Street": named in many towns, they say which only with a town.
+        self._generic_streets = frozenset(
+            key for key, rows in streets.items() if rows.count("\n") + 1 >= GENERIC_STREET_TOWNS
+        )
         self._crs_codes = crs_codes
         self._word_zipf = word_zipf
         # GeoNames towns keep their long-standing free-text rule (_COMMON_WORDS).
         self._town_keys = town_keys
         # Names that are also what every town has: "High Street", "Station Road", "The Green".
         self._everyday_keys = everyday_keys
-        self._keys = list(self._names)
+        self._keys = list(places)
+        self._street_keys = [key for key in streets if key not in places]
         self._station_names = {
             key: found
-            for key, found in self._names.items()
+            for key, found in places.items()
             if any(c.kind in _STATION_KINDS for c in found)
         }
         self._station_keys = list(self._station_names)
@@ -267,7 +360,9 @@ class Gazetteer:
         towns = _load_places(folder, names)
         stations, crs = _load_stations(folder, names)
         everyday = _load_names(folder, names, towns, stations)
-        return cls(outcodes, names, crs, _load_words(folder), frozenset(towns), everyday)
+        words = _load_words(folder)
+        streets = _load_streets(folder)
+        return cls(outcodes, names, crs, words, frozenset(towns), everyday, streets)
 
     # ---- direct search -------------------------------------------------------------------
 
@@ -276,7 +371,7 @@ class Gazetteer:
 
         With near (a device position), a name many places share resolves to the one nearest.
         """
-        choices = self._choices_for_query(text, near)
+        choices = self._choices_for_query(text, near, limit=1)
         return choices[0] if choices else None
 
     def candidates(
@@ -285,7 +380,7 @@ class Gazetteer:
         """Return the distinct places a query may mean, the likeliest first."""
         if limit <= 0:
             return []
-        return self._choices_for_query(text, near)[:limit]
+        return self._choices_for_query(text, near, limit)
 
     def suggestions(self, text: str, limit: int = 5) -> list[Place]:
         """Return up to limit likely places for a "did you mean" list."""
@@ -344,25 +439,93 @@ class Gazetteer:
         if station is not None:
             return station
 
-        mentions = self._names_in_text(text, words, keys)
+        # A name every town has ("Park Street") counts beside a town or the device's position.
+        mentions = self._names_in_text(text, words, keys, anchored=near is not None)
+        if near is None and any(self._is_town(key) for _, _, key in mentions):
+            mentions = self._names_in_text(text, words, keys, anchored=True)
+        towns = [m for m in mentions if self._is_town(m[2])]
+        meant: dict[int, tuple[tuple[_Candidate, ...], bool]] = {}
+        asked: dict[tuple[str, Place | None, bool], tuple[tuple[_Candidate, ...], bool]] = {}
+        for _, start, key in mentions:
+            town = None if near is not None else self._town_named(towns, start)
+            question = (key, town, self._deliberate(words, keys, start))
+            if question not in asked:  # "station road" 400 times is asked about once
+                asked[question] = self._meant(key, near, town, question[2])
+            if asked[question][0]:
+                meant[start] = asked[question]
+        mentions = [m for m in mentions if m[1] in meant]
         if not mentions:
             return None
         # The longest name wins ("London Bridge" over "London"), then a place more specific
         # than a town ("Shudehill" over "Manchester"), then the first mentioned.
         best = max(mentions, key=lambda m: (m[0], not self._is_town(m[2]), -m[1]))
-        towns = [m for m in mentions if m is not best and self._is_town(m[2])]
-        if near is None and towns and not self._is_town(best[2]):
-            # "near Piccadilly in Manchester": a town named alongside says which Piccadilly;
-            # "in Reading near Oxford Road" is Reading, not Manchester's Oxford Road.
-            town = self._ranked(self._names[towns[0][2]], None)[0]
-            place = self._ranked(self._names[best[2]], _point(town))[0]
-            return place if _km(_point(place), _point(town)) <= _WITHIN_TOWN_KM else town
-        return self._ranked(self._names[best[2]], near)[0]
+        found, beside = meant[best[1]]
+        town = None if near is not None else self._town_named(towns, best[1])
+        if town is not None and not beside and not self._is_town(best[2]):
+            # "near Piccadilly in Manchester": a town named alongside says which Piccadilly.
+            place = self._ranked(found, _point(town))[0].place
+            return place if _within_town(place, town) else town
+        anchor = _point(town) if beside and town is not None else near
+        return self._ranked(found, anchor)[0].place
+
+    def _town_named(self, towns: list[tuple[int, int, str]], start: int) -> Place | None:
+        """Return the first town a message names, other than the name at start."""
+        town = next((key for _, at, key in towns if at != start), None)
+        return self._ranked(self._names[town], None)[0].place if town else None
+
+    def _meant(
+        self,
+        key: str,
+        near: tuple[float, float] | None,
+        town: Place | None,
+        deliberate: bool,
+    ) -> tuple[tuple[_Candidate, ...], bool]:
+        """Return the candidates a name in a message can mean, and whether they are by an anchor.
+
+        A name many towns have ("Park Street", "Church End") means the one by the device's
+        position or in the town named with it. Without either, a street alone says nothing of
+        which of many, and a name every town has counts only named deliberately ("at Bank").
+        """
+        found = self._names[key]
+        if near is not None:
+            # Streets are local: a Headingley Road 300 km from the device is not the one meant.
+            found = tuple(
+                c for c in found if c.kind != "street" or _km(near, _point(c)) <= _WITHIN_TOWN_KM
+            )
+        if key not in self._everyday_keys and key not in self._generic_streets:
+            return found, False
+        if near is not None:
+            beside = tuple(c for c in found if _km(near, _point(c)) <= _GENERIC_WITHIN_NEAR_KM)
+        elif town is not None:
+            beside = tuple(c for c in found if _km(_point(town), _point(c)) <= _NAMED_TOWN_KM)
+            # "station road in norwich": Norwich's own before Brundall's, nearer its centre.
+            own = tuple(c for c in beside if c.kind != "street" or _street_of(c, town))
+            beside = own if any(c.kind == "street" for c in own) else beside
+        else:
+            beside = ()
+        if beside:
+            return beside, True
+        a_town = any(c.town and not c.alias for c in found)  # "in Bridgend": the town
+        if self._is_generic(key) and not deliberate and not a_town:
+            return (), False  # "on high street": which one?
+        # "on Broad Street" is no hamlet called Broad Street; "on Princes Street" may be the
+        # tram stop of that name.
+        a_street = any(c.kind == "street" for c in found)
+        not_meant = ("street", "locality") if a_street else ("street",)
+        return tuple(c for c in found if c.kind not in not_meant), False
+
+    def _is_generic(self, key: str) -> bool:
+        """Tell whether a name is one that many towns have: "High Street", "Church End"."""
+        return key in self._everyday_keys or (
+            key in self._generic_streets and self._only_streets(key)
+        )
 
     # ---- helpers ---------------------------------------------------------------------------
 
-    def _choices_for_query(self, text: str, near: tuple[float, float] | None) -> list[Place]:
-        """Return the distinct places a search box query may mean, best first."""
+    def _choices_for_query(
+        self, text: str, near: tuple[float, float] | None, limit: int
+    ) -> list[Place]:
+        """Return up to limit distinct places a search box query may mean, best first."""
         text = text[:_MAX_QUERY_CHARS]
         postcode = self._lookup_postcode(text)
         if postcode is not None:
@@ -374,17 +537,17 @@ class Gazetteer:
         if not key:
             return []
         if key in self._names:
-            return self._choices(self._names[key], near)
+            return self._choices(self._names[key], near, limit=limit)
         station_key = _strip_station_words(key)
         if station_key:
             found = self._station_names.get(station_key) or self._fuzzy(
                 station_key, self._station_keys, self._station_names
             )
             if found:
-                return self._choices(found, near, stations_only=True)
+                return self._choices(found, near, stations_only=True, limit=limit)
             key = station_key
         if key in self._names:
-            return self._choices(self._names[key], near)
+            return self._choices(self._names[key], near, limit=limit)
         stripped = text.strip()
         if len(stripped) == 3 and stripped.isalpha() and stripped.isupper():
             crs = self._crs_codes.get(stripped)
@@ -395,12 +558,38 @@ class Gazetteer:
             if head in self._names:
                 # "Piccadilly, London": the part after the comma says which Piccadilly.
                 if near is None and tail in self._names:
-                    near = _point(self._ranked(self._names[tail], None)[0])
-                return self._choices(self._names[head], near)
+                    where = self._ranked(self._names[tail], None)[0].place
+                    if self._is_town(tail):
+                        return self._in_town(head, where, limit)
+                    near = _point(where)
+                return self._choices(self._names[head], near, limit=limit)
+        in_town = self._name_in_town(key)
+        if in_town is not None:
+            return self._in_town(*in_town, limit)  # "broad st birmingham"
         found = self._fuzzy(key, self._keys, self._names)
-        return self._choices(found, near) if found else []
+        if not found and key.rpartition(" ")[2] in _STREET_WORDS:
+            found = self._fuzzy(key, self._street_keys, self._names)
+        return self._choices(found, near, limit=limit) if found else []
 
-    def _ranked(self, found: Iterable[_Candidate], near: tuple[float, float] | None) -> list[Place]:
+    def _in_town(self, key: str, town: Place, limit: int) -> list[Place]:
+        """Return the places of a name in or by a town, or the town when it has none."""
+        choices = self._choices(self._names[key], _point(town), limit=limit)
+        return choices if choices and _within_town(choices[0], town) else [town]
+
+    def _name_in_town(self, key: str) -> tuple[str, Place] | None:
+        """Split a key into a name and the town after it, or return None."""
+        words = key.split()
+        for cut in range(len(words) - 1, 0, -1):
+            head = _name_key(words[:cut])
+            tail = words[cut + 1 :] if words[cut] == "in" else words[cut:]
+            town = " ".join(tail)
+            if tail and head in self._names and town in self._names and self._is_town(town):
+                return head, self._ranked(self._names[town], None)[0].place
+        return None
+
+    def _ranked(
+        self, found: Iterable[_Candidate], near: tuple[float, float] | None
+    ) -> list[_Candidate]:
         """Order the candidates of one name: by importance, or by weighted distance to near."""
         found = list(found)
         if any(c.town and not c.alias for c in found):
@@ -408,25 +597,28 @@ class Gazetteer:
             found = [c for c in found if not c.alias]
         if near is not None:
             found.sort(key=lambda c: _km(near, (c.lat, c.lon)) / _reach_km(c.weight))
-        return [c.place for c in found]
+        return found
 
     def _choices(
         self,
         found: Iterable[_Candidate],
         near: tuple[float, float] | None,
         stations_only: bool = False,
+        limit: int = 1,
     ) -> list[Place]:
         """Return one place per distinct choice: the station, tram stop and gardens are one."""
         if stations_only:
             found = [c for c in found if c.kind in _STATION_KINDS]
         choices: list[Place] = []
-        for place in self._ranked(found, near):
-            if all(_km(_point(other), _point(place)) > _SAME_CHOICE_KM for other in choices):
-                choices.append(place)
+        for candidate in self._ranked(found, near):
+            if all(_km(_point(other), _point(candidate)) > _SAME_CHOICE_KM for other in choices):
+                choices.append(candidate.place)
+                if len(choices) == limit:
+                    break  # "High Street" has 1,500 choices; a search shows five
         return choices
 
     def _is_town(self, key: str) -> bool:
-        return any(c.town and not c.alias for c in self._names[key])
+        return any(c.town and not c.alias for c in self._places.get(key, ()))  # not streets
 
     def _district(self, outcode: str) -> tuple[str, float, float, str] | None:
         """Return (outcode used, lat, lon, town) for an outcode or its parent district."""
@@ -494,27 +686,34 @@ class Gazetteer:
             if end and keys[end - 1] in ("railway", "train", "rail", "underground", "tube"):
                 end -= 1
             for size in range(min(4, end), 0, -1):
-                phrase = " ".join(keys[end - size : end])
+                phrase = _name_key(keys[end - size : end])
                 found = self._station_names.get(phrase)
                 if found:
                     return self._choices(found, near, stations_only=True)[0]
             for size in range(min(4, end), 0, -1):
-                phrase = " ".join(keys[end - size : end])
+                phrase = _name_key(keys[end - size : end])
                 found = self._fuzzy(phrase, self._station_keys, self._station_names)
                 if found:
                     return self._choices(found, near, stations_only=True)[0]
         return None
 
     def _names_in_text(
-        self, text: str, words: list[re.Match[str]], keys: list[str]
+        self, text: str, words: list[re.Match[str]], keys: list[str], anchored: bool
     ) -> list[tuple[int, int, str]]:
-        """Return (words, start, key) for each name used as a place, typos after "near" too."""
+        """Return (words, start, key) for each name used as a place, typos after "near" too.
+
+        anchored: a town is named or the device's position is known, so a name every town has
+        ("park street") may count.
+        """
         mentions: list[tuple[int, int, str]] = []
+        places, streets = self._places, self._streets  # every sub-phrase is looked up
         for start in range(len(keys)):
             for size in range(min(_MAX_PHRASE_TOKENS, len(keys) - start), 0, -1):
                 phrase = " ".join(keys[start : start + size])
-                if phrase in self._names and self._used_as_place(
-                    phrase.split(), text, words, keys, start, start + size
+                if size > 1 and keys[start + size - 1] in _LAST_WORD_SPELLINGS:
+                    phrase = _name_key(keys[start : start + size])
+                if (phrase in places or phrase in streets) and self._used_as_place(
+                    phrase.split(), text, words, keys, start, start + size, anchored
                 ):
                     mentions.append((size, start, phrase))
                     break
@@ -523,13 +722,19 @@ class Gazetteer:
         for index, key in enumerate(keys):
             # "near Deansgate" needs no typo search; "near deansgte" does.
             if key in _LOCATIVES and index + 1 not in found_at:
-                typo = self._fuzzy_after(index + 1, text, words, keys, longest)
+                typo = self._fuzzy_after(index + 1, text, words, keys, longest, anchored)
                 if typo is not None:
                     mentions.append(typo)
         return mentions
 
     def _fuzzy_after(
-        self, start: int, text: str, words: list[re.Match[str]], keys: list[str], longest: int
+        self,
+        start: int,
+        text: str,
+        words: list[re.Match[str]],
+        keys: list[str],
+        longest: int,
+        anchored: bool,
     ) -> tuple[int, int, str] | None:
         """Return a misspelt name right after a locative ("near picadilly gardens"), or None."""
         best: tuple[float, int, str] | None = None
@@ -544,9 +749,10 @@ class Gazetteer:
                 continue
             if any(token in _LOCATIVES for token in tokens):
                 break
-            phrase = " ".join(tokens)
+            phrase = _name_key(tokens)
             if len(phrase) < _MIN_TEXT_FUZZY_LEN or phrase in self._names:
                 continue
+            # Not among streets: of 80,000 names, one is always a letter or two away.
             match = process.extractOne(
                 phrase,
                 self._keys_by_initial.get(phrase[0], ()),
@@ -559,7 +765,7 @@ class Gazetteer:
         if best is None:
             return None
         _, size, key = best
-        if not self._used_as_place(key.split(), text, words, keys, start, start + size):
+        if not self._used_as_place(key.split(), text, words, keys, start, start + size, anchored):
             return None
         return (size, start, key)
 
@@ -575,6 +781,7 @@ class Gazetteer:
         keys: list[str],
         start: int,
         end: int,
+        anchored: bool,
     ) -> bool:
         """Tell whether a name typed as keys[start:end] is used as a place, not everyday words.
 
@@ -585,28 +792,69 @@ class Gazetteer:
         if key in _NEVER_IN_TEXT:
             return False
         deliberate = self._deliberate(words, keys, start)
-        if key in self._town_keys:
-            return key not in _COMMON_WORDS or deliberate
-        # "near piccadilly gardens", or "piccadilly gardens" alone, the answer to "where are
-        # you?" (not one word alone: "carsick" is a word, and a suburb of Sheffield).
-        after_locative = (start > 0 and keys[start - 1] in _LOCATIVES) or (
-            end - start > 1 and _whole_clause(text, words, start, end)
-        )
+        if key in self._town_keys and (key not in _COMMON_WORDS or len(name) > 1):
+            return key not in _COMMON_WORDS or deliberate  # "at Six Bells", not "six bells"
         if len(name) == 1:
-            zipf = self._zipf(key)
-            if zipf >= COMMON_ZIPF or len(key) < 4:
-                return deliberate
-            if zipf >= RARE_ZIPF:
-                return after_locative
-            return after_locative or _written_as_name(text, words, start)
+            return deliberate or self._word_used_as_place(key, text, words, keys, start)
         if self._has_a_name_word(name):
             return True
         if name[0] in _ARTICLES:
             return False  # "I'm at the bank", even typed "At The Bank", is not The Bank
-        if key in self._everyday_keys:
-            return deliberate  # every town has a High Street: only "in High Street" counts
-        # "near piccadilly gardens": everyday words, but not an everyday phrase.
-        return after_locative or _written_as_name(text, words, start)
+        # "near piccadilly gardens", or "piccadilly gardens" alone, the answer to "where are
+        # you?"; "park street in bristol".
+        placed = (
+            _after_locative(keys, start)
+            or _whole_clause(text, words, start, end)
+            or self._town_follows(keys, end)
+        )
+        if self._is_generic(key):
+            return deliberate or (anchored and placed)  # "High Street" is every town's
+        if self._only_streets(key) and not (
+            name[-1] in _STREET_WORDS or any(self._zipf(word) < EVERYDAY_ZIPF for word in name)
+        ):
+            placed = False  # "on my way" is not My Way, wherever there is one
+        return placed or _written_as_name(text, words, start)
+
+    def _word_used_as_place(
+        self, key: str, text: str, words: list[re.Match[str]], keys: list[str], start: int
+    ) -> bool:
+        """Tell whether one word not used deliberately ("in Hanley") is still used as a place."""
+        if len(key) < 4:
+            return False
+        zipf = self._zipf(key)
+        where = start > 0 and (
+            keys[start - 1] in _WHERE_LOCATIVES or _after_locative(keys, start, parts_only=True)
+        )
+        if where and zipf < TOWN_WORD_ZIPF and self._names[key][0].kind == "place":
+            return True  # "tesco in hull"; but "in reading" is a pastime, "in Reading" a town
+        if key in self._town_keys or zipf >= EVERYDAY_ZIPF:
+            return False  # "hope", "street", "water", "charge": only "in Hope"
+        clause = _whole_clause(text, words, start, start + 1)
+        if zipf >= COMMON_ZIPF:
+            return where or clause  # "near anfield"; "..., hanley"
+        if zipf >= RARE_ZIPF:
+            return _after_locative(keys, start) or clause  # "at euston"; "..., crookes"
+        # Rarer than the word list: it may be an everyday word the list leaves out, so it
+        # counts alone only after other words ("..., shudehill"), not as the whole message
+        # ("carsick" is a word, and a suburb of Sheffield).
+        return (
+            _after_locative(keys, start)
+            or _written_as_name(text, words, start)
+            or (clause and start > 0)
+        )
+
+    def _only_streets(self, key: str) -> bool:
+        return key in self._streets and key not in self._places
+
+    def _town_follows(self, keys: list[str], end: int) -> bool:
+        """Tell whether a town is named right after a name: "Broad St Birmingham", "in bristol"."""
+        if end < len(keys) and keys[end] == "in":
+            end += 1
+        return any(
+            " ".join(keys[end : end + size]) in self._town_keys
+            and " ".join(keys[end : end + size]) not in _COMMON_WORDS
+            for size in range(1, min(3, len(keys) - end) + 1)
+        )
 
     def _has_a_name_word(self, name: list[str]) -> bool:
         """Tell whether a name holds a rare word, a town or a saint: "Norwich bus station"."""
@@ -622,7 +870,27 @@ class Gazetteer:
     @staticmethod
     def _deliberate(words: list[re.Match[str]], keys: list[str], start: int) -> bool:
         """Tell whether a common-word place name is used as a place: "in Street", not "street"."""
-        return start > 0 and keys[start - 1] in _LOCATIVES and words[start].group()[:1].isupper()
+        return _after_locative(keys, start) and words[start].group()[:1].isupper()
+
+
+def _after_locative(keys: list[str], start: int, parts_only: bool = False) -> bool:
+    """Tell whether keys[start] follows "in", "near"... or "the middle of", "the top of"."""
+    if start >= 2 and keys[start - 1] == "of" and keys[start - 2] in _PARTS:
+        return True
+    return not parts_only and start > 0 and keys[start - 1] in _LOCATIVES
+
+
+def _within_town(place: Place, town: Place) -> bool:
+    """Tell whether a place is near enough a town named with it to be the town's."""
+    # "on wind street in swansea" is not Ammanford's, 20 km away; Manchester Airport, 13 km
+    # from the centre, is Manchester's.
+    within = _NAMED_TOWN_KM if place.kind == "street" else _WITHIN_TOWN_KM
+    return _km(_point(place), _point(town)) <= within
+
+
+def _street_of(street: _Candidate, town: Place) -> bool:
+    """Tell whether a street's label names the town: "Station Road, Norwich"."""
+    return street.label.endswith(", " + town.label)
 
 
 def _whole_clause(text: str, words: list[re.Match[str]], start: int, end: int) -> bool:
@@ -689,7 +957,7 @@ def _load_places(folder: Path, names: dict[str, list[_Candidate]]) -> dict[str, 
         if not row["admin1code"]:
             continue  # Akrotiri and Dhekelia are in Cyprus, not the UK.
         population = max(int(row["population"] or 0), 500)
-        rank = _TOWN_RANK_FLOOR + round(50 * math.log10(population / 500))
+        rank = _TOWN_RANK_FLOOR + round(_TOWN_RANK_PER_TENFOLD * math.log10(population / 500))
         lat, lon = float(row["latitude"]), float(row["longitude"])
         town = _Candidate(lat, lon, row["name"], "place", rank, town=True)
         _add(towns, _norm(row["name"]), town)
@@ -701,7 +969,20 @@ def _load_places(folder: Path, names: dict[str, list[_Candidate]]) -> dict[str, 
     for key, alternate in alternates.items():
         if key not in towns:
             _add(names, key, alternate)
+        elif (
+            _shortened(key, alternate.label)
+            and alternate.rank >= max(c.rank for c in towns[key]) + _TOWN_RANK_PER_TENFOLD
+        ):
+            # "Newcastle" is Newcastle upon Tyne, not the Newcastle of 7,000 in County Down;
+            # "Stoke" is Stoke-on-Trent: a city's short name beats a town a tenth its size.
+            _add(names, key, alternate._replace(town=True, alias=False))
     return towns
+
+
+def _shortened(key: str, name: str) -> bool:
+    """Tell whether a key is a name cut short at either end: "Newcastle", "Yarmouth"."""
+    short, full = key.split(), _norm(name).split()
+    return len(short) < len(full) and short in (full[: len(short)], full[-len(short) :])
 
 
 def _load_stations(
@@ -796,6 +1077,18 @@ def _load_names(
             for alias in aliases:
                 names.setdefault(alias, []).append(new_candidate((*fields, False, True)))
     return frozenset(everyday)
+
+
+def _load_streets(folder: Path) -> dict[str, str]:
+    """Return the rows of the streets file by key, as text: parsed when a name is asked for."""
+    with gzip.open(folder / STREETS_FILE, "rt", newline="", encoding="utf-8") as handle:
+        next(handle)
+        # Rows are sorted by key, and a key is one word or more, never quoted.
+        rows = (line.rstrip("\n").partition(",") for line in handle)
+        return {
+            key: "\n".join(rest for _, _, rest in group)
+            for key, group in itertools.groupby(rows, key=operator.itemgetter(0))
+        }
 
 
 def _load_words(folder: Path) -> dict[str, float]:
