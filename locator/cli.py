@@ -1,4 +1,4 @@
-"""Flask CLI commands: init-db, import, demo."""
+"""Flask CLI commands: init-db, import, demo, accounts, upkeep and referral contacts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from . import demo, importing
+from . import demo, importing, referrals
 
 
 def _locator():
@@ -181,6 +181,44 @@ def remind_command() -> None:
     click.echo(f"Sent {sent} reminders.")
 
 
+@click.group("referrals")
+def referrals_group() -> None:
+    """Local referral contacts that partnerships keep for their districts."""
+
+
+@referrals_group.command(
+    "import",
+    epilog="Columns: area (district code, name or slug), name, phone, website, topics "
+    f"(';'-separated: {', '.join(referrals.TOPICS)}), hours (OpenStreetMap opening_hours, "
+    "optional). Each district named in the file gets exactly the file's list.",
+)
+@with_appcontext
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--skip-bad", is_flag=True, help="Write the good rows even when some are bad.")
+def import_referrals_command(path: Path, skip_bad: bool) -> None:
+    """Replace the contact lists of the districts a CSV names; nothing while a row is bad."""
+    service = _locator()
+    service.store.migrate()
+    try:
+        result = referrals.import_contacts(service.store, service.areas, path, skip_bad=skip_bad)
+    except importing.ImportFileError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    plan = result.plan
+    click.echo(f"Rows read: {plan.read}")
+    click.echo(f"Written: {result.written}")
+    heading = "Skipped" if result.written else "Bad rows (nothing written)"
+    click.echo(f"{heading}: {len(plan.rejected)}")
+    for rejected in plan.rejected:
+        click.echo(f"  {rejected.where}: {rejected.reason}")
+    if plan.rows and not result.written:
+        click.echo(f"Fix the bad rows, or pass --skip-bad to write the {len(plan.rows)} good ones.")
+    replaced = f" ({', '.join(result.areas)})" if result.areas else ""
+    click.echo(f"Areas replaced: {len(result.areas)}{replaced}")
+    if not result.written:
+        sys.exit(1)
+
+
 def init_app(app: Flask) -> None:
     """Register the commands on an app."""
     commands = (
@@ -191,6 +229,7 @@ def init_app(app: Flask) -> None:
         create_organisation_command,
         purge_command,
         remind_command,
+        referrals_group,
     )
     for command in commands:
         app.cli.add_command(command)

@@ -127,11 +127,17 @@ def read_text(path: Path) -> str:
     if size > MAX_FILE_BYTES:
         raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     except UnicodeDecodeError as exc:
         raise ImportFileError(
             f"{path.name} is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8."
         ) from None
+    # Valid UTF-8 can still be binary, and PostgreSQL refuses NUL in text columns.
+    if "\x00" in text:
+        raise ImportFileError(f"{path.name} is not a text file (it holds NUL bytes).")
+    return text
 
 
 def _load_features(text: str) -> list[dict]:
@@ -149,7 +155,8 @@ def _load_features(text: str) -> list[dict]:
     return features
 
 
-def _csv_rows(text: str, required: tuple[str, ...]) -> Iterator[RawRow]:
+def csv_rows(text: str, required: tuple[str, ...]) -> Iterator[RawRow]:
+    """Yield the rows of CSV text by line, keyed by lowercase header names it must have."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -179,7 +186,10 @@ def _csv_rows(text: str, required: tuple[str, ...]) -> Iterator[RawRow]:
         if len(record) > len(names):
             extra = record[len(names) :]
             if any(cell.strip() for cell in extra):
-                yield RawRow(f"line {start}", {"__error__": "it has more cells than the header"})
+                yield RawRow(
+                    f"line {start}",
+                    {"__error__": "it has more cells than the header (quote a cell with a comma)"},
+                )
                 continue
         yield RawRow(f"line {start}", dict(zip(names, record, strict=False)))
 
@@ -280,14 +290,14 @@ def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list
     if fmt == "auto":
         fmt = detect_format(path, text)
     if fmt == "csv":
-        rows = list(_csv_rows(text, ("ref", "name", "opening_hours")))
+        rows = list(csv_rows(text, ("ref", "name", "opening_hours")))
         if organisation:
             for row in rows:
                 row.values["organisation"] = organisation
         return fmt, rows
     if fmt == "nhs":
         source = (
-            _csv_rows(text, ("pharmacy_name", "opening_hours_monday"))
+            csv_rows(text, ("pharmacy_name", "opening_hours_monday"))
             if path.suffix.lower() == ".csv"
             else _feature_rows(text)
         )
@@ -310,7 +320,8 @@ def _adapt(row: RawRow, adapter: Callable[[dict, str | None], dict], organisatio
 # -- validation ---------------------------------------------------------------------------
 
 
-def _text(values: dict, name: str, required: bool = False) -> str | None:
+def clean_text(values: dict, name: str, required: bool = False) -> str | None:
+    """Return a cell as text with its spaces collapsed, None when empty; raise RowError."""
     value = values.get(name)
     if value is None:
         value = ""
@@ -406,15 +417,15 @@ def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:
     if isinstance(opening, RowError):
         raise opening
     row = {
-        "ref": _text(values, "ref", required=True),
-        "name": _text(values, "name", required=True),
-        "organisation": _text(values, "organisation", required=True),
-        "address": _text(values, "address") or "",
-        "phone": _text(values, "phone"),
-        "website": _text(values, "website"),
-        "how_to_ask": _text(values, "how_to_ask"),
+        "ref": clean_text(values, "ref", required=True),
+        "name": clean_text(values, "name", required=True),
+        "organisation": clean_text(values, "organisation", required=True),
+        "address": clean_text(values, "address") or "",
+        "phone": clean_text(values, "phone"),
+        "website": clean_text(values, "website"),
+        "how_to_ask": clean_text(values, "how_to_ask"),
     }
-    scheme = (_text(values, "scheme") or "").lower()
+    scheme = (clean_text(values, "scheme") or "").lower()
     if scheme not in SCHEMES:
         raise RowError("scheme must be external or internal")
     row["scheme"] = scheme
@@ -422,9 +433,9 @@ def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:
         raise RowError(f"phone {row['phone']!r} is not a phone number")
     if row["website"] and not WEBSITE_PATTERN.match(row["website"]):
         raise RowError("website must be an address starting with http:// or https://")
-    row["opening_hours"] = _checked_hours(_text(values, "opening_hours", required=True))
+    row["opening_hours"] = _checked_hours(clean_text(values, "opening_hours", required=True))
     row["facilities"] = ";".join(parse_facilities(values.get("facilities")))
-    postcode_text = _text(values, "postcode")
+    postcode_text = clean_text(values, "postcode")
     postcode = normalise_postcode(postcode_text) if postcode_text else None
     if postcode_text and (postcode is None or " " not in postcode):
         raise RowError(f"postcode {postcode_text!r} is not a full UK postcode")

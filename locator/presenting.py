@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 
 from . import hours
@@ -136,6 +137,83 @@ def weekly_table(schedule: hours.Schedule, at: datetime) -> list[DayHours]:
             note = "Hours not known for part of the day"
         rows.append(DayHours(day, WEEKDAYS[offset], tuple(opened), note, day == at.date()))
     return rows
+
+
+def week_summary(schedule: hours.Schedule, at: datetime) -> str:
+    """Say an ordinary week's hours briefly, e.g. 'Mon–Fri 9am–5pm; Sat 10am–1pm'."""
+    week = weekly_table(schedule, at)
+    # A bank holiday's hours are not the usual ones: describe the next week without one.
+    for _ in range(3):
+        if not any(row.note and row.note.startswith("Bank holiday") for row in week):
+            break
+        next_monday = week[0].day + timedelta(days=7)
+        week = weekly_table(schedule, datetime.combine(next_monday, time(12), hours.LONDON))
+    days_by_hours: dict[str, list[int]] = {}
+    for number, row in enumerate(week):
+        if row.spans:
+            said = ", ".join(_twelve_hour_span(span) for span in row.spans)
+        elif row.note:
+            said = "times not stated"
+        else:
+            continue  # closed all day
+        days_by_hours.setdefault(said, []).append(number)
+    if list(days_by_hours.values()) == [list(range(7))]:
+        said = next(iter(days_by_hours))
+        return "24 hours" if said == "24 hours" else f"Every day {said}"
+    return "; ".join(f"{_day_ranges(days)} {said}" for said, days in days_by_hours.items())
+
+
+def _twelve_hour_span(span: str) -> str:
+    """Turn '09:00–17:30' into '9am–5:30pm', and a whole day into '24 hours'."""
+    start, end = span.split("–")
+    if (start, end) == ("00:00", "24:00"):
+        return "24 hours"
+    return f"{_twelve_hour(start)}–{_twelve_hour(end)}"
+
+
+def _twelve_hour(clock: str) -> str:
+    hour, minute = (int(part) for part in clock.split(":"))
+    if hour % 24 == 0 and minute == 0:
+        return "midnight"
+    suffix = "am" if hour % 24 < 12 else "pm"
+    shown = hour % 12 or 12
+    return f"{shown}{suffix}" if minute == 0 else f"{shown}:{minute:02d}{suffix}"
+
+
+def _day_ranges(days: list[int]) -> str:
+    """Turn day numbers (0 = Monday) into 'Mon–Fri, Sun'."""
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    names = [
+        WEEKDAYS[run[0]][:3] + (f"–{WEEKDAYS[run[-1]][:3]}" if len(run) > 1 else "") for run in runs
+    ]
+    return ", ".join(names)
+
+
+def referral_card(contact: Mapping, nation: str, at: datetime) -> dict:
+    """Return a local referral contact as the chat shows it, with whether it answers at `at`.
+
+    `open_now` is None when the hours are not stated or do not say (a bank holiday they do not
+    cover): never a guess that a line is answered.
+    """
+    try:
+        schedule = hours.parse_hours(contact["hours"], nation) if contact["hours"] else None
+    except hours.HoursError:
+        schedule = None  # hours a newer parser no longer reads count as not stated
+    state = schedule.state(at) if schedule else "unknown"
+    return {
+        "name": contact["name"],
+        "phone": contact["phone"],
+        "website": contact["website"],
+        "topics": list(contact["topics"]),
+        # Hours that open on no ordinary week (a few dates a year) are shown as written.
+        "hours_text": (week_summary(schedule, at) or contact["hours"]) if schedule else None,
+        "open_now": {"open": True, "closed": False}.get(state),
+    }
 
 
 def bank_holiday_note(schedule: hours.Schedule, at: datetime) -> str:

@@ -509,6 +509,21 @@ class Locator:
         )
         return result
 
+    # local referral contacts
+
+    def referral_contacts(
+        self, lat: float, lon: float, topics: tuple[str, ...] | set[str], at: datetime
+    ) -> list[dict]:
+        """Return the contacts the point's district keeps for any of the topics, by name.
+
+        Each says whether it answers at `at`; the point is used for the lookup and forgotten.
+        """
+        area = self.areas.locate(lat, lon)
+        if area is None:
+            return []
+        contacts = self.store.referral_contacts(area.code, topics)
+        return [presenting.referral_card(contact, area.nation, at) for contact in contacts]
+
 
 @dataclass
 class PageResults:
@@ -643,6 +658,13 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
     for line in bot_helplines.for_topics(turn.carried_topics, request.at):
         if line not in helplines:
             helplines.append(line)  # a 24-hour line beside one that is closed now
+    # A partnership's own contacts for the topics, beside the national lines: the point is only
+    # used to find its district.
+    local = (
+        service.referral_contacts(location.lat, location.lon, turn.carried_topics, request.at)
+        if location is not None and turn.carried_topics
+        else []
+    )
     step = bot_replies.next_step(turn, location is not None)
     named = location if location is not None and location.source != "device" else None
     context = Context(
@@ -673,6 +695,7 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
         "choices": list(step.choices),
         "results": results,
         "helplines": [_helpline_json(line, request.at) for line in helplines],
+        "local_contacts": local,
         "context": context.as_json(),
         "matched": list(turn.matched),
     }

@@ -133,6 +133,24 @@ reports = sa.Table(
     sa.Index("ix_reports_premises", "premises_id"),
 )
 
+# Local services a safe space can refer people to, kept per district by its partnership. Topics
+# are the chat's helpline topic codes joined by ";" (as facilities are): the same on SQLite and
+# PostgreSQL, and a district holds few enough contacts that no JSON operators are needed.
+referral_contacts = sa.Table(
+    "referral_contacts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("area_code", sa.String(9), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("phone", sa.String(40), nullable=False),
+    sa.Column("website", sa.String(500), nullable=True),
+    sa.Column("topics", sa.String(300), nullable=False),
+    # OpenStreetMap opening_hours; empty when the partnership did not say.
+    sa.Column("hours", sa.String(1000), nullable=False, server_default=""),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_referral_contacts_area", "area_code"),
+)
+
 # One row whose counter goes up in every transaction that changes premises, so each worker
 # process can tell cheaply that its in-memory index is stale.
 data_version = sa.Table(
@@ -568,6 +586,53 @@ class Store:
                 created_at=utcnow(),
             )
         )
+
+    def replace_referral_contacts(self, rows: Sequence[dict]) -> None:
+        """Replace the whole contact list of every area the rows name, in one transaction."""
+        if not rows:
+            return
+        codes = sorted({row["area_code"] for row in rows})
+        now = utcnow()
+        values = [
+            {
+                "area_code": row["area_code"],
+                "name": row["name"],
+                "phone": row["phone"],
+                "website": row.get("website"),
+                "topics": ";".join(row["topics"]),
+                "hours": row.get("hours") or "",
+                "updated_at": now,
+            }
+            for row in rows
+        ]
+        with self.engine.begin() as connection:
+            connection.execute(
+                referral_contacts.delete().where(referral_contacts.c.area_code.in_(codes))
+            )
+            connection.execute(referral_contacts.insert(), values)
+
+    def referral_contacts(self, area_code: str, topics: Iterable[str]) -> list[dict]:
+        """Return an area's contacts serving any of the topics, by name, with topics as a list."""
+        wanted = sorted(set(topics))
+        if not wanted:
+            return []
+        # Padding with the separator makes ";police;" match the whole code, never a part.
+        padded = sa.literal(";") + referral_contacts.c.topics + sa.literal(";")
+        query = (
+            sa.select(referral_contacts)
+            .where(
+                referral_contacts.c.area_code == area_code,
+                sa.or_(*(padded.contains(f";{code};", autoescape=True) for code in wanted)),
+            )
+            .order_by(referral_contacts.c.id)
+        )
+        with self.engine.connect() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(query)]
+        for row in rows:
+            row["topics"] = [code for code in row["topics"].split(";") if code]
+        # Sorted here: PostgreSQL's collation and SQLite's byte order disagree on names.
+        rows.sort(key=lambda row: (row["name"].casefold(), row["id"]))
+        return rows
 
     def dispose(self) -> None:
         """Close pooled connections."""

@@ -87,6 +87,35 @@
       });
       box.appendChild(lines);
     }
+    if (reply.local_contacts && reply.local_contacts.length) {
+      box.appendChild(element("p", "chat-local-lead", "Local services for this area:"));
+      var local = element("ul", "chat-helplines chat-local");
+      reply.local_contacts.forEach(function (contact) {
+        var item = element("li");
+        var call = element("a", null, contact.name + ": " + contact.phone);
+        call.href = "tel:" + contact.phone.replace(/\s+/g, "");
+        item.appendChild(call);
+        var notes = [];
+        if (contact.hours_text) {
+          notes.push(contact.hours_text);
+        }
+        if (contact.open_now === false) {
+          notes.push("closed now");
+        }
+        if (notes.length) {
+          item.appendChild(document.createTextNode(" · " + notes.join(" · ")));
+        }
+        if (contact.website) {
+          var site = element("a", null, "website");
+          site.href = contact.website;
+          site.rel = "noopener noreferrer";
+          item.appendChild(document.createTextNode(" · "));
+          item.appendChild(site);
+        }
+        local.appendChild(item);
+      });
+      box.appendChild(local);
+    }
     if (reply.choices && reply.choices.length) {
       box.appendChild(choiceButtons(reply.choices));
     }

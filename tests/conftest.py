@@ -73,10 +73,17 @@ def app(database_url, tmp_path):
     )
     store = app.extensions["locator"].store
     store.migrate()
-    from locator.store import audit_log, moderators, organisations, premises, reports
+    from locator.store import (
+        audit_log,
+        moderators,
+        organisations,
+        premises,
+        referral_contacts,
+        reports,
+    )
 
     with store.engine.begin() as connection:
-        for table in (reports, audit_log, premises, moderators, organisations):
+        for table in (reports, audit_log, premises, moderators, organisations, referral_contacts):
             connection.execute(table.delete())
         store.bump_version(connection)
     yield app

@@ -12,7 +12,7 @@ from .engine import Analysis
 WALK_LIMIT_M = 1200  # about 15 minutes on foot
 SILENT = "If you can't speak, call 999 from a mobile and press 55 when asked."
 ASK_WHERE = (
-    "Tell me where you are (a postcode, town or station) or share your location, and I'll "
+    "Tell me where you are (a postcode, street, station or town) or share your location, and I'll "
     "find the nearest safe space open now"
 )
 

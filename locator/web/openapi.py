@@ -438,6 +438,7 @@ def openapi_document() -> dict:
                         "choices",
                         "results",
                         "helplines",
+                        "local_contacts",
                         "context",
                     ],
                     "properties": {
@@ -503,6 +504,22 @@ def openapi_document() -> dict:
                                     "topic": {"type": "string"},
                                     "hours": {"type": "string"},
                                     "open_now": {"type": "boolean"},
+                                },
+                            },
+                        },
+                        "local_contacts": {
+                            "type": "array",
+                            "description": "Contacts the local partnership keeps for the topics "
+                            "(`open_now` null when their hours do not say).",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "phone": {"type": "string"},
+                                    "website": {"type": "string", "nullable": True},
+                                    "topics": {"type": "array", "items": {"type": "string"}},
+                                    "hours_text": {"type": "string", "nullable": True},
+                                    "open_now": {"type": "boolean", "nullable": True},
                                 },
                             },
                         },
