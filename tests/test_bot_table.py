@@ -126,6 +126,21 @@ ROWS: list[Row] = [
     ),
     row("im being folowed rn", "emergency", helplines=(EMERGENCY,)),
     row("im bein followd by sum1", "emergency", helplines=(EMERGENCY,)),
+    # Dictation hears "following me" as "falling me".
+    row("a man is falling me down the road", "emergency", helplines=(EMERGENCY,)),
+    # Someone who keeps turning up, told while they are not there now: report it, not 999.
+    row(
+        "a lad from my course keeps following me after lectures, hes not here now",
+        "support",
+        helplines=(POLICE_NON_EMERGENCY,),
+    ),
+    # A question about a problem goes to a helpline; one about the service is about us.
+    row("who do i call for non emergency police", "support", helplines=(POLICE_NON_EMERGENCY,)),
+    row(
+        "can safe spaces help me if my partner is controlling",
+        "about",
+        helplines=(DOMESTIC_ABUSE,),
+    ),
     row("im scared someone is following me home", "emergency", helplines=(EMERGENCY,)),
     row("someone is stalking me", "emergency", helplines=(EMERGENCY,)),
     row("being followed near leeds station", "emergency", (), "Leeds", (EMERGENCY,)),

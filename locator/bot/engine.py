@@ -36,6 +36,8 @@ NEED = re.compile(rules.NEED)
 DENIED = re.compile(rules.DENIED)
 PAST = re.compile(rules.PAST)
 NOW = re.compile(_expand(rules.NOW))
+NEAR_NOW = re.compile(_expand(rules.NEAR_NOW))
+ABSENT = re.compile(rules.ABSENT)
 LOCATIVE = re.compile(rules.LOCATIVE)
 ASKING = re.compile(rules.ASKING)
 NO_PHONE = re.compile(rules.NO_PHONE)
@@ -48,7 +50,7 @@ NOT_ACTING = re.compile(rules.NOT_ACTING)
 REMOTE = re.compile(rules.REMOTE)
 ADVICE_TOPICS = {"police", "medical"}
 # Intent rules that only weigh in the choice; they are never the answer's intent themselves.
-CUES = {"advice", "off_topic", "feeling_unsafe"}
+CUES = {"advice", "off_topic", "feeling_unsafe", "scheme"}
 # Topics whose lines go beside a search when a place is asked for (the others answer first).
 PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
@@ -203,12 +205,17 @@ def _danger(texts: tuple[str, ...]) -> list[str]:
     if not fired:
         return fired
     # What says "now" counts only outside the words that say "over" ("not here now").
-    close_now = _first_match(NOW, tuple(PAST.sub(" ", text) for text in texts))
+    present = tuple(PAST.sub(" ", text) for text in texts)
+    close_now = _first_match(NOW, present) or (
+        _first_match(NEAR_NOW, present) and not _first_match(ABSENT, texts)
+    )
     if _first_match(REMOTE, texts) and not close_now:
         fired = [name for name in fired if name not in rules.REMOTE_RULES]
     if _first_match(NOT_ACTING, texts):
         fired = [name for name in fired if name not in rules.NOT_ACTING_RULES]
-    if _first_match(LONG_PAST, texts) and not _first_match(NOW, texts):
+    if _first_match(LONG_PAST, texts) and not (
+        _first_match(NOW, texts) or _first_match(NEAR_NOW, texts)
+    ):
         fired = [name for name in fired if name not in rules.LONG_PAST_ONLY_RULES]
     if fired and set(fired) <= rules.PAST_ONLY_RULES and _first_match(PAST, texts):
         if not close_now:
@@ -224,8 +231,11 @@ def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: 
         return "unknown"
     if "register" in intents:
         return "register"
-    if "about" in intents:
-        return "about"  # the helplines for any topic still come with the answer
+    # A question about a problem ("who do I call about…", "is that a crime") is for a helpline
+    # unless it names the service; then it is about us, and the topic's lines still come with it.
+    helpline_question = bool(topics) or "advice" in intents
+    if "about" in intents and ("scheme" in intents or not helpline_question):
+        return "about"
     asks_place = bool(facilities) or "find_space" in intents
     if topics and not (
         asks_place and set(topics) <= PLACE_FIRST_TOPICS and "advice" not in intents

@@ -63,6 +63,9 @@ COMMON_WORDS = frozenset(
 CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)\b")
 # Voice-to-text spells punctuation out: "I'm lost full stop where can I go question mark".
 SPOKEN_PUNCTUATION = re.compile(r"\b(full stop|comma|question mark|exclamation mark|new line)\b")
+# Words dictation hears in place of others, read back only where the sentence needs the other:
+# "he is falling me" cannot mean falling, so it is "following me".
+MISHEARD = ((re.compile(r"\b(falling|fallowing|folding) (me|us)\b"), r"following \2"),)
 NON_WORD = re.compile(r"[^a-z0-9%| ]+")
 SPACES = re.compile(r"\s+")
 # One spelling for each negative, so a rule says "cant" once: "cannot", "can not" and "can't"
@@ -89,7 +92,10 @@ def normalise(text: str) -> str:
     text = NEGATIVES.sub(lambda m: NEGATIVE_FORMS[m.group(0)], text)
     text = NON_WORD.sub(" ", text)
     words = [SLANG.get(word, word) for word in text.split()]
-    return SPACES.sub(" ", " ".join(words)).strip()
+    text = " ".join(words)
+    for pattern, heard in MISHEARD:
+        text = pattern.sub(heard, text)
+    return SPACES.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=8192)

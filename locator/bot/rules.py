@@ -611,7 +611,13 @@ NOW = (
     r"|is outside|scream\w* now|still (here|there|outside|around|about|nearby|following|watching"
     r"|waiting|behind|chasing|driving|coming|sat behind)|(running|walking|driving|coming) (now"
     r"|towards|over)|circling|getting out|started walking|hes seen me|seen me"
-    r"|is here|behind me|keeps (following|coming))\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
+    r"|is here|behind me)\b"
+)
+# Someone near or at it again: now, unless the message also says they are not here now.
+NEAR_NOW = r"\bkeeps (following|coming)\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
+ABSENT = (
+    r"\b((hes|shes|theyre|he is|she is|they are|he|she|they) (not|isnt|arent|is not|are not)"
+    r" (here|there|around|about|near me|with me)|not (today|tonight)|(hes|shes|theyre) gone)\b"
 )
 
 TOPICS = (
@@ -800,6 +806,13 @@ INTENTS = (
         r"|wales|one|these places|time limit"
         r"|allowed|have to|got to|time limit|free|cost|pay|buy|data|details|records?|police"
         r"|sticker|sign|only for|turn (me|people|us) away)\b",
+    ),
+    (
+        # The message names the service itself: a question then is about it, even beside a topic.
+        "scheme",
+        r"\b(safe (space|place)s?|this (app|site|website|service|scheme|chat|thing)|the scheme"
+        r"|operation portum|staff|sticker|location (stored|kept|saved)|store my \w+"
+        r"|(need|bring|show) (any |an |my )?(id|identification))\b",
     ),
     (
         # Things a safe-space helper cannot help with.
