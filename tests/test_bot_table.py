@@ -451,6 +451,17 @@ ROWS: list[Row] = [
     ),
     row("my husband hits me when hes drunk", "support", (), None, (DOMESTIC_ABUSE,)),
     row("my bf is abusive", "support", (), None, (DOMESTIC_ABUSE,)),
+    # No partner named, no stranger either: control or fear of "him" at home is most often one.
+    row(
+        "im scared of him, he takes my bank card and wont let me see friends",
+        "support",
+        helplines=(DOMESTIC_ABUSE,),
+    ),
+    row(
+        "someones banging on the door shouting hes going to kill me",
+        "emergency",
+        helplines=(EMERGENCY,),
+    ),
     # ---- support: men's advice line ----------------------------------------------------------
     row("I'm a man and my wife hits me", "support", (), None, (MENS_ADVICE,)),
     row("my girlfriend is abusive and I'm a guy", "support", (), None, (MENS_ADVICE,)),

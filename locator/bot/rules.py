@@ -643,9 +643,16 @@ TOPICS = (
         r"<PARTNER>|the way (he|she) talks to me)\b"
         # "he hit me", with no stranger in the message: most often a partner or family member.
         r"|^(?!.*\b((?<!im a )(?<!i am a )man|men|guy|guys|bloke|lad|lads|stranger|someone|somebody"
-        r"|boys|group|gang"
-        r"|woman|girl|teenagers|driver|security|bouncer|police|boss|teacher|neighbour)\b)(?=.*\b(he"
-        r"|she|hes|shes)\b( \w+){0,3} (<HURT> me|<ABUSE>)\b)"
+        r"|someones|somebodys|boys|group|gang"
+        r"|woman|girl|teenagers|driver|security|bouncer|police|boss|teacher|neighbour)\b)(?=.*(\b(he"
+        r"|she|hes|shes|hed|shed|hell|shell)\b( \w+){0,3} (<HURT> me|<ABUSE>|(wont|doesnt|dont)"
+        r" let me|(took|takes|take|has|hid|hidden|hides) my|kill me|go (mental|mad|crazy|spare)"
+        r"|(got )?me trapped|locked me|lock me|threw|throws|smashed|sat on me|sitting on (me|my)"
+        r"|(hands?|arms?) (round|around) my|thinks im|cant overhear|finds out)\b"
+        # ...or someone they hide from, flee, fear or must go home to.
+        r"|\b(away from|hiding from|hide from|scared of|afraid of|frightened of|terrified of"
+        r"|escape from|home with|house with|back to|at home with|got out from) (him|her)\b"
+        r"|\beverything (hes|shes|he has|she has) done\b))"
         r"|\bmy (mum|mom|dad|stepdad|stepmum) (hits|beats|hurts|hit|beat|punched|strangled)"
         r" my (mum|mom|dad|stepdad|stepmum)\b|\baway from (him|her) tonight\b",
     ),
