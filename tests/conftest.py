@@ -7,6 +7,7 @@ instead of skipping, so the suite is never silently SQLite-only there.
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -50,12 +51,19 @@ def database_url(request, tmp_path_factory):
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
         return
     require_service("PostgreSQL", "127.0.0.1", 5432)
+    # A schema of our own, named for this run, so the suite touches nothing it did not make and
+    # two runs at once (a developer's and CI's) never meet.
+    schema = f"locator_test_{os.getpid()}_{secrets.token_hex(4)}"
     engine = sa.create_engine(POSTGRES_URL)
     with engine.begin() as connection:
-        connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(sa.text("CREATE SCHEMA public"))
-    engine.dispose()
-    yield POSTGRES_URL
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = sa.make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with engine.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
 
 
 @pytest.fixture
