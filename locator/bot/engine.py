@@ -135,10 +135,13 @@ def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str], set[str]]
 
 
 def _emergency_facilities(found: list[str], asked: set[str], fired: list[str], texts) -> list:
-    """In danger, keep what was asked for outright and add what helps the emergency itself."""
-    kept = [code for code in found if code in asked or code in ("first_aid", "defibrillator")]
-    if set(fired) & INJURY_RULES and "first_aid" not in kept:
-        kept.append("first_aid")
+    """In danger, keep what was asked for outright, and a defibrillator for a collapse.
+
+    An injury does not narrow the places to those with first aid: the ambulance is the answer,
+    and the nearest open place matters more. A defibrillator can save someone who has collapsed
+    and is not breathing, so that search is worth narrowing.
+    """
+    kept = [code for code in found if code in asked]
     if "not_breathing" in fired and _first_match(COLLAPSE, texts) and "defibrillator" not in kept:
         kept.append("defibrillator")
     return kept

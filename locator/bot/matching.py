@@ -65,7 +65,12 @@ CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)
 SPOKEN_PUNCTUATION = re.compile(r"\b(full stop|comma|question mark|exclamation mark|new line)\b")
 # Words dictation hears in place of others, read back only where the sentence needs the other:
 # "he is falling me" cannot mean falling, so it is "following me".
-MISHEARD = ((re.compile(r"\b(falling|fallowing|folding) (me|us)\b"), r"following \2"),)
+MISHEARD = (
+    (re.compile(r"\b(falling|fallowing|folding) (me|us)\b"), r"following \2"),
+    (re.compile(r"\b(seize your|seize ya|sea sure|seas your)\b"), "seizure"),
+)
+# Laughing emoji say a joke as plainly as "lol" does.
+LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]")
 NON_WORD = re.compile(r"[^a-z0-9%| ]+")
 SPACES = re.compile(r"\s+")
 # One spelling for each negative, so a rule says "cant" once: "cannot", "can not" and "can't"
@@ -88,6 +93,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     text = text.replace("'", "")
     text = SPOKEN_PUNCTUATION.sub(".", text)
+    text = LAUGHING.sub(" lol ", text)
     text = CLAUSE_BREAKS.sub(lambda m: f" | {m.group(1) or ''} ", text)
     text = NEGATIVES.sub(lambda m: NEGATIVE_FORMS[m.group(0)], text)
     text = NON_WORD.sub(" ", text)

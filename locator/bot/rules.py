@@ -44,6 +44,7 @@ CLASSES = {
     r"|stalker|abuser)|her (ex|partner|husband|boyfriend)|his (ex|partner|wife|girlfriend)"
     r"|stalker|abuser)",
     "CHILD": r"(son|daughter|kid|kids|child|toddler|baby|little (boy|girl|one|un)|boy|girl|lad"
+    r"|grandson|granddaughter|grandkids?|grandchild|grandchildren|twins"
     r"|\d{1,2} ?(yr|year|yo)s?( old)?)",
     "HURT_NOW": r"(hitting|punching|kicking|beating|attacking|grabbing|shoving|pushing"
     r"|strangling|choking|stabbing|groping|dragging|hurting|slapping|battering|headbutting"
@@ -56,6 +57,22 @@ CLASSES = {
     r"|vehicle|taxi|cab)",
     "LIMB": r"(leg|legs|arm|arms|hip|neck|back|ankle|wrist|knee|head|skull|shoulder|collarbone)",
     "THEIR": r"(my|his|her|their|your|the)",
+    # Every spelling of "not" the normaliser leaves ("isn't" and "is not" are both "isnt").
+    "NEG": r"(not|no|isnt|arent|wasnt|werent|wont|cant|doesnt|dont|didnt|hasnt|havent|never)",
+    # A blow to the head, in the words people use for it.
+    "HEAD_HIT": r"((fell|fallen|landed|landing|falling)( \w+){0,4} (on|onto) (his|her|my|their)"
+    r" head|(hit|hits|banged|bumped|smacked|knocked|cracked|bashed|whacked|split|landed on"
+    r"|fell on|fallen on|fell onto|bang to|bang on|blow to|knock to|knock on) (\w+ )?(head|skull)"
+    r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit))",
+    # What a head injury does next; with a blow to the head, 999.
+    "HEAD_SIGNS": r"(sleepy|drowsy|woozy|confus\w*|muddled|not making (any )?sense|being sick|been"
+    r" sick|sick|vomit\w*|throwing up|seeing (double|stars)|cant remember|blacked out|knocked out"
+    r"|(doesnt|dont|didnt) know (what|where|who)|keeps asking|blood|bleeding|fit|fitting|not"
+    r" (talking|answering|responding)|slurr\w*|cant see)",
+    # Grown-ups who may be at risk if they go missing, and the people who look for them.
+    "KIN": r"(mother|father|mum|mom|mam|dad|husband|hubby|wife|nan|nana|nans|gran|grans|granny"
+    r"|grandad|grandads|grandma|grandpa|grandfather|grandmother|partner|brother|sister|uncle"
+    r"|aunt|aunty|auntie|friend|neighbour|son|daughter|resident|patient|client)",
     "DRUGS": r"(pills|tablets|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
     r"|painkillers|antidepressants|sleeping pills)",
     # Where someone is, close enough to be danger now.
@@ -126,6 +143,11 @@ EVERYDAY = (
     r"\b(nearly|almost|about to) (\w+ ){0,2}(fainted|passed out|collapsed|died|heart attack"
     r"|killed|hit|run over|drowned|fell|fallen)\b",
     r"\bfood poisoning\b",
+    r"\b(fell|fallen|falling|fall) asleep\b",
+    r"\b(knees|back|nerves|legs|hips?|feet) (are|is|s) shot\b|\bshot (myself|yourself|himself"
+    r"|herself|ourselves) in the foot\b",
+    # What would happen if: a question about the future, not danger now.
+    r"\b(if|in case|incase|what if|whether)\b[^|]*",
     r"\bshots? of \w+|\b(doing|did|had|do|few|some) shots\b",
     r"\bpush\w* (my |a |the |her |his |our |\w+s )?(\w+ )?(buggy|pram|pushchair|wheelchair"
     r"|trolley|bike|stroller|button|door|chair)\b",
@@ -138,6 +160,7 @@ EVERYDAY = (
     r"\b(nobody|no one|noone|nobodys|no ones|not being|isnt|not|nothing) (is |s )?(following"
     r"|chasing|after me|watching|hurting|threatening|happening)\b",
     r"\b(never|didnt|hasnt|havent|doesnt|hadnt|wasnt|not)( ever| yet| actually| been)? (hit|punched"
+    r"|follow|followed me|touch|grab|attack|chase"
     r"|kicked|hurt|touched|attacked|threatened|followed|strangled|pushed|grabbed|violent|fainted"
     r"|passed out|collapsed|injured)\b",
     r"\b(will|would|do|does|did|can|could|should|might) (the )?(staff|they|shops?|you|anyone"
@@ -170,17 +193,35 @@ EMERGENCY = (
         r"|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow\w*|chas\w*|stalk\w*"
         r"|hunting|surround\w*|cornered|circling) (me|us|mine|my car)\b"
         r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out|get)\b"
-        r"|\bblocking (my|our|the) way\b"
+        r"|\bblocking (my|our|the) way\b|\b(car|van)\b[^|]{0,20}\b(slowing down|crawling|pulling up"
+        r"|following) (next to|beside|alongside|behind) (me|us)\b|\bshouting get in\b"
+        r"|\bgot (me|us) (cornered|surrounded|trapped|pinned)\b|\b(round|around) (me|us)\b[^"
+        r"|]*\bwant (my|our) \w+\b"
+        r"|\bgot (hold|a hold) of (my|her|his) (wrist|arm|hand|hair|neck)\b"
+        r"|\b(guy|man|bloke|someone|he)\b[^|]{0,30}\bfollowing (a|the|this) \w+"
         r"|\bwont let go\b|\b(coming|walking|running|heading) (towards|at|after|for) (me|us)\b"
         r"|\bknows (im|i am|were) (in )?(here|there)\b"
         r"|\b(crawling|driving|creeping|kerb crawling) (slowly )?(behind|after|alongside|next to)"
         r" (me|us)\b|\b<THREAT>\b[^|]{0,40}\b(following|chasing)\b"
-        r"|\b<THREAT> (wont|will not|refuses to|doesnt) (leave|go away|get out)\b(?! (him|her|them"
+        r"|\b(<THREAT>|man|woman|guy|bloke)\b[^|]{0,20}\b(wont|will not|refuses to|doesnt) (leave"
+        r"|go away|get out)\b(?! (him|her|them"
         r"|it|his|the|my|their))"
         r"|\b<THREAT>\b[^|]{0,60}?\b<CLOSE>|\b(hes|shes|theyre) (still )?in (my|the|our) (house"
         r"|flat|garden|room|bedroom|kitchen|hallway|car park|stairwell|lift)\b",
     ),
     ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
+    (
+        "stranded_outdoors",
+        r"^(?=.*\b(moor|moors|hills?|mountain|woods|forest|fells?|beach|sands|cliffs?|footpath"
+        r"|trail|coast path|heath|marsh)\b)(?=.*\b(cant walk|cant go (on|any further)|cant move"
+        r"|injured|twisted|broken)\b)(?=.*\b(lost|dark|cold|freezing|alone|on my own|stuck)\b)",
+    ),
+    (
+        "in_traffic",
+        r"\b(in the middle of|standing in|wandering (on|along|in)|walking (on|along|down) the"
+        r" middle of) (the )?(road|dual carriageway|motorway|carriageway|a\d+|m\d+|tracks"
+        r"|traffic)\b",
+    ),
     (
         # Messages that say they are coming: not set aside as only online.
         "coming_for_me",
@@ -190,8 +231,12 @@ EMERGENCY = (
     (
         "will_hurt",
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
-        r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat|get"
+        r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat"
         r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run) <VICTIM>\b"
+        r"|\b(going to|gonna|will|wants? to|trying to|tried to|is gonna|is going to|theyll|hell"
+        r"|shell"
+        r"|theyre going to|theyre gonna) get (me|us)"
+        r"\b(?! (home|a|some|out|in|to|there|back|sat|seen|checked))"
         r"|\b(he|she|they|hes|shes|theyre|hell|shell|theyll|hed|shed|theyd)( will| ll| gonna"
         r"| going to| is going to| wants? to| say| says| said)? (kill|stab|shoot|rape|strangle"
         r"|murder|finish) (me|us|the job)\b|\band (kill|stab|shoot|rape|murder|hurt) (me|us)\b"
@@ -225,8 +270,11 @@ EMERGENCY = (
         r"|our) (house|flat|home|room|garden|bedroom)\b|\bi (can )?hear (someone|somebody|them|him"
         r"|footsteps|voices) (downstairs|upstairs|in the|outside)\b"
         r"|\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b|\bbang(ing)? on"
-        r" (the|my|our) (door|window|car)\b|\b(outside|at) (my|the|our) (\w+ )?(door|house|flat"
-        r"|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps |been |has been |now )*<CLOSE>"
+        r" (the|my|our) (door|window|car)\b|\b<THREAT>\b[^|]{0,30}\b(?<!from )(outside|at) (my|the"
+        r"|our) (\w+ )?(door|house|flat|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps "
+        r"|been |has been |now )*<CLOSE>"
+        r"|\bkeeps (banging|knocking|hammering)\b|\b(come|get"
+        r"|climb) (back )?in through the window\b"
         r"|\b(pulling|rattling|trying|banging|kicking) (at )?(the|my|our) (\w+ )?(door|handle"
         r"|window|letterbox)\b",
     ),
@@ -236,7 +284,12 @@ EMERGENCY = (
         r"|stuck in (a|the) (lift|stairwell|car|room|toilet)|(wont|not|doesnt|dont|refuses? to)"
         r" let (me|us) (leave|go|out|past)|lock(ed|s)? (in|inside) (a|the|his|her|my) (room|car"
         r"|house|flat|toilet|boot|van)|doors? (is |are )?lock(ed)?"
-        r"|locked the door with (me|us))"
+        r"|locked the door with (me|us)|locked (herself|himself|themselves) in"
+        r"|(stuck|trapped|stranded) (on|in|under) (a |the )?(sandbank|mud|rocks|ledge|cliff|rubble"
+        r"|water|trench)|pulling (my|her|his) \w+ (by the arm )?towards (his|a|their) (car|van)"
+        r"|keeps (taking|grabbing|holding) my (arm|hand)|telling me to (come|go|get) (with|in)"
+        r"|(driving|taking) me to the bank|(im|i am|were) in (their|his|a strangers) (van|car)"
+        r"|coming to (collect|pick up) (my|the) (card|cash|money|bank card))"
         r"\b|\b(on fire|theres a fire|smoke (is )?(coming|everywhere|pouring))\b",
     ),
     (
@@ -257,14 +310,28 @@ EMERGENCY = (
         r"|is missing|wandered off|not come (back|home)|hasnt come (back|home)|not been seen"
         r"|disappeared)\b"
         r"|^(?=.*\b(dementia|alzheimers|memory (problems|loss)|confused|vulnerable|learning"
-        r" disabilit\w*)\b)(?=.*\b(wandered|missing|gone off|lost (him|her|them|my \w+)|cant find"
+        r" (disabilit\w*|difficult\w*)|lewy body|parkinsons|autis\w*"
+        r"|non verbal)\b)(?=.*\b(wandered|missing|gone off|lost (him|her|them|my \w+)|cant find"
         r"|disappeared|not come (back|home)|hasnt come (back|home)|havent seen|left the house"
-        r"|walked off|slipped out|got out)\b)",
+        r"|walked off|slipped out|got out|lost sight|cant see (him|her|them)|been gone|gone (since"
+        r"|for|about|over|an hour)|not in (his|her|their) (bed|room|seat|chair)|walked out|left"
+        r" the|wasnt (on|in|at|there)|isnt (on|in|at|there)|nowhere to be (seen|found)|on (his|her"
+        r"|their) own|heading)\b)"
+        r"|\b(lost|cant find|lost sight of) (the|my|our) (twins|kids|children|grandkids"
+        r"|grandchildren|grandson|granddaughter|son|daughter)\b|\b<CHILD> (has )?gone( *\||$)"
+        r"|\b(lost|let go of my hand)\b[^|]*\b(lost (him|her) in the crowd|in the crowd)\b"
+        r"|^(?=.*\b<KIN>s?\b)(?=.*\b(is missing|s missing|gone missing|missing from|reported"
+        r" missing|wandered off|vanished|disappeared)\b)"
+        r"|\b(toddler|child|kid|baby|little one)\b[^|]*\b(on (his|her|its|their) own|alone|no"
+        r" adult)\b[^|]*\b(road|carriageway|car|water|river|traffic)\b"
+        r"|\b(baby|child|toddler|dog|kid)\b[^|]{0,20}\bleft (in|inside) (a|the) (hot )?car\b",
     ),
     (
         "in_danger",
         r"\b(in danger|scared for my life|fear for my life|call the police|call police"
-        r"|help me now|need help now|help help|sos|save me|mayday|(its|it is|this is|theres|there"
+        r"|help me now|need help now|help help|sos|save me|mayday|(please )?send (someone|help"
+        r"|an ambulance)|(call|ring|get|phone|need|want) (me |us )?(an|the) ambulance|need"
+        r" (the )?paramedics|ambulance (now|please|quick\w*|asap)|(its|it is|this is|theres|there"
         r" is|having|got) an emergency|emergency( please| help| now)?$)\b"
         r"|\b(help|hurry|please|quick|scared)\b[^|]*\b(hes|shes|theyre|he is|she is|they are)"
         r" (still )?(here|outside|back|coming)\b|\bhiding (in|from|under|behind)\b",
@@ -274,24 +341,40 @@ EMERGENCY = (
         r"\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
         r"|isn t|barely|wont|struggling|difficulty in|trouble with) breath(e|ing)\b"
         r"|\bcant (catch|get) (my|his|her|their) breath\b"
-        r"|\b(gasping|wheez\w*|choking|turning blue|gone blue|lips (are |have gone )?blue"
+        r"|\b(gasping|wheez\w*|choking|choked on|chokin|turning blue|gone blue|short of breath"
+        r"|cant get (any )?air|lips (are |have |have gone |gone |look |turned )?(blue|purple"
+        r"|grey|gray|a funny colou?r)|no pulse|cant find a pulse|(doing|giving|started|start) cpr"
+        r"|chest compressions)\b|\bbreath(ing)? (is )?(very |really |so )?(difficult|hard)\b"
+        r"|\bcant (cough|speak|talk) or (speak|breathe|cough)\b"
+        r"|\b(lips (are |have |have gone )?blue"
         r"|no pulse|no heartbeat|drowning)\b|\bbreath\w* (strange|funny|weird|wrong|noisy|odd)\b"
         r"|\b(food|something|bone) (is )?stuck\b|\bstuck in (his|her|my|their) throat\b"
         r"|\bcant (talk|speak) or breathe\b|\b(cant|couldnt) swim\b|\b(fell|fallen|in) (in )?"
-        r"(the|a) (river|canal|sea|lake|water)\b[^|]*\b(cant|help|drown\w*|under)\b",
+        r"(the|a) (river|canal|sea|lake|water)\b[^|]*\b(cant|help|drown\w*|under)\b"
+        r"|\b(gone|went|fell|fallen|walked|jumped|slipped) (in|into|in to) (the|a) (river|canal"
+        r"|sea|lake|water|dock|harbour)\b|\b(hasnt|not) come (back )?up\b"
+        r"|\btide (is )?(coming|came) in\b",
     ),
     (
         "unconscious",
         r"\b(unconscious|unresponsive|not responding|not answering me|not talking|not waking"
         r"|wont wake|cant wake|wont stay awake|cant stay awake|knocked out|passed out|collapsed"
         r"|fainted|blacked out|not moving|gone floppy|floppy|out cold|no answer)\b"
-        r"|\b(not|no|wont|doesnt|dont|cant) (wake|waking|move|moving|respond\w*)\b"
-        r"|\b(not|no|wont|doesnt|dont) answer\w* me\b",
+        r"|\b<NEG> (wake|waking|move|moving|moved|respond\w*|rous\w*|open (his|her|their)"
+        r" eyes|get(ting)? up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb)))\b"
+        r"|\b<NEG> answer\w* me\b|\b(slumped|keeled over|dropped like a"
+        r" stone|gone down|went down|just went down|gone (very )?(quiet|silent) and|eyes (are )?"
+        r"(rolling|rolled)|cant (rouse|keep (him|her|them) awake)|gone (a )?(funny|grey|gray|white"
+        r"|blue|purple) colou?r|lying (face down|still))\b"
+        r"|\b(lying|laid|laying|collapsed) (in|on) (the|his|her|their) (hall|hallway|kitchen"
+        r"|bathroom|landing|stairs|floor)\b",
     ),
     (
         "seizure",
         r"\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
-        r" jerking|like (a )?fit|shaking on (the )?(floor|ground))\b",
+        r" jerking|like (a )?fit|shaking on (the )?(floor|ground)|(foaming|frothing) at the mouth"
+        r"|jerking|twitching (all over|on the)|gone (stiff|rigid)|went (stiff|rigid)|shaking all"
+        r" over|shake shake|bit (his|her|their) tongue|bite tongue)\b",
     ),
     (
         "heart_or_stroke",
@@ -301,12 +384,23 @@ EMERGENCY = (
         r"|speech (is )?slur\w*"
         r"|face (has )?(gone )?"
         r"(dropp\w*|droop\w*|fallen)|one side of (his|her|my|their) face|cant (lift|raise|move)"
-        r" (\w+ )?arms?|cant (talk|speak) properly|numb on one side)\b"
+        r" (\w+ ){0,2}arms?|cant (talk|speak) properly|numb on one side)\b"
         r"|\bface\b[^|]{0,20}\b(go|goes|gone|went|is) down\b|\b(speak|speech|talk|talking|speaking"
         r"|words?)\w* (strange|funny|weird|wrong|slur\w*|jumbled)\b|\b(left|right|one) side of"
         r" (my|his|her|their) (face|body)\b|\barm (has |is |feels |has gone |gone |went )?(weak"
         r"|numb|dead|floppy)\b"
-        r"|\bwords\b[^|]{0,20}\b(wrong|funny|jumbled|slurred|muddled)\b",
+        r"|\bwords\b[^|]{0,20}\b(wrong|funny|jumbled|slurred|muddled)\b"
+        r"|\bchest\b[^|]{0,30}\b(pain|crush\w*|heavy|pressure|squeez\w*)\b"
+        r"|\b(pain|crush\w*|pressure|heavy|squeez\w*)\b[^|]{0,30}\bchest\b"
+        r"|\b(elephant|weight) (is )?(sat|sitting) on (me|him|her|(my|his|her) chest)\b|\bclutch\w*"
+        r" (his|her|my|their) chest\b|\b(pain|ache)\b[^|]{0,30}\b(jaw|left arm)\b"
+        r"|\b(half|one side of) (his|her|my|their) (face|mouth)\b|\b(faces?|mouths?|smiles?)\b[^"
+        r"|]{0,20}"
+        r"\b(lopsided|drooping|dropped|isnt moving|not moving|is down|gone down)\b|\bgibberish\b"
+        r"|\barms? (wont|cant|will not) (lift|move|go up)\b|\bcant get (his|her|my|their) words"
+        r" out\b|\b(worst headache|thunderclap)\b|\bcant see (out of|right out of) one eye\b"
+        r"|\b(suddenly|all of a sudden)\b[^|]*\b(cant see|blind|double|muddled|confus\w*|numb"
+        r"|weak)\b",
     ),
     (
         "allergy",
@@ -324,7 +418,9 @@ EMERGENCY = (
         r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
         r"|\bblood (is )?(coming )?(out of|out|from) <THEIR> (ear|ears)\b"
         r"|\b(blood|it|its) (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
-        r"|\b((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b|\bblood everywhere\b",
+        r"|\b((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b|\bblood everywhere\b"
+        r"|\b(vomit\w*|coughing up|sick|throwing up|bringing up) (up )?(with )?blood\b"
+        r"|\b(sick|vomit) with blood\b",
     ),
     (
         "serious_injury",
@@ -340,25 +436,44 @@ EMERGENCY = (
         r" head)\b|\b(lie|lies|lying|laying) (in|on) (the )?(road|floor|ground|street|pavement)\b"
         r"|\bhit (his|her|my|their) head\b[^|]*\b(blood|sleepy|not (talking|answering|making"
         r" sense)|sick|vomit\w*|confused)\b|\b(bad|huge|serious|severe|big) burns?\b"
-        r"|\bskin (is )?(coming|peeling) off\b|\belectrocuted\b|\bstabbed\b|\bcant get up\b",
+        r"|\bskins? (is )?(coming|peeling) off\b|\belectrocuted\b|\bstabbed\b"
+        r"|\bcant get up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb))"
+        r"|\b<HEAD_HIT>\b[^|]*\|?[^|]*\b<HEAD_SIGNS>\b|\b<HEAD_SIGNS>\b[^|]*\b<HEAD_HIT>\b"
+        r"|\bbone (is )?(showing|sticking out|poking out)\b|\b<LIMB>\b[^|]{0,30}\b(weird|funny"
+        r"|wrong|odd) angle\b|\btwisted (right )?round\b|\b(went|gone|fallen|fell) under (a|the)"
+        r" <VEHICLE>\b|\b(knocked|thrown) off (by|his|her|their|my)\b|\bpeople under\b"
+        r"|\bmounted the pavement\b|\bstuck under\b|\bcant (climb|get) (out|back up)\b"
+        r"|\b(on|off) the kerb\b[^|]*\b(hit|head|landed|cant)\b",
     ),
     (
         "poisoned",
         r"\b(swallowed|ate|eaten|drank|drunk) (a |some |the |loads of |lots of )?(button )?"
         r"(battery|batteries|bleach|pills|tablets|magnets?|poison|chemicals|detergent|washing"
         r" (pod|capsule)|medicine)\b|\b(took|taken|had) too many\b|\boverdose(d)?\b|\bpoison(ed"
-        r"|ing)\b",
+        r"|ing)\b|\b(swallowed|ate|eaten|drank|drunk|took|taken)\b[^|]{0,40}\b(button batter\w*"
+        r"|berries|mushrooms|tablets|pills|bleach|medicine)\b[^|]*(\|[^|]*){0,2}\b(sleepy|drowsy"
+        r"|being"
+        r" sick|vomit\w*|wont wake|floppy|confus\w*|not making sense|dont know how many)\b"
+        r"|\bswallowed (a |one of (those |my |the )?)?button batter\w*\b",
     ),
     (
         "child_very_ill",
         r"\bmeningitis\b|\brash\b[^|]*\b(doesnt|does not|wont|isnt|not) (go|fade|going|fading)"
         r"|\b(waters|water) (have |has )?(broken|broke|gone)\b|\bcontractions\b|\bbaby (is )?"
-        r"coming\b|\bin labour\b|\bgiving birth\b",
+        r"coming\b|\bin labour\b|\bgiving birth\b"
+        r"|^(?=.*\bpregnant\b)(?=.*\b((bad|severe|terrible|awful) pain|pain\b[^|]*\b(wont|not)"
+        r" stop\w*|bleed\w*|faint\w*|gone dizzy|waters)\b)",
     ),
     (
         "confused",
         r"\bsuddenly (very |really |so )?confus\w*|\bconfus\w*\b[^|]*\b(insulin|diabet\w*"
-        r"|sugar|hypo|not making sense|cold|shivering)\b|\bhypotherm\w*|\b(insulin|diabet\w*"
+        r"|sugar|hypo|not making sense|cold|shivering)\b|\bhypotherm\w*"
+        r"|^(?=.*\b(diabet\w*|sugars?|hypo|insulin)\b)(?=.*\b(not making (any )?sense|muddled|cant"
+        r" think|shaking|sweaty|drowsy|wont wake|not coming up|through the floor)\b)"
+        r"|^(?=.*\b(shiver\w*|freezing|so cold|frozen|minus \d+)\b)(?=.*\b(cant feel|numb"
+        r"|confus\w*|drowsy|sleepy|cant (walk|move|get up)|doesnt know|no coat|slippers)\b)"
+        r"|\b(dont|doesnt) know (how (i|he|she) got (here|there)|(his|her|my) (own )?name|what day)"
+        r"|\bmy name is \w+ i think\b|\b(insulin|diabet\w*"
         r"|hypo)\b[^|]*\bconfus\w*|\bdoesnt know (who|where)"
         r" (he|she|they) (is|are)\b",
     ),
@@ -378,8 +493,13 @@ EMERGENCY = (
         r"|today|ready|send (someone|help|an ambulance))\b)"
         r"|^(?=.*\b(bridge|edge|ledge|roof|platform|cliff|barrier|tracks)\b)(?=.*\b(dont trust"
         r" myself|jump|end it|cant do this|want to die|kill myself)\b)"
-        r"|\b(climbed|standing|stood|sat|sitting) (over|on|at) (the )?(barrier|edge|ledge|railing"
-        r"|bridge|roof|platform edge)\b|\b(goodbye|suicide) (text|message|note|letter)\b"
+        r"|\b(climbed|climbing|standing|stood|sat|sitting) (over|on|at) (the )?(barrier|edge|ledge"
+        r"|railings?|bridge|roof|platform edge|wrong side)\b|\bwrong side of the (railings?|barrier"
+        r"|fence)\b|\b(walk|step|run) (into|in front of) (the )?(traffic|train|road|bus)\b"
+        r"|^(?=.*\b(dont want to (be here|live|go on)|want to die|end it|kill myself|no point"
+        r"|cant go on|done something stupid)\b)(?=.*\b(tablets|pills|paracetamol|rope|razor|blade"
+        r"|bridge|tonight|right now|lined up|box of|bottle of)\b)|\b(goodbye|suicide) (text"
+        r"|message|note|letter)\b"
         r"|\b(slashed|slit|cut) (my|his|her) (wrists?|throat)\b|\bcut (my|his|her) \w+ too deep\b",
     ),
     (
@@ -560,8 +680,8 @@ PAST = (
     r"|years)|used to|lost (him|her|them)|on (monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)( night)?|in (19|20)\d\d|\d+ (days?|weeks?|months?) (after|ago|since)|not an"
     r" emergency|not urgent|no rush|next (week|month|year|time)|when i (tell|leave|go back)"
-    r"|if i (leave|tell|go|dont)|tomorrow|at the weekend|this weekend|since (he|she|they|then"
-    r"|last|the)|this (afternoon|evening)|(im|i am|got|were|we are|i got) (back )?home(?! alone)"
+    r"|if i (leave|tell|go|dont)|tomorrow|at the weekend|this weekend|since (he|she|they)"
+    r"|this (afternoon|evening)|(im|i am|got|were|we are|i got) (back )?home(?! alone)"
     # Asking how to report or whom to tell is about something over...
     r"|report\w*|who (do|can|should) (i|we) (tell|ring|call|report)|who to tell|which helpline"
     r"|what (is )?the helpline|is there anyone|anyone i can talk to|what can i do|cant tell"
@@ -569,10 +689,15 @@ PAST = (
     # ...and so is what happens again and again.
     r"|sometimes?|always|often|every (time|day|night|week)|a few times|kept|used to|many times"
     r"|lots of times|all the time|not today|not tonight"
+    # ...and what has been put right: found, come round, talking again.
+    r"|(already |just )?found (him|her|them|my \w+)|(been|is|are|was|were) found|(has |have )?(come"
+    r"|came) round|(hes|shes|theyre|is|are) (awake|chatting|talking|fine) (now|again)"
     r"|when (hes|shes|he is|she is|he|she|theyre|they) (drunk|angry|drinks|drinking)"
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
     r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
-    r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for))"
+    r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for|a|very|grey"
+    r"|gray|blue|white|pale|floppy|cold|stiff|purple"
+    r"|quiet|silent|funny|down|under|rigid))"
     r"|not (in danger|here|there|happening|with me)"
     r"( right)? (now|anymore|any more)|(its|it is) over|got away|(im|i am|were|we are|i feel)"
     r" (ok|okay|fine|alright|safe) now|(can|could) happen again)\b"
@@ -601,7 +726,7 @@ LONG_PAST = (
     r"|october|november|december))\b"
 )
 LONG_PAST_ONLY_RULES = frozenset(
-    {"strangled", "self_poisoned", "poisoned", "self_harm_now", "missing_child"}
+    {"strangled", "self_poisoned", "poisoned", "self_harm_now", "missing_child", "heart_or_stroke"}
 )
 # ...and what says it is happening now after all (read with the words above set aside).
 NOW = (
@@ -612,6 +737,9 @@ NOW = (
     r"|waiting|behind|chasing|driving|coming|sat behind)|(running|walking|driving|coming) (now"
     r"|towards|over)|circling|getting out|started walking|hes seen me|seen me"
     r"|is here|behind me)\b"
+    r"|\b(wont|cant|isnt|not|doesnt) (wake|waking|breathe|breathing|move|moving|respond\w*)\b"
+    r"|\b(hes|shes|is|has) (gone|going|turned) (a )?(funny|grey|gray|blue|white|pale|floppy|cold"
+    r"|stiff|purple)\b"
 )
 # Someone near or at it again: now, unless the message also says they are not here now.
 NEAR_NOW = r"\bkeeps (following|coming)\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
@@ -644,7 +772,8 @@ TOPICS = (
         # "he hit me", with no stranger in the message: most often a partner or family member.
         r"|^(?!.*\b((?<!im a )(?<!i am a )man|men|guy|guys|bloke|lad|lads|stranger|someone|somebody"
         r"|someones|somebodys|boys|group|gang"
-        r"|woman|girl|teenagers|driver|security|bouncer|police|boss|teacher|neighbour)\b)(?=.*(\b(he"
+        r"|woman|girl|teenagers|driver|security|bouncer|police|boss|teacher"
+        r"|neighbour)\b)(?=.*(\b(he"
         r"|she|hes|shes|hed|shed|hell|shell)\b( \w+){0,3} (<HURT> me|<ABUSE>|(wont|doesnt|dont)"
         r" let me|(took|takes|take|has|hid|hidden|hides) my|kill me|go (mental|mad|crazy|spare)"
         r"|(got )?me trapped|locked me|lock me|threw|throws|smashed|sat on me|sitting on (me|my)"

@@ -132,7 +132,16 @@ _COMMON_WORDS = frozenset(
 
 
 # Nation names also name villages (Wales, near Rotherham); "I'm in Wales" is never the village.
-_NEVER_IN_TEXT = frozenset({"wales", "england", "scotland", "ireland", "britain", "uk"})
+_NEVER_IN_TEXT = frozenset({"wales", "england", "scotland", "ireland", "britain", "uk"}) | (
+    # National shop chains: "in Poundland" is a shop, though a hamlet in Ayrshire shares
+    # the name. Safe spaces are shops, so people name them all the time.
+    frozenset(
+        """
+        aldi argos asda boots costa currys greggs iceland lidl matalan morrisons next poundland
+        primark sainsburys spoons superdrug tesco waitrose wetherspoons wilko
+        """.split()
+    )
+)
 
 
 # What a Place is: "place" is a town or city, "station" a rail station, "stop" a tram, metro,
