@@ -38,6 +38,7 @@ PAST = re.compile(rules.PAST)
 NOW = re.compile(_expand(rules.NOW))
 NEAR_NOW = re.compile(_expand(rules.NEAR_NOW))
 ABSENT = re.compile(rules.ABSENT)
+RESOLVED = re.compile(rules.RESOLVED)
 LOCATIVE = re.compile(rules.LOCATIVE)
 ASKING = re.compile(rules.ASKING)
 NO_PHONE = re.compile(rules.NO_PHONE)
@@ -50,7 +51,7 @@ NOT_ACTING = re.compile(rules.NOT_ACTING)
 REMOTE = re.compile(rules.REMOTE)
 ADVICE_TOPICS = {"police", "medical"}
 # Intent rules that only weigh in the choice; they are never the answer's intent themselves.
-CUES = {"advice", "off_topic", "feeling_unsafe", "scheme"}
+CUES = {"advice", "off_topic", "feeling_unsafe", "scheme", "request"}
 # Topics whose lines go beside a search when a place is asked for (the others answer first).
 PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
@@ -214,6 +215,8 @@ def _danger(texts: tuple[str, ...]) -> list[str]:
     )
     if _first_match(REMOTE, texts) and not close_now:
         fired = [name for name in fired if name not in rules.REMOTE_RULES]
+    if _first_match(RESOLVED, texts) and not close_now:
+        fired = [name for name in fired if name not in rules.RESOLVED_RULES]
     if _first_match(NOT_ACTING, texts):
         fired = [name for name in fired if name not in rules.NOT_ACTING_RULES]
     if _first_match(LONG_PAST, texts) and not (
@@ -239,13 +242,15 @@ def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: 
     helpline_question = bool(topics) or "advice" in intents
     if "about" in intents and ("scheme" in intents or not helpline_question):
         return "about"
+    if "thanks" in intents and "request" not in intents and not topics:
+        return "thanks"  # "found the toilet, thanks": what they needed, they have
     asks_place = bool(facilities) or "find_space" in intents
     if topics and not (
         asks_place and set(topics) <= PLACE_FIRST_TOPICS and "advice" not in intents
     ):
         return "support"  # but a place asked for beside 101, 111 or a refuge line is a search
-    if "advice" in intents and not asks_place:
-        return "support"
+    if "advice" in intents and not facilities:
+        return "support"  # "where can I get advice": a helpline, unless a facility is asked for
     if asks_place or "feeling_unsafe" in intents:
         return "find_space"
     answers = [name for name in intents if name not in CUES]

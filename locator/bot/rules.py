@@ -99,6 +99,7 @@ CLASSES = {
     r" (turning|messaging|calling|texting)|turn(s|ing)? up|messaging me|hit me|pushed me|tells"
     r" me what|wont give|makes me|made me|scares me|scared of (him|her))",
     "BUSINESS": r"(shops?|stores?|business(es)?|cafes?|coffee shop|pubs?|bars?|pharmacy|chemist"
+    r"|chippy|chip shop|butchers?|florists?|opticians?|dentists?|vets?|post office|taxi office"
     r"|restaurants?|company|premises|salon|library|barbers?|hairdressers?|bookshop|newsagents?"
     r"|soft play|play centre|church( hall)?|baby group|group|depots?|ticket offices?|hotel|gym"
     r"|venue|takeaway|supermarket|garage|petrol station|charity shop|bakery|boutique|branch"
@@ -107,7 +108,9 @@ CLASSES = {
     "JOINING": r"(join\w*|become|register\w*|sign( \w+){0,2} up|signed up|be (a )?safe"
     r"|list(ed|ing)?"
     r"|take part|part of|put (us|it|them|my shop|our shop) (forward|on)|on (your|the) map"
-    r"|update (our|my|the) (opening )?hours|get (involved|listed|on)|apply|application"
+    r"|(update|change|edit) (our|my|the) (opening )?hours|get (involved|listed|on)|apply"
+    r"|application"
+    r"|get (the|a|your|one of the) stickers?|already listed"
     r"|(want|like|love) (my|our|the) \w+ to be)",
 }
 
@@ -146,8 +149,6 @@ EVERYDAY = (
     r"\b(fell|fallen|falling|fall) asleep\b",
     r"\b(knees|back|nerves|legs|hips?|feet) (are|is|s) shot\b|\bshot (myself|yourself|himself"
     r"|herself|ourselves) in the foot\b",
-    # What would happen if: a question about the future, not danger now.
-    r"\b(if|in case|incase|what if|whether)\b[^|]*",
     r"\bshots? of \w+|\b(doing|did|had|do|few|some) shots\b",
     r"\bpush\w* (my |a |the |her |his |our |\w+s )?(\w+ )?(buggy|pram|pushchair|wheelchair"
     r"|trolley|bike|stroller|button|door|chair)\b",
@@ -155,17 +156,21 @@ EVERYDAY = (
     r"\bcan of petrol\b(?=.*\bpetrol station\b)",
     r"\blike (im|i am|hes|shes|were) (drowning|dying)\b|\bdrowning in\b",
     # A joke says so: "he'd kill me if I ate his cake lol".
-    r"\b(kill|murder|dying|dead|killing|die|blood|killed)\b[^|]*\b(lol|lmao|haha|hahaha|jk"
+    r"\b(kill|murder|dying|dead|killing|die|blood|killed|stabbed|shot|attacked)\b[^|]*\b(lol|lmao"
+    r"|haha|hahaha|jk"
     r"|joking)\b",
     r"\b(nobody|no one|noone|nobodys|no ones|not being|isnt|not|nothing) (is |s )?(following"
     r"|chasing|after me|watching|hurting|threatening|happening)\b",
     r"\b(never|didnt|hasnt|havent|doesnt|hadnt|wasnt|not)( ever| yet| actually| been)? (hit|punched"
-    r"|follow|followed me|touch|grab|attack|chase"
+    r"|follow|followed me|touch|grab|attack|chase|kill myself|hurt myself|end it"
     r"|kicked|hurt|touched|attacked|threatened|followed|strangled|pushed|grabbed|violent|fainted"
     r"|passed out|collapsed|injured)\b",
     r"\b(will|would|do|does|did|can|could|should|might) (the )?(staff|they|shops?|you|anyone"
     r"|someone|i|people) (call|ring|phone|get) (the )?police\b",
     r"\b(not|no longer|never|wasnt|arent|isnt|im not|not really) (in )?(any )?(danger|trouble)\b",
+    # What would happen if: a question about the future, not danger now (after the joke rule,
+    # which reads "...if I eat his cake lol" whole).
+    r"\b(if|in case|incase|what if|whether)\b[^|]*",
 )
 
 # Words of a bare cry for help; a message made only of these could be danger, so 999 leads.
@@ -315,8 +320,7 @@ EMERGENCY = (
         r"|disappeared|not come (back|home)|hasnt come (back|home)|havent seen|left the house"
         r"|walked off|slipped out|got out|lost sight|cant see (him|her|them)|been gone|gone (since"
         r"|for|about|over|an hour)|not in (his|her|their) (bed|room|seat|chair)|walked out|left"
-        r" the|wasnt (on|in|at|there)|isnt (on|in|at|there)|nowhere to be (seen|found)|on (his|her"
-        r"|their) own|heading)\b)"
+        r" the|wasnt (on|in|at|there)|isnt (on|in|at|there)|nowhere to be (seen|found)|heading)\b)"
         r"|\b(lost|cant find|lost sight of) (the|my|our) (twins|kids|children|grandkids"
         r"|grandchildren|grandson|granddaughter|son|daughter)\b|\b<CHILD> (has )?gone( *\||$)"
         r"|\b(lost|let go of my hand)\b[^|]*\b(lost (him|her) in the crowd|in the crowd)\b"
@@ -442,7 +446,8 @@ EMERGENCY = (
         r"|\bbone (is )?(showing|sticking out|poking out)\b|\b<LIMB>\b[^|]{0,30}\b(weird|funny"
         r"|wrong|odd) angle\b|\btwisted (right )?round\b|\b(went|gone|fallen|fell) under (a|the)"
         r" <VEHICLE>\b|\b(knocked|thrown) off (by|his|her|their|my)\b|\bpeople under\b"
-        r"|\bmounted the pavement\b|\bstuck under\b|\bcant (climb|get) (out|back up)\b"
+        r"|\bmounted the pavement\b|\bstuck under\b|\bcant (climb|get) (out|back up)\b(?! (the"
+        r"|those|these|a|any|to|there|stairs|steps|hill))"
         r"|\b(on|off) the kerb\b[^|]*\b(hit|head|landed|cant)\b",
     ),
     (
@@ -462,7 +467,7 @@ EMERGENCY = (
         r"|\b(waters|water) (have |has )?(broken|broke|gone)\b|\bcontractions\b|\bbaby (is )?"
         r"coming\b|\bin labour\b|\bgiving birth\b"
         r"|^(?=.*\bpregnant\b)(?=.*\b((bad|severe|terrible|awful) pain|pain\b[^|]*\b(wont|not)"
-        r" stop\w*|bleed\w*|faint\w*|gone dizzy|waters)\b)",
+        r" stop\w*|(?<!no )(?<!not )bleed\w*|faint\w*|gone dizzy|waters)\b)",
     ),
     (
         "confused",
@@ -689,19 +694,22 @@ PAST = (
     # ...and so is what happens again and again.
     r"|sometimes?|always|often|every (time|day|night|week)|a few times|kept|used to|many times"
     r"|lots of times|all the time|not today|not tonight"
-    # ...and what has been put right: found, come round, talking again.
-    r"|(already |just )?found (him|her|them|my \w+)|(been|is|are|was|were) found|(has |have )?(come"
-    r"|came) round|(hes|shes|theyre|is|are) (awake|chatting|talking|fine) (now|again)"
     r"|when (hes|shes|he is|she is|he|she|theyre|they) (drunk|angry|drinks|drinking)"
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
     r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
     r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for|a|very|grey"
     r"|gray|blue|white|pale|floppy|cold|stiff|purple"
-    r"|quiet|silent|funny|down|under|rigid))"
+    r"|quiet|silent|funny|down|under|rigid)\b)"
     r"|not (in danger|here|there|happening|with me)"
     r"( right)? (now|anymore|any more)|(its|it is) over|got away|(im|i am|were|we are|i feel)"
     r" (ok|okay|fine|alright|safe) now|(can|could) happen again)\b"
 )
+# What has been put right: the missing found, the collapsed come round.
+RESOLVED = (
+    r"\b((already |just )?found (him|her|them|my \w+)|(been|is|are|was|were) found|(has |have )?"
+    r"(come|came) round|(hes|shes|theyre|is|are) (awake|chatting|talking|fine) (now|again))\b"
+)
+RESOLVED_RULES = frozenset({"missing_child", "unconscious", "seizure"})
 # Intentions told as not acted on, not today: for Samaritans, not 999.
 NOT_ACTING = (
     r"\b(not (today|tonight|now|right now)|one day|(havent|have not|wont|will not|not going to"
@@ -876,7 +884,9 @@ TOPICS = (
         r"|alone)\b|\b(someone|anyone|somebody) (i can|to) (ring|call|talk to|speak to|tell)\b"
         r"|\bwho (can|do|should|could) (i|we) (talk|speak) to\b|\bwho helps\b|\b(speak|talk) to"
         r" someone\b|\btell someone\b|\bspiral\w*|\bmy head (gets|is) (bad|dark)\b"
-        r"|\bnot safe in my head\b|\bdark place\b",
+        r"|\bnot safe in my head\b|\bdark place\b|\bsomeone to listen\b|\bcant cope\b|\bend of"
+        r" my tether\b|\b(feel|feeling) (really |so |very )?low\b|\bnobody to talk to\b"
+        r"|\b(anyone|someone) i can (just )?talk to\b|\bcant stop thinking about\b",
     ),
     (
         "police",
@@ -889,7 +899,10 @@ TOPICS = (
         r"|following|turning up|liking|posting)|(another|new|fake) accounts?|uploaded"
         r"|without my consent|clares law"
         r"|(get|have) (him|her) removed|convicted|prison|scam\w*|burglar\w*|graffiti|steal|stole"
-        r"|stolen|nicked|showing himself|exposed himself|up my skirt|spiked (on|last)|crime)\b",
+        r"|stolen|nicked|showing himself|exposed himself|up my skirt|spiked (on|last)|crime"
+        r"|fraud\w*|con ?man|conned|ripped off|taken for a ride|taking money|takes my (pension"
+        r"|money|benefits)|(card|bank) details|using my (bank )?card|sent (him|her|them) (\w+ )?\d+"
+        r"|exploit\w*|shoplift\w*)\b",
     ),
 )
 
@@ -906,11 +919,13 @@ INTENTS = (
     (
         "register",
         # A business of theirs and a way of joining, in either order.
-        r"\bupdate (our|my) (opening )?hours\b|\bbecome (a )?safe (space|place)\b[^|]*\bbusiness\b"
+        r"\b(update|change|edit) (our|my) (opening )?hours\b|\b(could|can|would|should) (we|my \w+"
+        r"|our \w+) (be|become) (a |one of the )?safe (space|place)s?\b|\bbecome (a )?safe (space"
+        r"|place)\b[^|]*\bbusiness\b"
         r"|^(?=.*\b(my|our|we|were|weve|i (own|run|manage|have|open|am opening|work (at|in))|im"
         r" the (manager|owner)"
         r" of|we (own|run|manage|are))\b[^|]*\b<BUSINESS>)(?=.*\b<JOINING>)"
-        r"|^(?=.*\b(a|an|the|my|our) <BUSINESS>)(?=.*\b(sign( \w+)? up|join|register|enrol"
+        r"|^(?=.*\b(a|an|the|my|our)( \w+)? <BUSINESS>)(?=.*\b(sign( \w+)? up|join|register|enrol"
         r"|be listed|get listed|become a safe (space|place))\b)"
         r"|\b(register|sign up|join|enrol) (my|our|as a)\b|\bbecome a safe (space|place)\b"
         r"|\b(add|list) (my|our) <BUSINESS>|\bhow (do|can) (we|businesses|shops) (join|sign up"
@@ -923,7 +938,12 @@ INTENTS = (
         r"|\b(need|bring|show|have)"
         r" (any |an |my )?(id|identification|passport)\b|\bwho (runs|made|owns) (this|it|the"
         r" scheme)\b|\bwhat (will|do|can|would) (the )?staff (do|help)\b|\bwhat is this\b"
-        r"|\boperation portum\b|\bwhat (can|do) you do\b|\bhow do i use (this|it)\b"
+        r"|\boperation portum\b|\bportum\b|\bwhat (can|do) you do\b|\bhow do i use (this|it)\b"
+        r"|\b(do|does|will|would|can) (you|this|it|the (site|chat|app|service|map))( \w+)? (store"
+        r"|keep|record|save|track|cover|log|share|see|know)\b|\b(real person|a bot|a human|a robot"
+        r"|an ai)\b|\bis (this|it|the) (chat |site |app |service )?(recorded|saved|private"
+        r"|anonymous|confidential|free|real|a bot|the same)\b|\ban app for this\b|\buse this (if"
+        r"|when|with|on)\b|\bherbert protocol\b"
         # A question about how the scheme treats people, not where to go.
         r"|\b(staff|they) (is |are )?trained\b|\bcan (i|we|my \w+|kids|children) (still )?(use"
         r"|go in|come in|go to|bring|stay)\b[^|]*\bsafe spaces?\b|\bsafe spaces? mean\b"
@@ -947,7 +967,8 @@ INTENTS = (
         # The message names the service itself: a question then is about it, even beside a topic.
         "scheme",
         r"\b(safe (space|place)s?|this (app|site|website|service|scheme|chat|thing)|the scheme"
-        r"|operation portum|staff|sticker|location (stored|kept|saved)|store my \w+"
+        r"|operation portum|portum|staff|sticker|location (stored|kept|saved)|store my \w+"
+        r"|use this|you (store|keep|record|save|track)|real person|a bot"
         r"|(need|bring|show) (any |an |my )?(id|identification))\b",
     ),
     (
@@ -955,7 +976,11 @@ INTENTS = (
         "off_topic",
         r"\b(weather|forecast|pizza|fish and chips|recipe|football|score|candy crush|level \d+"
         r"|essay|homework|siri|alexa|hey google|recommend|best (\w+ ){0,2}(in|for|near)|password"
-        r"|changing (of the )?guard|film|movie|cinema|lottery|horoscope)\b",
+        r"|changing (of the )?guard|film|movie|cinema|lottery|horoscope|rain|snow|sunny|bus times"
+        r"|train times|timetable|what bus|which bus|what train|which train|how much (is|are|does"
+        r"|do)|price of|(where|can) (can )?i buy|complain\w*|parking|jump start|doctors surgery"
+        r"|fix it|what time (does|do|is) (the|\w+ (in|on|at))|best pub|curry house|sunday dinner"
+        r"|daylight robbery)\b",
     ),
     (
         # Asking what to do about something: a helpline's job (when no place is asked for).
@@ -966,6 +991,11 @@ INTENTS = (
         r" (i|we) (call|ring|tell|talk to|report to)|how (do|can) i (report|get|keep|plan|stop|cope"
         r"|support|help)|what number|is there a number|any advice|need (some )?advice|want advice"
         r"|what can i do|what are my options|who help\w*|(whats|what is|need|give me|got) (the )?"
+        r"(\w+ ){0,3}number|who (do|can|should) (i|we) (tell|ask)|who can help|reportable"
+        r"|(how|where) (do|can|should) (we|i) complain|what now|what (should|can) (we"
+        r"|i) (actually )?"
+        r"do|see a doctor|get advice|what to do|who to (tell|ask|talk to)|(dont|do not) know who"
+        r"|(whats|what is|need|give me|got) (the )?"
         r"(\w+ ){0,3}number|number (for|please|pls)|advice|get (it )?(checked|looked at)|worth"
         r" going|what should i look for|is (that|it) something to worry)\b",
     ),
@@ -988,16 +1018,23 @@ INTENTS = (
         r"|vulnerable|alone)\b",
     ),
     (
+        # Asking for something: thanks with a request is the request.
+        "request",
+        r"\b(need|needs|where|can|could|is there|are there|any|anywhere|somewhere|please|help|want"
+        r"|wanna|looking for|find|how|what|who|which|should)\b",
+    ),
+    (
         "thanks",
         r"\b(thanks|thank you|thank u|thankyou|cheers|ta|thx|ty|much appreciated"
         r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night|danke|gracias|merci"
-        r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*)\b",
+        r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*|diolch)\b",
     ),
     (
         "greeting",
         r"^\W*(hi+|hello+|hiya|hey+|heya|yo|hallo|howdy|alright|evening|morning"
         r"|afternoon|good (morning|afternoon|evening|day)|hola|bonjour|ciao|salam|salaam|salaam"
-        r" alaikum|assalam\w*|namaste|guten tag|czesc|ola|merhaba|shalom|is anyone there)\b",
+        r" alaikum|assalam\w*|namaste|guten tag|czesc|ola|merhaba|shalom|is anyone there|bore da"
+        r"|prynhawn da|noswaith dda|shwmae|sut mae|helo)\b",
     ),
 )
 
