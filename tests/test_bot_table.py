@@ -212,6 +212,45 @@ ROWS: list[Row] = [
     ),
     # ---- emergency: seriously hurt, not breathing, collapsed ---------------------------------
     row("my friend is seriously hurt", "emergency", medical(), None, (EMERGENCY,)),
+    # The NHS 999 signs in the words people use, with every spelling of "not".
+    row("my husband isnt moving and won't wake up", "emergency", medical(), None, (EMERGENCY,)),
+    row(
+        "she's gone a funny grey colour and isn't answering me",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
+    row(
+        "my wife's face has dropped on one side and her words are jumbled",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
+    row(
+        "he banged his head on the kerb and now he's being sick",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
+    row("call an ambulance my mum has collapsed", "emergency", medical(), None, (EMERGENCY,)),
+    row("my toddler swallowed some of my tablets", "emergency", medical(), None, (EMERGENCY,)),
+    row(
+        "my dad has dementia and has walked out of the house, we can't find him",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
+    row(
+        "my nan is lost on the moor and cant walk, its getting dark",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
     row("hes bleeding really badly", "emergency", medical(), None, (EMERGENCY,)),
     row("my mate is bleeding badly from his head", "emergency", medical(), None, (EMERGENCY,)),
     row("i got stabbed", "emergency", medical(), None, (EMERGENCY,)),
@@ -298,6 +337,16 @@ ROWS: list[Row] = [
     ),
     # ---- everyday phrases that are NOT emergencies -------------------------------------------
     everyday("my legs are killing me need to sit down", "find_space", ("seating",)),
+    everyday(
+        "my knees are shot, anywhere to sit near York station", "find_space", ("seating",), "York"
+    ),
+    everyday("if i feel faint in a shop will the staff help", "about"),
+    everyday("found my son, thank you", "thanks"),
+    everyday(
+        "i fell asleep on the bus and cant get back up the hill, anywhere to sit",
+        "find_space",
+        ("seating",),
+    ),
     everyday("my feet are killing me anywhere to sit", "find_space", ("seating",)),
     everyday("battery's dying", "find_space", ("phone_charging",)),
     everyday("my phone is dead", "find_space", ("phone_charging",)),

@@ -368,8 +368,9 @@ EMERGENCY = (
         r" eyes|get(ting)? up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb)))\b"
         r"|\b<NEG> answer\w* me\b|\b(slumped|keeled over|dropped like a"
         r" stone|gone down|went down|just went down|gone (very )?(quiet|silent) and|eyes (are )?"
-        r"(rolling|rolled)|cant (rouse|keep (him|her|them) awake)|gone (a )?(funny|grey|gray|white"
-        r"|blue|purple) colou?r|lying (face down|still))\b"
+        r"(rolling|rolled)|cant (rouse|keep (him|her|them) awake)|gone (a )?((funny|grey|gray"
+        r"|white|blue|purple|pale|odd|strange|weird|horrible) ){1,2}colou?r|lying (face down"
+        r"|still))\b"
         r"|\b(lying|laid|laying|collapsed) (in|on) (the|his|her|their) (hall|hallway|kitchen"
         r"|bathroom|landing|stairs|floor)\b",
     ),
@@ -452,7 +453,9 @@ EMERGENCY = (
     ),
     (
         "poisoned",
-        r"\b(swallowed|ate|eaten|drank|drunk) (a |some |the |loads of |lots of )?(button )?"
+        r"\b(swallowed|ate|eaten|drank|drunk) (a |some |the |loads of |lots of |(some of )?(my|the"
+        r"|his"
+        r"|her|their|mums|dads|nans|grans) )?(\w+ )?(button )?"
         r"(battery|batteries|bleach|pills|tablets|magnets?|poison|chemicals|detergent|washing"
         r" (pod|capsule)|medicine)\b|\b(took|taken|had) too many\b|\boverdose(d)?\b|\bpoison(ed"
         r"|ing)\b|\b(swallowed|ate|eaten|drank|drunk|took|taken)\b[^|]{0,40}\b(button batter\w*"
