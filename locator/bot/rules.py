@@ -60,7 +60,7 @@ CLASSES = {
     # Every spelling of "not" the normaliser leaves ("isn't" and "is not" are both "isnt").
     "NEG": r"(not|no|isnt|arent|wasnt|werent|wont|cant|doesnt|dont|didnt|hasnt|havent|never)",
     # A blow to the head, in the words people use for it.
-    "HEAD_HIT": r"((fell|fallen|landed|landing|falling)( \w+){0,4} (on|onto) (his|her|my|their)"
+    "HEAD_HIT": r"((fell|fallen|landed|landing|falling)( \w+){0,8} (on|onto) (his|her|my|their)"
     r" head|(hit|hits|banged|bumped|smacked|knocked|cracked|bashed|whacked|split|landed on"
     r"|fell on|fallen on|fell onto|bang to|bang on|blow to|knock to|knock on) (\w+ )?(head|skull)"
     r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit))",
@@ -733,7 +733,9 @@ REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "viol
 LONG_PAST = (
     r"\b(last (week|month|year|summer|winter)|(weeks|months|years) ago|a (week|month|year) ago"
     r"|when i was (a |younger|little|at school)|in the past|as a (kid|child)|was in hospital"
-    r"|by mistake|used to|in (january|february|march|april|may|june|july|august|september"
+    r"|used to(?! (work|live|go|be|have|come|drive|run|walk|play|visit|stay|do"
+    r"|like|love|know|say|tell|call))|in (january|february|march|april|may|june|july|august"
+    r"|september"
     r"|october|november|december))\b"
 )
 LONG_PAST_ONLY_RULES = frozenset(
