@@ -154,7 +154,12 @@ def follow_on(analysis: Analysis, context: Context, message: str, located: bool)
         intent = "support" if context.intent == "support" else "find_space"
     elif intent in ("unknown", "find_space") and context.intent == "support" and located:
         intent = "support"  # "can I go somewhere in Leeds" keeps the helplines given
-    elif intent == "unknown" and (analysis.place is not None or (facilities and located)):
+    elif (
+        intent == "unknown"
+        and (analysis.place is not None or (facilities and located))
+        # "weather in Leeds" asks no search; "where can I wait out of the rain" does.
+        and ("intent:off_topic" not in analysis.matched or "intent:somewhere" in analysis.matched)
+    ):
         intent = "find_space"  # a bare place: the person is saying where to look
     elif intent == "unknown" and facilities and context.question:
         intent = "find_space"

@@ -51,7 +51,7 @@ NOT_ACTING = re.compile(rules.NOT_ACTING)
 REMOTE = re.compile(rules.REMOTE)
 ADVICE_TOPICS = {"police", "medical"}
 # Intent rules that only weigh in the choice; they are never the answer's intent themselves.
-CUES = {"advice", "off_topic", "feeling_unsafe", "scheme", "request"}
+CUES = {"advice", "off_topic", "feeling_unsafe", "scheme", "request", "somewhere"}
 # Topics whose lines go beside a search when a place is asked for (the others answer first).
 PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
@@ -233,7 +233,7 @@ def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: 
     """Choose one intent: danger, then sign-ups and questions, then helplines, then places."""
     if emergency:
         return "emergency"
-    if "off_topic" in intents and not topics:
+    if "off_topic" in intents and not topics and not facilities and "somewhere" not in intents:
         return "unknown"
     if "register" in intents:
         return "register"

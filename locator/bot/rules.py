@@ -977,6 +977,11 @@ INTENTS = (
         r"|(need|bring|show) (any |an |my )?(id|identification))\b",
     ),
     (
+        # A place to be, asked for in any words: this outweighs an off-topic word ("rain").
+        "somewhere",
+        r"\b(wait|sit|shelter|somewhere|anywhere|safe|inside|indoors|stranded|unsafe|help)\b",
+    ),
+    (
         # Things a safe-space helper cannot help with.
         "off_topic",
         r"\b(weather|forecast|pizza|fish and chips|recipe|football|score|candy crush|level \d+"
