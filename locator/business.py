@@ -357,10 +357,17 @@ def authenticate(store, email: str, password: str) -> dict | None:
     return _verified(store.moderator(email=(email or "").strip().lower()), password)
 
 
+def _area_codes(moderator: dict) -> list[str]:
+    return [code for code in (moderator["area_codes"] or "").split(",") if code]
+
+
 def in_scope(moderator: dict, row: dict) -> bool:
     """Return True when the moderator may see and decide this premises."""
-    codes = [c for c in (moderator["area_codes"] or "").split(",") if c]
+    codes = _area_codes(moderator)
     return not codes or row.get("area_code") in codes
+
+
+QUEUE_PAGE = 100
 
 
 @dataclass
@@ -374,11 +381,42 @@ class QueueItem:
     changes: dict
 
 
-def moderation_queue(store, moderator: dict) -> list[QueueItem]:
-    """Return what needs a decision in the moderator's areas, oldest first."""
+@dataclass
+class QueuePage:
+    """One page of a moderator's queue and where it sits in the whole."""
+
+    items: list[QueueItem]
+    page: int
+    total: int
+
+    @property
+    def first(self) -> int:
+        """Return the position of the page's first item, counting from 1."""
+        return (self.page - 1) * QUEUE_PAGE + 1 if self.items else 0
+
+    @property
+    def last(self) -> int:
+        """Return the position of the page's last item."""
+        return self.first + len(self.items) - 1 if self.items else 0
+
+    @property
+    def has_next(self) -> bool:
+        """Return True when more items wait beyond this page."""
+        return self.page * QUEUE_PAGE < self.total
+
+
+def moderation_queue(store, moderator: dict, page: int = 1) -> QueuePage:
+    """Return one page of what needs a decision in the moderator's areas, oldest first.
+
+    The areas are part of the query, so a moderator for one district sees its items however
+    many older ones wait elsewhere.
+    """
     stale_before = date.today() - STALE_AFTER
     reports = store.open_reports()
-    candidates = store.premises_where(
+    codes = _area_codes(moderator)
+    scope = premises.c.area_code.in_(codes) if codes else sa.true()
+    waiting = sa.and_(
+        scope,
         sa.or_(
             premises.c.status == "pending",
             premises.c.pending_changes.is_not(None),
@@ -391,12 +429,14 @@ def moderation_queue(store, moderator: dict) -> list[QueueItem]:
                     premises.c.last_confirmed < stale_before,
                 ),
             ),
-        )
+        ),
+    )
+    total = store.count_where(waiting)
+    candidates = store.premises_where(
+        waiting, limit=QUEUE_PAGE, offset=(max(page, 1) - 1) * QUEUE_PAGE
     )
     items = []
     for row in candidates:
-        if not in_scope(moderator, row):
-            continue
         reasons = []
         if row["status"] == "pending":
             reasons.append("New registration")
@@ -416,7 +456,7 @@ def moderation_queue(store, moderator: dict) -> list[QueueItem]:
                 json.loads(row["pending_changes"] or "{}"),
             )
         )
-    return items
+    return QueuePage(items, max(page, 1), total)
 
 
 def duplicates_of(store, row: dict) -> list[dict]:

@@ -471,11 +471,23 @@ class Store:
             ).first()
         return dict(row._mapping) if row else None
 
-    def premises_where(self, *conditions, limit: int = 500) -> list[dict]:
+    def premises_where(self, *conditions, limit: int = 500, offset: int = 0) -> list[dict]:
         """Return premises matching SQL conditions, oldest change first."""
-        query = sa.select(premises).where(*conditions).order_by(premises.c.updated_at)
+        query = (
+            sa.select(premises)
+            .where(*conditions)
+            .order_by(premises.c.updated_at, premises.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         with self.engine.connect() as connection:
-            return [dict(r._mapping) for r in connection.execute(query.limit(limit))]
+            return [dict(r._mapping) for r in connection.execute(query)]
+
+    def count_where(self, *conditions) -> int:
+        """Count premises matching SQL conditions."""
+        query = sa.select(sa.func.count()).select_from(premises).where(*conditions)
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar() or 0)
 
     def open_reports(self) -> dict[int, dict[str, int]]:
         """Return unresolved problem reports by premises and reason."""

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from locator import business, hours
 from locator.exceptions import InvalidParameter
 
-from conftest import london
+from builders import add_premises
+from conftest import london, premises_row
 
 LEEDS = (53.7965, -1.5478)
 MANCHESTER = (53.4808, -2.2426)
@@ -213,6 +214,38 @@ def test_a_moderator_for_leeds_cannot_see_or_decide_a_manchester_registration(ap
                              data={"action": "approve", "csrf_token": token})  # fmt: skip
     assert attempt.status_code == 404
     assert locator.store.space(manchester["id"])["status"] == "pending"
+
+
+def test_a_district_moderator_sees_their_item_however_many_older_ones_wait_elsewhere(
+    app, client, locator
+):
+    # More than any page or fetch limit, all older than the Leeds registration.
+    rows = [premises_row(f"m{i}", MANCHESTER[0] + i * 1e-5, MANCHESTER[1]) for i in range(650)]
+    add_premises(locator, rows, publish=False)
+    leeds = register(client)
+    queue = moderator_client(app, locator, areas=["leeds"]).get("/moderate")
+    page = BeautifulSoup(queue.get_data(as_text=True), "html.parser")
+    assert [row["data-id"] for row in page.select("#queue tr[data-id]")] == [str(leeds["id"])]
+    assert page.select_one("#queue-position").get_text(strip=True).startswith("Showing 1–1 of 1")
+
+
+def test_the_whole_queue_is_paged_oldest_first_and_a_bad_page_is_refused(app, client, locator):
+    rows = [premises_row(f"m{i}", MANCHESTER[0] + i * 1e-5, MANCHESTER[1]) for i in range(150)]
+    add_premises(locator, rows, publish=False)
+    moderator = moderator_client(app, locator)
+    first = BeautifulSoup(moderator.get("/moderate").get_data(as_text=True), "html.parser")
+    assert len(first.select("#queue tr[data-id]")) == business.QUEUE_PAGE
+    assert "of 150" in first.select_one("#queue-position").get_text()
+    second = BeautifulSoup(
+        moderator.get(first.select_one("#queue-next")["href"]).get_data(as_text=True),
+        "html.parser",
+    )
+    seen = {row["data-id"] for row in first.select("#queue tr[data-id]")}
+    later = {row["data-id"] for row in second.select("#queue tr[data-id]")}
+    assert len(later) == 50 and not seen & later
+    assert second.select_one("#queue-previous") and not second.select_one("#queue-next")
+    for bad in ("0", "-1", "two", ""):
+        assert moderator.get(f"/moderate?page={bad}").status_code == 400
 
 
 def test_rejecting_needs_a_reason(app, client, locator):

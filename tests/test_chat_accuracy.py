@@ -21,8 +21,8 @@ FLOORS = {
     "place found": 60.0,
 }
 MAX_FALSE_ALARMS = 3.0
-HELD_BACK_FLOORS = {"emergency recall": 75.0, "intent": 75.0}
-HELD_BACK_MAX_FALSE_ALARMS = 6.0
+HELD_BACK_FLOORS = {"emergency recall": 85.0, "intent": 85.0}
+HELD_BACK_MAX_FALSE_ALARMS = 4.0
 
 
 @pytest.fixture(scope="module")

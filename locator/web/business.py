@@ -400,9 +400,18 @@ _add_sign_in_routes(HEAD_OFFICES, "business_login")
 @moderator_required
 def queue(moderator):
     """The moderator's queue, limited to their areas."""
-    items = business.moderation_queue(locator().store, moderator)
-    return render_template("moderate_queue.html", moderator=moderator, items=items,
-                           reasons=REPORT_REASONS, reference=business.reference)  # fmt: skip
+    page = request.args.get("page", "1")
+    if not page.isdigit() or int(page) < 1:
+        abort(400, "page must be a whole number from 1.")
+    queue_page = business.moderation_queue(locator().store, moderator, int(page))
+    return render_template(
+        "moderate_queue.html",
+        moderator=moderator,
+        queue=queue_page,
+        items=queue_page.items,
+        reasons=REPORT_REASONS,
+        reference=business.reference,
+    )
 
 
 @bp.route("/moderate/spaces/<int:space_id>", methods=["GET", "POST"])
