@@ -7,6 +7,7 @@ and the Exit this page button of base.html, and never answers with JSON.
 from html import escape
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .exceptions import LocatorError
@@ -38,6 +39,11 @@ RATE_LIMITED = (
     "Too many requests: please wait a minute and try again. If you are in danger, call 999."
 )
 INTERNAL_ERROR = "Something went wrong on our side. If you are in danger, call 999."
+# A form without its CSRF token, or with an old one: said so a person knows what to do.
+FORM_EXPIRED = (
+    "This form has expired or was sent from another page, so nothing was saved (the security"
+    " check, CSRF, failed). Go back, reload the page and send it again."
+)
 
 
 def error_response(status: int, code: str, message: str, field: str | None = None):
@@ -89,6 +95,10 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(LocatorError)
     def _domain_error(error: LocatorError):
         return _error(error.status, error.code, error.message, error.field)
+
+    @app.errorhandler(CSRFError)
+    def _form_expired(error: CSRFError):
+        return _error(400, "form_expired", FORM_EXPIRED)
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):

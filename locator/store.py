@@ -658,12 +658,31 @@ def _bulk_execute(connection, statement, rows: list[dict]) -> None:
     large imports; the values here need none, so they go straight to the driver.
     """
     compiled = statement.compile(dialect=connection.dialect, column_keys=list(rows[0]))
+    # Dates are the one kind the driver may not take as they are: SQLite's default adapter is
+    # deprecated from Python 3.12, so they go through the column type's own conversion.
+    table = statement.table
+    convert = {
+        name: processor
+        for name in rows[0]
+        if name in table.c
+        and isinstance(table.c[name].type, sa.Date | sa.DateTime)
+        and (processor := _bind_processor(table.c[name].type, connection.dialect)) is not None
+    }
+    if convert:
+        rows = [
+            {key: convert[key](value) if key in convert else value for key, value in row.items()}
+            for row in rows
+        ]
     if compiled.positional:
         order = compiled.positiontup
         params = [tuple(row[name] for name in order) for row in rows]
     else:
         params = rows
     connection.exec_driver_sql(str(compiled), params)
+
+
+def _bind_processor(column_type, dialect):
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -300,8 +300,15 @@ def test_a_registration_body_that_is_not_an_object_is_refused(client):
     assert response.status_code == 400 and response.get_json()["error"]["field"] == "body"
 
 
-def test_the_registration_form_needs_its_csrf_token(client):
-    assert client.post("/register", data={"name": "x"}).status_code == 400
+def test_a_complete_registration_form_is_refused_without_its_csrf_token_only(client, locator):
+    form = grid_registration(client, bank_holidays="closed")
+    without = {name: value for name, value in form.items() if name != "csrf_token"}
+    refused = client.post("/register", data=without)
+    assert refused.status_code == 400
+    assert "This form has expired" in refused.get_data(as_text=True)
+    assert locator.store.count() == 0
+    assert client.post("/register", data=form).status_code == 200
+    assert locator.store.count() == 1
 
 
 def test_the_registration_form_turns_the_weekly_grid_into_hours_and_says_them_back(client):
