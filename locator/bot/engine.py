@@ -209,7 +209,7 @@ def _danger(texts: tuple[str, ...]) -> list[str]:
     if not fired:
         return fired
     # What says "now" counts only outside the words that say "over" ("not here now").
-    present = tuple(PAST.sub(" ", text) for text in texts)
+    present = tuple(_blank_everyday(PAST.sub(" ", text)) for text in texts)
     close_now = _first_match(NOW, present) or (
         _first_match(NEAR_NOW, present) and not _first_match(ABSENT, texts)
     )

@@ -8,6 +8,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ..geo.gazetteer import english_words
 from .rules import SLANG
 
 # Words the rules hinge on; a misspelt word close to one of these is read as it.
@@ -68,6 +69,8 @@ SPOKEN_PUNCTUATION = re.compile(r"\b(full stop|comma|question mark|exclamation m
 MISHEARD = (
     (re.compile(r"\b(falling|fallowing|folding) (me|us)\b"), r"following \2"),
     (re.compile(r"\b(seize your|seize ya|sea sure|seas your)\b"), "seizure"),
+    # Text speak's "2" for "to" where nothing but "to" fits: "next 2 me", "2 the shop".
+    (re.compile(r"\b2 (me|us|you|him|her|them|the|my|a)\b"), r"to \1"),
 )
 # Laughing emoji say a joke as plainly as "lol" does.
 LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]")
@@ -97,11 +100,19 @@ def normalise(text: str) -> str:
     text = CLAUSE_BREAKS.sub(lambda m: f" | {m.group(1) or ''} ", text)
     text = NEGATIVES.sub(lambda m: NEGATIVE_FORMS[m.group(0)], text)
     text = NON_WORD.sub(" ", text)
-    words = [SLANG.get(word, word) for word in text.split()]
+    words = [_with_g(SLANG.get(word, word)) for word in text.split()]
     text = " ".join(words)
     for pattern, heard in MISHEARD:
         text = pattern.sub(heard, text)
     return SPACES.sub(" ", text).strip()
+
+
+def _with_g(word: str) -> str:
+    """Give back the g texting drops ("kickin", "answerin"), when that makes a known word."""
+    if len(word) < 5 or not word.endswith("in"):
+        return word
+    known = english_words()
+    return word + "g" if word not in known and word + "g" in known else word
 
 
 @lru_cache(maxsize=8192)

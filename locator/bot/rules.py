@@ -17,7 +17,8 @@ CLASSES = {
     r"|hes|shes|theyre|theyve|him|them|people|my (ex|partner|husband|wife|boyfriend|girlfriend"
     r"|dad|stepdad|brother|mum|son|flatmate)|her (ex|partner|husband|boyfriend)|his (ex|partner"
     r"|wife|girlfriend))",
-    "VICTIM": r"(me|us|my \w+|her|him|them|the (old )?(kids|baby|children|boy|girl|lady|man|woman"
+    "VICTIM": r"(me|us|my \w+|(his|her|their) (head|face|body|stomach|ribs)|her|him|them"
+    r"|the (old )?(kids|baby|children|boy|girl|lady|man|woman"
     r"|guy|kid|child|person|driver)|a (woman|man|lady|girl|boy|kid|child)|this (woman|man|lady"
     r"|girl|boy)|(his|her|their) (wife|husband|girlfriend|boyfriend|partner|child|kid|son"
     r"|daughter|baby|mum|dad))",
@@ -63,7 +64,7 @@ CLASSES = {
     "HEAD_HIT": r"((fell|fallen|landed|landing|falling)( \w+){0,8} (on|onto) (his|her|my|their)"
     r" head|(hit|hits|banged|bumped|smacked|knocked|cracked|bashed|whacked|split|landed on"
     r"|fell on|fallen on|fell onto|bang to|bang on|blow to|knock to|knock on) (\w+ )?(head|skull)"
-    r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit))",
+    r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit)|head first (into|onto|on))",
     # What a head injury does next; with a blow to the head, 999.
     "HEAD_SIGNS": r"(sleepy|drowsy|woozy|confus\w*|muddled|not making (any )?sense|being sick|been"
     r" sick|sick|vomit\w*|throwing up|seeing (double|stars)|cant remember|blacked out|knocked out"
@@ -146,6 +147,9 @@ EVERYDAY = (
     r"\b(nearly|almost|about to) (\w+ ){0,2}(fainted|passed out|collapsed|died|heart attack"
     r"|killed|hit|run over|drowned|fell|fallen)\b",
     r"\bfood poisoning\b",
+    r"\bshot glass(es)?\b",
+    r"\b(have to|need to|got to|must) be in danger\b",
+    r"\bnothing (is )?happening( right)? now\b",
     r"\b(fell|fallen|falling|fall) asleep\b",
     r"\b(knees|back|nerves|legs|hips?|feet) (are|is|s) shot\b|\bshot (myself|yourself|himself"
     r"|herself|ourselves) in the foot\b",
@@ -200,7 +204,11 @@ EMERGENCY = (
         r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out|get)\b"
         r"|\bblocking (my|our|the) way\b|\b(car|van)\b[^|]{0,20}\b(slowing down|crawling|pulling up"
         r"|following) (next to|beside|alongside|behind) (me|us)\b|\bshouting get in\b"
-        r"|\bgot (me|us) (cornered|surrounded|trapped|pinned)\b|\b(round|around) (me|us)\b[^"
+        r"|\bgot (me|us) (cornered|surrounded|trapped|pinned)\b|\bcircling (round |around )?(me"
+        r"|us)\b"
+        r"|^(?=.*\b(im|i am|shes|hes) (only )?([5-9]|1[0-5])\b)(?=.*\b(man|men|guy|bloke|stranger"
+        r"|someone)\b)(?=.*\b(a lift|get in (his|the|a) (car|van)|come with (him|them))\b)"
+        r"|\b(round|around) (me|us)\b[^"
         r"|]*\bwant (my|our) \w+\b"
         r"|\bgot (hold|a hold) of (my|her|his) (wrist|arm|hand|hair|neck)\b"
         r"|\b(guy|man|bloke|someone|he)\b[^|]{0,30}\bfollowing (a|the|this) \w+"
@@ -215,6 +223,24 @@ EMERGENCY = (
         r"|flat|garden|room|bedroom|kitchen|hallway|car park|stairwell|lift)\b",
     ),
     ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
+    (
+        # Someone not seen for days, with a sign they are inside and cannot come to the door.
+        "welfare_concern",
+        r"^(?=.*\b(curtains|milk|post|papers|letters|not seen|havent seen|hasnt been seen)\b)"
+        r"(?=.*\b(\d+|two|three|few|couple of) days\b)(?=.*\b(knocking|calling|crying|moaning"
+        r"|shouting|lying|on the floor|no answer|cant get (an )?answer|tapping)\b)",
+    ),
+    (
+        "fire_or_flood",
+        r"\b(chip pan|house|kitchen|flat|building|electrical|grease|bedroom|garage)( \w+)? fire\b"
+        r"|\bfire (in|at|on) (the |my |our |a |his |her )?(house|kitchen|flat|building|stairs|hall"
+        r"|room|block|landing|upstairs|downstairs)\b|\b(flames|smoke) (is |are )?(coming|pouring"
+        r"|filling|everywhere|in the|from|under)\b|\bsmoke\b[^|]*\b(sparks|burning|flames|fire)\b"
+        r"|\b(sparks|burning smell)\b[^|]*\bsmoke\b|\bfire\b[^|]*\b(spreading|upstairs|trapped"
+        r"|cant get out)\b|\b(flood\w*|water (is )?(coming|pouring|rising|gushing) (in|through|up"
+        r"|under))\b[^|]*(\|[^|]*)?\b(knees|waist|chest|cant (walk|get out|move)|trapped|rising"
+        r"|stuck)\b",
+    ),
     (
         "stranded_outdoors",
         r"^(?=.*\b(moor|moors|hills?|mountain|woods|forest|fells?|beach|sands|cliffs?|footpath"
@@ -274,7 +300,11 @@ EMERGENCY = (
         r"\b(someone|somebody|some1|a man|a stranger|an intruder|intruders?)( is| s)? in (my|the"
         r"|our) (house|flat|home|room|garden|bedroom)\b|\bi (can )?hear (someone|somebody|them|him"
         r"|footsteps|voices) (downstairs|upstairs|in the|outside)\b"
-        r"|\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b|\bbang(ing)? on"
+        r"|\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b"
+        r"|\b(break|breaking|kicking|kick|smashing|forcing) (my|our|the) (front |back )?(door"
+        r"|window)\b"
+        r"|\b(throw|throwing|threw|thrown) (stones?|bricks?|rocks?|things)\b[^|]{0,20}\bwindows?\b"
+        r"|\bwalking up (my|our|the) (drive|path|stairs)\b|\bbang(ing)? on"
         r" (the|my|our) (door|window|car)\b|\b<THREAT>\b[^|]{0,30}\b(?<!from )(outside|at) (my|the"
         r"|our) (\w+ )?(door|house|flat|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps "
         r"|been |has been |now )*<CLOSE>"
@@ -321,9 +351,11 @@ EMERGENCY = (
         r"|walked off|slipped out|got out|lost sight|cant see (him|her|them)|been gone|gone (since"
         r"|for|about|over|an hour)|not in (his|her|their) (bed|room|seat|chair)|walked out|left"
         r" the|wasnt (on|in|at|there)|isnt (on|in|at|there)|nowhere to be (seen|found)|heading)\b)"
+        r"|\blast seen\b[^|]*\b(with (a|some) (man|stranger|guy|group|men|bloke)|getting into|in a"
+        r" (car|van)|(mins|minutes|hours|an hour) ago)\b"
         r"|\b(lost|cant find|lost sight of) (the|my|our) (twins|kids|children|grandkids"
         r"|grandchildren|grandson|granddaughter|son|daughter)\b|\b<CHILD> (has )?gone( *\||$)"
-        r"|\b(lost|let go of my hand)\b[^|]*\b(lost (him|her) in the crowd|in the crowd)\b"
+        r"|\blet go of my hand\b|\blost (him|her) in the crowd\b"
         r"|^(?=.*\b<KIN>s?\b)(?=.*\b(is missing|s missing|gone missing|missing from|reported"
         r" missing|wandered off|vanished|disappeared)\b)"
         r"|\b(toddler|child|kid|baby|little one)\b[^|]*\b(on (his|her|its|their) own|alone|no"
@@ -337,12 +369,16 @@ EMERGENCY = (
         r"|an ambulance)|(call|ring|get|phone|need|want) (me |us )?(an|the) ambulance|need"
         r" (the )?paramedics|ambulance (now|please|quick\w*|asap)|(its|it is|this is|theres|there"
         r" is|having|got) an emergency|emergency( please| help| now)?$)\b"
+        r"|\bhiding (in )?(the |my )?(bathroom|toilet|bedroom|wardrobe|cupboard|loft|attic)\b"
         r"|\b(help|hurry|please|quick|scared)\b[^|]*\b(hes|shes|theyre|he is|she is|they are)"
         r" (still )?(here|outside|back|coming)\b|\bhiding (in|from|under|behind)\b",
     ),
     (
         "not_breathing",
-        r"\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
+        r"\binhaler (is )?(doing nothing|not working|isnt working|not helping|isnt helping)\b"
+        r"|\blips (are |is )?(going|turning) (a funny colou?r|blue|grey|gray|purple)\b"
+        r"|\b(cant|cannot|can not|struggling to|hard to) breath\b"
+        r"|\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
         r"|isn t|barely|wont|struggling|difficulty in|trouble with) breath(e|ing)\b"
         r"|\bcant (catch|get) (my|his|her|their) breath\b"
         r"|\b(gasping|wheez\w*|choking|choked on|chokin|turning blue|gone blue|short of breath"
@@ -364,9 +400,11 @@ EMERGENCY = (
         r"\b(unconscious|unresponsive|not responding|not answering me|not talking|not waking"
         r"|wont wake|cant wake|wont stay awake|cant stay awake|knocked out|passed out|collapsed"
         r"|fainted|blacked out|not moving|gone floppy|floppy|out cold|no answer)\b"
-        r"|\b<NEG> (wake|waking|move|moving|moved|respond\w*|rous\w*|open (his|her|their)"
+        r"|\b<NEG> (wake|waking|move|moving|moved(?! (as|much|around|in|out|house|away|on|to))"
+        r"|respond\w*|rous\w*|open (his|her|their)"
         r" eyes|get(ting)? up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb)))\b"
-        r"|\b<NEG> answer\w* me\b|\b(slumped|keeled over|dropped like a"
+        r"|\b<NEG> answer\w* (me|us|anyone|at all)\b|\bbarely (rous\w*|wake|conscious)\b"
+        r"|\b(hasnt|not|havent|hasn t) (come|came) round\b|\b(slumped|keeled over|dropped like a"
         r" stone|gone down|went down|just went down|gone (very )?(quiet|silent) and|eyes (are )?"
         r"(rolling|rolled)|cant (rouse|keep (him|her|them) awake)|gone (a )?((funny|grey|gray"
         r"|white|blue|purple|pale|odd|strange|weird|horrible) ){1,2}colou?r|lying (face down"
@@ -378,7 +416,9 @@ EMERGENCY = (
         "seizure",
         r"\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
         r" jerking|like (a )?fit|shaking on (the )?(floor|ground)|(foaming|frothing) at the mouth"
-        r"|jerking|twitching (all over|on the)|gone (stiff|rigid)|went (stiff|rigid)|shaking all"
+        r"|jerking|twitching (all over|on the)|(fit|fits|seizure|seizures)\b[^|]*\b(another|again"
+        r"|second|keeps|wont stop|back to back|hasnt come round|not come round)|gone (stiff|rigid)"
+        r"|went (stiff|rigid)|shaking all"
         r" over|shake shake|bit (his|her|their) tongue|bite tongue)\b",
     ),
     (
@@ -411,6 +451,8 @@ EMERGENCY = (
         "allergy",
         r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throats?|mouth)\b"
         r"[^|]{0,25}\bswell\w*|swollen (lips|tongue|throat)|throat (is )?(closing|tight\w*))\b"
+        r"|^(?=.*\b(allerg\w*|hives|stung|sting)\b)(?=.*\b(throat|tongue|breath\w*|wheez\w*)\b"
+        r"[^|]{0,20}\b(tight|closing|swell\w*|scratchy|itchy|hard|thick))"
         r"|^(?=.*\b(face|eyes|lips|tongue|throat)\b[^|]{0,25}\bswell\w*)(?=.*\b(allerg\w*|sting"
         r"|stung|bee|wasp|nuts?|peanuts?|ate|eaten|reaction|breath\w*|wheez\w*)\b)",
     ),
@@ -443,11 +485,17 @@ EMERGENCY = (
         r" sense)|sick|vomit\w*|confused)\b|\b(bad|huge|serious|severe|big) burns?\b"
         r"|\bskins? (is )?(coming|peeling) off\b|\belectrocuted\b|\bstabbed\b"
         r"|\bcant get up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb))"
-        r"|\b<HEAD_HIT>\b[^|]*\|?[^|]*\b<HEAD_SIGNS>\b|\b<HEAD_SIGNS>\b[^|]*\b<HEAD_HIT>\b"
+        r"|\b<HEAD_HIT>\b[^|]*(\|[^|]*){0,2}\b<HEAD_SIGNS>\b|\b<HEAD_SIGNS>\b[^|]*\b<HEAD_HIT>\b"
         r"|\bbone (is )?(showing|sticking out|poking out)\b|\b<LIMB>\b[^|]{0,30}\b(weird|funny"
         r"|wrong|odd) angle\b|\btwisted (right )?round\b|\b(went|gone|fallen|fell) under (a|the)"
         r" <VEHICLE>\b|\b(knocked|thrown) off (by|his|her|their|my)\b|\bpeople under\b"
-        r"|\bmounted the pavement\b|\bstuck under\b|\bcant (climb|get) (out|back up)\b(?! (the"
+        r"|\b(fall|fell)\b[^|]{0,30}(\|[^|]{0,30})?\b(head blood|not speak|not talk|not move"
+        r"|not wake)\b"
+        r"|\b(hanging|dangling) (off|from|onto) (the |a )?(\w+ )?(roof|ledge|edge|balcony|cliff"
+        r"|bridge"
+        r"|window|wall|scaffold\w*|gutter)\b|\b(hes|shes|theyre) (hanging|dangling) (off|from)"
+        r"( it| there)?( *\||$)|\bmounted the pavement\b|\bstuck under\b|\bcant (climb|get) (out"
+        r"|back up)\b(?! (the"
         r"|those|these|a|any|to|there|stairs|steps|hill))"
         r"|\b(on|off) the kerb\b[^|]*\b(hit|head|landed|cant)\b",
     ),
@@ -462,21 +510,30 @@ EMERGENCY = (
         r"|berries|mushrooms|tablets|pills|bleach|medicine)\b[^|]*(\|[^|]*){0,2}\b(sleepy|drowsy"
         r"|being"
         r" sick|vomit\w*|wont wake|floppy|confus\w*|not making sense|dont know how many)\b"
-        r"|\bswallowed (a |one of (those |my |the )?)?button batter\w*\b",
+        r"|\bswallowed (a |one of (those |my |the )?)?button batter\w*\b"
+        r"|\b(empty|open|opened) (\w+ )?(paracetamol|pill|tablet|medicine|meds)\w* (packets?|packs?"
+        r"|boxes|box|bottles?|blister\w*)\b",
+    ),
+    (
+        "choking_on_vomit",
+        r"\b(being sick|vomit\w*|throwing up)\b[^|]*\blying (flat )?on (his|her|their) back\b"
+        r"|\blying (flat )?on (his|her|their) back\b[^|]*\b(being sick|vomit\w*|throwing up)\b",
     ),
     (
         "child_very_ill",
         r"\bmeningitis\b|\brash\b[^|]*\b(doesnt|does not|wont|isnt|not) (go|fade|going|fading)"
         r"|\b(waters|water) (have |has )?(broken|broke|gone)\b|\bcontractions\b|\bbaby (is )?"
         r"coming\b|\bin labour\b|\bgiving birth\b"
-        r"|^(?=.*\bpregnant\b)(?=.*\b((bad|severe|terrible|awful) pain|pain\b[^|]*\b(wont|not)"
+        r"|^(?=.*\bpregnant\b)(?=.*\b((bad|severe|terrible|awful|big) pain|(much|lots of"
+        r"|loads of) blood|pain\b[^|]*\b(wont|not)"
         r" stop\w*|(?<!no )(?<!not )bleed\w*|faint\w*|gone dizzy|waters)\b)",
     ),
     (
         "confused",
         r"\bsuddenly (very |really |so )?confus\w*|\bconfus\w*\b[^|]*\b(insulin|diabet\w*"
         r"|sugar|hypo|not making sense|cold|shivering)\b|\bhypotherm\w*"
-        r"|^(?=.*\b(diabet\w*|sugars?|hypo|insulin)\b)(?=.*\b(not making (any )?sense|muddled|cant"
+        r"|^(?=.*\b(diabet\w*|sugars?|hypo|insulin|type (1|one))\b)(?=.*\b(not making (any )?sense"
+        r"|muddled|cant"
         r" think|shaking|sweaty|drowsy|wont wake|not coming up|through the floor)\b)"
         r"|^(?=.*\b(shiver\w*|freezing|so cold|frozen|minus \d+)\b)(?=.*\b(cant feel|numb"
         r"|confus\w*|drowsy|sleepy|cant (walk|move|get up)|doesnt know|no coat|slippers)\b)"
@@ -566,6 +623,7 @@ PAST_ONLY_RULES = frozenset(
         "unconscious",
         "trapped",
         "spiked",
+        "fire_or_flood",
     }
 )
 
@@ -686,7 +744,8 @@ PAST = (
     r" ago|when i was (a |younger|little|at school)|in the past|a while ago|as a (kid|child)"
     r"|yesterday|earlier|this morning|the other (day|night)|never reported|for (weeks|months"
     r"|years)|used to|lost (him|her|them)|on (monday|tuesday|wednesday|thursday|friday|saturday"
-    r"|sunday)( night)?|in (19|20)\d\d|\d+ (days?|weeks?|months?) (after|ago|since)|not an"
+    r"|sunday)( night)?|in (19|20)\d\d|\d+ (days?|weeks?|months?) (after|ago|since)|since (the"
+    r"|a) (fire|flood|attack|assault|accident)|not an"
     r" emergency|not urgent|no rush|next (week|month|year|time)|when i (tell|leave|go back)"
     r"|if i (leave|tell|go|dont)|tomorrow|at the weekend|this weekend|since (he|she|they)"
     r"|this (afternoon|evening)|(im|i am|got|were|we are|i got) (back )?home(?! alone)"
@@ -700,7 +759,8 @@ PAST = (
     r"|when (hes|shes|he is|she is|he|she|theyre|they) (drunk|angry|drinks|drinking)"
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
     r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
-    r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for|a|very|grey"
+    r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for|a|very|really"
+    r"|so|all|grey"
     r"|gray|blue|white|pale|floppy|cold|stiff|purple"
     r"|quiet|silent|funny|down|under|rigid)\b)"
     r"|not (in danger|here|there|happening|with me)"
@@ -709,8 +769,9 @@ PAST = (
 )
 # What has been put right: the missing found, the collapsed come round.
 RESOLVED = (
-    r"\b((already |just )?found (him|her|them|my \w+)|(been|is|are|was|were) found|(has |have )?"
-    r"(come|came) round|(hes|shes|theyre|is|are) (awake|chatting|talking|fine) (now|again))\b"
+    r"\b((already |just )?found (him|her|them|my \w+)|(been|is|are|was|were) found|(?<!hasnt )"
+    r"(?<!havent )(?<!not )(has |have )?(come|came) round|(hes|shes|theyre|is|are) (awake|chatting"
+    r"|talking|fine) (now|again))\b"
 )
 RESOLVED_RULES = frozenset({"missing_child", "unconscious", "seizure"})
 # Intentions told as not acted on, not today: for Samaritans, not 999.
@@ -739,7 +800,15 @@ LONG_PAST = (
     r"|october|november|december))\b"
 )
 LONG_PAST_ONLY_RULES = frozenset(
-    {"strangled", "self_poisoned", "poisoned", "self_harm_now", "missing_child", "heart_or_stroke"}
+    {
+        "strangled",
+        "self_poisoned",
+        "poisoned",
+        "self_harm_now",
+        "missing_child",
+        "heart_or_stroke",
+        "allergy",
+    }
 )
 # ...and what says it is happening now after all (read with the words above set aside).
 NOW = (
@@ -1051,6 +1120,10 @@ INTENTS = (
 # Common text-speak and misspellings, replaced word for word before the rules run.
 SLANG = {
     "u": "you",
+    "n": "and",
+    "m8": "mate",
+    "m8s": "mates",
+    "rollin": "rolling",
     "ur": "your",
     "r": "are",
     "pls": "please",

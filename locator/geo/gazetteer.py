@@ -1109,6 +1109,12 @@ def _load_words(folder: Path) -> dict[str, float]:
 
 
 @functools.cache
+def english_words() -> dict[str, float]:
+    """Return the shipped English word list with each word's Zipf frequency, loaded once."""
+    return _load_words(DATA_DIR / "gazetteer")
+
+
+@functools.cache
 def default_gazetteer() -> Gazetteer:
     """Load the shipped gazetteer once per process."""
     return Gazetteer.load()
