@@ -111,7 +111,7 @@ CLASSES = {
     r"|take part|part of|put (us|it|them|my shop|our shop) (forward|on)|on (your|the) map"
     r"|(update|change|edit) (our|my|the) (opening )?hours|get (involved|listed|on)|apply"
     r"|application"
-    r"|get (the|a|your|one of the) stickers?|already listed"
+    r"|get (the|a|your|one of the) stickers?|already listed|approved|approval"
     r"|(want|like|love) (my|our|the) \w+ to be)",
 }
 
@@ -877,7 +877,8 @@ TOPICS = (
         r" (own )?life|dark thoughts|cant (go on|do this anymore|cope anymore)|been cutting"
         r"|samaritans|ending it|urges? to (cut|self harm|hurt myself)|thinking about (pills"
         r"|ending|dying|killing myself|jumping)|written (letters|notes|goodbye)|wants? to die"
-        r"|(nobody|no one|noone) would (care|notice|miss me)|wants? to disappear|just disappear\w*"
+        r"|(nobody|no one|noone) would (even )?(care|notice|miss me)|(if|when) i (wasnt|was not"
+        r"|werent) (here|around|alive)|wants? die|wants? to disappear|just disappear\w*"
         r"|(everything|life|it all) is pointless|(dont|cant) (really )?see the point|no point (in"
         r"|living)"
         r"|dont want (to )?live|think(ing)? about (die|dying|death)|tired of (trying|living|it all"
@@ -905,7 +906,8 @@ TOPICS = (
         r"|no where to (sleep|stay)|shelter (number|helpline|charity)|(ran|run) away|no bed"
         r"|nowhere (for|to go) tonight|sleep\w* on (the )?(night bus|street|streets|bench)"
         r"|(no money|nowhere) (for|to) (anywhere to )?stay|any shelter|cant go home|nowhere to go"
-        r"|sleeping in (my|the|our) car|evicted)\b",
+        r"|sleeping in (my|the|our) car|evicted|no house|where (i|we) (sleep|stay) tonight"
+        r"|landlord (make|made|makes|is making|kicked|kicking|threw|told) (me|us))\b",
     ),
     (
         "child",
@@ -918,7 +920,13 @@ TOPICS = (
         r"|suicid\w*|die|treats me|grab\w*|calls me)\b)"
         r"|\bchildline\b|\b(im|i am) (only )?(a kid|a child|just a kid)\b"
         r"|\bmy (mum|mom|dad|parents|step ?(mum|mom|dad)|stepdad|stepmum)\b[^|]*\b(hits?|hurts?"
-        r"|beats?|scares?|shouts?) (me|us)\b",
+        r"|beats?|scares?|shouts?) (me|us)\b"
+        # School trouble, a secret about an adult, a child caring for a family: Childline.
+        r"|^(?=.*\b(school|teacher|year ([5-9]|1[0-3])s|mocks|gcses?|dinner money|detention)\b)"
+        r"(?=.*\b(bull\w*|horrible|scared|stressed|take my|took my|hit|dont (want|wanna) (to )?go"
+        r"|picking on|messages|nobody likes)\b)|\b(does|did|doing) (stuff|things) to (me|her|him)\b"
+        r"|\bmade me promise not to tell\b|\bi have to (look after|sort|care for) my (little )?"
+        r"(brothers?|sisters?|mum|dad)\b",
     ),
     (
         "hate_crime",
@@ -931,7 +939,8 @@ TOPICS = (
     (
         "medical",
         # Worries for a doctor, not 999: a symptom and a question, or a service asked for.
-        r"\b(need (a|to see a)"
+        r"\b(asthma|inhaler|diabet\w*|epilep\w*|migraines?|condition)\b[^|]*\b(worse|getting worse"
+        r"|more often|using it loads)\b|\b(need (a|to see a)"
         r" (doctor|gp|nurse)|(really|very|so) (ill|unwell)|(bad|high) (fever|temperature)"
         r"|(my )?(head|stomach|tooth|ear) (really )?(hurts|aches|ache)|medication|prescription"
         r"|meds|crisis team|self refer|therapy|postnatal|bipolar|ptsd|a ?and ?e|a e|nhs|111"
@@ -976,7 +985,8 @@ TOPICS = (
         r"|stolen|nicked|showing himself|exposed himself|up my skirt|spiked (on|last)|crime"
         r"|fraud\w*|con ?man|conned|ripped off|taken for a ride|taking money|takes my (pension"
         r"|money|benefits)|(card|bank) details|using my (bank )?card|sent (him|her|them) (\w+ )?\d+"
-        r"|exploit\w*|shoplift\w*)\b",
+        r"|exploit\w*|shoplift\w*|(keeps?|kept|took|takes|take|has) my passport|not pay(ing)? me"
+        r"|ringing my (door ?bell)|knock\w* and run\w*)\b",
     ),
 )
 
@@ -993,7 +1003,8 @@ INTENTS = (
     (
         "register",
         # A business of theirs and a way of joining, in either order.
-        r"\b(update|change|edit) (our|my) (opening )?hours\b|\b(could|can|would|should) (we|my \w+"
+        r"\b(update|change|edit) (our|my) (opening )?hours\b|\b(businesses|shops|companies|venues)"
+        r" (to )?(join|sign up|register|become|take part)\b|\b(could|can|would|should) (we|my \w+"
         r"|our \w+) (be|become) (a |one of the )?safe (space|place)s?\b|\bbecome (a )?safe (space"
         r"|place)\b[^|]*\bbusiness\b"
         r"|^(?=.*\b(my|our|we|were|weve|i (own|run|manage|have|open|am opening|work (at|in))|im"
@@ -1016,7 +1027,9 @@ INTENTS = (
         r"|\b(do|does|will|would|can) (you|this|it|the (site|chat|app|service|map))( \w+)? (store"
         r"|keep|record|save|track|cover|log|share|see|know)\b|\b(real person|a bot|a human|a robot"
         r"|an ai)\b|\bis (this|it|the) (chat |site |app |service )?(recorded|saved|private"
-        r"|anonymous|confidential|free|real|a bot|the same)\b|\ban app for this\b|\buse this (if"
+        r"|anonymous|confidential|free|real|a bot|the same)\b|\ban app for this\b|\b(what i type"
+        r"|anyone read|app version|(does|will|would|can) (this|it|the \w+) tell my (parents|mum"
+        r"|dad))\b|\buse this (if"
         r"|when|with|on)\b|\bherbert protocol\b"
         # A question about how the scheme treats people, not where to go.
         r"|\b(staff|they) (is |are )?trained\b|\bcan (i|we|my \w+|kids|children) (still )?(use"
@@ -1042,7 +1055,8 @@ INTENTS = (
         "scheme",
         r"\b(safe (space|place)s?|this (app|site|website|service|scheme|chat|thing)|the scheme"
         r"|operation portum|portum|staff|sticker|location (stored|kept|saved)|store my \w+"
-        r"|use this|you (store|keep|record|save|track)|real person|a bot"
+        r"|use this|you (store|keep|record|save|track)|real person|a bot|what i type|anyone read"
+        r"|app version|this chat"
         r"|(need|bring|show) (any |an |my )?(id|identification))\b",
     ),
     (
@@ -1106,13 +1120,15 @@ INTENTS = (
         "thanks",
         r"\b(thanks|thank you|thank u|thankyou|cheers|ta|thx|ty|much appreciated"
         r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night|danke|gracias|merci"
-        r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*|diolch)\b",
+        r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*|diolch"
+        r"|lifesaver|life saver)\b",
     ),
     (
         "greeting",
         r"^\W*(hi+|hello+|hiya|hey+|heya|yo|hallo|howdy|alright|evening|morning"
         r"|afternoon|good (morning|afternoon|evening|day)|hola|bonjour|ciao|salam|salaam|salaam"
         r" alaikum|assalam\w*|namaste|guten tag|czesc|ola|merhaba|shalom|is anyone there|bore da"
+        r"|dzien dobry|dzie dobry|dobry den"
         r"|prynhawn da|noswaith dda|shwmae|sut mae|helo)\b",
     ),
 )
@@ -1121,6 +1137,12 @@ INTENTS = (
 SLANG = {
     "u": "you",
     "n": "and",
+    "wats": "whats",
+    "wots": "whats",
+    "tysm": "thanks",
+    "skl": "school",
+    "msgs": "messages",
+    "tmrw": "tomorrow",
     "m8": "mate",
     "m8s": "mates",
     "rollin": "rolling",
