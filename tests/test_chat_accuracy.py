@@ -1,7 +1,7 @@
 """The assistant on messages written independently of its rules (tests/data/chat_eval/).
 
-Nine helper sessions, each briefed with different personas and without seeing the rules, wrote
-the sets (`w7`, `w8` and `w10` later than the rest, to measure the rules on messages they had never
+Ten helper sessions, each briefed with different personas and without seeing the rules, wrote
+the sets (`w7` to `w10` later than the rest, to measure the rules on messages they had never
 met); `w2` is held back and never used to tune them. These tests keep the figures from
 falling back: danger is never missed more than it is now, and everyday words rarely raise an
 alarm. The figures themselves, per writer and field: `python tests/chat_eval.py --held-back`.
@@ -30,8 +30,8 @@ def figures():
     return {writer: score(writer).figures() for writer in writers()}
 
 
-def test_there_are_nine_independent_sets_of_at_least_300_messages():
-    assert len(writers()) == 9
+def test_there_are_ten_independent_sets_of_at_least_300_messages():
+    assert len(writers()) == 10
     assert all(score(writer).rows >= 300 for writer in writers())
 
 

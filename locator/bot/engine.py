@@ -28,6 +28,7 @@ def _compile(table):
 
 EVERYDAY = tuple(re.compile(pattern) for pattern in rules.EVERYDAY)
 EMERGENCY = _compile(rules.EMERGENCY)
+EMERGENCY_BY_NAME = dict(EMERGENCY)
 FACILITY_RULES = _compile(rules.FACILITIES)
 TOPIC_RULES = _compile(rules.TOPICS)
 INTENT_RULES = _compile(rules.INTENTS)
@@ -222,11 +223,29 @@ def _danger(texts: tuple[str, ...]) -> list[str]:
     if _first_match(LONG_PAST, texts) and not (
         _first_match(NOW, texts) or _first_match(NEAR_NOW, texts)
     ):
-        fired = [name for name in fired if name not in rules.LONG_PAST_ONLY_RULES]
+        fired = [
+            name
+            for name in fired
+            if name not in rules.LONG_PAST_ONLY_RULES or _fires_in_a_present_clause(name, calm)
+        ]
     if fired and set(fired) <= rules.PAST_ONLY_RULES and _first_match(PAST, texts):
         if not close_now:
             return []  # "I was assaulted last year": support, not 999
     return fired
+
+
+def _fires_in_a_present_clause(name: str, texts: tuple[str, ...]) -> bool:
+    """Tell whether a rule fires in a clause of its own that tells nothing as long past.
+
+    "My wife died in March | I am at the top of Beachy Head and don't want to be here" keeps
+    the danger: the long-ago words belong to another clause.
+    """
+    pattern = EMERGENCY_BY_NAME[name]
+    return any(
+        pattern.search(clause) and not LONG_PAST.search(clause)
+        for text in texts
+        for clause in text.split("|")
+    )
 
 
 def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: list) -> str:

@@ -68,7 +68,8 @@ CLASSES = {
     # What a head injury does next; with a blow to the head, 999.
     "HEAD_SIGNS": r"(sleepy|drowsy|woozy|confus\w*|muddled|not making (any )?sense|being sick|been"
     r" sick|sick|vomit\w*|throwing up|seeing (double|stars)|cant remember|blacked out|knocked out"
-    r"|(doesnt|dont|didnt) know (what|where|who)|keeps asking|blood|bleeding|fit|fitting|not"
+    r"|(doesnt|dont|didnt) know (what|where|who)|keeps asking|asking\b[^|]*\bover and over"
+    r"|cant get (any )?sense|blood|bleeding|fit|fitting|not"
     r" (talking|answering|responding)|slurr\w*|cant see)",
     # Grown-ups who may be at risk if they go missing, and the people who look for them.
     "KIN": r"(mother|father|mum|mom|mam|dad|husband|hubby|wife|nan|nana|nans|gran|grans|granny"
@@ -135,7 +136,7 @@ EVERYDAY = (
     r"|nose|sat ?nav|app|phone|friends?|mates?|mum|dad)\b",
     r"\b(scared|afraid|terrified|frightened) (of|about) (the dark|dogs|spiders|heights|needles"
     r"|crowds|missing|being late|getting lost|walking|the walk|my phone)\b",
-    r"\b(non|not an?) emergency\b",
+    r"\b(non|not an?|isnt an?) emergency\b",
     r"\bemergency (services|exit|contact|number)\b(?! now)",
     r"\bkicked (me |us )?(out|off)\b",
     r"\b(boss|teacher|coach|manager|mum|mom|nan|gran|dad|wife|husband|missus) (will|is going to"
@@ -147,6 +148,12 @@ EVERYDAY = (
     r"\b(nearly|almost|about to) (\w+ ){0,2}(fainted|passed out|collapsed|died|heart attack"
     r"|killed|hit|run over|drowned|fell|fallen)\b",
     r"\bfood poisoning\b",
+    # An illness or fall told as the reason for a need now: "since his stroke".
+    r"\b(since|after|before|from) (his|her|my|the|their|mums|dads|a|an|this|that|our) (\w+ )?"
+    r"(stroke|heart attack|fall|seizure|op|operation|accident)\b",
+    r"\bnot (a |another )?(stroke|heart attack|seizure)\b",
+    r"\b(do|does|will|would|should|could|can) (they|you|staff|i|we|the staff)( \w+){0,2} (call|ring"
+    r"|phone|get) (an|the) ambulance\b",
     r"\bshot glass(es)?\b",
     r"\b(have to|need to|got to|must) be in danger\b",
     r"\bnothing (is )?happening( right)? now\b",
@@ -202,7 +209,8 @@ EMERGENCY = (
         r"|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow\w*|chas\w*|stalk\w*"
         r"|hunting|surround\w*|cornered|circling) (me|us|mine|my car)\b"
         r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out|get)\b"
-        r"|\bblocking (my|our|the) way\b|\b(car|van)\b[^|]{0,20}\b(slowing down|crawling|pulling up"
+        r"|\bblocking (my|our|the) way\b|\b(says|said|saying|shouting|shouts|tells me to|telling me"
+        r" to) get in\b|\b(car|van)\b[^|]{0,20}\b(slowing down|slowing|crawling|pulling up"
         r"|following) (next to|beside|alongside|behind) (me|us)\b|\bshouting get in\b"
         r"|\bgot (me|us) (cornered|surrounded|trapped|pinned)\b|\bcircling (round |around )?(me"
         r"|us)\b"
@@ -231,6 +239,13 @@ EMERGENCY = (
         r"|shouting|lying|on the floor|no answer|cant get (an )?answer|tapping)\b)",
     ),
     (
+        # Waking on the ground: a collapse, even now it is over.
+        "came_round_on_the_ground",
+        r"\b(just )?(come|came|woke|woken) (round|up) (on|in) the (pavement|floor|ground|road"
+        r"|street"
+        r"|gutter)\b",
+    ),
+    (
         "fire_or_flood",
         r"\b(chip pan|house|kitchen|flat|building|electrical|grease|bedroom|garage)( \w+)? fire\b"
         r"|\bfire (in|at|on) (the |my |our |a |his |her )?(house|kitchen|flat|building|stairs|hall"
@@ -245,7 +260,11 @@ EMERGENCY = (
         "stranded_outdoors",
         r"^(?=.*\b(moor|moors|hills?|mountain|woods|forest|fells?|beach|sands|cliffs?|footpath"
         r"|trail|coast path|heath|marsh)\b)(?=.*\b(cant walk|cant go (on|any further)|cant move"
-        r"|injured|twisted|broken)\b)(?=.*\b(lost|dark|cold|freezing|alone|on my own|stuck)\b)",
+        r"|injured|twisted|broken|lost the (path|way|track)|(going|getting) dark|very cold)\b)"
+        r"(?=.*\b(lost|dark|cold|freezing|alone|on my own|stuck|\d+ hours)\b)"
+        r"|^(?=.*\b(moor|moors|hills?|mountain|woods|forest|fells?|cliffs?"
+        r"|coast path)\b)(?=.*\b(went"
+        r" ahead|not come back|hasnt come back|phone (is )?off|(\d+|two|three) hours)\b)",
     ),
     (
         "in_traffic",
@@ -348,9 +367,22 @@ EMERGENCY = (
         r" (disabilit\w*|difficult\w*)|lewy body|parkinsons|autis\w*"
         r"|non verbal)\b)(?=.*\b(wandered|missing|gone off|lost (him|her|them|my \w+)|cant find"
         r"|disappeared|not come (back|home)|hasnt come (back|home)|havent seen|left the house"
-        r"|walked off|slipped out|got out|lost sight|cant see (him|her|them)|been gone|gone (since"
+        r"|walked off|slipped out|slipped away|ran off|run off|runs off|bolted|got out|lost sight"
+        r"|cant see (him|her|them)|been gone|gone (since"
         r"|for|about|over|an hour)|not in (his|her|their) (bed|room|seat|chair)|walked out|left"
         r" the|wasnt (on|in|at|there)|isnt (on|in|at|there)|nowhere to be (seen|found)|heading)\b)"
+        r"|^(?=.*\b(got out|wandered|gone off|slipped (out|away)|walked out|missing|cant see (him"
+        r"|her)"
+        r"|ran off|run off|runs off|bolted|never came out|hasnt come out)\b)(?=.*\b(dressing gown"
+        r"|slippers"
+        r"|nightie|pyjamas|one shoe|(shes|hes|she is|he is|aged) (7|8|9)\d|(7|8|9)\d years"
+        r"|doesnt know"
+        r" (the|where)|autis\w*|dementia|learning disabilit\w*|runs into roads?)\b)"
+        r"|\b(never|hasnt|not|havent) (came|come) (back )?out\b[^|]*(\|[^|]*)?\b(toilet|gents"
+        r"|ladies"
+        r"|loo|cubicle)\b|\b(toilet|gents|ladies|loo|wee|cubicle)\b[^|]*(\|[^|]*)?\b(never|hasnt"
+        r"|not"
+        r"|havent) (came|come) (back )?out\b"
         r"|\blast seen\b[^|]*\b(with (a|some) (man|stranger|guy|group|men|bloke)|getting into|in a"
         r" (car|van)|(mins|minutes|hours|an hour) ago)\b"
         r"|\b(lost|cant find|lost sight of) (the|my|our) (twins|kids|children|grandkids"
@@ -375,7 +407,9 @@ EMERGENCY = (
     ),
     (
         "not_breathing",
-        r"\binhaler (is )?(doing nothing|not working|isnt working|not helping|isnt helping)\b"
+        r"\b(strange|funny|weird|noisy|snoring|gasping|rattl\w*) (snoring )?breaths?\b"
+        r"|\bbreathing (is )?(really |very |so )?(slow|shallow|weird|funny|strange|noisy)\b"
+        r"|\binhaler (is )?(doing nothing|not working|isnt working|not helping|isnt helping)\b"
         r"|\blips (are |is )?(going|turning) (a funny colou?r|blue|grey|gray|purple)\b"
         r"|\b(cant|cannot|can not|struggling to|hard to) breath\b"
         r"|\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
@@ -393,7 +427,8 @@ EMERGENCY = (
         r"(the|a) (river|canal|sea|lake|water)\b[^|]*\b(cant|help|drown\w*|under)\b"
         r"|\b(gone|went|fell|fallen|walked|jumped|slipped) (in|into|in to) (the|a) (river|canal"
         r"|sea|lake|water|dock|harbour)\b|\b(hasnt|not) come (back )?up\b"
-        r"|\btide (is )?(coming|came) in\b",
+        r"|\btide (is )?(coming|came) in\b|\bup to (his|her|my|their) (waist|chest|neck"
+        r"|shoulders)\b",
     ),
     (
         "unconscious",
@@ -403,10 +438,16 @@ EMERGENCY = (
         r"|\b<NEG> (wake|waking|move|moving|moved(?! (as|much|around|in|out|house|away|on|to))"
         r"|respond\w*|rous\w*|open (his|her|their)"
         r" eyes|get(ting)? up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb)))\b"
-        r"|\b<NEG> answer\w* (me|us|anyone|at all)\b|\bbarely (rous\w*|wake|conscious)\b"
+        r"|\b<NEG> answer\w* (me|us|anyone|at all)\b"
+        r"|\bcant get (any )?(sense|an answer|a word|a response) (out of|from)\b|\bcant get (him"
+        r"|her"
+        r"|them) to (open|wake|respond|talk|answer|move)\b"
+        r"|^(?=.*\beyes (are |is |still )?(shut|closed|close)\b)(?=.*\b<NEG> (talk\w*|respond\w*"
+        r"|answer\w*|mov\w*|speak\w*|wake|waking)\b)|\bbarely (rous\w*|wake|conscious)\b"
         r"|\b(hasnt|not|havent|hasn t) (come|came) round\b|\b(slumped|keeled over|dropped like a"
         r" stone|gone down|went down|just went down|gone (very )?(quiet|silent) and|eyes (are )?"
-        r"(rolling|rolled)|cant (rouse|keep (him|her|them) awake)|gone (a )?((funny|grey|gray"
+        r"(rolling|rolled)|cant (rouse|keep (him|her|them) awake)|(gone|turned|going"
+        r"|went) (a )?((funny|grey|gray"
         r"|white|blue|purple|pale|odd|strange|weird|horrible) ){1,2}colou?r|lying (face down"
         r"|still))\b"
         r"|\b(lying|laid|laying|collapsed) (in|on) (the|his|her|their) (hall|hallway|kitchen"
@@ -441,7 +482,12 @@ EMERGENCY = (
         r" (his|her|my|their) chest\b|\b(pain|ache)\b[^|]{0,30}\b(jaw|left arm)\b"
         r"|\b(half|one side of) (his|her|my|their) (face|mouth)\b|\b(faces?|mouths?|smiles?)\b[^"
         r"|]{0,20}"
-        r"\b(lopsided|drooping|dropped|isnt moving|not moving|is down|gone down)\b|\bgibberish\b"
+        r"\b(lopsided|drooping|dropped|isnt moving|not moving|is down|gone down)\b"
+        r"|\b(gibberish|gobbledegook|gobbledygook|double dutch)\b|\b(left|right|one) side (of (my"
+        r"|his"
+        r"|her|their) body )?(doesnt|wont|isnt|will not|does not|cant) (want to )?(work|move)\b"
+        r"|^(?=.*\bdribbl\w*)(?=.*\b(staring|went quiet|gone quiet|not making sense|cant talk|face"
+        r"|words)\b)|\bkeeps missing (her|his|the) (cup|glass|mouth|plate)\b"
         r"|\barms? (wont|cant|will not) (lift|move|go up)\b|\bcant get (his|her|my|their) words"
         r" out\b|\b(worst headache|thunderclap)\b|\bcant see (out of|right out of) one eye\b"
         r"|\b(suddenly|all of a sudden)\b[^|]*\b(cant see|blind|double|muddled|confus\w*|numb"
@@ -451,6 +497,8 @@ EMERGENCY = (
         "allergy",
         r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throats?|mouth)\b"
         r"[^|]{0,25}\bswell\w*|swollen (lips|tongue|throat)|throat (is )?(closing|tight\w*))\b"
+        r"|\b(ate|eaten|swallowed|eat)\b[^|]*(\|[^|]*)?\b(tongue|mouth|throat|lips) (is |are )?"
+        r"(burning|swell\w*|tingling|numb)\b"
         r"|^(?=.*\b(allerg\w*|hives|stung|sting)\b)(?=.*\b(throat|tongue|breath\w*|wheez\w*)\b"
         r"[^|]{0,20}\b(tight|closing|swell\w*|scratchy|itchy|hard|thick))"
         r"|^(?=.*\b(face|eyes|lips|tongue|throat)\b[^|]{0,25}\bswell\w*)(?=.*\b(allerg\w*|sting"
@@ -467,16 +515,20 @@ EMERGENCY = (
         r"|\b(blood|it|its) (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
         r"|\b((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b|\bblood everywhere\b"
         r"|\b(vomit\w*|coughing up|sick|throwing up|bringing up) (up )?(with )?blood\b"
-        r"|\b(sick|vomit) with blood\b",
+        r"|\b(sick|vomit) with blood\b|\b(sick|vomit\w*)\b[^|]*\bblood in (it|the)\b"
+        r"|\b(pumping|spurting|gushing|pouring) (out )?blood\b",
     ),
     (
         "serious_injury",
-        r"\b(hit|knocked (down|over)|run over|ran over|hit and run) by (a |the |an )?<VEHICLE>\b"
+        r"\b(hit|knocked (down|over)|run over|ran over|hit and run|clipped|struck) by (a |the "
+        r"|an )?"
+        r"<VEHICLE>\b"
         r"|\b(got|been|was|just) (hit|knocked down|run over)\b|\b<VEHICLE> (hit|ran over|knocked"
         r" (down|over)) <VICTIM>\b|\b(broken|broke|snapped|shattered|fractured) <THEIR> <LIMB>\b"
         r"|\b(fell|fallen|fall|had a fall|taken a tumble)\b[^|]*\b(cant (get up|move)|not (moving"
         r"|responding|answering)|hit (his|her|my|their) head|bleeding|broken)\b"
-        r"|\b<LIMB> (is |looks )?(bent|sticking out|twisted) (the )?wrong\b|\bbone (is )?sticking"
+        r"|\b<LIMB> (is |looks )?(bent|sticking out|twisted|pointing|facing) (the )?wrong\b"
+        r"|\bbone (is )?sticking"
         r" out\b|\b(seriously|badly|really badly|very badly) (hurt|injured|burnt|burned)\b"
         r"|\bcant (move|feel) <THEIR> <LIMB>\b|\b(fell|fallen|fall) (down|off|from)\b[^|]*\b(cant"
         r" (get up|move)|not (move|moving|talk|talking|answer|answering|speak)|hit (his|her|my)"
@@ -562,7 +614,9 @@ EMERGENCY = (
         r"|railings?|bridge|roof|platform edge|wrong side)\b|\bwrong side of the (railings?|barrier"
         r"|fence)\b|\b(walk|step|run) (into|in front of) (the )?(traffic|train|road|bus)\b"
         r"|^(?=.*\b(dont want to (be here|live|go on)|want to die|end it|kill myself|no point"
-        r"|cant go on|done something stupid)\b)(?=.*\b(tablets|pills|paracetamol|rope|razor|blade"
+        r"|cant go on|done something stupid)\b)(?=.*\b(top of|at the top|the edge|beachy head"
+        r"|cliffs?"
+        r"|tablets|pills|paracetamol|rope|razor|blade"
         r"|bridge|tonight|right now|lined up|box of|bottle of)\b)|\b(goodbye|suicide) (text"
         r"|message|note|letter)\b"
         r"|\b(slashed|slit|cut) (my|his|her) (wrists?|throat)\b|\bcut (my|his|her) \w+ too deep\b",
@@ -769,7 +823,8 @@ PAST = (
 )
 # What has been put right: the missing found, the collapsed come round.
 RESOLVED = (
-    r"\b((already |just )?found (him|her|them|my \w+)|(been|is|are|was|were) found|(?<!hasnt )"
+    r"\b(back to (her|his|their) ?(self|selves|normal)|back to normal|(already |just )?found (him"
+    r"|her|them|my \w+)|(been|is|are|was|were) found|(?<!hasnt )"
     r"(?<!havent )(?<!not )(has |have )?(come|came) round|(hes|shes|theyre|is|are) (awake|chatting"
     r"|talking|fine) (now|again))\b"
 )
@@ -821,7 +876,7 @@ NOW = (
     r"|is here|behind me)\b"
     r"|\b(wont|cant|isnt|not|doesnt) (wake|waking|breathe|breathing|move|moving|respond\w*)\b"
     r"|\b(hes|shes|is|has) (gone|going|turned) (a )?(funny|grey|gray|blue|white|pale|floppy|cold"
-    r"|stiff|purple)\b"
+    r"|stiff|purple|rigid)\b"
 )
 # Someone near or at it again: now, unless the message also says they are not here now.
 NEAR_NOW = r"\bkeeps (following|coming)\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
