@@ -42,6 +42,7 @@ ABSENT = re.compile(rules.ABSENT)
 RESOLVED = re.compile(rules.RESOLVED)
 LOCATIVE = re.compile(rules.LOCATIVE)
 ASKING = re.compile(rules.ASKING)
+ASKING_IN_DANGER = re.compile(rules.ASKING_IN_DANGER)
 NO_PHONE = re.compile(rules.NO_PHONE)
 BORROW = re.compile(rules.BORROW_PHONE)
 COLLAPSE = re.compile(rules.COLLAPSE)
@@ -106,9 +107,9 @@ def _negated(text: str, start: int, code: str) -> bool:
     return not NEED.search(clause[negations[-1].end() :])
 
 
-def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str], set[str]]:
-    """Return the facilities named, the rules that named them, and those asked for outright."""
-    found, matched, asked = [], [], set()
+def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str], set[str], set[str]]:
+    """Return the facilities named, their rules, those asked for, and those asked for plainly."""
+    found, matched, asked, asked_in_danger = [], [], set(), set()
     for code, pattern in FACILITY_RULES:
         for text in texts:
             if code == "toilet" and "accessible_toilet" in found:
@@ -120,6 +121,8 @@ def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str], set[str]]
                 clause = text[: hits[0].start()].rsplit("|", 1)[-1]
                 if ASKING.search(clause) or ASKING.search(hits[0].group()):
                     asked.add(code)
+                if ASKING_IN_DANGER.search(clause) or ASKING_IN_DANGER.search(hits[0].group()):
+                    asked_in_danger.add(code)
                 break
     if "step_free" in found and "toilet" in found and "accessible_toilet" not in found:
         # A wheelchair user asking for a toilet needs the accessible one.
@@ -133,7 +136,10 @@ def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str], set[str]]
     ):
         found.remove("phone_use")  # "phone on 3%, need to call a taxi": a charge is the answer
     asked.add("phone_charging")  # a dying phone is a need in itself, danger or not
-    return found, matched, asked
+    asked_in_danger.add("phone_charging")
+    # A wheelchair user needs a way in whatever the danger, as a dying phone needs a charge.
+    asked_in_danger.update(asked & {"step_free", "accessible_toilet"})
+    return found, matched, asked, asked_in_danger
 
 
 def _emergency_facilities(found: list[str], asked: set[str], fired: list[str], texts) -> list:
@@ -176,10 +182,10 @@ def analyse(
         if set(fired) & SELF_HARM_RULES and "suicidal" not in topics:
             topics.append("suicidal")
 
-    facilities, facility_rules, asked = _facilities(texts)
+    facilities, facility_rules, asked, asked_in_danger = _facilities(texts)
     matched += facility_rules
     if emergency:
-        facilities = _emergency_facilities(facilities, asked, fired, texts)
+        facilities = _emergency_facilities(facilities, asked_in_danger, fired, texts)
 
     intents = [name for name, pattern in INTENT_RULES if _first_match(pattern, texts)]
     matched += [f"intent:{name}" for name in intents]

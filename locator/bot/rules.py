@@ -769,6 +769,11 @@ ASKING = (
     r"\b(need|needs|want|wants|get|got any|looking for|find|somewhere|anywhere|any|where|can i"
     r"|can we|could i|is there|use|borrow|please|pls|plz|have you got|a)\b|^\W*\w+\W*$"
 )
+# The same, strictly: in danger only a facility asked for in these words narrows the places.
+ASKING_IN_DANGER = (
+    r"\b(need|needs|want|wants|looking for|find|somewhere|anywhere|where|can i|can we|could i"
+    r"|is there|are there|borrow|have you got|got any)\b"
+)
 # Without a phone at all, a charge is no help: "phone stolen", "no phone".
 NO_PHONE = (
     r"\b(lost my (phone|mobile)|no (phone|mobile)|(phone|mobile) (was |has been |got )?(stolen"
