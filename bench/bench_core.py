@@ -66,7 +66,9 @@ def hours_expressions() -> list[str]:
 
 def gb_towns() -> list[tuple[float, float, int]]:
     """Return (lat, lon, population) of the shipped GB places."""
-    with (ROOT / "data" / "gazetteer" / "geonames_gb_places_pop500.csv").open() as handle:
+    with (
+        ROOT / "locator" / "data" / "gazetteer" / "geonames_gb_places_pop500.csv"
+    ).open() as handle:
         return [
             (float(r["latitude"]), float(r["longitude"]), int(r["population"]))
             for r in csv.DictReader(handle)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from .config import PROJECT_ROOT, load_config
+from .config import load_config
 
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
@@ -21,15 +21,17 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from .web import coverage as coverage_views
     from .web import exports as export_views
 
+    settings = load_config()
+    if config:
+        settings.update(config)
+    # Templates and static files live in the package (locator/web/), so a wheel carries them.
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
-        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder="web/templates",
+        static_folder="web/static",
+        instance_path=str(settings["INSTANCE_PATH"]),
     )
-    app.config.update(load_config())
-    if config:
-        app.config.update(config)
+    app.config.update(settings)
     app.secret_key = app.config["SECRET_KEY"]
     # Only business and moderator pages use the session; it is never set on public pages.
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")

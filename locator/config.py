@@ -9,8 +9,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-INSTANCE_DIR = PROJECT_ROOT / "instance"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The data the package ships (gazetteer, areas, demo premises), inside the package so an
+# installed wheel carries it.
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def instance_dir() -> Path:
+    """Return the folder for this deployment's own files (SQLite database, key, mail, tiles).
+
+    INSTANCE_PATH when set; in a checkout, its instance/ folder; installed, ./instance.
+    """
+    configured = os.environ.get("INSTANCE_PATH", "").strip()
+    if configured:
+        return Path(configured).resolve()
+    checkout = PACKAGE_DIR.parent
+    if (checkout / "pyproject.toml").is_file():
+        return checkout / "instance"
+    return Path.cwd() / "instance"
 
 
 def _bool(text: str) -> bool:
@@ -23,7 +39,7 @@ def _bool(text: str) -> bool:
 
 
 def _default_database_url() -> str:
-    return f"sqlite:///{INSTANCE_DIR / 'locator.sqlite3'}"
+    return f"sqlite:///{instance_dir() / 'locator.sqlite3'}"
 
 
 def instance_secret(path: Path) -> str:
@@ -60,6 +76,12 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
+        "INSTANCE_PATH",
+        lambda: str(instance_dir()),
+        "Folder for this deployment's own files (the SQLite database, the secret key, mail and "
+        "tiles): instance/ in a checkout, ./instance where the package is installed.",
+    ),
+    Setting(
         "DATABASE_URL",
         _default_database_url,
         "SQLAlchemy URL of the database; SQLite under instance/ by default, "
@@ -67,7 +89,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "SECRET_KEY",
-        lambda: instance_secret(INSTANCE_DIR / "secret_key"),
+        lambda: instance_secret(instance_dir() / "secret_key"),
         "Key that signs sessions and forms; set it when several machines serve the site "
         "(otherwise one is made once and kept in instance/secret_key, shared by the workers "
         "of one machine).",
@@ -105,7 +127,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "TILE_CACHE_DIR",
-        lambda: str(INSTANCE_DIR / "tiles"),
+        lambda: str(instance_dir() / "tiles"),
         "Folder the /tiles proxy keeps fetched tiles in, shared by the workers of one machine.",
     ),
     Setting(
@@ -132,7 +154,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "MAIL_DIR",
-        lambda: str(INSTANCE_DIR / "mail"),
+        lambda: str(instance_dir() / "mail"),
         "Folder the file mail backend writes .eml messages to.",
     ),
     Setting("MAIL_SMTP_URL", "smtp://localhost:25", "SMTP server for the smtp mail backend."),

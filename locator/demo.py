@@ -5,10 +5,10 @@ from __future__ import annotations
 import zlib
 
 from . import importing
-from .config import PROJECT_ROOT
+from .config import DATA_DIR
 from .vocabulary import FACILITIES
 
-DEMO_DIR = PROJECT_ROOT / "data" / "demo"
+DEMO_DIR = DATA_DIR / "demo"
 
 # Share of premises given each facility, by kind; pharmacies have consultation rooms and
 # first aid far more often than shops do.

@@ -23,7 +23,7 @@ from locator.hours import (
     parse_hours,
 )
 
-DEMO = Path(__file__).parent.parent / "data" / "demo"
+DEMO = Path(__file__).parent.parent / "locator" / "data" / "demo"
 HOUR = timedelta(hours=1)
 
 

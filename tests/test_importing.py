@@ -12,7 +12,7 @@ from locator.store import Store
 from builders import write_csv
 from conftest import premises_row
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "demo"
+DATA = Path(__file__).resolve().parent.parent / "locator" / "data" / "demo"
 LEEDS = (53.7997, -1.5492)
 
 

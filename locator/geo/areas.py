@@ -15,7 +15,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from ..config import DATA_DIR
+
 BOUNDARY_FILE = "lad_may2023_uk_buc.geojson"
 
 NATIONS = {"E": "england", "W": "wales", "S": "scotland", "N": "northern_ireland"}

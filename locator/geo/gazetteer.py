@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from ..config import DATA_DIR
+
 # Built by scripts/build_gazetteer.py from NaPTAN, NPTG and OS Open Names.
 NAMES_FILE = "places_gb_naptan_nptg_osnames.csv.gz"
 STREETS_FILE = "streets_gb_naptan.csv.gz"
