@@ -1,5 +1,7 @@
 """Flask extensions, created for each app in create_app."""
 
+import importlib.util
+
 from flask import Flask, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -12,6 +14,12 @@ def init_app(app: Flask) -> Limiter:
     # One limit shared by all of /api; counters are keyed by client address only and never
     # see locations or message text.
     app.config["RATELIMIT_APPLICATION"] = app.config["API_RATE_LIMIT"]
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI", ""))
+    if storage.startswith(("redis://", "rediss://")) and importlib.util.find_spec("redis") is None:
+        raise RuntimeError(
+            "RATELIMIT_STORAGE_URI is a Redis address but the redis client is not installed: "
+            "pip install 'safe-spaces-locator[redis]'"
+        )
     # A limiter per app, not per module: each app (and each test) keeps its own storage.
     limiter = Limiter(key_func=get_remote_address, default_limits=[])
     limiter.init_app(app)

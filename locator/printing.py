@@ -6,7 +6,7 @@ facilities, demo``) and the public URL of its page, and returns the bytes of a o
 
 Text and characters. Everything the business wrote (name, address, how to ask) is printed as
 literal text: nothing is interpreted as markup. The PDFs embed DejaVu Sans, a Unicode TrueType
-font that ships inside the ``matplotlib`` wheel (a declared dependency), so Welsh (ŵ, ŷ),
+font shipped in ``locator/data/fonts`` with its licence, so Welsh (ŵ, ŷ),
 Polish (ł), curly quotes and dashes print as written. A character that the font has no glyph
 for is never left to print as an empty box: it becomes a close equivalent when one exists
 (accents stripped, typographic punctuation made plain), symbols such as emoji are dropped,
@@ -24,7 +24,6 @@ bytes.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import io
 import math
 import unicodedata
@@ -36,6 +35,7 @@ import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from locator.config import DATA_DIR
 from locator.vocabulary import FACILITIES
 
 __all__ = ["window_sticker_pdf", "staff_card_pdf", "A5_MM", "CARD_MM"]
@@ -93,15 +93,10 @@ HELPLINES: tuple[tuple[str, str], ...] = (
 
 @functools.cache
 def _font_dir() -> Path | None:
-    """Return the folder of the DejaVu TTFs shipped in the matplotlib wheel, or None."""
-    try:
-        spec = importlib.util.find_spec("matplotlib")  # locates it without importing it
-    except (ImportError, ValueError):
-        return None
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        folder = Path(location) / "mpl-data" / "fonts" / "ttf"
-        if all((folder / name).is_file() for name in _FONT_FILES.values()):
-            return folder
+    """Return the folder of the shipped DejaVu TTFs, or None when a file is missing."""
+    folder = DATA_DIR / "fonts"
+    if all((folder / name).is_file() for name in _FONT_FILES.values()):
+        return folder
     return None
 
 

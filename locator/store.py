@@ -215,7 +215,14 @@ class Store:
             options["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
             options["pool_pre_ping"] = True
-        self.engine: Engine = sa.create_engine(url, **options)
+        try:
+            self.engine: Engine = sa.create_engine(url, **options)
+        except ImportError as exc:
+            # PostgreSQL's driver is an extra: say how to install it, not a traceback.
+            raise RuntimeError(
+                f"DATABASE_URL {parsed.drivername}:// needs a database driver that is not "
+                "installed; for PostgreSQL: pip install 'safe-spaces-locator[postgres]'"
+            ) from exc
         if parsed.get_backend_name() == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
 

@@ -1,11 +1,14 @@
 """Settings: declared once, read from the environment, all documented in the README."""
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
 
 from locator import create_app
 from locator.config import SETTINGS, load_config
+from locator.store import Store
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -49,3 +52,23 @@ def test_without_a_secret_key_the_workers_of_one_machine_share_a_kept_one(tmp_pa
     assert len(first) == 64
     assert instance_secret(tmp_path / "secret_key") == first
     assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
+
+
+def test_postgresql_without_its_driver_says_which_extra_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(RuntimeError, match=r"safe-spaces-locator\[postgres\]"):
+        Store("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_redis_limits_without_the_client_say_which_extra_to_install(monkeypatch, tmp_path):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "redis" else real(name, *a)
+    )
+    with pytest.raises(RuntimeError, match=r"safe-spaces-locator\[redis\]"):
+        create_app(
+            {
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
+                "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379/15",
+            }
+        )
