@@ -474,11 +474,32 @@ def duplicates_of(store, row: dict) -> list[dict]:
     ]
 
 
-DECISIONS = ("approve", "reject", "suspend", "apply_changes", "discard_changes", "resolve_reports")
+DECISIONS = (
+    "approve",
+    "reject",
+    "suspend",
+    "apply_changes",
+    "discard_changes",
+    "resolve_reports",
+    "link_head_office",
+    "unlink_head_office",
+)
 
 
-def decide(store, mailer, moderator: dict, space_id: int, action: str, reason: str = "") -> None:
-    """Carry out a moderator's decision on one premises and record it."""
+def decide(
+    store,
+    mailer,
+    moderator: dict,
+    space_id: int,
+    action: str,
+    reason: str = "",
+    head_office: str = "",
+) -> None:
+    """Carry out a moderator's decision on one premises and record it.
+
+    `head_office` is the email of the head-office account a premises joins ("link_head_office"):
+    only a moderator or the head office's own upload puts premises in an estate.
+    """
     row = store.space(space_id)
     if row is None or not in_scope(moderator, row):
         raise SpaceNotFound(f"There is no premises {space_id} in your areas.")
@@ -504,6 +525,15 @@ def decide(store, mailer, moderator: dict, space_id: int, action: str, reason: s
     elif action == "discard_changes":
         values = {"pending_changes": None}
         detail["discarded"] = json.loads(row["pending_changes"] or "{}")
+    elif action == "link_head_office":
+        account = store.organisation(email=(head_office or "").strip().lower())
+        if account is None:
+            message = "There is no head office account with that email."
+            raise InvalidParameter(message, "head_office")
+        values = {"organisation_id": account["id"]}
+        detail["head_office"] = account["name"]
+    elif action == "unlink_head_office":
+        values = {"organisation_id": None}
     if action == "resolve_reports":
         with store.engine.begin() as connection:
             store.resolve_reports(connection, space_id)
@@ -547,15 +577,15 @@ def authenticate_organisation(store, email: str, password: str) -> dict | None:
 
 
 def estate(store, organisation: dict) -> list[dict]:
-    """Return every premises of a head office, by name."""
-    rows = store.premises_where(premises.c.organisation == organisation["name"], limit=100_000)
+    """Return every premises the head office uploaded (linked by id, never by name)."""
+    rows = store.premises_where(premises.c.organisation_id == organisation["id"], limit=100_000)
     return sorted(rows, key=lambda row: (row["name"].lower(), row["ref"]))
 
 
 def estate_space(store, organisation: dict, space_id: int) -> dict:
     """Return one of the head office's premises, or raise SpaceNotFound."""
     row = store.space(space_id)
-    if row is None or row["organisation"] != organisation["name"]:
+    if row is None or row["organisation_id"] != organisation["id"]:
         raise SpaceNotFound(f"{organisation['name']} has no premises {space_id}.")
     return row
 

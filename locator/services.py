@@ -482,6 +482,7 @@ class Locator:
         dry_run: bool = False,
         demo: bool = False,
         review: bool = False,
+        organisation_id: int | None = None,
     ) -> ImportResult:
         """Give validated rows their area and nation, then write them unless dry_run."""
         result = ImportResult(plan=plan, dry_run=dry_run)
@@ -501,6 +502,7 @@ class Locator:
             demo=demo,
             confirmed=date.today() if demo else None,
             review=review,
+            organisation_id=organisation_id,
         )
         result.inserted, result.updated, result.unchanged = (
             summary.inserted,

@@ -49,6 +49,14 @@ premises = sa.Table(
     sa.Column("pending_changes", sa.Text, nullable=True),
     sa.Column("moderation_note", sa.Text, nullable=True),
     sa.Column("reminded_on", sa.Date, nullable=True),
+    # The head office whose estate this is: set only by its own uploads (or a moderator), never
+    # from the free-text organisation name anyone may type when registering.
+    sa.Column(
+        "organisation_id",
+        sa.Integer,
+        sa.ForeignKey("organisations.id", name="fk_premises_organisation", ondelete="SET NULL"),
+        nullable=True,
+    ),
     sa.UniqueConstraint("organisation", "ref", name="uq_premises_organisation_ref"),
     sa.CheckConstraint("scheme in ('external', 'internal')", name="ck_premises_scheme"),
     sa.CheckConstraint(
@@ -56,6 +64,7 @@ premises = sa.Table(
     ),
     sa.Index("ix_premises_public", "status", "scheme"),
     sa.Index("ix_premises_manage_token", "manage_token_hash", unique=True),
+    sa.Index("ix_premises_organisation_id", "organisation_id"),
 )
 
 moderators = sa.Table(
@@ -230,8 +239,8 @@ class Store:
     def backend(self) -> str:
         return self.engine.dialect.name
 
-    def migrate(self) -> None:
-        """Create or upgrade the schema to the newest migration; safe to run twice."""
+    def migrate(self, revision: str = "head") -> None:
+        """Create or upgrade the schema to a migration (the newest by default); safe twice."""
         from alembic import command
         from alembic.config import Config
 
@@ -239,7 +248,7 @@ class Store:
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
 
     def ping(self) -> bool:
         """Return True when the database answers a trivial query."""
@@ -315,11 +324,13 @@ class Store:
         demo: bool = False,
         confirmed: date | None = None,
         review: bool = False,
+        organisation_id: int | None = None,
     ) -> WriteSummary:
         """Insert or update premises keyed by (organisation, ref), all in one transaction.
 
         With `review`, changes to a published listing's public fields wait for a moderator
-        (in pending_changes) and only new opening hours apply at once.
+        (in pending_changes) and only new opening hours apply at once. `organisation_id` links
+        every row to the head office that uploaded them.
         """
         rows = list(rows)
         summary = WriteSummary()
@@ -349,6 +360,7 @@ class Store:
                     values["status"] = status or "pending"
                     values["demo"] = demo
                     values["last_confirmed"] = confirmed
+                    values["organisation_id"] = organisation_id
                     inserts.append(values)
                     continue
                 values = {name: row.get(name) for name in IMPORT_FIELDS}
@@ -380,6 +392,8 @@ class Store:
                     updated_at=now,
                     pending_changes=waiting,
                 )
+                if organisation_id is not None:
+                    values["organisation_id"] = organisation_id
                 updates.append(values)
             if inserts:
                 # The database stamps the times: binding a datetime per row costs a third

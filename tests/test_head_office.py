@@ -96,13 +96,20 @@ def test_the_estate_list_shows_every_premises_and_opens_each_one(head_office, tm
     assert head_office.get(link + "/sticker.pdf").data.startswith(b"%PDF")
 
 
-def test_a_head_office_cannot_open_another_organisations_premises(head_office, locator, client):
+@pytest.mark.parametrize("organisation", ["Someone Else", "Big Chemist"])
+def test_a_registration_is_never_part_of_a_head_offices_estate_by_its_name(
+    head_office, client, tmp_path, organisation
+):
+    # Anyone may type a chain's name when registering; the estate is what the chain uploaded.
+    confirm(head_office, upload(head_office, estate_csv(tmp_path, rows("s1"))))
     other = client.post("/api/v1/registrations", json={
-        "name": "Other", "organisation": "Someone Else", "address": "1 Road", "postcode": "LS1 6HD",
+        "name": "Other", "organisation": organisation, "address": "1 Road", "postcode": "LS1 6HD",
         "opening_hours": "24/7", "scheme": "external", "contact_email": "o@example.org",
         "checklist": {key: True for key in business.CHECKLIST},
     }).get_json()  # fmt: skip
     assert head_office.get(f"/business/premises/{other['id']}").status_code == 404
+    page = BeautifulSoup(head_office.get("/business").get_data(as_text=True), "html.parser")
+    assert [tr["data-ref"] for tr in page.select("#estate tbody tr")] == ["s1"]
 
 
 @pytest.mark.parametrize(
@@ -127,3 +134,33 @@ def test_an_expired_or_forged_upload_token_is_refused(head_office):
 def test_the_estate_pages_need_a_head_office_login(client):
     assert client.get("/business").status_code == 302
     assert client.get("/business/premises/1").status_code == 302
+
+
+def test_a_moderator_adds_a_registration_to_a_head_offices_estate_and_takes_it_out(
+    app, head_office, client, locator
+):
+    done = client.post("/api/v1/registrations", json={
+        "name": "Branch", "organisation": "Big Chemist", "address": "2 Road", "postcode": "LS1 6HD",
+        "opening_hours": "24/7", "scheme": "external", "contact_email": "b@example.org",
+        "checklist": {key: True for key in business.CHECKLIST},
+    }).get_json()  # fmt: skip
+    business.create_moderator(locator.store, locator.areas, "mod@council.example", "Mo",
+                              "correct horse battery", [])  # fmt: skip
+    moderator = app.test_client()
+    moderator.post("/moderate/login", data={"email": "mod@council.example",
+                   "password": "correct horse battery",
+                   "csrf_token": csrf(moderator, "/moderate/login")})  # fmt: skip
+    path = f"/moderate/spaces/{done['id']}"
+
+    def act(action, **form):
+        data = {"csrf_token": csrf(moderator, path), "action": action, **form}
+        return moderator.post(path, data=data)
+
+    assert act("link_head_office", head_office="nobody@example.org").status_code == 400
+    assert head_office.get(f"/business/premises/{done['id']}").status_code == 404
+    assert act("link_head_office", head_office="HQ@chemist.example").status_code == 302
+    assert head_office.get(f"/business/premises/{done['id']}").status_code == 200
+    page = BeautifulSoup(moderator.get(path).get_data(as_text=True), "html.parser")
+    assert "Big Chemist" in page.select_one("#linked-head-office").get_text()
+    assert act("unlink_head_office").status_code == 302
+    assert head_office.get(f"/business/premises/{done['id']}").status_code == 404

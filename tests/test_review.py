@@ -55,6 +55,15 @@ def test_a_logged_use_is_counted_exactly_for_the_premises_and_hidden_when_small_
     assert "need,Felt unsafe or followed,1" in csv_text
 
     business.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
+    business.create_moderator(locator.store, locator.areas, "m@leeds.example", "M", "q" * 14,
+                              ["leeds"])  # fmt: skip
+    partner = signed_in(app, "/moderate/login", {"email": "m@leeds.example", "password": "q" * 14})
+    # The organisation typed at registration links nothing; a moderator adds it to the estate.
+    review_path = f"/moderate/spaces/{space_id}"
+    form = {"csrf_token": csrf(partner, review_path), "action": "link_head_office",
+            "head_office": "hq@chemist.example"}  # fmt: skip
+    linked = partner.post(review_path, data=form)
+    assert linked.status_code == 302
     head = signed_in(app, "/business/login", {"email": "hq@chemist.example", "password": "p" * 14})
     shared = BeautifulSoup(head.get("/business/statistics").get_data(as_text=True), "html.parser")
     assert shared.select_one("#use-total strong").get_text() == "<5"
@@ -62,9 +71,6 @@ def test_a_logged_use_is_counted_exactly_for_the_premises_and_hidden_when_small_
         "/business/statistics?format=csv"
     ).get_data(as_text=True)
 
-    business.create_moderator(locator.store, locator.areas, "m@leeds.example", "M", "q" * 14,
-                              ["leeds"])  # fmt: skip
-    partner = signed_in(app, "/moderate/login", {"email": "m@leeds.example", "password": "q" * 14})
     page = partner.get("/moderate/statistics").get_data(as_text=True)
     assert "&lt;5" in page and ">1<" not in page
 

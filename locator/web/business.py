@@ -422,8 +422,9 @@ def review_space(moderator, space_id: int):
     error = None
     if request.method == "POST":
         try:
-            action, reason = request.form.get("action", ""), request.form.get("reason", "")
-            business.decide(store, mailer(), moderator, space_id, action, reason)
+            form = request.form
+            business.decide(store, mailer(), moderator, space_id, form.get("action", ""),
+                            form.get("reason", ""), form.get("head_office", ""))  # fmt: skip
             return redirect(url_for("business.review_space", space_id=space_id))
         except SpaceNotFound:
             abort(404)
@@ -441,6 +442,9 @@ def review_space(moderator, space_id: int):
         questions=business.CHECKLIST,
         waiting=json.loads(row["pending_changes"] or "{}"),
         reports=store.open_reports().get(space_id, {}),
+        head_office=store.organisation(organisation_id=row["organisation_id"])
+        if row["organisation_id"]
+        else None,
         reasons=REPORT_REASONS,
         duplicates=business.duplicates_of(store, row),
         audit=store.audit_entries(space_id),
@@ -494,7 +498,7 @@ def business_upload(account):
         try:
             fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
             plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
-            result = service.write_plan(plan, review=True)
+            result = service.write_plan(plan, review=True, organisation_id=account["id"])
         finally:
             path.unlink(missing_ok=True)
         return render_template("business_upload.html", account=account, plan=plan,

@@ -1,0 +1,49 @@
+"""The migrations build exactly the tables the code declares, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from locator.store import Store, metadata
+
+
+def test_the_migrated_schema_matches_the_declared_tables(locator):
+    with locator.store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, metadata)
+    assert differences == []
+
+
+def test_linking_premises_to_head_offices_skips_what_the_public_registered(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    store.migrate("0006")
+    now = datetime.now(UTC)
+    common = {"lat": 53.8, "lon": -1.5, "opening_hours": "24/7", "scheme": "external",
+              "created_at": now, "updated_at": now}  # fmt: skip
+    with store.engine.begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO organisations (id, name, email, password_hash, created_at)"
+                " VALUES (7, 'Big Chemist', 'hq@chemist.example', 'x', :now)"
+            ),
+            {"now": now},
+        )
+        for ref in ("s1", "web-0123456789ab"):
+            connection.execute(
+                sa.text(
+                    "INSERT INTO premises (organisation, ref, name, lat, lon, opening_hours,"
+                    " scheme, created_at, updated_at) VALUES ('Big Chemist', :ref, :ref, :lat,"
+                    " :lon, :opening_hours, :scheme, :created_at, :updated_at)"
+                ),
+                {"ref": ref, **common},
+            )
+    store.migrate()
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT ref, organisation_id FROM premises")).all()
+        linked = {ref: organisation_id for ref, organisation_id in rows}
+    store.dispose()
+    assert linked == {"s1": 7, "web-0123456789ab": None}
