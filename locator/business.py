@@ -21,6 +21,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from . import hours, importing
+from .domain import clock, policy
 from .exceptions import InvalidParameter, SpaceNotFound
 from .store import premises
 from .vocabulary import FACILITIES, PUBLIC_SCHEME
@@ -37,7 +38,6 @@ CHECKLIST = {
 # A business that cannot say yes to these is not ready to help someone in distress.
 ESSENTIAL = ("staff_trained", "designated_person", "space_checked")
 REVIEWED_FIELDS = ("name", "facilities", "how_to_ask", "phone", "website")
-STALE_AFTER = timedelta(days=365)  # as services.is_stale
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 FIELD_IN_MESSAGE = re.compile(
     r"\b(" + "|".join(sorted(importing.SPEC_COLUMNS, key=len, reverse=True)) + r"|facility)\b"
@@ -124,7 +124,7 @@ def register(service, payload, mailer, base_url: str) -> Registered:
         contact_email=email,
         checklist=json.dumps(checklist, sort_keys=True),
         manage_token_hash=token_hash(token),
-        last_confirmed=date.today(),
+        last_confirmed=clock.today(),
     )
     space_id = service.store.insert_premises(
         row, "business", "registered", {"name": row["name"], "scheme": row["scheme"]}
@@ -286,7 +286,7 @@ def _closure(value) -> date | None:
     except ValueError:
         raise InvalidParameter("Give the reopening date as a date, e.g. 2026-12-24.",
                                "closed_until") from None  # fmt: skip
-    today = date.today()
+    today = clock.today()
     if day <= today or day > today + timedelta(days=366):
         raise InvalidParameter(
             "The reopening date must be after today and within a year.", "closed_until"
@@ -296,7 +296,7 @@ def _closure(value) -> date | None:
 
 def confirm_listing(store, row: dict) -> None:
     """Record that the business says its listing is still correct today."""
-    store.update_premises(row["id"], {"last_confirmed": date.today()}, "business", "confirmed", {})
+    store.update_premises(row["id"], {"last_confirmed": clock.today()}, "business", "confirmed", {})
 
 
 def withdraw_listing(store, row: dict) -> None:
@@ -411,7 +411,7 @@ def moderation_queue(store, moderator: dict, page: int = 1) -> QueuePage:
     The areas are part of the query, so a moderator for one district sees its items however
     many older ones wait elsewhere.
     """
-    stale_before = date.today() - STALE_AFTER
+    stale_before = clock.today() - policy.STALE_AFTER
     reports = store.open_reports()
     codes = _area_codes(moderator)
     scope = premises.c.area_code.in_(codes) if codes else sa.true()
@@ -514,7 +514,7 @@ def decide(
     if action == "approve":
         values = {"status": "published", "moderation_note": None}
         if row["last_confirmed"] is None:
-            values["last_confirmed"] = date.today()
+            values["last_confirmed"] = clock.today()
     elif action in ("reject", "suspend"):
         values = {"status": "rejected" if action == "reject" else "suspended",
                   "moderation_note": reason}  # fmt: skip

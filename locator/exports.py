@@ -39,13 +39,14 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 import sqlalchemy as sa
 
 from . import hours
 from .demo import SOURCES as DEMO_SOURCES
+from .domain import clock
 from .store import Store, is_public, premises
 from .vocabulary import FACILITIES
 
@@ -177,7 +178,7 @@ def _iso(value) -> str | None:
 
 
 def _generated(generated: datetime | None) -> str:
-    return (generated or datetime.now(UTC)).isoformat(timespec="seconds")
+    return (generated or clock.utc_now()).isoformat(timespec="seconds")
 
 
 def _facilities(row: Mapping) -> list[str]:

@@ -16,13 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 import opening_hours
 
+from .domain import clock
+
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
-LONDON = ZoneInfo("Europe/London")
+LONDON = clock.LONDON
 
 MAX_LENGTH = 1000
 # A safe space must open at least once in this window to be accepted at registration.
@@ -70,7 +71,7 @@ class HoursStatus:
 def local_time(at: datetime | None = None) -> datetime:
     """Return `at` as an aware London datetime (naive means London local time; None means now)."""
     if at is None:
-        return datetime.now(LONDON)
+        return clock.london_now()
     if at.tzinfo is None or at.utcoffset() is None:
         # An ambiguous naive time follows its fold (0: the first occurrence); one skipped by the
         # spring change reads with the old offset, so 01:30 on that day becomes 02:30 BST.

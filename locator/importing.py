@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import hours
+from .domain import clock
 from .geo.gazetteer import Gazetteer, normalise_postcode
 from .vocabulary import FACILITIES, SCHEMES
 
@@ -403,7 +404,7 @@ def hours_warnings(expression: str) -> tuple[str, ...]:
 
 
 def _checked_hours(text: str) -> str:
-    result = _checked_hours_or_error(text, date.today())
+    result = _checked_hours_or_error(text, clock.today())
     if isinstance(result, RowError):
         raise RowError(str(result))
     return result

@@ -36,6 +36,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from locator.config import DATA_DIR
+from locator.domain.helplines import STAFF_CARD
 from locator.vocabulary import FACILITIES
 
 __all__ = ["window_sticker_pdf", "staff_card_pdf", "A5_MM", "CARD_MM"]
@@ -74,17 +75,8 @@ _PLAIN = {
     "\u2122": "TM", "\u00a9": "(c)", "\u00ae": "(R)",
 }  # fmt: skip
 
-HELPLINES: tuple[tuple[str, str], ...] = (
-    ("Emergencies (police, ambulance, fire)", "999"),
-    ("Police, not an emergency", "101"),
-    ("NHS urgent medical help", "111"),
-    ("National Domestic Abuse Helpline (24 hours)", "0808 2000 247"),
-    ("Men's Advice Line (domestic abuse)", "0808 801 0327"),
-    ("Samaritans (24 hours)", "116 123"),
-    ("Rape Crisis (24 hours)", "0808 500 2222"),
-    ("Shelter (housing, homelessness)", "0808 800 4444"),
-    ("Childline (under 19s)", "0800 1111"),
-)
+# The numbers come from the one helpline table the chat uses too.
+HELPLINES: tuple[tuple[str, str], ...] = tuple((label, line.phone) for label, line in STAFF_CARD)
 
 
 # ---------------------------------------------------------------------------------------------

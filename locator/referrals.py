@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import hours
-from .bot.helplines import BY_TOPIC
+from .domain.helplines import BY_TOPIC
 from .geo.areas import Area, Areas, slugify
 from .importing import (
     WEBSITE_PATTERN,

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from html import escape
 
 from . import business
+from .domain import clock, policy
 from .exceptions import InvalidParameter
 
 NEEDS = {
@@ -55,12 +56,12 @@ SMALL = 5  # counts from 1 to SMALL - 1 are hidden when shared beyond the premis
 
 def check_use(form: Mapping[str, str], retention_months: int, today: date | None = None) -> dict:
     """Validate a use from a form; return the values to store or raise InvalidParameter."""
-    today = today or date.today()
+    today = today or clock.today()
     try:
         day = date.fromisoformat((form.get("occurred_on") or today.isoformat()).strip())
     except ValueError:
         raise InvalidParameter("Give the date as a date, e.g. 2026-11-28.", "occurred_on") from None
-    if day > today or day < today - timedelta(days=31 * retention_months):
+    if day > today or day < policy.months_before(today, retention_months):
         raise InvalidParameter(
             "The date must be today or earlier, within the time we keep records.", "occurred_on"
         )
@@ -168,10 +169,8 @@ def statistics_csv(stats: Statistics) -> str:
 
 def purge(store, retention_months: int, today: date | None = None) -> int:
     """Delete uses older than the retention period; return how many were deleted."""
-    today = today or date.today()
-    year, month = divmod(today.year * 12 + today.month - 1 - retention_months, 12)
-    cutoff = date(year, month + 1, min(today.day, 28))
-    return store.purge_uses(cutoff)
+    today = today or clock.today()
+    return store.purge_uses(policy.months_before(today, retention_months))
 
 
 def remind(store, mailer, base_url: str, every_days: int, today: date | None = None) -> int:
@@ -180,7 +179,7 @@ def remind(store, mailer, base_url: str, every_days: int, today: date | None = N
 
     from .store import premises
 
-    today = today or date.today()
+    today = today or clock.today()
     due = today - timedelta(days=every_days)
     rows = store.premises_where(
         premises.c.contact_email.is_not(None),

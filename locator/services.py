@@ -11,9 +11,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from . import bot, hours, importing, presenting
-from .bot import helplines as bot_helplines
 from .bot import replies as bot_replies
 from .bot.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
+from .domain import clock, policy
+from .domain import helplines as known_lines
 from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
@@ -500,7 +501,7 @@ class Locator:
             plan.rows,
             publish=publish,
             demo=demo,
-            confirmed=date.today() if demo else None,
+            confirmed=clock.today() if demo else None,
             review=review,
             organisation_id=organisation_id,
         )
@@ -655,9 +656,9 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
     helplines = list(turn.helplines)
     opened = [result for result in results if result["open_now"]]
     far = not opened or opened[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
-    if searched and far and bot_helplines.POLICE_NON_EMERGENCY not in helplines:
-        helplines.append(bot_helplines.POLICE_NON_EMERGENCY)
-    for line in bot_helplines.for_topics(turn.carried_topics, request.at):
+    if searched and far and known_lines.POLICE_NON_EMERGENCY not in helplines:
+        helplines.append(known_lines.POLICE_NON_EMERGENCY)
+    for line in known_lines.for_topics(turn.carried_topics, request.at):
         if line not in helplines:
             helplines.append(line)  # a 24-hour line beside one that is closed now
     # A partnership's own contacts for the topics, beside the national lines: the point is only
@@ -754,7 +755,7 @@ def _helpline_json(line: bot.Helpline, at: datetime) -> dict:
         "phone": line.phone,
         "topic": line.topic,
         "hours": line.hours_text,
-        "open_now": bot_helplines.answers_at(line, at) == "open",
+        "open_now": known_lines.answers_at(line, at) == "open",
     }
 
 
@@ -762,17 +763,9 @@ def _location_from_place(place: Place) -> Location:
     return Location(place.lat, place.lon, place.label, place.kind)
 
 
-STALE_AFTER_DAYS = 365
-
-
 def is_stale(row: Mapping) -> bool:
     """Return True when a listing has not been confirmed for over a year."""
-    today = date.today()
-    confirmed = row.get("last_confirmed")
-    if confirmed is not None:
-        return (today - confirmed).days > STALE_AFTER_DAYS
-    created = row.get("created_at")
-    return created is not None and (today - created.date()).days > STALE_AFTER_DAYS
+    return policy.is_stale(row.get("last_confirmed"), row.get("created_at"), clock.today())
 
 
 def bank_holiday_somewhere(at: datetime) -> bool:

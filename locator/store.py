@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from .domain import clock
 from .vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS
 
 metadata = sa.MetaData()
@@ -193,7 +194,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 def utcnow() -> datetime:
     """Return the current time as an aware UTC datetime."""
-    return datetime.now(UTC)
+    return clock.utc_now()
 
 
 def is_public():

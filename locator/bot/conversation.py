@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from ..domain.helplines import BY_TOPIC, EMERGENCY
 from ..geo.gazetteer import Gazetteer
 from ..vocabulary import FACILITIES
 from .engine import Analysis, analyse
-from .helplines import BY_TOPIC, EMERGENCY
 from .matching import normalise
 
 QUESTIONS = ("location", "need")

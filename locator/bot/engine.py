@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..domain import helplines as lines
 from ..geo.gazetteer import Gazetteer, Place
-from . import helplines as lines
 from . import rules
 from .matching import correct_typos, normalise
 

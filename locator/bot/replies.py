@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
+from ..domain import helplines as lines
 from ..vocabulary import FACILITIES
-from . import helplines as lines
 from .engine import Analysis
 
 WALK_LIMIT_M = 1200  # about 15 minutes on foot

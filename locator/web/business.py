@@ -8,7 +8,6 @@ import secrets
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import wraps
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from flask import (
 from markupsafe import Markup
 
 from .. import business, hours, importing, presenting, printing, review
+from ..domain import clock, policy
 from ..exceptions import InvalidParameter, SpaceNotFound
 from ..vocabulary import FACILITIES, REPORT_REASONS
 from .api import locator
@@ -180,7 +180,7 @@ def _manage_page(row, token, message=None, error=None, status=200, base=None):
         outcomes=review.OUTCOMES,
         agencies=review.AGENCIES,
         parts=review.PARTS_OF_DAY,
-        today=date.today(),
+        today=clock.today(),
         reference=business.reference(row["id"]),
         waiting=waiting,
         message=message,
@@ -210,7 +210,7 @@ def _printed(row: dict, document: str):
 
 def _statistics(space_ids, suppress: bool):
     months = int(current_app.config["USAGE_RETENTION_MONTHS"])
-    since = date.today() - timedelta(days=31 * months)
+    since = policy.months_before(clock.today(), months)
     return review.statistics(locator().store.use_counts(space_ids, since), suppress)
 
 

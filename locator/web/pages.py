@@ -9,7 +9,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from werkzeug.datastructures import MultiDict
 
 from .. import hours, presenting, services
-from ..bot.helplines import ROUND_THE_CLOCK
+from ..domain.helplines import ROUND_THE_CLOCK
 from ..errors import error_page
 from ..exceptions import LocatorError, SpaceNotFound
 from ..geo.maps import map_parts

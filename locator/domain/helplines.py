@@ -62,6 +62,19 @@ FALLBACK: dict[str, Helpline] = {"male_victim": SAMARITANS}
 # Answered day and night: what the pages offer when no safe space is open nearby.
 ROUND_THE_CLOCK = (DOMESTIC_ABUSE, RAPE_CRISIS, SAMARITANS)
 
+# The staff card's list, in the order staff read it, each with the words printed beside it.
+STAFF_CARD: tuple[tuple[str, Helpline], ...] = (
+    ("Emergencies (police, ambulance, fire)", EMERGENCY),
+    ("Police, not an emergency", POLICE_NON_EMERGENCY),
+    ("NHS urgent medical help", NHS_111),
+    ("National Domestic Abuse Helpline (24 hours)", DOMESTIC_ABUSE),
+    ("Men's Advice Line (domestic abuse)", MENS_ADVICE),
+    ("Samaritans (24 hours)", SAMARITANS),
+    ("Rape Crisis (24 hours)", RAPE_CRISIS),
+    ("Shelter (housing, homelessness)", SHELTER),
+    ("Childline (under 19s)", CHILDLINE),
+)
+
 
 def answers_at(line: Helpline, at: datetime) -> str:
     """Return "open", "closed" or "unknown" (e.g. a bank holiday) for a line at a time."""

@@ -1,0 +1,24 @@
+"""How long things last: a listing without a check, a recorded use."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+
+# A listing not confirmed by its business for longer than this is stale: moderators see it,
+# and the public page says so.
+STALE_AFTER = timedelta(days=365)
+
+
+def is_stale(last_confirmed: date | None, created_at: datetime | None, today: date) -> bool:
+    """Return True when a listing has gone unconfirmed (or, never confirmed, unchanged) too long."""
+    if last_confirmed is not None:
+        return today - last_confirmed > STALE_AFTER
+    return created_at is not None and today - created_at.date() > STALE_AFTER
+
+
+def months_before(day: date, months: int) -> date:
+    """Return the same day `months` calendar months earlier (the month's last day if shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
