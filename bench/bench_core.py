@@ -27,13 +27,13 @@ from pathlib import Path
 import numpy as np
 from scipy.spatial import cKDTree
 
+from locator.domain.vocabulary import FACILITIES, facility_mask
 from locator.geo.areas import default_areas
 from locator.geo.gazetteer import default_gazetteer
 from locator.geo.index import IndexFilter, SpaceIndex, haversine_m, to_unit_vectors
 from locator.hours import LONDON
 from locator.importing import SPEC_COLUMNS
 from locator.services import safe_schedule
-from locator.vocabulary import FACILITIES, facility_mask
 
 ROOT = Path(__file__).resolve().parent.parent
 CODES = list(FACILITIES)

@@ -22,9 +22,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from . import hours, importing
 from .domain import clock, policy
+from .domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
 from .exceptions import InvalidParameter, SpaceNotFound
 from .store import premises
-from .vocabulary import FACILITIES, PUBLIC_SCHEME
 
 CHECKLIST = {
     "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",
@@ -119,7 +119,7 @@ def register(service, payload, mailer, base_url: str) -> Registered:
     row.update(
         area_code=area.code if area else None,
         nation=area.nation if area else service.areas.nation_at(row["lat"], row["lon"]),
-        status="pending",
+        status=Status.PENDING,
         demo=False,
         contact_email=email,
         checklist=json.dumps(checklist, sort_keys=True),
@@ -262,7 +262,7 @@ def update_listing(store, row: dict, changes: Mapping[str, object]) -> dict[str,
                 raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
         if value != row[name]:
             reviewed[name] = value
-    if row["status"] == "pending":
+    if row["status"] == Status.PENDING:
         # Not public yet: everything goes straight into the registration awaiting review.
         instant.update(reviewed)
         reviewed = {}
@@ -303,7 +303,7 @@ def withdraw_listing(store, row: dict) -> None:
     """Take a listing off the public site at the business's request."""
     store.update_premises(
         row["id"],
-        {"status": "suspended", "moderation_note": "Withdrawn by the business."},
+        {"status": Status.SUSPENDED, "moderation_note": "Withdrawn by the business."},
         "business",
         "withdrawn",
         {},
@@ -418,11 +418,11 @@ def moderation_queue(store, moderator: dict, page: int = 1) -> QueuePage:
     waiting = sa.and_(
         scope,
         sa.or_(
-            premises.c.status == "pending",
+            premises.c.status == Status.PENDING,
             premises.c.pending_changes.is_not(None),
             premises.c.id.in_(list(reports) or [-1]),
             sa.and_(
-                premises.c.status == "published",
+                premises.c.status == Status.PUBLISHED,
                 premises.c.demo.is_(False),
                 sa.or_(
                     premises.c.last_confirmed.is_(None),
@@ -438,14 +438,14 @@ def moderation_queue(store, moderator: dict, page: int = 1) -> QueuePage:
     items = []
     for row in candidates:
         reasons = []
-        if row["status"] == "pending":
+        if row["status"] == Status.PENDING:
             reasons.append("New registration")
         if row["pending_changes"]:
             reasons.append("Changes waiting for approval")
         if row["id"] in reports:
             reasons.append("Reported by the public")
         confirmed = row["last_confirmed"]
-        if row["status"] == "published" and (confirmed is None or confirmed < stale_before):
+        if row["status"] == Status.PUBLISHED and (confirmed is None or confirmed < stale_before):
             reasons.append("Not confirmed by the business for 12 months")
         items.append(
             QueueItem(
@@ -512,11 +512,11 @@ def decide(
     values: dict = {}
     detail: dict = {"reason": reason} if reason else {}
     if action == "approve":
-        values = {"status": "published", "moderation_note": None}
+        values = {"status": Status.PUBLISHED, "moderation_note": None}
         if row["last_confirmed"] is None:
             values["last_confirmed"] = clock.today()
     elif action in ("reject", "suspend"):
-        values = {"status": "rejected" if action == "reject" else "suspended",
+        values = {"status": Status.REJECTED if action == "reject" else Status.SUSPENDED,
                   "moderation_note": reason}  # fmt: skip
     elif action == "apply_changes":
         changes = json.loads(row["pending_changes"] or "{}")

@@ -6,7 +6,7 @@ import zlib
 
 from . import importing
 from .config import DATA_DIR
-from .vocabulary import FACILITIES
+from .domain.vocabulary import FACILITIES
 
 DEMO_DIR = DATA_DIR / "demo"
 

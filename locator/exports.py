@@ -47,8 +47,8 @@ import sqlalchemy as sa
 from . import hours
 from .demo import SOURCES as DEMO_SOURCES
 from .domain import clock
+from .domain.vocabulary import FACILITIES
 from .store import Store, is_public, premises
-from .vocabulary import FACILITIES
 
 BATCH_SIZE = 500
 HSDS_VERSION = "3.0"

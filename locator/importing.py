@@ -15,8 +15,8 @@ from pathlib import Path
 
 from . import hours
 from .domain import clock
+from .domain.vocabulary import FACILITIES, SCHEMES, Scheme
 from .geo.gazetteer import Gazetteer, normalise_postcode
-from .vocabulary import FACILITIES, SCHEMES
 
 FORMATS = ("auto", "csv", "geojson", "osm", "nhs")
 SPEC_COLUMNS = (
@@ -255,7 +255,7 @@ def _osm_values(values: dict, organisation: str | None) -> dict:
         "phone": values.get("phone") or values.get("contact:phone"),
         "website": values.get("website") or values.get("contact:website"),
         "how_to_ask": None,
-        "scheme": "external",
+        "scheme": Scheme.EXTERNAL.value,
     }
 
 
@@ -279,7 +279,7 @@ def _nhs_values(values: dict, organisation: str | None) -> dict:
         "phone": values.get("phone"),
         "website": values.get("website"),
         "how_to_ask": None,
-        "scheme": "external",
+        "scheme": Scheme.EXTERNAL.value,
     }
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 
 from . import hours
-from .vocabulary import FACILITIES
+from .domain.vocabulary import FACILITIES
 
 NATION_NAMES = {
     "england": "England and Wales",

@@ -37,7 +37,7 @@ from fpdf.enums import XPos, YPos
 
 from locator.config import DATA_DIR
 from locator.domain.helplines import STAFF_CARD
-from locator.vocabulary import FACILITIES
+from locator.domain.vocabulary import FACILITIES
 
 __all__ = ["window_sticker_pdf", "staff_card_pdf", "A5_MM", "CARD_MM"]
 

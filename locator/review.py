@@ -16,6 +16,7 @@ from html import escape
 
 from . import business
 from .domain import clock, policy
+from .domain.vocabulary import Status
 from .exceptions import InvalidParameter
 
 NEEDS = {
@@ -183,7 +184,7 @@ def remind(store, mailer, base_url: str, every_days: int, today: date | None = N
     due = today - timedelta(days=every_days)
     rows = store.premises_where(
         premises.c.contact_email.is_not(None),
-        premises.c.status.in_(["published", "pending"]),
+        premises.c.status.in_([Status.PUBLISHED, Status.PENDING]),
         sa.or_(premises.c.last_confirmed.is_(None), premises.c.last_confirmed <= due),
         sa.or_(premises.c.reminded_on.is_(None), premises.c.reminded_on <= due),
         limit=100_000,

@@ -15,12 +15,12 @@ from .bot import replies as bot_replies
 from .bot.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
 from .domain import clock, policy
 from .domain import helplines as known_lines
+from .domain.vocabulary import FACILITIES, facility_mask
 from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
 from .geo.index import Hit, IndexFilter, SpaceIndex
 from .store import Store
-from .vocabulary import FACILITIES, facility_mask
 
 DEFAULT_RADIUS_KM = 5.0
 MAX_RADIUS_KM = 50.0

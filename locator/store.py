@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 from .domain import clock
-from .vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS
+from .domain.vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS, Status
 
 metadata = sa.MetaData()
 
@@ -354,11 +354,11 @@ class Store:
                     existing[(record[0], record[1])] = tuple(record[2:])
             inserts, updates = [], []
             for row in rows:
-                status = "published" if publish and row["scheme"] == PUBLIC_SCHEME else None
+                status = Status.PUBLISHED if publish and row["scheme"] == PUBLIC_SCHEME else None
                 found = existing.get((row["organisation"], row["ref"]))
                 if found is None:
                     values = {name: row.get(name) for name in INSERT_FIELDS}
-                    values["status"] = status or "pending"
+                    values["status"] = status or Status.PENDING
                     values["demo"] = demo
                     values["last_confirmed"] = confirmed
                     values["organisation_id"] = organisation_id

@@ -8,9 +8,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from locator.domain.vocabulary import facility_mask
 from locator.geo.index import IndexFilter, SpaceIndex
 from locator.services import parse_space_query, safe_schedule
-from locator.vocabulary import facility_mask
 
 from builders import add_premises
 from conftest import london, premises_row

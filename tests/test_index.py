@@ -8,10 +8,10 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
+from locator.domain.vocabulary import FACILITIES, facility_mask
 from locator.geo.index import IndexFilter, SpaceIndex, haversine_m
 from locator.hours import parse_hours
 from locator.services import safe_schedule
-from locator.vocabulary import FACILITIES, facility_mask
 
 from builders import add_premises, ids_by_ref
 from conftest import london, premises_row

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..domain.helplines import BY_TOPIC, EMERGENCY
+from ..domain.vocabulary import FACILITIES
 from ..geo.gazetteer import Gazetteer
-from ..vocabulary import FACILITIES
 from .engine import Analysis, analyse
 from .matching import normalise
 

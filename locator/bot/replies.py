@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from ..domain import helplines as lines
-from ..vocabulary import FACILITIES
+from ..domain.vocabulary import FACILITIES
 from .engine import Analysis
 
 WALK_LIMIT_M = 1200  # about 15 minutes on foot

@@ -26,8 +26,8 @@ from markupsafe import Markup
 
 from .. import business, hours, importing, presenting, printing, review
 from ..domain import clock, policy
+from ..domain.vocabulary import FACILITIES, REPORT_REASONS, Status
 from ..exceptions import InvalidParameter, SpaceNotFound
-from ..vocabulary import FACILITIES, REPORT_REASONS
 from .api import locator
 from .pages import UK_CENTRE, map_for
 
@@ -56,7 +56,7 @@ def register_api():
         {
             "id": done.id,
             "reference": done.reference,
-            "status": "pending",
+            "status": Status.PENDING,
             "manage_url": f"{base_url()}/manage/{done.manage_token}",
             "approximate_location": done.approximate_location,
         }

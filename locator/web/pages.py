@@ -10,6 +10,7 @@ from werkzeug.datastructures import MultiDict
 
 from .. import hours, presenting, services
 from ..domain.helplines import ROUND_THE_CLOCK
+from ..domain.vocabulary import FACILITIES, REPORT_REASONS
 from ..errors import error_page
 from ..exceptions import LocatorError, SpaceNotFound
 from ..geo.maps import map_parts
@@ -23,7 +24,6 @@ from ..services import (
     safe_schedule,
     search_for_people,
 )
-from ..vocabulary import FACILITIES, REPORT_REASONS
 from .api import locator, space_url
 
 bp = Blueprint("pages", __name__)

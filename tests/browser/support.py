@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from locator.vocabulary import FACILITIES
+from locator.domain.vocabulary import FACILITIES
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

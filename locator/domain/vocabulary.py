@@ -1,5 +1,7 @@
 """Stable codes shared by the API, the data files and the chat (see SPEC "Vocabulary")."""
 
+from enum import StrEnum
+
 FACILITIES: dict[str, str] = {
     "phone_charging": "Phone charging",
     "phone_use": "A phone you can use",
@@ -21,10 +23,27 @@ INTENTS = (
     "find_space", "emergency", "support", "about", "register", "greeting", "thanks", "unknown"
 )  # fmt: skip
 
-SCHEMES = ("external", "internal")
-STATUSES = ("pending", "published", "rejected", "suspended")
-PUBLIC_SCHEME = "external"
-PUBLIC_STATUS = "published"
+
+class Scheme(StrEnum):
+    """Who a listing is for: the public (external) or the business's own staff (internal)."""
+
+    EXTERNAL = "external"
+    INTERNAL = "internal"
+
+
+class Status(StrEnum):
+    """Where a listing is in moderation; only published ones can be public."""
+
+    PENDING = "pending"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+
+
+SCHEMES = tuple(Scheme)
+STATUSES = tuple(Status)
+PUBLIC_SCHEME = Scheme.EXTERNAL
+PUBLIC_STATUS = Status.PUBLISHED
 
 
 def facility_mask(codes) -> int:
