@@ -21,7 +21,8 @@ def test_the_migrated_schema_matches_the_declared_tables(locator):
 def test_linking_premises_to_head_offices_skips_what_the_public_registered(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     store.migrate("0006")
-    now = datetime.now(UTC)
+    # Bound as text: Python 3.12 deprecates SQLite's own datetime adapter.
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     common = {"lat": 53.8, "lon": -1.5, "opening_hours": "24/7", "scheme": "external",
               "created_at": now, "updated_at": now}  # fmt: skip
     with store.engine.begin() as connection:
