@@ -22,8 +22,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from . import hours, importing
 from .domain import clock, policy
+from .domain.errors import InvalidParameter, SpaceNotFound
 from .domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
-from .exceptions import InvalidParameter, SpaceNotFound
 from .store import premises
 
 CHECKLIST = {

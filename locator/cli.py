@@ -118,7 +118,7 @@ def demo_command(replace: bool) -> None:
 def create_moderator_command(email: str, name: str, areas: tuple[str, ...], password: str):
     """Create a moderator account (password hashed with argon2)."""
     from . import business
-    from .exceptions import InvalidParameter
+    from .domain.errors import InvalidParameter
 
     service = _locator()
     service.store.migrate()
@@ -141,7 +141,7 @@ def create_moderator_command(email: str, name: str, areas: tuple[str, ...], pass
 def create_organisation_command(name: str, email: str, password: str):
     """Create a head-office account that uploads and manages an estate on the web."""
     from . import business
-    from .exceptions import InvalidParameter
+    from .domain.errors import InvalidParameter
 
     service = _locator()
     service.store.migrate()

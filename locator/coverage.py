@@ -34,7 +34,7 @@ from scipy.spatial import cKDTree
 from shapely.geometry.base import BaseGeometry
 
 from . import hours
-from .exceptions import InvalidParameter
+from .domain.errors import InvalidParameter
 from .geo.index import EARTH_RADIUS_M, haversine_m, metres_to_chord, to_unit_vectors
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -16,8 +16,8 @@ from html import escape
 
 from . import business
 from .domain import clock, policy
+from .domain.errors import InvalidParameter
 from .domain.vocabulary import Status
-from .exceptions import InvalidParameter
 
 NEEDS = {
     "charge_phone": "Charge a phone",

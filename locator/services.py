@@ -11,12 +11,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from . import bot, hours, importing, presenting
+from .bot import lines as helpline_hours
 from .bot import replies as bot_replies
 from .bot.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
 from .domain import clock, policy
 from .domain import helplines as known_lines
+from .domain.errors import InvalidParameter, SpaceNotFound, UnknownPlace
 from .domain.vocabulary import FACILITIES, facility_mask
-from .exceptions import InvalidParameter, SpaceNotFound, UnknownPlace
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
 from .geo.index import Hit, IndexFilter, SpaceIndex
@@ -658,7 +659,7 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
     far = not opened or opened[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
     if searched and far and known_lines.POLICE_NON_EMERGENCY not in helplines:
         helplines.append(known_lines.POLICE_NON_EMERGENCY)
-    for line in known_lines.for_topics(turn.carried_topics, request.at):
+    for line in helpline_hours.for_topics(turn.carried_topics, request.at):
         if line not in helplines:
             helplines.append(line)  # a 24-hour line beside one that is closed now
     # A partnership's own contacts for the topics, beside the national lines: the point is only
@@ -755,7 +756,7 @@ def _helpline_json(line: bot.Helpline, at: datetime) -> dict:
         "phone": line.phone,
         "topic": line.topic,
         "hours": line.hours_text,
-        "open_now": known_lines.answers_at(line, at) == "open",
+        "open_now": helpline_hours.answers_at(line, at) == "open",
     }
 
 

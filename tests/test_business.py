@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator import business, hours
-from locator.exceptions import InvalidParameter
+from locator.domain.errors import InvalidParameter
 
 from builders import add_premises
 from conftest import london, premises_row

@@ -11,7 +11,7 @@ import shapely
 
 from locator import coverage
 from locator.coverage import Premises
-from locator.exceptions import InvalidParameter
+from locator.domain.errors import InvalidParameter
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row

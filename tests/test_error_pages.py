@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from flask import abort
 
 from locator import create_app
-from locator.exceptions import InvalidParameter
+from locator.domain.errors import InvalidParameter
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row

@@ -9,8 +9,8 @@ import pytest
 from openapi_spec_validator import validate
 
 from locator import create_app
-from locator.privacy import RedactQueryStrings
 from locator.web.openapi import SEARCH_PARAMETERS, openapi_document
+from locator.web.privacy import RedactQueryStrings
 
 from conftest import REDIS_URL, require_service
 

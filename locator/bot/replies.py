@@ -8,6 +8,7 @@ from typing import NamedTuple
 from ..domain import helplines as lines
 from ..domain.vocabulary import FACILITIES
 from .engine import Analysis
+from .lines import answers_at
 
 WALK_LIMIT_M = 1200  # about 15 minutes on foot
 SILENT = "If you can't speak, call 999 from a mobile and press 55 when asked."
@@ -155,7 +156,7 @@ def compose(
 
 
 def _line_text(line: lines.Helpline, at: datetime) -> str:
-    state = lines.answers_at(line, at)
+    state = answers_at(line, at)
     if line.hours == lines.ALWAYS:
         return f"{line.name}: {line.phone} (24 hours)."
     when = {"open": "open now", "closed": "closed now", "unknown": "may be closed today"}[state]

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import NamedTuple
-
-from ..hours import HoursError, parse_hours
 
 
 class Helpline(NamedTuple):
@@ -14,7 +11,7 @@ class Helpline(NamedTuple):
     name: str
     phone: str
     topic: str
-    hours: str  # OpenStreetMap opening_hours, read like a premises' hours
+    hours: str  # OpenStreetMap opening_hours, read like a premises' hours (chat/lines.py)
     hours_text: str
 
 
@@ -74,24 +71,3 @@ STAFF_CARD: tuple[tuple[str, Helpline], ...] = (
     ("Shelter (housing, homelessness)", SHELTER),
     ("Childline (under 19s)", CHILDLINE),
 )
-
-
-def answers_at(line: Helpline, at: datetime) -> str:
-    """Return "open", "closed" or "unknown" (e.g. a bank holiday) for a line at a time."""
-    try:
-        return parse_hours(line.hours).state(at)
-    except HoursError:  # pragma: no cover - the table above is checked by the tests
-        return "unknown"
-
-
-def for_topics(topics, at: datetime) -> list[Helpline]:
-    """Return the lines for topics in order, adding a 24-hour line where one is closed."""
-    chosen: list[Helpline] = []
-    for topic in topics:
-        line = BY_TOPIC[topic]
-        if line not in chosen:
-            chosen.append(line)
-        spare = FALLBACK.get(topic)
-        if spare is not None and answers_at(line, at) != "open" and spare not in chosen:
-            chosen.append(spare)
-    return chosen

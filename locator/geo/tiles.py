@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..exceptions import LocatorError
+from ..domain.errors import LocatorError
 
 MAX_ZOOM = 19
 UPSTREAM_TIMEOUT_S = 5.0

@@ -26,8 +26,8 @@ from markupsafe import Markup
 
 from .. import business, hours, importing, presenting, printing, review
 from ..domain import clock, policy
+from ..domain.errors import InvalidParameter, SpaceNotFound
 from ..domain.vocabulary import FACILITIES, REPORT_REASONS, Status
-from ..exceptions import InvalidParameter, SpaceNotFound
 from .api import locator
 from .pages import UK_CENTRE, map_for
 

@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, render_template, request
 from shapely.geometry.base import BaseGeometry
 
 from .. import coverage
-from ..exceptions import InvalidParameter
+from ..domain.errors import InvalidParameter
 from ..geo.index import EARTH_RADIUS_M
 from ..geo.maps import map_parts
 from .api import locator

@@ -9,10 +9,9 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from werkzeug.datastructures import MultiDict
 
 from .. import hours, presenting, services
+from ..domain.errors import LocatorError, SpaceNotFound
 from ..domain.helplines import ROUND_THE_CLOCK
 from ..domain.vocabulary import FACILITIES, REPORT_REASONS
-from ..errors import error_page
-from ..exceptions import LocatorError, SpaceNotFound
 from ..geo.maps import map_parts
 from ..geo.towns import main_town
 from ..services import (
@@ -25,6 +24,7 @@ from ..services import (
     search_for_people,
 )
 from .api import locator, space_url
+from .errors import error_page
 
 bp = Blueprint("pages", __name__)
 
