@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from . import bot, hours, importing, presenting
-from .bot import lines as helpline_hours
-from .bot import replies as bot_replies
-from .bot.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
+from . import hours, importing, presenting
+from .chat import Analysis, Helpline
+from .chat import lines as helpline_hours
+from .chat import replies as chat_replies
+from .chat.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
 from .domain import clock, policy
 from .domain import helplines as known_lines
 from .domain.errors import InvalidParameter, SpaceNotFound, UnknownPlace
@@ -651,12 +652,12 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
     device = None if request.lat is None else (request.lat, request.lon)
     turn = understand(request.message, service.gazetteer, request.context, device)
     location, near = _chat_location(turn.place, device, request.context)
-    searched = bot_replies.wants_places(turn) and location is not None
+    searched = chat_replies.wants_places(turn) and location is not None
     searched = searched or (turn.intent == "support" and location is not None)
     results = _chat_results(service, turn, location, request.at, url_for_space) if searched else []
     helplines = list(turn.helplines)
     opened = [result for result in results if result["open_now"]]
-    far = not opened or opened[0].get("distance_m", 0) > bot_replies.WALK_LIMIT_M
+    far = not opened or opened[0].get("distance_m", 0) > chat_replies.WALK_LIMIT_M
     if searched and far and known_lines.POLICE_NON_EMERGENCY not in helplines:
         helplines.append(known_lines.POLICE_NON_EMERGENCY)
     for line in helpline_hours.for_topics(turn.carried_topics, request.at):
@@ -669,7 +670,7 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
         if location is not None and turn.carried_topics
         else []
     )
-    step = bot_replies.next_step(turn, location is not None)
+    step = chat_replies.next_step(turn, location is not None)
     named = location if location is not None and location.source != "device" else None
     context = Context(
         question=step.question,
@@ -682,7 +683,7 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
         else request.context.location,
     )
     return {
-        "reply": bot_replies.compose(turn, results, near, searched, request.at),
+        "reply": chat_replies.compose(turn, results, near, searched, request.at),
         "intent": turn.intent,
         "emergency": turn.emergency,
         "facilities": list(turn.facilities),
@@ -727,7 +728,7 @@ def _where_source(location: Location) -> str:
 
 def _chat_results(
     service: Locator,
-    turn: bot.Analysis,
+    turn: Analysis,
     location: Location,
     at: datetime,
     url_for_space: Callable[[int], str],
@@ -750,7 +751,7 @@ def _chat_results(
     return results
 
 
-def _helpline_json(line: bot.Helpline, at: datetime) -> dict:
+def _helpline_json(line: Helpline, at: datetime) -> dict:
     return {
         "name": line.name,
         "phone": line.phone,

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT.parent) not in sys.path:
     sys.path.insert(0, str(ROOT.parent))
 
-from locator.bot import understand  # noqa: E402
+from locator.chat import understand  # noqa: E402
 from locator.geo.gazetteer import default_gazetteer  # noqa: E402
 
 SETS = ROOT / "data" / "chat_eval"

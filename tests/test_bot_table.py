@@ -1,4 +1,4 @@
-"""Acceptance table for the chat assistant's message analysis (``locator.bot.analyse``).
+"""Acceptance table for the chat assistant's message analysis (``locator.chat.analyse``).
 
 Written from the specification, independently of the implementation. Each row is a message
 as a person in distress might type it on a phone (typos, slang, no punctuation) and what the
@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import pytest
 
-from locator.bot import analyse
+from locator.chat import analyse
 from locator.geo.gazetteer import default_gazetteer
 
 INTENTS = (
