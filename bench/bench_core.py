@@ -259,8 +259,8 @@ def bench_size(n: int, queries: int, rng: np.random.Generator) -> None:
 
 
 def bench_import(rows: int, rng: np.random.Generator) -> None:
+    from locator.adapters.db.store import Store
     from locator.services import Locator
-    from locator.store import Store
 
     data = synthetic_premises(rows, rng)
     with tempfile.TemporaryDirectory() as folder:

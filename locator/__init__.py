@@ -12,11 +12,11 @@ from .config import load_config
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
     """Build the app: settings → store → services → blueprints → limits → headers → errors."""
     from . import cli
+    from .adapters.db.store import Store
+    from .adapters.mail.outbox import Mailer
     from .geo.areas import default_areas
     from .geo.gazetteer import default_gazetteer
-    from .mail import Mailer
     from .services import Locator
-    from .store import Store
     from .web import api, business, errors, extensions, ops, pages, privacy, security, tiles
     from .web import coverage as coverage_views
     from .web import exports as export_views

@@ -21,10 +21,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from . import hours, importing
+from .adapters.db.store import premises
 from .domain import clock, policy
 from .domain.errors import InvalidParameter, SpaceNotFound
 from .domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
-from .store import premises
 
 CHECKLIST = {
     "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",

@@ -45,10 +45,10 @@ from functools import lru_cache
 import sqlalchemy as sa
 
 from . import hours
+from .adapters.db.store import Store, is_public, premises
 from .demo import SOURCES as DEMO_SOURCES
 from .domain import clock
 from .domain.vocabulary import FACILITIES
-from .store import Store, is_public, premises
 
 BATCH_SIZE = 500
 HSDS_VERSION = "3.0"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import hours
+from .adapters.db.store import Store
 from .domain.helplines import BY_TOPIC
 from .geo.areas import Area, Areas, slugify
 from .importing import (
@@ -23,7 +24,6 @@ from .importing import (
     csv_rows,
     read_text,
 )
-from .store import Store
 
 TOPICS = tuple(BY_TOPIC)
 COLUMNS = ("area", "name", "phone", "website", "topics", "hours")

@@ -178,7 +178,7 @@ def remind(store, mailer, base_url: str, every_days: int, today: date | None = N
     """Mail each registered business whose listing is due a check; return how many."""
     import sqlalchemy as sa
 
-    from .store import premises
+    from .adapters.db.store import premises
 
     today = today or clock.today()
     due = today - timedelta(days=every_days)

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from . import hours, importing, presenting
+from .adapters.db.store import Store
 from .chat import Analysis, Helpline
 from .chat import lines as helpline_hours
 from .chat import replies as chat_replies
@@ -22,7 +23,6 @@ from .domain.vocabulary import FACILITIES, facility_mask
 from .geo.areas import Areas
 from .geo.gazetteer import Gazetteer, Place
 from .geo.index import Hit, IndexFilter, SpaceIndex
-from .store import Store
 
 DEFAULT_RADIUS_KM = 5.0
 MAX_RADIUS_KM = 50.0

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from locator import create_app
+from locator.adapters.db.store import Store
 from locator.config import SETTINGS, load_config
-from locator.store import Store
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from locator import exports
-from locator.store import premises
+from locator.adapters.db.store import premises
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row

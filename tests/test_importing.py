@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from locator.store import Store
+from locator.adapters.db.store import Store
 
 from builders import write_csv
 from conftest import premises_row

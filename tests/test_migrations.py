@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from locator.store import Store, metadata
+from locator.adapters.db.store import Store, metadata
 
 
 def test_the_migrated_schema_matches_the_declared_tables(locator):

@@ -9,9 +9,9 @@ import pytest
 import sqlalchemy as sa
 
 from locator import hours, presenting, referrals
+from locator.adapters.db.store import referral_contacts
 from locator.geo.areas import default_areas
 from locator.importing import RowError
-from locator.store import referral_contacts
 
 from builders import write_csv
 from conftest import london

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator import business, review
-from locator.store import uses
+from locator.adapters.db.store import uses
 
 LEEDS = (53.7965, -1.5478)
 

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from locator.store import metadata
+from locator.adapters.db.store import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(

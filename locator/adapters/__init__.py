@@ -1,0 +1,1 @@
+"""What the service talks to outside itself: the database and the mail server."""

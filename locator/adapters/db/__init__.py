@@ -1,0 +1,1 @@
+"""The database: tables, migrations and the store that reads and writes them."""

@@ -1,0 +1,1 @@
+"""Mail leaving the service: to files, the console or an SMTP server."""
