@@ -6,20 +6,20 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from .config import load_config
+from locator.config import load_config
 
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
     """Build the app: settings → store → services → blueprints → limits → headers → errors."""
-    from . import cli
-    from .adapters.db.store import Store
-    from .adapters.mail.outbox import Mailer
-    from .geo.areas import default_areas
-    from .geo.gazetteer import default_gazetteer
-    from .services import Locator
-    from .web import api, business, errors, extensions, ops, pages, privacy, security, tiles
-    from .web import coverage as coverage_views
-    from .web import exports as export_views
+    from locator import cli
+    from locator.adapters.db.store import Store
+    from locator.adapters.mail.outbox import Mailer
+    from locator.geo.areas import default_areas
+    from locator.geo.gazetteer import default_gazetteer
+    from locator.services import Locator
+    from locator.web import api, business, errors, extensions, ops, pages, privacy, security, tiles
+    from locator.web import coverage as coverage_views
+    from locator.web import exports as export_views
 
     settings = load_config()
     if config:

@@ -20,11 +20,11 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from . import hours, importing
-from .adapters.db.store import premises
-from .domain import clock, policy
-from .domain.errors import InvalidParameter, SpaceNotFound
-from .domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
+from locator import hours, importing
+from locator.adapters.db.store import premises
+from locator.domain import clock, policy
+from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
 
 CHECKLIST = {
     "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",

@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from . import demo, importing, referrals
+from locator import demo, importing, referrals
 
 
 def _locator():
@@ -117,8 +117,8 @@ def demo_command(replace: bool) -> None:
 @click.password_option(help="At least 12 characters (asked for when not given).")
 def create_moderator_command(email: str, name: str, areas: tuple[str, ...], password: str):
     """Create a moderator account (password hashed with argon2)."""
-    from . import business
-    from .domain.errors import InvalidParameter
+    from locator import business
+    from locator.domain.errors import InvalidParameter
 
     service = _locator()
     service.store.migrate()
@@ -140,8 +140,8 @@ def create_moderator_command(email: str, name: str, areas: tuple[str, ...], pass
 @click.password_option(help="At least 12 characters (asked for when not given).")
 def create_organisation_command(name: str, email: str, password: str):
     """Create a head-office account that uploads and manages an estate on the web."""
-    from . import business
-    from .domain.errors import InvalidParameter
+    from locator import business
+    from locator.domain.errors import InvalidParameter
 
     service = _locator()
     service.store.migrate()
@@ -157,7 +157,7 @@ def create_organisation_command(name: str, email: str, password: str):
 @with_appcontext
 def purge_command() -> None:
     """Delete recorded uses older than USAGE_RETENTION_MONTHS."""
-    from . import review
+    from locator import review
 
     months = int(current_app.config["USAGE_RETENTION_MONTHS"])
     removed = review.purge(_locator().store, months)
@@ -168,7 +168,7 @@ def purge_command() -> None:
 @with_appcontext
 def remind_command() -> None:
     """Mail businesses whose listing is due a check (every REVIEW_REMINDER_DAYS)."""
-    from . import review
+    from locator import review
 
     config = current_app.config
     base = (config["PUBLIC_BASE_URL"] or "http://localhost:5000").rstrip("/")
@@ -239,6 +239,6 @@ def main() -> None:
     """Run the Flask CLI for this app (the `locator` console script)."""
     from flask.cli import FlaskGroup
 
-    from . import create_app
+    from locator import create_app
 
     FlaskGroup(create_app=create_app)(prog_name="locator")

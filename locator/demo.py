@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import zlib
 
-from . import importing
-from .config import DATA_DIR
-from .domain.vocabulary import FACILITIES
+from locator import importing
+from locator.config import DATA_DIR
+from locator.domain.vocabulary import FACILITIES
 
 DEMO_DIR = DATA_DIR / "demo"
 

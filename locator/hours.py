@@ -20,7 +20,7 @@ from functools import lru_cache
 import holidays
 import opening_hours
 
-from .domain import clock
+from locator.domain import clock
 
 NATIONS = ("england", "wales", "scotland", "northern_ireland")
 LONDON = clock.LONDON

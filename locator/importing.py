@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import hours
-from .domain import clock
-from .domain.vocabulary import FACILITIES, SCHEMES, Scheme
-from .geo.gazetteer import Gazetteer, normalise_postcode
+from locator import hours
+from locator.domain import clock
+from locator.domain.vocabulary import FACILITIES, SCHEMES, Scheme
+from locator.geo.gazetteer import Gazetteer, normalise_postcode
 
 FORMATS = ("auto", "csv", "geojson", "osm", "nhs")
 SPEC_COLUMNS = (

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 
-from . import hours
-from .domain.vocabulary import FACILITIES
+from locator import hours
+from locator.domain.vocabulary import FACILITIES
 
 NATION_NAMES = {
     "england": "England and Wales",

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import hours
-from .adapters.db.store import Store
-from .domain.helplines import BY_TOPIC
-from .geo.areas import Area, Areas, slugify
-from .importing import (
+from locator import hours
+from locator.adapters.db.store import Store
+from locator.domain.helplines import BY_TOPIC
+from locator.geo.areas import Area, Areas, slugify
+from locator.importing import (
     WEBSITE_PATTERN,
     ImportFileError,
     RawRow,

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from . import business
-from .domain import clock, policy
-from .domain.errors import InvalidParameter
-from .domain.vocabulary import Status
+from locator import business
+from locator.domain import clock, policy
+from locator.domain.errors import InvalidParameter
+from locator.domain.vocabulary import Status
 
 NEEDS = {
     "charge_phone": "Charge a phone",
@@ -178,7 +178,7 @@ def remind(store, mailer, base_url: str, every_days: int, today: date | None = N
     """Mail each registered business whose listing is due a check; return how many."""
     import sqlalchemy as sa
 
-    from .adapters.db.store import premises
+    from locator.adapters.db.store import premises
 
     today = today or clock.today()
     due = today - timedelta(days=every_days)

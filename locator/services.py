@@ -10,19 +10,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from . import hours, importing, presenting
-from .adapters.db.store import Store
-from .chat import Analysis, Helpline
-from .chat import lines as helpline_hours
-from .chat import replies as chat_replies
-from .chat.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
-from .domain import clock, policy
-from .domain import helplines as known_lines
-from .domain.errors import InvalidParameter, SpaceNotFound, UnknownPlace
-from .domain.vocabulary import FACILITIES, facility_mask
-from .geo.areas import Areas
-from .geo.gazetteer import Gazetteer, Place
-from .geo.index import Hit, IndexFilter, SpaceIndex
+from locator import hours, importing, presenting
+from locator.adapters.db.store import Store
+from locator.chat import Analysis, Helpline
+from locator.chat import lines as helpline_hours
+from locator.chat import replies as chat_replies
+from locator.chat.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
+from locator.domain import clock, policy
+from locator.domain import helplines as known_lines
+from locator.domain.errors import InvalidParameter, SpaceNotFound, UnknownPlace
+from locator.domain.vocabulary import FACILITIES, facility_mask
+from locator.geo.areas import Areas
+from locator.geo.gazetteer import Gazetteer, Place
+from locator.geo.index import Hit, IndexFilter, SpaceIndex
 
 DEFAULT_RADIUS_KM = 5.0
 MAX_RADIUS_KM = 50.0

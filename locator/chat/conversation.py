@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from ..domain.helplines import BY_TOPIC, EMERGENCY
-from ..domain.vocabulary import FACILITIES
-from ..geo.gazetteer import Gazetteer
-from .engine import Analysis, analyse
-from .matching import normalise
+from locator.chat.engine import Analysis, analyse
+from locator.chat.matching import normalise
+from locator.domain.helplines import BY_TOPIC, EMERGENCY
+from locator.domain.vocabulary import FACILITIES
+from locator.geo.gazetteer import Gazetteer
 
 QUESTIONS = ("location", "need")
 CONVERSATION_INTENTS = ("find_space", "emergency", "support")

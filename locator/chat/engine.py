@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..domain import helplines as lines
-from ..geo.gazetteer import Gazetteer, Place
-from . import rules
-from .matching import correct_typos, normalise
+from locator.chat import rules
+from locator.chat.matching import correct_typos, normalise
+from locator.domain import helplines as lines
+from locator.geo.gazetteer import Gazetteer, Place
 
 MAX_MESSAGE = 1000
 LETTERS = re.compile(r"[A-Za-z]")

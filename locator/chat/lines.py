@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..domain.helplines import BY_TOPIC, FALLBACK, Helpline
-from ..hours import HoursError, parse_hours
+from locator.domain.helplines import BY_TOPIC, FALLBACK, Helpline
+from locator.hours import HoursError, parse_hours
 
 
 def answers_at(line: Helpline, at: datetime) -> str:

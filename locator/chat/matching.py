@@ -8,8 +8,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..geo.gazetteer import english_words
-from .rules import SLANG
+from locator.chat.rules import SLANG
+from locator.geo.gazetteer import english_words
 
 # Words the rules hinge on; a misspelt word close to one of these is read as it.
 KEYWORDS = tuple(

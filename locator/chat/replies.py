@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from ..domain import helplines as lines
-from ..domain.vocabulary import FACILITIES
-from .engine import Analysis
-from .lines import answers_at
+from locator.chat.engine import Analysis
+from locator.chat.lines import answers_at
+from locator.domain import helplines as lines
+from locator.domain.vocabulary import FACILITIES
 
 WALK_LIMIT_M = 1200  # about 15 minutes on foot
 SILENT = "If you can't speak, call 999 from a mobile and press 55 when asked."

@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from ..config import DATA_DIR
+from locator.config import DATA_DIR
 
 BOUNDARY_FILE = "lad_may2023_uk_buc.geojson"
 

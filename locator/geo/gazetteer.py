@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from ..config import DATA_DIR
+from locator.config import DATA_DIR
 
 # Built by scripts/build_gazetteer.py from NaPTAN, NPTG and OS Open Names.
 NAMES_FILE = "places_gb_naptan_nptg_osnames.csv.gz"

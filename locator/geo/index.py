@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.spatial import cKDTree
 
-from ..domain.vocabulary import FACILITY_BITS
+from locator.domain.vocabulary import FACILITY_BITS
 
 EARTH_RADIUS_M = 6_371_008.8
 # Below this many eligible points a numpy scan beats building a tree.

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..domain.errors import LocatorError
+from locator.domain.errors import LocatorError
 
 MAX_ZOOM = 19
 UPSTREAM_TIMEOUT_S = 5.0

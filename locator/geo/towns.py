@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .areas import Areas
-from .gazetteer import DATA_DIR
+from locator.geo.areas import Areas
+from locator.geo.gazetteer import DATA_DIR
 
 PLACES_FILE = Path("gazetteer") / "geonames_gb_places_pop500.csv"
 

@@ -2,9 +2,9 @@
 
 from flask import Blueprint, current_app, jsonify, request
 
-from .. import services
-from ..services import parse_at, parse_space_query
-from .openapi import openapi_document
+from locator import services
+from locator.services import parse_at, parse_space_query
+from locator.web.openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -24,12 +24,12 @@ from flask import (
 )
 from markupsafe import Markup
 
-from .. import business, hours, importing, presenting, printing, review
-from ..domain import clock, policy
-from ..domain.errors import InvalidParameter, SpaceNotFound
-from ..domain.vocabulary import FACILITIES, REPORT_REASONS, Status
-from .api import locator
-from .pages import UK_CENTRE, map_for
+from locator import business, hours, importing, presenting, printing, review
+from locator.domain import clock, policy
+from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.vocabulary import FACILITIES, REPORT_REASONS, Status
+from locator.web.api import locator
+from locator.web.pages import UK_CENTRE, map_for
 
 bp = Blueprint("business", __name__)
 api_bp = Blueprint("registrations", __name__, url_prefix="/api/v1")

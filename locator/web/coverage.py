@@ -10,12 +10,12 @@ import shapely
 from flask import Blueprint, current_app, render_template, request
 from shapely.geometry.base import BaseGeometry
 
-from .. import coverage
-from ..domain.errors import InvalidParameter
-from ..geo.index import EARTH_RADIUS_M
-from ..geo.maps import map_parts
-from .api import locator
-from .pages import vendor_url
+from locator import coverage
+from locator.domain.errors import InvalidParameter
+from locator.geo.index import EARTH_RADIUS_M
+from locator.geo.maps import map_parts
+from locator.web.api import locator
+from locator.web.pages import vendor_url
 
 bp = Blueprint("coverage", __name__)
 

@@ -10,7 +10,7 @@ from flask import Flask, current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from ..domain.errors import LocatorError
+from locator.domain.errors import LocatorError
 
 HTTP_CODES = {
     400: "bad_request",

@@ -8,13 +8,13 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 from werkzeug.datastructures import MultiDict
 
-from .. import hours, presenting, services
-from ..domain.errors import LocatorError, SpaceNotFound
-from ..domain.helplines import ROUND_THE_CLOCK
-from ..domain.vocabulary import FACILITIES, REPORT_REASONS
-from ..geo.maps import map_parts
-from ..geo.towns import main_town
-from ..services import (
+from locator import hours, presenting, services
+from locator.domain.errors import LocatorError, SpaceNotFound
+from locator.domain.helplines import ROUND_THE_CLOCK
+from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
+from locator.geo.maps import map_parts
+from locator.geo.towns import main_town
+from locator.services import (
     DEFAULT_RADIUS_KM,
     describe_when,
     parse_at,
@@ -23,8 +23,8 @@ from ..services import (
     safe_schedule,
     search_for_people,
 )
-from .api import locator, space_url
-from .errors import error_page
+from locator.web.api import locator, space_url
+from locator.web.errors import error_page
 
 bp = Blueprint("pages", __name__)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app
 
-from ..geo.tiles import BROWSER_MAX_AGE_S, TileCache, user_agent
+from locator.geo.tiles import BROWSER_MAX_AGE_S, TileCache, user_agent
 
 bp = Blueprint("tiles", __name__)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
-from ...domain import clock
-from ...domain.vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS, Status
+from locator.domain import clock
+from locator.domain.vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS, Status
 
 metadata = sa.MetaData()
 
