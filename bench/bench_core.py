@@ -30,10 +30,10 @@ from scipy.spatial import cKDTree
 from locator.domain.vocabulary import FACILITIES, facility_mask
 from locator.geo.areas import default_areas
 from locator.geo.gazetteer import default_gazetteer
-from locator.geo.index import IndexFilter, SpaceIndex, haversine_m, to_unit_vectors
-from locator.hours import LONDON
-from locator.importing import SPEC_COLUMNS
-from locator.services import safe_schedule
+from locator.hours.schedule import LONDON
+from locator.importing.rows import SPEC_COLUMNS
+from locator.search.index import IndexFilter, SpaceIndex, haversine_m, to_unit_vectors
+from locator.search.service import safe_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 CODES = list(FACILITIES)
@@ -137,7 +137,7 @@ def median_ms(samples: list[float]) -> float:
 def demo_app(name: str):
     """Yield (app, locator) on a throwaway SQLite database holding the demo premises."""
     from locator import create_app
-    from locator.demo import load_demo
+    from locator.importing.demo import load_demo
 
     with tempfile.TemporaryDirectory() as folder:
         app = create_app(
@@ -260,7 +260,7 @@ def bench_size(n: int, queries: int, rng: np.random.Generator) -> None:
 
 def bench_import(rows: int, rng: np.random.Generator) -> None:
     from locator.adapters.db.store import Store
-    from locator.services import Locator
+    from locator.search.service import Locator
 
     data = synthetic_premises(rows, rng)
     with tempfile.TemporaryDirectory() as folder:

@@ -18,7 +18,7 @@ import time
 
 from bench_core import demo_app, median_ms
 
-from locator import services
+from locator.search import service as services
 
 TEATIME = "2026-12-02T17:50"  # a Wednesday: many pharmacies close around 18:00
 OPEN_NOW = {"q": "M1", "open_now": "true", "limit": 20, "at": TEATIME}

@@ -16,7 +16,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from locator.adapters.mail.outbox import Mailer
     from locator.geo.areas import default_areas
     from locator.geo.gazetteer import default_gazetteer
-    from locator.services import Locator
+    from locator.search.service import Locator
     from locator.web import api, business, errors, extensions, ops, pages, privacy, security, tiles
     from locator.web import coverage as coverage_views
     from locator.web import exports as export_views

@@ -9,7 +9,9 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from locator import demo, importing, referrals
+from locator.importing import demo
+from locator.importing import rows as importing
+from locator.listings import referrals
 
 
 def _locator():
@@ -117,8 +119,8 @@ def demo_command(replace: bool) -> None:
 @click.password_option(help="At least 12 characters (asked for when not given).")
 def create_moderator_command(email: str, name: str, areas: tuple[str, ...], password: str):
     """Create a moderator account (password hashed with argon2)."""
-    from locator import business
     from locator.domain.errors import InvalidParameter
+    from locator.listings import business
 
     service = _locator()
     service.store.migrate()
@@ -140,8 +142,8 @@ def create_moderator_command(email: str, name: str, areas: tuple[str, ...], pass
 @click.password_option(help="At least 12 characters (asked for when not given).")
 def create_organisation_command(name: str, email: str, password: str):
     """Create a head-office account that uploads and manages an estate on the web."""
-    from locator import business
     from locator.domain.errors import InvalidParameter
+    from locator.listings import business
 
     service = _locator()
     service.store.migrate()
@@ -157,7 +159,7 @@ def create_organisation_command(name: str, email: str, password: str):
 @with_appcontext
 def purge_command() -> None:
     """Delete recorded uses older than USAGE_RETENTION_MONTHS."""
-    from locator import review
+    from locator.usage import records as review
 
     months = int(current_app.config["USAGE_RETENTION_MONTHS"])
     removed = review.purge(_locator().store, months)
@@ -168,7 +170,7 @@ def purge_command() -> None:
 @with_appcontext
 def remind_command() -> None:
     """Mail businesses whose listing is due a check (every REVIEW_REMINDER_DAYS)."""
-    from locator import review
+    from locator.usage import records as review
 
     config = current_app.config
     base = (config["PUBLIC_BASE_URL"] or "http://localhost:5000").rstrip("/")

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 
-from locator import hours
 from locator.domain.vocabulary import FACILITIES
+from locator.hours import schedule as hours
 
 NATION_NAMES = {
     "england": "England and Wales",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from locator.importing import SPEC_COLUMNS
+from locator.importing.rows import SPEC_COLUMNS
 
 
 def write_csv(path: Path, rows: list[dict], columns=SPEC_COLUMNS) -> Path:
@@ -20,7 +20,7 @@ def write_csv(path: Path, rows: list[dict], columns=SPEC_COLUMNS) -> Path:
 
 def add_premises(locator, rows: list[dict], *, publish: bool = True):
     """Validate and store rows through the import service; return the result."""
-    from locator.importing import RawRow
+    from locator.importing.rows import RawRow
 
     raw = [RawRow(f"line {i + 2}", dict(row)) for i, row in enumerate(rows)]
     result = locator.import_rows("csv", raw, publish=publish)

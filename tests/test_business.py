@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 from bs4 import BeautifulSoup
 
-from locator import business, hours
 from locator.domain.errors import InvalidParameter
+from locator.hours import schedule as hours
+from locator.listings import business
 
 from builders import add_premises
 from conftest import london, premises_row

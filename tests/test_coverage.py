@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 import shapely
 
-from locator import coverage
-from locator.coverage import Premises
+from locator.coverage import gaps as coverage
+from locator.coverage.gaps import Premises
 from locator.domain.errors import InvalidParameter
 
 from builders import add_premises, ids_by_ref

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator.domain.vocabulary import facility_mask
-from locator.geo.index import IndexFilter, SpaceIndex
-from locator.services import parse_space_query, safe_schedule
+from locator.search.index import IndexFilter, SpaceIndex
+from locator.search.service import parse_space_query, safe_schedule
 
 from builders import add_premises
 from conftest import london, premises_row

@@ -8,8 +8,8 @@ import uuid
 
 import pytest
 
-from locator import exports
 from locator.adapters.db.store import premises
+from locator.opendata import exports
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row
@@ -235,7 +235,7 @@ def test_an_export_holds_exactly_the_public_premises(client, locator, path, how)
 
 def test_demo_premises_are_included_flagged_and_attributed(client, locator):
     row = premises_row("N1", 52.63, 1.29, organisation="Norwich shops (demo)")
-    from locator.importing import RawRow
+    from locator.importing.rows import RawRow
 
     locator.import_rows("csv", [RawRow("line 2", row)], publish=True, demo=True)
     document = fetch(client, GEOJSON)

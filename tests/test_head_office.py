@@ -7,7 +7,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
-from locator import business
+from locator.listings import business
 
 from builders import write_csv
 from conftest import premises_row

@@ -11,7 +11,7 @@ import holidays
 import opening_hours
 import pytest
 
-from locator.hours import (
+from locator.hours.schedule import (
     LONDON,
     NATIONS,
     HoursError,

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from locator.domain.vocabulary import FACILITIES, facility_mask
-from locator.geo.index import IndexFilter, SpaceIndex, haversine_m
-from locator.hours import parse_hours
-from locator.services import safe_schedule
+from locator.hours.schedule import parse_hours
+from locator.search.index import IndexFilter, SpaceIndex, haversine_m
+from locator.search.service import safe_schedule
 
 from builders import add_premises, ids_by_ref
 from conftest import london, premises_row
@@ -165,7 +165,7 @@ def test_an_unchanged_database_does_not_rebuild_the_index(locator):
 def test_unit_vectors_keep_great_circle_order():
     rng = np.random.default_rng(3)
     lats, lons = rng.uniform(50, 58, 500), rng.uniform(-6, 2, 500)
-    from locator.geo.index import chord_to_metres, to_unit_vectors
+    from locator.search.index import chord_to_metres, to_unit_vectors
 
     xyz = to_unit_vectors(lats, lons)
     origin = to_unit_vectors([54.0], [-2.0])[0]

@@ -6,8 +6,8 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from locator import printing
-from locator.printing import staff_card_pdf, window_sticker_pdf
+from locator.printing import pdfs as printing
+from locator.printing.pdfs import staff_card_pdf, window_sticker_pdf
 
 URL = "https://safespaces.example.org/spaces/42?src=sticker"
 A5_POINTS = (148 / 25.4 * 72, 210 / 25.4 * 72)

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from locator import hours, presenting, referrals
+from locator import presenting
 from locator.adapters.db.store import referral_contacts
 from locator.geo.areas import default_areas
-from locator.importing import RowError
+from locator.hours import schedule as hours
+from locator.importing.rows import RowError
+from locator.listings import referrals
 
 from builders import write_csv
 from conftest import london

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 import pytest
 from bs4 import BeautifulSoup
 
-from locator import business, review
 from locator.adapters.db.store import uses
+from locator.listings import business
+from locator.usage import records as review
 
 LEEDS = (53.7965, -1.5478)
 

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator import presenting
-from locator.importing import RawRow
-from locator.services import parse_at
+from locator.importing.rows import RawRow
+from locator.search.service import parse_at
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from locator.domain.helplines import BY_TOPIC, FALLBACK, Helpline
-from locator.hours import HoursError, parse_hours
+from locator.hours.schedule import HoursError, parse_hours
 
 
 def answers_at(line: Helpline, at: datetime) -> str:

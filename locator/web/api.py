@@ -2,8 +2,8 @@
 
 from flask import Blueprint, current_app, jsonify, request
 
-from locator import services
-from locator.services import parse_at, parse_space_query
+from locator.search import service as services
+from locator.search.service import parse_at, parse_space_query
 from locator.web.openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

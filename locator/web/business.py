@@ -24,10 +24,15 @@ from flask import (
 )
 from markupsafe import Markup
 
-from locator import business, hours, importing, presenting, printing, review
+from locator import presenting
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter, SpaceNotFound
 from locator.domain.vocabulary import FACILITIES, REPORT_REASONS, Status
+from locator.hours import schedule as hours
+from locator.importing import rows as importing
+from locator.listings import business
+from locator.printing import pdfs as printing
+from locator.usage import records as review
 from locator.web.api import locator
 from locator.web.pages import UK_CENTRE, map_for
 

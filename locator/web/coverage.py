@@ -10,10 +10,10 @@ import shapely
 from flask import Blueprint, current_app, render_template, request
 from shapely.geometry.base import BaseGeometry
 
-from locator import coverage
+from locator.coverage import gaps as coverage
 from locator.domain.errors import InvalidParameter
-from locator.geo.index import EARTH_RADIUS_M
 from locator.geo.maps import map_parts
+from locator.search.index import EARTH_RADIUS_M
 from locator.web.api import locator
 from locator.web.pages import vendor_url
 

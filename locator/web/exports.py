@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from flask import Blueprint, Response, current_app, request, stream_with_context
 
-from locator import exports
+from locator.opendata import exports
 
 bp = Blueprint("exports", __name__, url_prefix="/api/v1")
 

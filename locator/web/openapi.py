@@ -1,9 +1,9 @@
 """The OpenAPI 3 document of the public API, built from the same tables the code uses."""
 
-from locator.business import CHECKLIST
 from locator.domain.vocabulary import FACILITIES, INTENTS
 from locator.geo.gazetteer import PLACE_KINDS
-from locator.services import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
+from locator.listings.business import CHECKLIST
+from locator.search.service import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
 
 SEARCH_PARAMETERS = (
     ("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Latitude (WGS84); with lon."),

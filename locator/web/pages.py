@@ -8,13 +8,15 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 from werkzeug.datastructures import MultiDict
 
-from locator import hours, presenting, services
+from locator import presenting
 from locator.domain.errors import LocatorError, SpaceNotFound
 from locator.domain.helplines import ROUND_THE_CLOCK
 from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
 from locator.geo.maps import map_parts
 from locator.geo.towns import main_town
-from locator.services import (
+from locator.hours import schedule as hours
+from locator.search import service as services
+from locator.search.service import (
     DEFAULT_RADIUS_KM,
     describe_when,
     parse_at,

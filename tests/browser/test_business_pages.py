@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from locator import business
+from locator.listings import business
 
 from .support import BROWSER_WARNINGS
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from locator import hours
 from locator.domain import clock
 from locator.domain.vocabulary import FACILITIES, SCHEMES, Scheme
 from locator.geo.gazetteer import Gazetteer, normalise_postcode
+from locator.hours import schedule as hours
 
 FORMATS = ("auto", "csv", "geojson", "osm", "nhs")
 SPEC_COLUMNS = (

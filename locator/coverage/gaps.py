@@ -33,9 +33,9 @@ from scipy import sparse
 from scipy.spatial import cKDTree
 from shapely.geometry.base import BaseGeometry
 
-from locator import hours
 from locator.domain.errors import InvalidParameter
-from locator.geo.index import EARTH_RADIUS_M, haversine_m, metres_to_chord, to_unit_vectors
+from locator.hours import schedule as hours
+from locator.search.index import EARTH_RADIUS_M, haversine_m, metres_to_chord, to_unit_vectors
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -44,11 +44,11 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 
-from locator import hours
 from locator.adapters.db.store import Store, is_public, premises
-from locator.demo import SOURCES as DEMO_SOURCES
 from locator.domain import clock
 from locator.domain.vocabulary import FACILITIES
+from locator.hours import schedule as hours
+from locator.importing.demo import SOURCES as DEMO_SOURCES
 
 BATCH_SIZE = 500
 HSDS_VERSION = "3.0"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import zlib
 
-from locator import importing
 from locator.config import DATA_DIR
 from locator.domain.vocabulary import FACILITIES
+from locator.importing import rows as importing
 
 DEMO_DIR = DATA_DIR / "demo"
 

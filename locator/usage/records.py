@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from locator import business
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter
 from locator.domain.vocabulary import Status
+from locator.listings import business
 
 NEEDS = {
     "charge_phone": "Charge a phone",

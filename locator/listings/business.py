@@ -20,11 +20,12 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from locator import hours, importing
 from locator.adapters.db.store import premises
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter, SpaceNotFound
 from locator.domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
+from locator.hours import schedule as hours
+from locator.importing import rows as importing
 
 CHECKLIST = {
     "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",

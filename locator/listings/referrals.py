@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from locator import hours
 from locator.adapters.db.store import Store
 from locator.domain.helplines import BY_TOPIC
 from locator.geo.areas import Area, Areas, slugify
-from locator.importing import (
+from locator.hours import schedule as hours
+from locator.importing.rows import (
     WEBSITE_PATTERN,
     ImportFileError,
     RawRow,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from locator import hours, importing, presenting
+from locator import presenting
 from locator.adapters.db.store import Store
 from locator.chat import Analysis, Helpline
 from locator.chat import lines as helpline_hours
@@ -22,7 +22,9 @@ from locator.domain.errors import InvalidParameter, SpaceNotFound, UnknownPlace
 from locator.domain.vocabulary import FACILITIES, facility_mask
 from locator.geo.areas import Areas
 from locator.geo.gazetteer import Gazetteer, Place
-from locator.geo.index import Hit, IndexFilter, SpaceIndex
+from locator.hours import schedule as hours
+from locator.importing import rows as importing
+from locator.search.index import Hit, IndexFilter, SpaceIndex
 
 DEFAULT_RADIUS_KM = 5.0
 MAX_RADIUS_KM = 50.0

@@ -1,0 +1,1 @@
+"""Coverage gaps: when and where a district has no safe space open."""

@@ -1,0 +1,1 @@
+"""Opening hours: parsing, open now, bank holidays."""

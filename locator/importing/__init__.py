@@ -1,0 +1,1 @@
+"""Importing premises: files checked row by row, and the demo data."""

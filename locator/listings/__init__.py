@@ -1,0 +1,1 @@
+"""Listings: registration, manage links, head offices, moderation, referrals."""

@@ -1,0 +1,1 @@
+"""Open data exports: GeoJSON and Open Referral HSDS."""

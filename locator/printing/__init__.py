@@ -1,0 +1,1 @@
+"""Printable PDFs: the window sticker and the staff card."""

@@ -1,0 +1,1 @@
+"""Finding safe spaces: the query, the index, the service behind the API."""

@@ -1,0 +1,1 @@
+"""Record and Review: uses of safe spaces logged without personal data."""
