@@ -32,7 +32,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=500)
     args = parser.parse_args()
-    with demo_app("chat") as (app, service):
+    with demo_app("chat") as (app, _service):
         client = app.test_client()
         client.get("/api/v1/spaces", query_string=SEARCH)  # build the index once
         search, chat, per_message = [], [], {m: [] for m in MESSAGES}

@@ -183,7 +183,7 @@ def bench_size(n: int, queries: int, rng: np.random.Generator) -> None:
     rss_after = rss_mib()
 
     start = time.perf_counter()
-    open_mask = index._window_at(AT).open_mask.copy()  # noqa: SLF001 - benchmark only
+    open_mask = index._window_at(AT).open_mask.copy()
     window_s = time.perf_counter() - start
 
     # Query points: near premises (people search where shops are), jittered.

@@ -44,7 +44,7 @@ def main() -> None:
         "page at 17:50": [],
         "page on Christmas Day": [],
     }
-    with demo_app("search") as (app, service):
+    with demo_app("search") as (app, _service):
         client = app.test_client()
 
         def api(params):

@@ -85,10 +85,7 @@ def distance_phrase(metres: float | None) -> str | None:
     if metres is None:
         return None
     minutes = walking_minutes(metres)
-    if metres < 1000:
-        length = f"{round(metres / 10) * 10:.0f} m"
-    else:
-        length = f"{metres / 1000:.1f} km"
+    length = f"{round(metres / 10) * 10:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
     if minutes > MAX_WALK_MINUTES:
         return f"{length} · too far to walk"
     return f"{length} · {minutes} min walk"

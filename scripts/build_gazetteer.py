@@ -222,9 +222,9 @@ def near_any(lat: float, lon: float, points: Iterable[tuple[float, float]], km: 
 
 def town_of(*localities: str) -> str:
     """Return the first locality without "City Centre" ("Manchester City Centre" → Manchester)."""
-    for locality in localities:
+    for written in localities:
         # A few NaPTAN rows quote the name inside the field: '"Doune "'.
-        locality = _CENTRE_SUFFIX.sub("", locality.replace('"', "").strip()).strip()
+        locality = _CENTRE_SUFFIX.sub("", written.replace('"', "").strip()).strip()
         if locality:
             return locality
     return ""
@@ -268,9 +268,9 @@ def hub_entry(row: dict[str, str], frequencies: dict[str, float]) -> Entry | Non
         # "Rugeley Town" is not "Town", nor "Glasgow Central" "Central".
         for prefix in {town, row["locality"].strip()}:
             rest = name[len(prefix) + 1 :]
-            if prefix and name.startswith(prefix + " ") and rest[:1].isupper():
-                if " " in rest or not is_common(_norm(rest), frequencies):
-                    entry.aliases.append(rest)
+            starts = prefix and name.startswith(prefix + " ") and rest[:1].isupper()
+            if starts and (" " in rest or not is_common(_norm(rest), frequencies)):
+                entry.aliases.append(rest)
         return entry
     if "/" in name:
         return None  # "Albany Park - Hurst Road/Valentine Avenue" is a stand, not a place
@@ -645,7 +645,7 @@ def merge(
     for group in groups:
         for entry in group:
             key = entry.key
-            if not key or entry.source == "nptg" and key in generic:
+            if not key or (entry.source == "nptg" and key in generic):
                 continue
             if entry.kind == "station" and key in stations:
                 # Shipped already: the row gives its rank and its new names ("Oxford Road").

@@ -197,7 +197,7 @@ def test_a_temporary_closure_hides_the_place_from_open_now_until_the_date(app, c
     found = client.get("/api/v1/spaces", query_string=later).get_json()["features"]
     assert done["id"] in [f["id"] for f in found]
     everything = client.get("/api/v1/spaces", query_string={**now, "open_now": "false"})
-    closed = [f for f in everything.get_json()["features"] if f["id"] == done["id"]][0]
+    closed = next(f for f in everything.get_json()["features"] if f["id"] == done["id"])
     assert closed["properties"]["status_text"].startswith("Temporarily closed")
 
 

@@ -36,7 +36,7 @@ ODD_VALUES = st.one_of(
             "' OR 1=1 --",
             "<script>",
         ]
-    ),  # fmt: skip
+    ),
 )
 
 

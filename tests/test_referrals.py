@@ -145,7 +145,7 @@ def test_a_good_row_keeps_topics_in_the_helplines_order_and_empty_hours_as_not_s
 def test_the_topics_are_the_chat_helplines_topics():
     from locator.domain.helplines import BY_TOPIC
 
-    assert referrals.TOPICS == tuple(BY_TOPIC)
+    assert tuple(BY_TOPIC) == referrals.TOPICS
 
 
 @pytest.mark.parametrize(

@@ -82,7 +82,7 @@ def test_a_logged_use_is_counted_exactly_for_the_premises_and_hidden_when_small_
 
 
 def test_a_partnership_sees_only_its_own_districts(app, client, locator):
-    space_id, path = register(client)
+    _, path = register(client)
     for _ in range(6):
         record(client, path)
     business.create_moderator(locator.store, locator.areas, "m@mcr.example", "M", "q" * 14,

@@ -43,7 +43,7 @@ class FakeTileServer:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (http.server's naming)
+            def do_GET(self):
                 fake.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 if fake.mode == "too slow":
                     fake.release.wait(10)
@@ -59,7 +59,7 @@ class FakeTileServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
+            def log_message(self, format, *args):
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -252,7 +252,7 @@ class Upstream:
         self.answer = answer
         self.urls: list[str] = []
 
-    def __call__(self, url, headers, timeout_s):
+    def __call__(self, url, headers, timeout_s):  # noqa: ARG002 - the fetcher's signature
         self.urls.append(url)
         if isinstance(self.answer, Exception):
             raise self.answer

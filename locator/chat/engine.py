@@ -234,9 +234,9 @@ def _danger(texts: tuple[str, ...]) -> list[str]:
             for name in fired
             if name not in rules.LONG_PAST_ONLY_RULES or _fires_in_a_present_clause(name, calm)
         ]
-    if fired and set(fired) <= rules.PAST_ONLY_RULES and _first_match(PAST, texts):
-        if not close_now:
-            return []  # "I was assaulted last year": support, not 999
+    told_as_over = set(fired) <= rules.PAST_ONLY_RULES and _first_match(PAST, texts)
+    if fired and told_as_over and not close_now:
+        return []  # "I was assaulted last year": support, not 999
     return fired
 
 
@@ -254,7 +254,7 @@ def _fires_in_a_present_clause(name: str, texts: tuple[str, ...]) -> bool:
     )
 
 
-def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: list) -> str:
+def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: list) -> str:  # noqa: PLR0911 - a decision table, read top to bottom
     """Choose one intent: danger, then sign-ups and questions, then helplines, then places."""
     if emergency:
         return "emergency"

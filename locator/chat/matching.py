@@ -131,8 +131,9 @@ def _closest_keyword(word: str) -> str:
 def correct_typos(text: str) -> str:
     """Replace misspelt words within a slip or two of a keyword by that keyword."""
     words = []
-    for word in text.split(" "):
-        if len(word) >= 4 and word.isalpha() and word not in KEYWORDS and word not in COMMON_WORDS:
-            word = _closest_keyword(word)
-        words.append(word)
+    for typed in text.split(" "):
+        known = typed in KEYWORDS or typed in COMMON_WORDS
+        words.append(
+            _closest_keyword(typed) if len(typed) >= 4 and typed.isalpha() and not known else typed
+        )
     return " ".join(words)

@@ -103,7 +103,7 @@ def next_step(analysis: Analysis, located: bool) -> Step:
     return Step(None, ())
 
 
-def compose(
+def compose(  # noqa: C901 - each part of a reply in the order it is read
     analysis: Analysis,
     results: list[dict],
     near: str | None,

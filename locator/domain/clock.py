@@ -17,12 +17,13 @@ def _system_now() -> datetime:
     return datetime.now(UTC)
 
 
-_source: Callable[[], datetime] = _system_now
+# Where the time comes from: the system, or what a test sets.
+_reading: dict[str, Callable[[], datetime]] = {"source": _system_now}
 
 
 def utc_now() -> datetime:
     """Return the current time, aware, in UTC."""
-    return _source().astimezone(UTC)
+    return _reading["source"]().astimezone(UTC)
 
 
 def london_now() -> datetime:
@@ -37,5 +38,4 @@ def today() -> date:
 
 def set_source(source: Callable[[], datetime] | None) -> None:
     """Make the clock read `source` (an aware datetime each call); None restores the system's."""
-    global _source
-    _source = source or _system_now
+    _reading["source"] = source or _system_now

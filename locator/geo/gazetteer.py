@@ -532,7 +532,7 @@ class Gazetteer:
 
     # ---- helpers ---------------------------------------------------------------------------
 
-    def _choices_for_query(
+    def _choices_for_query(  # noqa: C901, PLR0911 - the kinds of place a query may name, in order
         self, text: str, near: tuple[float, float] | None, limit: int
     ) -> list[Place]:
         """Return up to limit distinct places a search box query may mean, best first."""

@@ -7,6 +7,7 @@ usage policy asks) and nothing of the visitor's, not even their address.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import logging
 import os
@@ -82,10 +83,12 @@ def check_tile_address(z: int, x: int, y: int) -> None:
 
 def fetch_url(url: str, headers: Mapping[str, str], timeout_s: float) -> bytes:
     """GET `url` with exactly `headers`; return the body or raise TileUnavailable/TileTimeout."""
-    request = urllib.request.Request(url, headers=dict(headers))
+    if not url.startswith(("https://", "http://")):
+        raise TileUnavailable("The tile server address must start with https:// or http://.")
+    request = urllib.request.Request(url, headers=dict(headers))  # noqa: S310 - checked above
     deadline = time.monotonic() + timeout_s
     try:
-        with urllib.request.urlopen(request, timeout=timeout_s) as response:
+        with urllib.request.urlopen(request, timeout=timeout_s) as response:  # noqa: S310
             body = bytearray()
             # The socket timeout bounds each read; the deadline bounds a slow trickle.
             while chunk := response.read(64 * 1024):
@@ -164,10 +167,8 @@ class TileCache:
         if now - status.st_atime > TOUCH_AFTER_S:
             # The access time says when a tile was last used (eviction order); the
             # modification time stays when it was fetched. Mounts with noatime are covered.
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.utime(path, (now, status.st_mtime))
-            except FileNotFoundError:
-                pass
         return png, status.st_mtime
 
     def _write(self, path: Path, png: bytes) -> None:

@@ -84,13 +84,13 @@ class Schedule:
     """A parsed opening-hours expression for premises in one UK nation."""
 
     __slots__ = (
+        "_compiled",
+        "_template",
+        "_usual_template",
         "expression",
         "nation",
         "sets_holidays",
         "warnings",
-        "_template",
-        "_usual_template",
-        "_compiled",
     )
 
     def __init__(
@@ -248,11 +248,12 @@ def parse_hours(expression: str, nation: str = "england") -> Schedule:
     pieces: list[str] = []
     again: list[str] = []  # rules for particular days, repeated after the bank-holiday rule
     days_only = dated = False
-    for separator, rule in rules:
+    for before, rule in rules:
         parts, lacks_times = _rewrite_rule(rule, text)
         days_only = days_only or lacks_times
-        if separator != ", ":
-            dated = separator != " || " and _names_days(rule)
+        if before != ", ":
+            dated = before != " || " and _names_days(rule)
+        separator = before
         for part in parts:
             joined = f"{separator}{part}" if pieces else part
             pieces.append(joined)
@@ -597,7 +598,7 @@ def _unreadable(text: str, error: Exception) -> HoursError:
         hints.append("use a plain hyphen '-' in ranges")
     where = re.search(r"-->\s*\d+:(\d+)", str(error))
     near = f" (near character {where.group(1)})" if where else ""
-    hint = "; ".join(hints + [f"use the OpenStreetMap form such as {_EXAMPLE}"])
+    hint = "; ".join([*hints, f"use the OpenStreetMap form such as {_EXAMPLE}"])
     return HoursError(f"Could not read the opening hours {_quote(text)}{near}: {hint}.")
 
 
@@ -607,7 +608,7 @@ def _split_rules(text: str) -> list[tuple[str, list[str]]]:
     rules: list[tuple[str, list[str]]] = []
     separator, current = "", []
     for index, token in enumerate(tokens):
-        if token in (";", "||") or (token == "," and _separates_rules(tokens, index)):
+        if token in (";", "||") or (token == "," and _separates_rules(tokens, index)):  # noqa: S105
             rules.append((separator, current))
             separator, current = {";": "; ", "||": " || ", ",": ", "}[token], []
         else:
@@ -636,7 +637,7 @@ def _count_rules(canonical: str) -> int:
     return 1 + len(re.findall(r"; |, | \|\| ", outside_comments))
 
 
-def _rewrite_rule(tokens: list[str], text: str) -> tuple[list[str], bool]:
+def _rewrite_rule(tokens: list[str], text: str) -> tuple[list[str], bool]:  # noqa: C901 - one branch per opening-hours construct
     """Return one rule as the rules to give the parser, and whether it gave days without times.
 
     Unknowns are made explicit and PH becomes dates.
@@ -646,7 +647,8 @@ def _rewrite_rule(tokens: list[str], text: str) -> tuple[list[str], bool]:
         if token.isspace():
             continue
         # Time lists may have a space after their commas; keep each list as one word.
-        if words and (token == "," or words[-1].endswith(",")) and not token.startswith('"'):
+        comma = token == ","  # noqa: S105 - a parser token, not a password
+        if words and (comma or words[-1].endswith(",")) and not token.startswith('"'):
             words[-1] += token
         else:
             words.append(token)
@@ -704,9 +706,9 @@ def _rewrite_rule(tokens: list[str], text: str) -> tuple[list[str], bool]:
         )
     # A rule on "Su,PH" applies to Sundays and to holidays; as two rules, one for each, with
     # the same separator before both, a holiday on a Sunday gets the same hours either way.
-    rules = [" ".join([_DATES] + words[1:] + rest)]
+    rules = [" ".join([_DATES, *words[1:], *rest])]
     if days:
-        rules.insert(0, " ".join([",".join(days)] + words[1:] + rest))
+        rules.insert(0, " ".join([",".join(days), *words[1:], *rest]))
     return rules, lacks_times
 
 

@@ -39,7 +39,7 @@ from locator.config import DATA_DIR
 from locator.domain.helplines import STAFF_CARD
 from locator.domain.vocabulary import FACILITIES
 
-__all__ = ["window_sticker_pdf", "staff_card_pdf", "A5_MM", "CARD_MM"]
+__all__ = ["A5_MM", "CARD_MM", "staff_card_pdf", "window_sticker_pdf"]
 
 A5_MM = (148.0, 210.0)
 CARD_MM = A5_MM  # the staff card is A5 too: A6 would need type too small to read at a glance

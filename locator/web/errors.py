@@ -97,7 +97,7 @@ def init_app(app: Flask) -> None:
         return _error(error.status, error.code, error.message, error.field)
 
     @app.errorhandler(CSRFError)
-    def _form_expired(error: CSRFError):
+    def _form_expired(_expired: CSRFError):
         return _error(400, "form_expired", FORM_EXPIRED)
 
     @app.errorhandler(HTTPException)
@@ -118,6 +118,6 @@ def init_app(app: Flask) -> None:
         return response, status
 
     @app.errorhandler(Exception)
-    def _unexpected(error: Exception):
+    def _unexpected(_failure: Exception):
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
         return _error(500, HTTP_CODES[500], INTERNAL_ERROR)

@@ -27,7 +27,7 @@ class RedactQueryStrings(logging.Filter):
         return True
 
 
-def init_app(app: Flask) -> None:
+def init_app(app: Flask) -> None:  # noqa: ARG001 - every extension's init_app takes the app
     """Install the redacting filter on the development server's request log."""
     logger = logging.getLogger("werkzeug")
     if not any(isinstance(f, RedactQueryStrings) for f in logger.filters):

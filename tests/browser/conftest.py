@@ -167,7 +167,7 @@ def _start_other_origin(pages: dict[str, str]) -> ThreadingHTTPServer:
     """Serve pages (a dict filled in later) from a thread on a free port."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's naming)
+        def do_GET(self):
             body = pages.get(urlsplit(self.path).path)
             status = 200 if body is not None else 404
             payload = (body or "Not found").encode()
@@ -177,7 +177,7 @@ def _start_other_origin(pages: dict[str, str]) -> ThreadingHTTPServer:
             self.end_headers()
             self.wfile.write(payload)
 
-        def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
+        def log_message(self, format, *args):
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -25,7 +25,7 @@ def phone(new_context):
 
 def on_first_screen(page, locator) -> bool:
     box = locator.bounding_box()
-    return box is not None and 0 <= box["y"] and box["y"] + 40 <= PHONE["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + 40 <= PHONE["height"]
 
 
 def test_after_searching_a_district_the_nearest_open_place_is_on_the_first_screen(

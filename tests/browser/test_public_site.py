@@ -115,8 +115,8 @@ def test_the_quick_exit_button_stays_on_screen_when_scrolled_to_the_bottom(site,
     expect(exit_link).to_be_in_viewport(ratio=1)
     box = exit_link.bounding_box()
     assert box is not None
-    assert 0 <= box["x"] and box["x"] + box["width"] <= 390
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 844
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844
 
 
 def test_quick_exit_leaves_for_the_exit_page_and_back_does_not_return(site, page):

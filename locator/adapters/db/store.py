@@ -317,7 +317,7 @@ class Store:
         with self.engine.connect() as connection:
             return int(connection.execute(query).scalar() or 0)
 
-    def write_premises(
+    def write_premises(  # noqa: C901 - one transaction: insert, update or hold each row
         self,
         rows: Iterable[dict],
         *,
