@@ -23,6 +23,23 @@ INTENTS = (
     "find_space", "emergency", "support", "about", "register", "greeting", "thanks", "unknown"
 )  # fmt: skip
 
+# The columns of the premises import format (SPEC "Data formats"), in the file's order.
+IMPORT_COLUMNS = (
+    "ref",
+    "name",
+    "organisation",
+    "address",
+    "postcode",
+    "lat",
+    "lon",
+    "opening_hours",
+    "facilities",
+    "phone",
+    "website",
+    "how_to_ask",
+    "scheme",
+)
+
 
 class Scheme(StrEnum):
     """Who a listing is for: the public (external) or the business's own staff (internal)."""

@@ -15,26 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from locator.domain import clock
-from locator.domain.vocabulary import FACILITIES, SCHEMES, Scheme
+from locator.domain.vocabulary import FACILITIES, IMPORT_COLUMNS, SCHEMES, Scheme
 from locator.geo.gazetteer import Gazetteer, normalise_postcode
 from locator.hours import schedule as hours
 
 FORMATS = ("auto", "csv", "geojson", "osm", "nhs")
-SPEC_COLUMNS = (
-    "ref",
-    "name",
-    "organisation",
-    "address",
-    "postcode",
-    "lat",
-    "lon",
-    "opening_hours",
-    "facilities",
-    "phone",
-    "website",
-    "how_to_ask",
-    "scheme",
-)
+SPEC_COLUMNS = IMPORT_COLUMNS
 NHS_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A generous box around the UK (Northern Ireland to Lowestoft, Scilly to Shetland).
 UK_BOUNDS = (49.8, -8.7, 60.95, 1.9)

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
 from locator.domain import clock
-from locator.domain.vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS, Status
+from locator.domain.vocabulary import IMPORT_COLUMNS, PUBLIC_SCHEME, PUBLIC_STATUS, Status
 
 metadata = sa.MetaData()
 
@@ -170,19 +170,9 @@ data_version = sa.Table(
     sa.Column("version", sa.BigInteger, nullable=False),
 )
 
-# The fields an import row carries, in the order they are compared for "unchanged".
+# What an import sets on a premises: the format's columns less the key, plus where it is.
 IMPORT_FIELDS = (
-    "name",
-    "address",
-    "postcode",
-    "lat",
-    "lon",
-    "opening_hours",
-    "facilities",
-    "phone",
-    "website",
-    "how_to_ask",
-    "scheme",
+    *(name for name in IMPORT_COLUMNS if name not in ("ref", "organisation")),
     "area_code",
     "nation",
 )
