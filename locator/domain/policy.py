@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+
+from locator.domain.vocabulary import Status
 
 # A listing not confirmed by its business for longer than this is stale: moderators see it,
 # and the public page says so.
@@ -15,6 +18,22 @@ def is_stale(last_confirmed: date | None, created_at: datetime | None, today: da
     if last_confirmed is not None:
         return today - last_confirmed > STALE_AFTER
     return created_at is not None and today - created_at.date() > STALE_AFTER
+
+
+# On a public listing only these change at once; every other edit waits for a moderator.
+APPLY_AT_ONCE = frozenset({"opening_hours", "closed_until"})
+
+
+def split_changes(status: str, changes: Mapping[str, object]) -> tuple[dict, dict]:
+    """Return (apply now, wait for a moderator): a published listing's words wait, hours do not.
+
+    A listing not yet public is still under review as a whole, so its edits all apply now.
+    """
+    if status != Status.PUBLISHED:
+        return dict(changes), {}
+    now = {name: value for name, value in changes.items() if name in APPLY_AT_ONCE}
+    waiting = {name: value for name, value in changes.items() if name not in APPLY_AT_ONCE}
+    return now, waiting
 
 
 def months_before(day: date, months: int) -> date:

@@ -265,10 +265,7 @@ def update_listing(  # noqa: C901 - one branch per field a business may change
                 raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
         if value != row[name]:
             reviewed[name] = value
-    if row["status"] == Status.PENDING:
-        # Not public yet: everything goes straight into the registration awaiting review.
-        instant.update(reviewed)
-        reviewed = {}
+    instant, reviewed = policy.split_changes(row["status"], {**instant, **reviewed})
     values = dict(instant)
     if reviewed:
         waiting = json.loads(row["pending_changes"] or "{}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
-from locator.domain import clock
+from locator.domain import clock, policy
 from locator.domain.vocabulary import IMPORT_COLUMNS, PUBLIC_SCHEME, PUBLIC_STATUS, Status
 
 metadata = sa.MetaData()
@@ -365,14 +365,13 @@ class Store:
                     summary.unchanged += 1
                     continue
                 waiting = old_waiting
-                if review and old_status == PUBLIC_STATUS:
+                if review:
                     old = dict(zip(IMPORT_FIELDS, old_values, strict=True))
-                    held = {
-                        name: values[name]
-                        for name in IMPORT_FIELDS
-                        if values[name] != old[name] and name != "opening_hours"
+                    changed = {
+                        name: values[name] for name in IMPORT_FIELDS if values[name] != old[name]
                     }
-                    values = {**old, "opening_hours": values["opening_hours"]}
+                    at_once, held = policy.split_changes(old_status, changed)
+                    values = {**old, **at_once} if held else values
                     if held:
                         merged = {**json.loads(old_waiting or "{}"), **held}
                         waiting = json.dumps(merged, sort_keys=True, default=str)
