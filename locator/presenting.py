@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 
+from locator.domain import policy
 from locator.domain.vocabulary import FACILITIES
 from locator.hours import schedule as hours
 
@@ -18,7 +19,7 @@ NATION_NAMES = {
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SOON = timedelta(minutes=60)
-WALKING_M_PER_MIN = 80  # about 4.8 km/h
+WALKING_M_PER_MIN = policy.WALKING_M_PER_MIN
 # Beyond this a walking time misleads: nobody frightened walks an hour; say the distance.
 MAX_WALK_MINUTES = 45
 HOLIDAY_UNCONFIRMED = "Bank holiday: hours not confirmed, phone first"

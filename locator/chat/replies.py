@@ -8,9 +8,10 @@ from typing import NamedTuple
 from locator.chat.engine import Analysis
 from locator.chat.lines import answers_at
 from locator.domain import helplines as lines
+from locator.domain import policy
 from locator.domain.vocabulary import FACILITIES
 
-WALK_LIMIT_M = 1200  # about 15 minutes on foot
+WALK_LIMIT_M = policy.WALK_LIMIT_M
 SILENT = "If you can't speak, call 999 from a mobile and press 55 when asked."
 ASK_WHERE = (
     "Tell me where you are (a postcode, street, station or town) or share your location, and I'll "

@@ -20,6 +20,10 @@ def is_stale(last_confirmed: date | None, created_at: datetime | None, today: da
     return created_at is not None and today - created_at.date() > STALE_AFTER
 
 
+# How far people walk: about 4.8 km/h; a reply suggests walking up to about 15 minutes.
+WALKING_M_PER_MIN = 80
+WALK_LIMIT_M = 15 * WALKING_M_PER_MIN
+
 # On a public listing only these change at once; every other edit waits for a moderator.
 APPLY_AT_ONCE = frozenset({"opening_hours", "closed_until"})
 

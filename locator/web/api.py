@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from locator.search import service as services
 from locator.search.service import parse_at, parse_space_query
+from locator.web import links
 from locator.web.openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -14,12 +15,7 @@ def locator():
     return current_app.extensions["locator"]
 
 
-def space_url(space_id: int) -> str:
-    """Return the absolute URL of a space's public page."""
-    base = current_app.config["PUBLIC_BASE_URL"]
-    if base:
-        return f"{base.rstrip('/')}/spaces/{space_id}"
-    return f"{request.host_url.rstrip('/')}/spaces/{space_id}"
+space_url = links.space_url
 
 
 def geojson(document: dict):

@@ -33,6 +33,7 @@ from locator.importing import rows as importing
 from locator.listings import business
 from locator.printing import pdfs as printing
 from locator.usage import records as review
+from locator.web import links
 from locator.web.api import locator
 from locator.web.pages import UK_CENTRE, map_for
 
@@ -45,9 +46,7 @@ def mailer():
     return current_app.extensions["mailer"]
 
 
-def base_url() -> str:
-    """Return the absolute base URL for links in mail."""
-    return (current_app.config["PUBLIC_BASE_URL"] or request.host_url).rstrip("/")
+base_url = links.base_url
 
 
 # -- registration ----------------------------------------------------------------------------

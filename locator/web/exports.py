@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from flask import Blueprint, Response, current_app, request, stream_with_context
 
 from locator.opendata import exports
+from locator.web import links
 
 bp = Blueprint("exports", __name__, url_prefix="/api/v1")
 
@@ -38,8 +39,7 @@ def _export(kind: str, mimetype: str, chunks: Callable[[], Iterator[str]]) -> Re
 
 def _space_urls() -> Callable[[int], str]:
     """Return a maker of public page URLs, like api.space_url with the base worked out once."""
-    base = current_app.config["PUBLIC_BASE_URL"] or request.host_url
-    prefix = f"{base.rstrip('/')}/spaces/"
+    prefix = f"{links.base_url()}/spaces/"
     return lambda space_id: f"{prefix}{space_id}"
 
 

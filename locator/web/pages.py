@@ -25,6 +25,7 @@ from locator.search.service import (
     safe_schedule,
     search_for_people,
 )
+from locator.web import links
 from locator.web.api import locator, space_url
 from locator.web.errors import error_page
 
@@ -446,7 +447,7 @@ def partners_embed():
     if centre is not None:
         query += f"&lat={centre[0]:.5f}&lon={centre[1]:.5f}"
     embed_path = f"/embed?{query}"
-    base = (current_app.config["PUBLIC_BASE_URL"] or request.host_url).rstrip("/")
+    base = links.base_url()
     snippet = (
         f'<iframe src="{base}{embed_path}" title="Safe spaces in {area.name}" '
         f'width="100%" height="{height}" style="border:0" loading="lazy" '
