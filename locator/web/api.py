@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, jsonify, request
 
-from locator.search import service as services
+from locator.chat import service as chat_service
 from locator.search.service import parse_at, parse_space_query
 from locator.web import links
 from locator.web.openapi import openapi_document
@@ -44,7 +44,7 @@ def space(space_id: int):
 def chat():
     """Answer a message to the assistant; the text is never logged or stored."""
     body = request.get_json(silent=True)
-    reply = services.chat(locator(), services.parse_chat_request(body), space_url)
+    reply = chat_service.chat(locator(), chat_service.parse_chat_request(body), space_url)
     return jsonify(reply)
 
 

@@ -9,6 +9,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from werkzeug.datastructures import MultiDict
 
 from locator import presenting
+from locator.chat import service as chat_service
 from locator.domain.errors import LocatorError, SpaceNotFound
 from locator.domain.helplines import ROUND_THE_CLOCK
 from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
@@ -251,9 +252,9 @@ def report(space_id: int):
 def chat_page():
     """Answer the chat form without JavaScript; the message is not kept."""
     message = request.form.get("choice") or request.form.get("message", "")
-    context = services.parse_chat_context(request.form.get("context", ""))
-    chat_request = services.ChatRequest(message, parse_at(None), context=context)
-    reply = services.chat(locator(), chat_request, space_url)
+    context = chat_service.parse_chat_context(request.form.get("context", ""))
+    chat_request = chat_service.ChatRequest(message, parse_at(None), context=context)
+    reply = chat_service.chat(locator(), chat_request, space_url)
     return render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
 
 
