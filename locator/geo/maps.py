@@ -36,7 +36,6 @@ def map_parts(
     tile_url: str,
     tile_attribution: str,
     asset: Callable[[str], str],
-    name: str = "main",
     cluster: bool = True,
     marker: tuple[float, float] | None = None,
     layers: Sequence[tuple[dict, dict]] = (),
@@ -49,8 +48,7 @@ def map_parts(
     # Leaflet has none, so set it on the map itself.
     figure_map.options["maxZoom"] = 19
     figure_map.options["minZoom"] = 5
-    # Stable names let the page's own script find the map and its cluster layer.
-    figure_map._name, figure_map._id = "map", name
+    # The page's own script finds the map and its cluster layer by the names returned below.
     figure_map.default_js = [("leaflet", asset("leaflet/leaflet.js"))]
     figure_map.default_css = [("leaflet_css", asset("leaflet/leaflet.css"))]
     attribution = DATA_ATTRIBUTION
@@ -60,7 +58,6 @@ def map_parts(
     cluster_variable = None
     if cluster:
         layer = MarkerCluster(options={"showCoverageOnHover": False, "maxClusterRadius": 50})
-        layer._id = name
         layer.default_js = [("markercluster", asset("markercluster/leaflet.markercluster.js"))]
         layer.default_css = [
             ("markercluster_css", asset("markercluster/MarkerCluster.css")),
@@ -78,13 +75,10 @@ def map_parts(
         ).add_to(figure_map)
     root = figure_map.get_root()
     root.render()
-    assets = []
-    for element_name, element in root.header._children.items():
-        url = getattr(element, "url", None)
-        if url and element_name.endswith("css"):
-            assets.append(("style", url))
-        elif url:
-            assets.append(("script", url))
+    # The assets are the ones set above, from our own static files, in load order.
+    parts = [figure_map, layer] if cluster else [figure_map]
+    assets = [("style", url) for part in parts for _, url in part.default_css]
+    assets += [("script", url) for part in parts for _, url in part.default_js]
     script = root.script.render()
     if not tile_url:
         # Without tiles the attribution control still names the data sources.

@@ -109,7 +109,7 @@ def _register_form(form, error):
 
 
 def _pin_map():
-    return map_for(UK_CENTRE, 5, cluster=False, name="register")
+    return map_for(UK_CENTRE, 5, cluster=False)
 
 
 def _hours_in_words(expression: str) -> list:

@@ -107,7 +107,6 @@ def _gap_map(district: BaseGeometry, uncovered: BaseGeometry, centre, radius_m: 
         str(config["TILE_URL"] or ""),
         str(config["TILE_ATTRIBUTION"]),
         vendor_url,
-        name="coverage",
         cluster=False,
         layers=[
             (_geojson(district.boundary), OUTLINE_STYLE),

@@ -59,7 +59,7 @@ def page_params(args: MultiDict) -> dict[str, str]:
     return params
 
 
-def map_for(centre, zoom, *, cluster=True, marker=None, name="main"):
+def map_for(centre, zoom, *, cluster=True, marker=None):
     config = current_app.config
     return map_parts(
         centre,
@@ -67,7 +67,6 @@ def map_for(centre, zoom, *, cluster=True, marker=None, name="main"):
         str(config["TILE_URL"] or ""),
         str(config["TILE_ATTRIBUTION"]),
         vendor_url,
-        name=name,
         cluster=cluster,
         marker=marker,
     )
