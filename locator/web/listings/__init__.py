@@ -1,0 +1,9 @@
+"""Pages for businesses, head offices and moderators, on the "business" blueprint.
+
+Importing the route modules registers their views on the blueprints.
+"""
+
+from locator.web.listings import head_office, manage, moderation, registration  # noqa: F401
+from locator.web.listings.blueprints import api_bp, bp
+
+__all__ = ["api_bp", "bp"]

@@ -1,0 +1,120 @@
+"""Signing in: moderators and head offices, each with their own pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from flask import (
+    redirect,
+    render_template,
+    request,
+    session,
+)
+
+from locator.listings import business
+from locator.web.api import locator
+from locator.web.listings.blueprints import bp
+
+
+@dataclass(frozen=True)
+class Account:
+    """A kind of signed-in account: moderators or head offices."""
+
+    session_key: str
+    load: Callable[[object, int], dict | None]  # (store, id) -> account
+    check: Callable[[object, str, str], dict | None]  # (store, email, password) -> account
+    home: str
+    login_path: str
+    title: str
+    intro: str
+    refusal: str
+
+
+MODERATORS = Account(
+    "moderator_id",
+    lambda store, key: store.moderator(moderator_id=key),
+    business.authenticate,
+    "/moderate",
+    "/moderate/login",
+    "Moderator sign in",
+    "For council, partnership and police moderators.",
+    "That email and password do not match an active moderator.",
+)
+HEAD_OFFICES = Account(
+    "organisation_id",
+    lambda store, key: store.organisation(organisation_id=key),
+    business.authenticate_organisation,
+    "/business",
+    "/business/login",
+    "Head office sign in",
+    "For organisations that list many premises. Single shops use the registration form and "
+    "their private manage link.",
+    "That email and password do not match a head-office account.",
+)
+
+
+def signed_in(kind: Account) -> dict | None:
+    """Return the signed-in account of this kind, if any."""
+    key = session.get(kind.session_key)
+    account = kind.load(locator().store, key) if key else None
+    return account if account and account["active"] else None
+
+
+def sign_in_required(kind: Account):
+    """Send visitors who are not signed in as this kind of account to its login page."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            account = signed_in(kind)
+            if account is None:
+                return redirect(f"{kind.login_path}?next={request.path}")
+            return view(account, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def _sign_in(kind: Account):
+    error = None
+    if request.method == "POST":
+        form = request.form
+        account = kind.check(locator().store, form.get("email", ""), form.get("password", ""))
+        if account is not None:
+            session.clear()
+            session[kind.session_key] = account["id"]
+            target = request.args.get("next", "")
+            return redirect(target if target.startswith(kind.home) else kind.home)
+        error = kind.refusal
+    return render_template("login.html", kind=kind, error=error), (401 if error else 200)
+
+
+def _sign_out(kind: Account):
+    session.clear()
+    return redirect(kind.login_path)
+
+
+moderator_required = sign_in_required(MODERATORS)
+organisation_required = sign_in_required(HEAD_OFFICES)
+
+
+def _add_sign_in_routes(kind: Account, endpoint: str) -> None:
+    """Register the sign-in and sign-out pages of one kind of account."""
+
+    def sign_in():
+        return _sign_in(kind)
+
+    def sign_out():
+        return _sign_out(kind)
+
+    sign_in.__name__, sign_out.__name__ = endpoint, endpoint.replace("login", "logout")
+    bp.add_url_rule(kind.login_path, view_func=sign_in, methods=["GET", "POST"])
+    logout_path = kind.login_path.replace("login", "logout")
+    bp.add_url_rule(logout_path, view_func=sign_out, methods=["POST"])
+
+
+_add_sign_in_routes(MODERATORS, "login")
+_add_sign_in_routes(HEAD_OFFICES, "business_login")

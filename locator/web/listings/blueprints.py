@@ -1,0 +1,21 @@
+"""The blueprints of the business pages, and what every one of them uses."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    current_app,
+)
+
+from locator.web import links
+
+bp = Blueprint("business", __name__)
+api_bp = Blueprint("registrations", __name__, url_prefix="/api/v1")
+
+
+def mailer():
+    """Return the app's mailer."""
+    return current_app.extensions["mailer"]
+
+
+base_url = links.base_url

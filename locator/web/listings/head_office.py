@@ -1,0 +1,158 @@
+"""Head offices: upload an estate, see and manage every premises in it."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import tempfile
+from pathlib import Path
+
+from flask import (
+    abort,
+    render_template,
+    request,
+)
+
+from locator.domain.errors import SpaceNotFound
+from locator.importing import rows as importing
+from locator.listings import business
+from locator.web.api import locator
+from locator.web.listings.accounts import (
+    organisation_required,
+)
+from locator.web.listings.blueprints import bp
+from locator.web.listings.manage import apply_form, manage_page
+from locator.web.listings.shared import (
+    printed,
+    record_use,
+    statistics_page,
+)
+
+
+@bp.get("/business")
+@organisation_required
+def business_home(account):
+    """All the head office's premises in one list, and the upload form."""
+    rows = business.estate(locator().store, account)
+    return render_template("business_home.html", account=account, rows=rows,
+                           reference=business.reference)  # fmt: skip
+
+
+UPLOAD_SUFFIXES = (".csv", ".geojson", ".json")
+UPLOAD_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def _upload_dir() -> Path:
+    folder = Path(tempfile.gettempdir()) / "safe-spaces-uploads"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _upload_path(token: str) -> Path | None:
+    if not UPLOAD_TOKEN.match(token or ""):
+        return None
+    for suffix in UPLOAD_SUFFIXES:
+        path = _upload_dir() / f"{token}{suffix}"
+        if path.exists():
+            return path
+    return None
+
+
+@bp.post("/business/upload")
+@organisation_required
+def business_upload(account):
+    """Check an uploaded estate file and show every row's fate; import after confirmation."""
+    service = locator()
+    if request.form.get("action") == "confirm":
+        path = _upload_path(request.form.get("token", ""))
+        if path is None:
+            return render_template("message.html", title="Upload expired",
+                                   message="Please upload the file again."), 400  # fmt: skip
+        try:
+            fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
+            plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
+            result = service.write_plan(plan, review=True, organisation_id=account["id"])
+        finally:
+            path.unlink(missing_ok=True)
+        return render_template("business_upload.html", account=account, plan=plan,
+                               result=result, token=None)  # fmt: skip
+    upload = request.files.get("file")
+    suffix = Path(upload.filename or "").suffix.lower() if upload else ""
+    if upload is None or suffix not in UPLOAD_SUFFIXES:
+        message = "Upload a .csv or .geojson file in the import format."
+        return render_template("message.html", title="Choose a file", message=message), 400
+    token = secrets.token_urlsafe(24)
+    path = _upload_dir() / f"{token}{suffix}"
+    upload.save(path)
+    try:
+        fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
+        plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
+    except importing.ImportFileError as error:
+        path.unlink(missing_ok=True)
+        return render_template("message.html", title="That file cannot be read",
+                               message=str(error)), 400  # fmt: skip
+    return render_template("business_upload.html", account=account, plan=plan, result=None,
+                           token=token if plan.rows else None)  # fmt: skip
+
+
+def _estate_row(account, space_id: int) -> dict:
+    try:
+        return business.estate_space(locator().store, account, space_id)
+    except SpaceNotFound:
+        abort(404)
+
+
+@bp.route("/business/premises/<int:space_id>", methods=["GET", "POST"])
+@organisation_required
+def business_premises(account, space_id: int):
+    """Manage one of the head office's premises, as its manage link would."""
+    row = _estate_row(account, space_id)
+    message, error = None, None
+    if request.method == "POST":
+        message, error = apply_form(row)
+        row = _estate_row(account, space_id)
+    return manage_page(row, None, message, error, base=f"/business/premises/{space_id}")
+
+
+@bp.post("/business/premises/<int:space_id>/confirm")
+@organisation_required
+def business_confirm(account, space_id: int):
+    """Confirm one premises is still correct."""
+    business.confirm_listing(locator().store, _estate_row(account, space_id))
+    return manage_page(_estate_row(account, space_id), None, "Confirmed as correct today.",
+                        base=f"/business/premises/{space_id}")  # fmt: skip
+
+
+@bp.post("/business/premises/<int:space_id>/withdraw")
+@organisation_required
+def business_withdraw(account, space_id: int):
+    """Withdraw one premises from the public list."""
+    business.withdraw_listing(locator().store, _estate_row(account, space_id))
+    return manage_page(_estate_row(account, space_id), None, "Withdrawn from the public list.",
+                        base=f"/business/premises/{space_id}")  # fmt: skip
+
+
+@bp.post("/business/premises/<int:space_id>/uses")
+@organisation_required
+def business_record_use(account, space_id: int):
+    """Record a use at one of the head office's premises."""
+    row = _estate_row(account, space_id)
+    base = f"/business/premises/{space_id}"
+    message, error = record_use(row)
+    return manage_page(_estate_row(account, space_id), None, message, error, base=base)
+
+
+@bp.get("/business/statistics")
+@organisation_required
+def business_statistics(account):
+    """Uses across the estate, with small counts hidden."""
+    ids = [row["id"] for row in business.estate(locator().store, account)]
+    title = f"{account['name']}: uses of your safe spaces"
+    return statistics_page(title, ids, "estate-statistics", "/business/statistics")
+
+
+@bp.get("/business/premises/<int:space_id>/<any('sticker.pdf', 'staff-card.pdf'):document>")
+@organisation_required
+def business_print(account, space_id: int, document: str):
+    """Download one premises' sticker or staff card."""
+    return printed(_estate_row(account, space_id), document)

@@ -1,0 +1,166 @@
+"""The private manage link a business keeps: edit, confirm, withdraw, record uses."""
+
+from __future__ import annotations
+
+import json
+
+from flask import (
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from locator import presenting
+from locator.domain import clock
+from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.vocabulary import FACILITIES
+from locator.hours import schedule as hours
+from locator.listings import business
+from locator.usage import records as review
+from locator.web.api import locator
+from locator.web.listings.blueprints import base_url, bp, mailer
+from locator.web.listings.shared import (
+    charts,
+    csv_response,
+    printed,
+    record_use,
+    statistics,
+)
+
+
+def _managed(token: str) -> dict:
+    try:
+        return business.managed_space(locator().store, token)
+    except SpaceNotFound:
+        abort(404)
+
+
+@bp.route("/manage/<token>", methods=["GET", "POST"])
+def manage(token: str):
+    """The business's private page for its listing."""
+    row = _managed(token)
+    message, error = None, None
+    if request.method == "POST":
+        message, error = apply_form(row)
+        row = _managed(token)
+    return manage_page(row, token, message, error)
+
+
+def apply_form(row: dict):
+    """Apply the manage form to a listing; return (message, error)."""
+    form = request.form
+    changes = {
+        "opening_hours": form.get("opening_hours", row["opening_hours"]),
+        "closed_until": form.get("closed_until", ""),
+        "name": form.get("name", row["name"]),
+        "how_to_ask": form.get("how_to_ask", row["how_to_ask"] or ""),
+        "phone": form.get("phone", row["phone"] or ""),
+        "website": form.get("website", row["website"] or ""),
+        "facilities": form.getlist("facilities"),
+    }
+    try:
+        result = business.update_listing(locator().store, row, changes)
+    except InvalidParameter as exc:
+        return None, exc
+    return _update_message(result), None
+
+
+def _update_message(result: dict) -> str:
+    parts = []
+    if result["applied"]:
+        parts.append("Saved and shown now: " + ", ".join(result["applied"]) + ".")
+    if result["for_review"]:
+        parts.append(
+            "Sent to a moderator before they are public: " + ", ".join(result["for_review"]) + "."
+        )
+    return " ".join(parts) or "Nothing changed."
+
+
+def manage_page(row, token, message=None, error=None, status=200, base=None):
+    waiting = json.loads(row["pending_changes"] or "{}")
+    schedule = hours.parse_hours(row["opening_hours"], row["nation"])
+    stats = statistics([row["id"]], suppress=False)
+    return render_template(
+        "manage.html",
+        space=row,
+        token=token,
+        base=base or f"/manage/{token}",
+        stats=stats,
+        charts=charts(stats),
+        uses=locator().store.recent_uses(row["id"]),
+        choices=review.NEEDS,
+        outcomes=review.OUTCOMES,
+        agencies=review.AGENCIES,
+        parts=review.PARTS_OF_DAY,
+        today=clock.today(),
+        reference=business.reference(row["id"]),
+        waiting=waiting,
+        message=message,
+        error=error,
+        facilities=FACILITIES,
+        chosen=set((row["facilities"] or "").split(";")),
+        week=presenting.weekly_table(schedule, hours.local_time()),
+    ), (400 if error else status)
+
+
+@bp.get("/manage/<token>/<any('sticker.pdf', 'staff-card.pdf'):document>")
+def manage_print(token: str, document: str):
+    """Download the window sticker (QR to the public page) or the staff card."""
+    return printed(_managed(token), document)
+
+
+@bp.post("/manage/<token>/uses")
+def manage_record_use(token: str):
+    """Record a use of the safe space (no personal data)."""
+    row = _managed(token)
+    message, error = record_use(row)
+    return manage_page(_managed(token), token, message, error)
+
+
+@bp.get("/manage/<token>/statistics.csv")
+def manage_statistics_csv(token: str):
+    """Download the premises' own counts (not suppressed: they stay with the premises)."""
+    row = _managed(token)
+    return csv_response(statistics([row["id"]], suppress=False), business.reference(row["id"]))
+
+
+@bp.get("/record-and-review")
+def record_and_review():
+    """Say what a recorded use stores, why, and for how long."""
+    return render_template(
+        "record_and_review.html",
+        months=current_app.config["USAGE_RETENTION_MONTHS"],
+        needs=review.NEEDS,
+        outcomes=review.OUTCOMES,
+    )
+
+
+@bp.post("/manage/<token>/confirm")
+def manage_confirm(token: str):
+    """Confirm the listing is still correct."""
+    row = _managed(token)
+    business.confirm_listing(locator().store, row)
+    return manage_page(_managed(token), token, "Thank you: the listing shows today as checked.")
+
+
+@bp.post("/manage/<token>/withdraw")
+def manage_withdraw(token: str):
+    """Take the listing off the public site."""
+    row = _managed(token)
+    business.withdraw_listing(locator().store, row)
+    return manage_page(_managed(token), token, "The listing is withdrawn and no longer public.")
+
+
+@bp.post("/manage/<token>/new-link")
+def manage_new_link(token: str):
+    """Replace the manage link (the old one stops working)."""
+    row = _managed(token)
+    new = business.replace_manage_link(locator().store, row)
+    if row.get("contact_email"):
+        mailer().send(row["contact_email"], f"New manage link for {business.reference(row['id'])}",
+                      f"Your new private link is:\n{base_url()}/manage/{new}\n"
+                      "The old link no longer works.")  # fmt: skip
+    return redirect(url_for("business.manage", token=new))

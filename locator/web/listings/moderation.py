@@ -1,0 +1,94 @@
+"""Moderators: their queue, one premises at a time, their districts' statistics."""
+
+from __future__ import annotations
+
+import json
+
+from flask import (
+    abort,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.vocabulary import REPORT_REASONS
+from locator.listings import business
+from locator.web.api import locator
+from locator.web.listings.accounts import (
+    moderator_required,
+)
+from locator.web.listings.blueprints import bp, mailer
+from locator.web.listings.shared import (
+    statistics_page,
+)
+from locator.web.pages import map_for
+
+
+@bp.get("/moderate")
+@moderator_required
+def queue(moderator):
+    """The moderator's queue, limited to their areas."""
+    page = request.args.get("page", "1")
+    if not page.isdigit() or int(page) < 1:
+        abort(400, "page must be a whole number from 1.")
+    queue_page = business.moderation_queue(locator().store, moderator, int(page))
+    return render_template(
+        "moderate_queue.html",
+        moderator=moderator,
+        queue=queue_page,
+        items=queue_page.items,
+        reasons=REPORT_REASONS,
+        reference=business.reference,
+    )
+
+
+@bp.route("/moderate/spaces/<int:space_id>", methods=["GET", "POST"])
+@moderator_required
+def review_space(moderator, space_id: int):
+    """One premises: details, changes waiting, reports, duplicates, audit trail, decisions."""
+    store = locator().store
+    error = None
+    if request.method == "POST":
+        try:
+            form = request.form
+            business.decide(store, mailer(), moderator, space_id, form.get("action", ""),
+                            form.get("reason", ""), form.get("head_office", ""))  # fmt: skip
+            return redirect(url_for("business.review_space", space_id=space_id))
+        except SpaceNotFound:
+            abort(404)
+        except InvalidParameter as exc:
+            error = exc.message
+    row = store.space(space_id)
+    if row is None or not business.in_scope(moderator, row):
+        abort(404)
+    return render_template(
+        "moderate_space.html",
+        moderator=moderator,
+        space=row,
+        reference=business.reference(space_id),
+        checklist=json.loads(row["checklist"] or "{}"),
+        questions=business.CHECKLIST,
+        waiting=json.loads(row["pending_changes"] or "{}"),
+        reports=store.open_reports().get(space_id, {}),
+        head_office=store.organisation(organisation_id=row["organisation_id"])
+        if row["organisation_id"]
+        else None,
+        reasons=REPORT_REASONS,
+        duplicates=business.duplicates_of(store, row),
+        audit=store.audit_entries(space_id),
+        error=error,
+        map=map_for((row["lat"], row["lon"]), 16, cluster=False, marker=(row["lat"], row["lon"])),
+    ), (400 if error else 200)
+
+
+@bp.get("/moderate/statistics")
+@moderator_required
+def moderate_statistics(moderator):
+    """Uses across the moderator's districts, with small counts hidden."""
+    store = locator().store
+    ids = [row["id"] for row in store.premises_where(limit=1_000_000)
+           if business.in_scope(moderator, row)]  # fmt: skip
+    title = "Uses of safe spaces in your areas"
+    return statistics_page(title, ids, "partnership-statistics", "/moderate/statistics")

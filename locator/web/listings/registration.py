@@ -1,0 +1,83 @@
+"""Registering premises: the form, and the same through the API."""
+
+from __future__ import annotations
+
+from flask import (
+    jsonify,
+    render_template,
+    request,
+)
+
+from locator import presenting
+from locator.domain.errors import InvalidParameter
+from locator.domain.vocabulary import FACILITIES, Status
+from locator.hours import schedule as hours
+from locator.listings import business
+from locator.web.api import locator
+from locator.web.listings.blueprints import api_bp, base_url, bp, mailer
+from locator.web.pages import UK_CENTRE, map_for
+
+
+@api_bp.post("/registrations")
+def register_api():
+    """Register premises from JSON; 201 with the reference and the private manage link."""
+    done = business.register(locator(), request.get_json(silent=True), mailer(), base_url())
+    return jsonify(
+        {
+            "id": done.id,
+            "reference": done.reference,
+            "status": Status.PENDING,
+            "manage_url": f"{base_url()}/manage/{done.manage_token}",
+            "approximate_location": done.approximate_location,
+        }
+    ), 201
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register_page():
+    """The registration form for one premises."""
+    form = request.form
+    if request.method == "GET":
+        return _register_form({}, None)
+    try:
+        expression = form.get("opening_hours", "").strip() or business.hours_from_grid(form)
+        payload = {name: form.get(name, "") for name in
+                   ("name", "organisation", "address", "postcode", "lat", "lon", "phone",
+                    "website", "how_to_ask", "scheme", "contact_email")}  # fmt: skip
+        payload["opening_hours"] = expression
+        payload["facilities"] = form.getlist("facilities")
+        payload["checklist"] = {key: form.get(key) == "yes" for key in business.CHECKLIST}
+        done = business.register(locator(), payload, mailer(), base_url())
+    except InvalidParameter as error:
+        return _register_form(form, error), 400
+    return render_template(
+        "registered.html",
+        done=done,
+        manage_url=f"{base_url()}/manage/{done.manage_token}",
+        hours_words=_hours_in_words(expression),
+    )
+
+
+def _register_form(form, error):
+    """Render the registration form, filled in again after a mistake."""
+    return render_template(
+        "register.html",
+        form=form,
+        error=error,
+        facilities=FACILITIES,
+        checklist=business.CHECKLIST,
+        days=business.GRID_DAYS,
+        bank_holiday_choices=business.BANK_HOLIDAY_CHOICES,
+        holiday_unconfirmed=presenting.HOLIDAY_UNCONFIRMED,
+        chosen=set(form.getlist("facilities")) if form else set(),
+        map=_pin_map(),
+    )
+
+
+def _pin_map():
+    return map_for(UK_CENTRE, 5, cluster=False)
+
+
+def _hours_in_words(expression: str) -> list:
+    schedule = hours.parse_hours(expression)
+    return presenting.weekly_table(schedule, hours.local_time())
