@@ -174,9 +174,15 @@ def bench_size(n: int, queries: int, rng: np.random.Generator) -> None:
     tracemalloc.start()
     start = time.perf_counter()
     index = SpaceIndex(
-        ids, data["lats"], data["lons"], data["facilities"], data["hours"], nations,
-        area_codes, schedule_for=safe_schedule,
-    )  # fmt: skip
+        ids,
+        data["lats"],
+        data["lons"],
+        data["facilities"],
+        data["hours"],
+        nations,
+        area_codes,
+        schedule_for=safe_schedule,
+    )
     build_s = time.perf_counter() - start
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

@@ -108,9 +108,21 @@ def test_features_follow_the_spec_contract(client, manchester):
     assert feature["id"] == feature["properties"]["id"] == manchester["near"]
     assert feature["geometry"]["coordinates"] == pytest.approx([MANCHESTER[1], 53.4804])
     expected = {
-        "id", "name", "organisation", "address", "postcode", "facilities", "opening_hours",
-        "open_now", "next_change", "distance_m", "phone", "website", "how_to_ask", "url",
-    }  # fmt: skip
+        "id",
+        "name",
+        "organisation",
+        "address",
+        "postcode",
+        "facilities",
+        "opening_hours",
+        "open_now",
+        "next_change",
+        "distance_m",
+        "phone",
+        "website",
+        "how_to_ask",
+        "url",
+    }
     assert expected <= set(feature["properties"])
     assert feature["properties"]["facilities"] == ["phone_charging", "toilet"]
     assert feature["properties"]["url"].endswith(f"/spaces/{manchester['near']}")
@@ -148,10 +160,14 @@ def test_only_external_published_spaces_are_ever_returned(client, locator, statu
     ids = ids_by_ref(locator)
     locator.store.set_status(ids["hidden"], status)
     combos = itertools.product(
-        [{"lat": lat, "lon": lon}, {"q": "M1"}, {"bbox": f"{lon-1},{lat-1},{lon+1},{lat+1}"},
-         {"area": "manchester"}],
+        [
+            {"lat": lat, "lon": lon},
+            {"q": "M1"},
+            {"bbox": f"{lon - 1},{lat - 1},{lon + 1},{lat + 1}"},
+            {"area": "manchester"},
+        ],
         [{}, {"open_now": "true"}, {"facilities": "toilet"}, {"at": AT_NIGHT}],
-    )  # fmt: skip
+    )
     for where, extra in combos:
         found = search(client, **where, **extra, limit=200)
         assert [f["id"] for f in found["features"]] == [ids["public"]], (where, extra)

@@ -59,20 +59,25 @@ def csrf(client, path: str) -> str:
 
 
 def moderator_client(app, locator, email="mod@council.example", areas=()):
-    business.create_moderator(locator.store, locator.areas, email, "Mo Derator",
-                              "correct horse battery", areas)  # fmt: skip
+    business.create_moderator(
+        locator.store, locator.areas, email, "Mo Derator", "correct horse battery", areas
+    )
     client = app.test_client()
     token = csrf(client, "/moderate/login")
-    response = client.post("/moderate/login", data={"email": email,
-                           "password": "correct horse battery", "csrf_token": token})  # fmt: skip
+    response = client.post(
+        "/moderate/login",
+        data={"email": email, "password": "correct horse battery", "csrf_token": token},
+    )
     assert response.status_code == 302
     return client
 
 
 def decide(client, space_id: int, action: str, reason: str = ""):
     token = csrf(client, f"/moderate/spaces/{space_id}")
-    return client.post(f"/moderate/spaces/{space_id}",
-                       data={"action": action, "reason": reason, "csrf_token": token})  # fmt: skip
+    return client.post(
+        f"/moderate/spaces/{space_id}",
+        data={"action": action, "reason": reason, "csrf_token": token},
+    )
 
 
 def test_a_registration_is_pending_and_not_public_anywhere_until_approved(app, client, locator):
@@ -84,8 +89,9 @@ def test_a_registration_is_pending_and_not_public_anywhere_until_approved(app, c
     assert client.get(f"/spaces/{space_id}").status_code == 404
     assert "Corner Shop" not in client.get("/?q=LS1&open_now=false").get_data(as_text=True)
     assert "Corner Shop" not in client.get("/embed?area=leeds").get_data(as_text=True)
-    chat = client.post("/api/v1/chat", json={"message": "need to charge my phone in LS1",
-                                             "at": NOON}).get_json()  # fmt: skip
+    chat = client.post(
+        "/api/v1/chat", json={"message": "need to charge my phone in LS1", "at": NOON}
+    ).get_json()
     assert space_id not in [r["id"] for r in chat["results"]]
 
     moderator = moderator_client(app, locator)
@@ -94,8 +100,9 @@ def test_a_registration_is_pending_and_not_public_anywhere_until_approved(app, c
     assert client.get(f"/spaces/{space_id}").status_code == 200
     assert "Corner Shop" in client.get("/?q=LS1&open_now=false").get_data(as_text=True)
     assert "Corner Shop" in client.get("/embed?area=leeds&open_now=false").get_data(as_text=True)
-    chat = client.post("/api/v1/chat", json={"message": "need to charge my phone in LS1",
-                                             "at": NOON}).get_json()  # fmt: skip
+    chat = client.post(
+        "/api/v1/chat", json={"message": "need to charge my phone in LS1", "at": NOON}
+    ).get_json()
     assert space_id in [r["id"] for r in chat["results"]]
 
 
@@ -203,16 +210,23 @@ def test_a_temporary_closure_hides_the_place_from_open_now_until_the_date(app, c
 
 def test_a_moderator_for_leeds_cannot_see_or_decide_a_manchester_registration(app, client, locator):
     leeds = register(client)
-    manchester = register(client, name="Piccadilly Shop", address="1 Market St, Manchester",
-                          postcode="M1 1AD", lat=MANCHESTER[0], lon=MANCHESTER[1])  # fmt: skip
+    manchester = register(
+        client,
+        name="Piccadilly Shop",
+        address="1 Market St, Manchester",
+        postcode="M1 1AD",
+        lat=MANCHESTER[0],
+        lon=MANCHESTER[1],
+    )
     moderator = moderator_client(app, locator, areas=["leeds"])
     queue = moderator.get("/moderate").get_data(as_text=True)
     assert business.reference(leeds["id"]) in queue
     assert business.reference(manchester["id"]) not in queue
     assert moderator.get(f"/moderate/spaces/{manchester['id']}").status_code == 404
     token = csrf(moderator, f"/moderate/spaces/{leeds['id']}")
-    attempt = moderator.post(f"/moderate/spaces/{manchester['id']}",
-                             data={"action": "approve", "csrf_token": token})  # fmt: skip
+    attempt = moderator.post(
+        f"/moderate/spaces/{manchester['id']}", data={"action": "approve", "csrf_token": token}
+    )
     assert attempt.status_code == 404
     assert locator.store.space(manchester["id"])["status"] == "pending"
 
@@ -313,11 +327,22 @@ def test_a_complete_registration_form_is_refused_without_its_csrf_token_only(cli
 
 
 def test_the_registration_form_turns_the_weekly_grid_into_hours_and_says_them_back(client):
-    form = {"csrf_token": csrf(client, "/register"), "organisation": "Grid Ltd", "name": "Grid",
-            "address": "2 Briggate, Leeds", "postcode": "LS1 6HD", "scheme": "external",
-            "contact_email": "grid@example.org", "monday_open1": "09:00", "monday_close1": "12:00",
-            "monday_open2": "13:00", "monday_close2": "17:30", "friday_open1": "18:00",
-            "friday_close1": "02:00", **{key: "yes" for key in business.CHECKLIST}}  # fmt: skip
+    form = {
+        "csrf_token": csrf(client, "/register"),
+        "organisation": "Grid Ltd",
+        "name": "Grid",
+        "address": "2 Briggate, Leeds",
+        "postcode": "LS1 6HD",
+        "scheme": "external",
+        "contact_email": "grid@example.org",
+        "monday_open1": "09:00",
+        "monday_close1": "12:00",
+        "monday_open2": "13:00",
+        "monday_close2": "17:30",
+        "friday_open1": "18:00",
+        "friday_close1": "02:00",
+        **{key: "yes" for key in business.CHECKLIST},
+    }
     response = client.post("/register", data=form)
     assert response.status_code == 200, response.get_data(as_text=True)[:2000]
     page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
@@ -348,13 +373,35 @@ def test_moderators_sign_in_with_the_right_password_only(app, locator):
 
 
 def test_create_moderator_command_scopes_to_areas(runner, locator):
-    result = runner.invoke(args=["create-moderator", "--email", "c@d.example", "--name", "C",
-                                 "--area", "leeds", "--password", "long enough pass"])  # fmt: skip
+    result = runner.invoke(
+        args=[
+            "create-moderator",
+            "--email",
+            "c@d.example",
+            "--name",
+            "C",
+            "--area",
+            "leeds",
+            "--password",
+            "long enough pass",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "for leeds" in result.output
     assert locator.store.moderator(email="c@d.example")["area_codes"] == "E08000035"
-    bad = runner.invoke(args=["create-moderator", "--email", "e@f.example", "--name", "E",
-                              "--area", "atlantis", "--password", "long enough pass"])  # fmt: skip
+    bad = runner.invoke(
+        args=[
+            "create-moderator",
+            "--email",
+            "e@f.example",
+            "--name",
+            "E",
+            "--area",
+            "atlantis",
+            "--password",
+            "long enough pass",
+        ]
+    )
     assert bad.exit_code == 2 and "Unknown area" in bad.output
 
 
@@ -378,10 +425,16 @@ def test_the_sticker_from_the_manage_link_opens_the_public_page_by_qr_code(clien
 
 # -- the hours grid's bank-holiday row ---------------------------------------------------------
 
-MO_SA = {f"{day}_{part}1": time for day in business.GRID_DAYS[:6]
-         for part, time in (("open", "09:00"), ("close", "17:30"))}  # fmt: skip
-EVERY_NIGHT = {f"{day}_{part}1": time for day in business.GRID_DAYS
-               for part, time in (("open", "18:00"), ("close", "02:00"))}  # fmt: skip
+MO_SA = {
+    f"{day}_{part}1": time
+    for day in business.GRID_DAYS[:6]
+    for part, time in (("open", "09:00"), ("close", "17:30"))
+}
+EVERY_NIGHT = {
+    f"{day}_{part}1": time
+    for day in business.GRID_DAYS
+    for part, time in (("open", "18:00"), ("close", "02:00"))
+}
 ALL_DAY = {f"{day}_{part}1": "00:00" for day in business.GRID_DAYS for part in ("open", "close")}
 PH_10_TO_4 = {"ph_open1": "10:00", "ph_close1": "16:00"}
 
@@ -391,23 +444,42 @@ PH_10_TO_4 = {"ph_open1": "10:00", "ph_close1": "16:00"}
     [
         ({**MO_SA, "bank_holidays": "closed"}, "Mo-Sa 09:00-17:30; PH off"),
         ({**MO_SA, "bank_holidays": "open", **PH_10_TO_4}, "Mo-Sa 09:00-17:30; PH 10:00-16:00"),
-        ({**MO_SA, "bank_holidays": "open", "ph_open1": "13:00", "ph_close1": "16:00",
-          "ph_open2": "10:00", "ph_close2": "12:00"},
-         "Mo-Sa 09:00-17:30; PH 10:00-12:00,13:00-16:00"),
-        ({**MO_SA, "bank_holidays": "open", "ph_open1": "20:00", "ph_close1": "02:00"},
-         "Mo-Sa 09:00-17:30; PH 20:00-02:00"),
-        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10:00", "ph_close1": "00:00"},
-         "Mo-Sa 09:00-17:30; PH 10:00-24:00"),
+        (
+            {
+                **MO_SA,
+                "bank_holidays": "open",
+                "ph_open1": "13:00",
+                "ph_close1": "16:00",
+                "ph_open2": "10:00",
+                "ph_close2": "12:00",
+            },
+            "Mo-Sa 09:00-17:30; PH 10:00-12:00,13:00-16:00",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "open", "ph_open1": "20:00", "ph_close1": "02:00"},
+            "Mo-Sa 09:00-17:30; PH 20:00-02:00",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "open", "ph_open1": "10:00", "ph_close1": "00:00"},
+            "Mo-Sa 09:00-17:30; PH 10:00-24:00",
+        ),
         ({**MO_SA, "bank_holidays": "unsure"}, "Mo-Sa 09:00-17:30"),
         (MO_SA, "Mo-Sa 09:00-17:30"),
         ({**MO_SA, **PH_10_TO_4}, "Mo-Sa 09:00-17:30; PH 10:00-16:00"),
         ({**EVERY_NIGHT, "bank_holidays": "closed"}, "Mo-Su 18:00-02:00; PH off"),
-        ({"monday_open1": "09:00", "monday_close1": "12:00", "friday_open1": "18:00",
-          "friday_close1": "02:00", "bank_holidays": "closed"},
-         "Mo 09:00-12:00, Fr 18:00-02:00; PH off"),
+        (
+            {
+                "monday_open1": "09:00",
+                "monday_close1": "12:00",
+                "friday_open1": "18:00",
+                "friday_close1": "02:00",
+                "bank_holidays": "closed",
+            },
+            "Mo 09:00-12:00, Fr 18:00-02:00; PH off",
+        ),
         ({**ALL_DAY, "bank_holidays": "open", **PH_10_TO_4}, "24/7; PH 10:00-16:00"),
     ],
-)  # fmt: skip
+)
 def test_the_hours_grid_becomes_opening_hours_with_the_bank_holiday_rule_last(grid, expected):
     assert business.hours_from_grid(grid) == expected
     assert hours.check_hours(expected) == expected
@@ -425,25 +497,41 @@ def test_bank_holiday_hours_from_the_grid_replace_the_weekday_on_the_day(when, s
 @pytest.mark.parametrize(
     ("grid", "message"),
     [
-        ({**MO_SA, "bank_holidays": "open"},
-         "Give your opening and closing times on bank holidays, or choose closed or not sure."),
-        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10:00"},
-         "Give both an opening and a closing time for bank holidays."),
-        ({**MO_SA, "bank_holidays": "closed", **PH_10_TO_4},
-         "You gave times for bank holidays but chose 'Closed on bank holidays'"),
-        ({**MO_SA, "bank_holidays": "unsure", **PH_10_TO_4},
-         "You gave times for bank holidays but chose 'Not sure, or it varies'"),
-        ({**MO_SA, "bank_holidays": "same_as_monday"},
-         "Choose closed, open at set times, or not sure for bank holidays."),
-        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10:00", "ph_close1": "10:00"},
-         "The opening and closing times for bank holidays are the same (10:00)"),
-        ({**MO_SA, "bank_holidays": "open", "ph_open1": "10am", "ph_close1": "4pm"},
-         "Give the times for bank holidays in hours and minutes, such as 09:00."),
-        ({**MO_SA, "friday_open1": "25:00"},
-         "Give the times for Friday in hours and minutes, such as 09:00."),
+        (
+            {**MO_SA, "bank_holidays": "open"},
+            "Give your opening and closing times on bank holidays, or choose closed or not sure.",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "open", "ph_open1": "10:00"},
+            "Give both an opening and a closing time for bank holidays.",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "closed", **PH_10_TO_4},
+            "You gave times for bank holidays but chose 'Closed on bank holidays'",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "unsure", **PH_10_TO_4},
+            "You gave times for bank holidays but chose 'Not sure, or it varies'",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "same_as_monday"},
+            "Choose closed, open at set times, or not sure for bank holidays.",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "open", "ph_open1": "10:00", "ph_close1": "10:00"},
+            "The opening and closing times for bank holidays are the same (10:00)",
+        ),
+        (
+            {**MO_SA, "bank_holidays": "open", "ph_open1": "10am", "ph_close1": "4pm"},
+            "Give the times for bank holidays in hours and minutes, such as 09:00.",
+        ),
+        (
+            {**MO_SA, "friday_open1": "25:00"},
+            "Give the times for Friday in hours and minutes, such as 09:00.",
+        ),
         ({"bank_holidays": "open", **PH_10_TO_4}, "closed every day"),
     ],
-)  # fmt: skip
+)
 def test_a_bank_holiday_row_that_does_not_add_up_is_explained(grid, message):
     with pytest.raises(InvalidParameter) as raised:
         business.hours_from_grid(grid)
@@ -452,10 +540,17 @@ def test_a_bank_holiday_row_that_does_not_add_up_is_explained(grid, message):
 
 
 def grid_registration(client, **values) -> dict:
-    form = {"csrf_token": csrf(client, "/register"), "organisation": "Grid Ltd", "name": "Grid",
-            "address": "2 Briggate, Leeds", "postcode": "LS1 6HD", "scheme": "external",
-            "contact_email": "grid@example.org", **MO_SA,
-            **{key: "yes" for key in business.CHECKLIST}}  # fmt: skip
+    form = {
+        "csrf_token": csrf(client, "/register"),
+        "organisation": "Grid Ltd",
+        "name": "Grid",
+        "address": "2 Briggate, Leeds",
+        "postcode": "LS1 6HD",
+        "scheme": "external",
+        "contact_email": "grid@example.org",
+        **MO_SA,
+        **{key: "yes" for key in business.CHECKLIST},
+    }
     form.update(values)
     return form
 

@@ -21,11 +21,16 @@ def leeds(locator):
         [
             premises_row("near", lat + 0.002, lon, facilities="toilet"),
             premises_row("charger", lat + 0.004, lon, facilities="phone_charging;seating"),
-            premises_row("shut", lat + 0.001, lon, facilities="phone_charging",
-                         opening_hours="Mo-Su 20:00-22:00"),
+            premises_row(
+                "shut",
+                lat + 0.001,
+                lon,
+                facilities="phone_charging",
+                opening_hours="Mo-Su 20:00-22:00",
+            ),
             premises_row("far", 53.70, -1.55, opening_hours="24/7", facilities="phone_charging"),
         ],
-    )  # fmt: skip
+    )
     return ids_by_ref(locator)
 
 
@@ -142,9 +147,10 @@ def test_a_very_long_message_is_read_up_to_the_cap_and_the_reply_says_so(client)
 
 def test_a_body_that_is_too_large_is_refused_with_413(client):
     response = client.post(
-        "/api/v1/chat", data='{"message": "' + "a" * 9_000_000 + '"}',
+        "/api/v1/chat",
+        data='{"message": "' + "a" * 9_000_000 + '"}',
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 413
     assert response.get_json()["error"]["code"] == "payload_too_large"
 

@@ -22,13 +22,23 @@ def places(locator):
     add_premises(
         locator,
         [
-            premises_row("manchester", M1[0] + 0.001, M1[1], facilities="phone_charging;toilet",
-                         opening_hours="24/7"),
+            premises_row(
+                "manchester",
+                M1[0] + 0.001,
+                M1[1],
+                facilities="phone_charging;toilet",
+                opening_hours="24/7",
+            ),
             premises_row("norwich", NORWICH[0] + 0.001, NORWICH[1], facilities="phone_charging"),
-            premises_row("norwich_loo", NORWICH[0] - 0.001, NORWICH[1], facilities="toilet",
-                         opening_hours="24/7"),
+            premises_row(
+                "norwich_loo",
+                NORWICH[0] - 0.001,
+                NORWICH[1],
+                facilities="toilet",
+                opening_hours="24/7",
+            ),
         ],
-    )  # fmt: skip
+    )
     return ids_by_ref(locator)
 
 

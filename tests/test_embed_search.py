@@ -28,18 +28,21 @@ def leeds(locator):
     add_premises(
         locator,
         [
-            premises_row("centre", lat + 0.001, lon, name="Briggate Shop",
-                         facilities="phone_charging"),
+            premises_row(
+                "centre", lat + 0.001, lon, name="Briggate Shop", facilities="phone_charging"
+            ),
             premises_row("kirkgate", lat - 0.004, lon + 0.006, name="Kirkgate Shop"),
-            premises_row("headingley", 53.8195, -1.5760, name="Headingley Shop",
-                         facilities="phone_charging"),
+            premises_row(
+                "headingley", 53.8195, -1.5760, name="Headingley Shop", facilities="phone_charging"
+            ),
             premises_row("otley-edge", 53.8950, -1.6700, name="Otley Edge Shop"),
             premises_row("otley", OTLEY[0] + 0.001, OTLEY[1], name="Otley Market Shop"),
-            premises_row("evenings", lat + 0.002, lon, name="Evening Shop",
-                         opening_hours="Mo-Su 18:00-23:00"),
+            premises_row(
+                "evenings", lat + 0.002, lon, name="Evening Shop", opening_hours="Mo-Su 18:00-23:00"
+            ),
             premises_row("manchester", *MANCHESTER, name="Piccadilly Shop"),
         ],
-    )  # fmt: skip
+    )
 
 
 def embed(client, query: str, status: int = 200) -> BeautifulSoup:
@@ -85,8 +88,12 @@ def test_searching_in_the_embed_orders_by_distance_from_the_searched_place(clien
 def test_without_a_search_the_list_starts_from_the_districts_main_town_and_says_so(client, leeds):
     page = embed(client, "area=leeds")
     assert names(page) == [
-        "Briggate Shop", "Kirkgate Shop", "Headingley Shop", "Otley Edge Shop", "Otley Market Shop"
-    ]  # fmt: skip
+        "Briggate Shop",
+        "Kirkgate Shop",
+        "Headingley Shop",
+        "Otley Edge Shop",
+        "Otley Market Shop",
+    ]
     assert metres(page) == sorted(metres(page))
     assert summary(page) == (
         "5 safe spaces open at Wed 2 Dec 12:00 in Leeds, nearest to the centre of Leeds first."

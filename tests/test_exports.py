@@ -88,30 +88,64 @@ HSDS_REQUIRED = {
 HSDS_TYPES = {
     "organization": {"id": str, "name": str, "description": str},
     "service": {
-        "id": str, "organization_id": str, "name": str, "description": str, "url": str,
-        "status": str, "application_process": str, "fees_description": str,
-        "eligibility_description": str, "assured_date": str, "alert": str,
-        "schedules": list, "service_at_locations": list, "organization": dict,
+        "id": str,
+        "organization_id": str,
+        "name": str,
+        "description": str,
+        "url": str,
+        "status": str,
+        "application_process": str,
+        "fees_description": str,
+        "eligibility_description": str,
+        "assured_date": str,
+        "alert": str,
+        "schedules": list,
+        "service_at_locations": list,
+        "organization": dict,
     },
     "service_at_location": {
-        "id": str, "service_id": str, "location_id": str, "schedules": list, "location": dict,
+        "id": str,
+        "service_id": str,
+        "location_id": str,
+        "schedules": list,
+        "location": dict,
     },
     "location": {
-        "id": str, "location_type": str, "organization_id": str, "name": str,
-        "latitude": float, "longitude": float, "addresss": list, "phones": list,
+        "id": str,
+        "location_type": str,
+        "organization_id": str,
+        "name": str,
+        "latitude": float,
+        "longitude": float,
+        "addresss": list,
+        "phones": list,
         "accessibilitys": list,
     },
     "address": {
-        "id": str, "location_id": str, "address_1": str, "city": str, "region": str,
-        "state_province": str, "postal_code": str, "country": str, "address_type": str,
+        "id": str,
+        "location_id": str,
+        "address_1": str,
+        "city": str,
+        "region": str,
+        "state_province": str,
+        "postal_code": str,
+        "country": str,
+        "address_type": str,
     },
     "phone": {"id": str, "location_id": str, "number": str, "type": str},
     "schedule": {
-        "id": str, "service_at_location_id": str, "freq": str, "interval": float, "byday": str,
-        "opens_at": str, "closes_at": str, "description": str, "notes": str,
+        "id": str,
+        "service_at_location_id": str,
+        "freq": str,
+        "interval": float,
+        "byday": str,
+        "opens_at": str,
+        "closes_at": str,
+        "description": str,
+        "notes": str,
     },
     "accessibility": {"id": str, "location_id": str, "description": str},
-}  # fmt: skip
+}
 HSDS_ENUMS = {
     ("service", "status"): {"active", "inactive", "defunct", "temporarily closed"},
     ("location", "location_type"): {"physical", "postal", "virtual"},
@@ -152,8 +186,10 @@ def hsds_objects(document: dict):
             location = link["location"]
             yield "location", location
             for kind, field in (
-                ("address", "addresss"), ("phone", "phones"), ("accessibility", "accessibilitys")
-            ):  # fmt: skip
+                ("address", "addresss"),
+                ("phone", "phones"),
+                ("accessibility", "accessibilitys"),
+            ):
                 for item in location[field]:
                     yield kind, item
 

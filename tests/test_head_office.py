@@ -102,11 +102,19 @@ def test_a_registration_is_never_part_of_a_head_offices_estate_by_its_name(
 ):
     # Anyone may type a chain's name when registering; the estate is what the chain uploaded.
     confirm(head_office, upload(head_office, estate_csv(tmp_path, rows("s1"))))
-    other = client.post("/api/v1/registrations", json={
-        "name": "Other", "organisation": organisation, "address": "1 Road", "postcode": "LS1 6HD",
-        "opening_hours": "24/7", "scheme": "external", "contact_email": "o@example.org",
-        "checklist": {key: True for key in business.CHECKLIST},
-    }).get_json()  # fmt: skip
+    other = client.post(
+        "/api/v1/registrations",
+        json={
+            "name": "Other",
+            "organisation": organisation,
+            "address": "1 Road",
+            "postcode": "LS1 6HD",
+            "opening_hours": "24/7",
+            "scheme": "external",
+            "contact_email": "o@example.org",
+            "checklist": {key: True for key in business.CHECKLIST},
+        },
+    ).get_json()
     assert head_office.get(f"/business/premises/{other['id']}").status_code == 404
     page = BeautifulSoup(head_office.get("/business").get_data(as_text=True), "html.parser")
     assert [tr["data-ref"] for tr in page.select("#estate tbody tr")] == ["s1"]
@@ -139,17 +147,31 @@ def test_the_estate_pages_need_a_head_office_login(client):
 def test_a_moderator_adds_a_registration_to_a_head_offices_estate_and_takes_it_out(
     app, head_office, client, locator
 ):
-    done = client.post("/api/v1/registrations", json={
-        "name": "Branch", "organisation": "Big Chemist", "address": "2 Road", "postcode": "LS1 6HD",
-        "opening_hours": "24/7", "scheme": "external", "contact_email": "b@example.org",
-        "checklist": {key: True for key in business.CHECKLIST},
-    }).get_json()  # fmt: skip
-    business.create_moderator(locator.store, locator.areas, "mod@council.example", "Mo",
-                              "correct horse battery", [])  # fmt: skip
+    done = client.post(
+        "/api/v1/registrations",
+        json={
+            "name": "Branch",
+            "organisation": "Big Chemist",
+            "address": "2 Road",
+            "postcode": "LS1 6HD",
+            "opening_hours": "24/7",
+            "scheme": "external",
+            "contact_email": "b@example.org",
+            "checklist": {key: True for key in business.CHECKLIST},
+        },
+    ).get_json()
+    business.create_moderator(
+        locator.store, locator.areas, "mod@council.example", "Mo", "correct horse battery", []
+    )
     moderator = app.test_client()
-    moderator.post("/moderate/login", data={"email": "mod@council.example",
-                   "password": "correct horse battery",
-                   "csrf_token": csrf(moderator, "/moderate/login")})  # fmt: skip
+    moderator.post(
+        "/moderate/login",
+        data={
+            "email": "mod@council.example",
+            "password": "correct horse battery",
+            "csrf_token": csrf(moderator, "/moderate/login"),
+        },
+    )
     path = f"/moderate/spaces/{done['id']}"
 
     def act(action, **form):

@@ -60,9 +60,14 @@ def test_health_checks_are_not_rate_limited(limited_client):
 )
 def test_request_logs_never_carry_a_location(line, hidden, kept):
     record = logging.LogRecord(
-        "werkzeug", logging.INFO, __file__, 1, '%s - - "%s" %s %s',
-        ("127.0.0.1", line, "200", "-"), None,
-    )  # fmt: skip
+        "werkzeug",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - - "%s" %s %s',
+        ("127.0.0.1", line, "200", "-"),
+        None,
+    )
     RedactQueryStrings().filter(record)
     message = record.getMessage()
     assert hidden not in message and kept in message

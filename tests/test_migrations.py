@@ -23,8 +23,14 @@ def test_linking_premises_to_head_offices_skips_what_the_public_registered(tmp_p
     store.migrate("0006")
     # Bound as text: Python 3.12 deprecates SQLite's own datetime adapter.
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-    common = {"lat": 53.8, "lon": -1.5, "opening_hours": "24/7", "scheme": "external",
-              "created_at": now, "updated_at": now}  # fmt: skip
+    common = {
+        "lat": 53.8,
+        "lon": -1.5,
+        "opening_hours": "24/7",
+        "scheme": "external",
+        "created_at": now,
+        "updated_at": now,
+    }
     with store.engine.begin() as connection:
         connection.execute(
             sa.text(

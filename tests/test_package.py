@@ -19,8 +19,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
-NOT_SOURCES = (".git", ".venv", "instance", "build", "*.egg-info", "__pycache__", ".pytest_cache",
-               ".ruff_cache", "tests", "bench", "docs")  # fmt: skip
+NOT_SOURCES = (
+    ".git",
+    ".venv",
+    "instance",
+    "build",
+    "*.egg-info",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "tests",
+    "bench",
+    "docs",
+)
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +40,19 @@ def wheel(tmp_path_factory) -> Path:
     source = tmp_path_factory.mktemp("source") / "safe-spaces-locator"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCES))
     out = tmp_path_factory.mktemp("wheel")
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-               "--disable-pip-version-check", "-q", "-w", str(out), str(source)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--disable-pip-version-check",
+        "-q",
+        "-w",
+        str(out),
+        str(source),
+    ]
     subprocess.run(command, check=True, capture_output=True)
     return next(out.glob("*.whl"))
 
@@ -39,8 +61,19 @@ def wheel(tmp_path_factory) -> Path:
 def installed(wheel, tmp_path_factory) -> Path:
     """Install the wheel, without dependencies, into a folder outside the checkout."""
     site = tmp_path_factory.mktemp("site")
-    command = [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index",
-               "--disable-pip-version-check", "-q", "--target", str(site), str(wheel)]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--no-deps",
+        "--no-index",
+        "--disable-pip-version-check",
+        "-q",
+        "--target",
+        str(site),
+        str(wheel),
+    ]
     subprocess.run(command, check=True, capture_output=True)
     return site
 
@@ -81,8 +114,15 @@ def test_the_installed_wheel_sets_up_loads_the_demo_and_serves_the_site(installe
     env.pop("DATABASE_URL", None)
 
     def run(*args: str) -> str:
-        done = subprocess.run([sys.executable, *args], cwd=tmp_path, env=env, capture_output=True,
-                              text=True, timeout=300, check=False)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         return done.stdout
 

@@ -18,14 +18,21 @@ def leeds(locator):
     add_premises(
         locator,
         [
-            premises_row("charger", lat + 0.001, lon, opening_hours="24/7",
-                         facilities="phone_charging;seating", phone="0113 496 0000"),
+            premises_row(
+                "charger",
+                lat + 0.001,
+                lon,
+                opening_hours="24/7",
+                facilities="phone_charging;seating",
+                phone="0113 496 0000",
+            ),
             premises_row("plain", lat + 0.002, lon, opening_hours="24/7"),
-            premises_row("probe", lat + 0.003, lon, opening_hours="24/7", name=PROBE,
-                         how_to_ask="<b>ask</b>"),
+            premises_row(
+                "probe", lat + 0.003, lon, opening_hours="24/7", name=PROBE, how_to_ask="<b>ask</b>"
+            ),
             premises_row("nights", lat + 0.004, lon, opening_hours="Mo-Su 22:00-23:00"),
         ],
-    )  # fmt: skip
+    )
     return ids_by_ref(locator)
 
 
@@ -46,8 +53,10 @@ def test_the_list_search_works_without_javascript(client, leeds):
     assert item.select_one(".status").get_text() == "Open · hours not confirmed from Fri 25 Dec"
     assert item.select_one("a.call")["href"] == "tel:01134960000"
     assert {a["class"][0] for a in item.select(".directions a")} == {
-        "directions-osm", "directions-google", "directions-apple"
-    }  # fmt: skip
+        "directions-osm",
+        "directions-google",
+        "directions-apple",
+    }
     assert page.select_one("input[value=phone_charging]").has_attr("checked")
 
 
@@ -87,8 +96,14 @@ def test_a_place_page_shows_hours_week_facilities_and_how_to_ask(client, leeds):
     page = soup(client.get(f"/spaces/{leeds['nights']}?at=2026-12-02T12:00"))
     rows = page.select("table#weekly-hours tbody tr")
     assert [r.th.get_text().split()[0] for r in rows] == [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
-    ]  # fmt: skip
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
     assert rows[2].td.get_text(strip=True).startswith("22:00–23:00")
     assert page.select_one("#today-status").get_text() == "Closed · opens 22:00"
     assert page.select_one("code#osm-hours").get_text() == "Mo-Su 22:00-23:00"

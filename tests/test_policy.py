@@ -52,16 +52,28 @@ def test_today_is_londons_date_not_the_servers():
 @pytest.mark.parametrize(
     ("status", "changes", "now", "waiting"),
     [
-        ("published", {"opening_hours": "24/7", "name": "New"}, {"opening_hours": "24/7"},
-         {"name": "New"}),
-        ("published", {"closed_until": date(2026, 12, 24)}, {"closed_until": date(2026, 12, 24)},
-         {}),
+        (
+            "published",
+            {"opening_hours": "24/7", "name": "New"},
+            {"opening_hours": "24/7"},
+            {"name": "New"},
+        ),
+        (
+            "published",
+            {"closed_until": date(2026, 12, 24)},
+            {"closed_until": date(2026, 12, 24)},
+            {},
+        ),
         ("published", {"lat": 53.8, "address": "2 Road"}, {}, {"lat": 53.8, "address": "2 Road"}),
-        ("pending", {"name": "New", "opening_hours": "24/7"},
-         {"name": "New", "opening_hours": "24/7"}, {}),
+        (
+            "pending",
+            {"name": "New", "opening_hours": "24/7"},
+            {"name": "New", "opening_hours": "24/7"},
+            {},
+        ),
         ("suspended", {"phone": "0113 496 0000"}, {"phone": "0113 496 0000"}, {}),
     ],
-)  # fmt: skip
+)
 def test_a_public_listings_words_wait_for_a_moderator_and_its_hours_do_not(
     status, changes, now, waiting
 ):

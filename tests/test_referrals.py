@@ -156,13 +156,16 @@ def test_the_topics_are_the_chat_helplines_topics():
         ("Mo,We,Fr 09:00-12:00,13:00-17:00", WEDNESDAY_NOON, "Mon, Wed, Fri 9am–12pm, 1pm–5pm"),
         ("24/7", WEDNESDAY_NOON, "24 hours"),
         ("Mo-Su 18:00-24:00", WEDNESDAY_NOON, "Every day 6pm–midnight"),
-        ("Mo-Fr 17:00-24:00; Sa,Su 00:00-24:00", WEDNESDAY_NOON,
-         "Mon–Fri 5pm–midnight; Sat–Sun 24 hours"),
+        (
+            "Mo-Fr 17:00-24:00; Sa,Su 00:00-24:00",
+            WEDNESDAY_NOON,
+            "Mon–Fri 5pm–midnight; Sat–Sun 24 hours",
+        ),
         ("Mo-Fr", WEDNESDAY_NOON, "Mon–Fri times not stated"),
         # Christmas week and the next have bank holidays: the ordinary week is described.
         ("Mo-Fr 09:00-17:00; PH off", CHRISTMAS_NOON, "Mon–Fri 9am–5pm"),
     ],
-)  # fmt: skip
+)
 def test_a_week_of_hours_is_said_in_a_few_words(expression, at, said):
     assert presenting.week_summary(hours.parse_hours(expression), london(at)) == said
 
@@ -325,7 +328,7 @@ def leeds_and_bradford(runner, tmp_path):
         (MANCHESTER, {"domestic_abuse"}, WEDNESDAY_NOON, []),
         (NORTH_SEA, {"domestic_abuse"}, WEDNESDAY_NOON, []),
     ],
-)  # fmt: skip
+)
 def test_the_lookup_gives_the_districts_contacts_for_the_topics_and_whether_they_answer(
     locator, leeds_and_bradford, point, topics, at, expected
 ):

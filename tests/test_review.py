@@ -20,18 +20,31 @@ def csrf(client, path: str) -> str:
 
 
 def register(client, organisation="Big Chemist") -> tuple[int, str]:
-    done = client.post("/api/v1/registrations", json={
-        "name": "Chemist", "organisation": organisation, "address": "1 Briggate, Leeds",
-        "postcode": "LS1 6HD", "lat": LEEDS[0], "lon": LEEDS[1], "opening_hours": "24/7",
-        "scheme": "external", "contact_email": "shop@chemist.example",
-        "checklist": {key: True for key in business.CHECKLIST},
-    }).get_json()  # fmt: skip
+    done = client.post(
+        "/api/v1/registrations",
+        json={
+            "name": "Chemist",
+            "organisation": organisation,
+            "address": "1 Briggate, Leeds",
+            "postcode": "LS1 6HD",
+            "lat": LEEDS[0],
+            "lon": LEEDS[1],
+            "opening_hours": "24/7",
+            "scheme": "external",
+            "contact_email": "shop@chemist.example",
+            "checklist": {key: True for key in business.CHECKLIST},
+        },
+    ).get_json()
     return done["id"], "/manage/" + done["manage_url"].rsplit("/", 1)[1]
 
 
 def record(client, path, **values):
-    form = {"csrf_token": csrf(client, path), "part_of_day": "evening", "need": "charge_phone",
-            "outcome": "left_safely"}  # fmt: skip
+    form = {
+        "csrf_token": csrf(client, path),
+        "part_of_day": "evening",
+        "need": "charge_phone",
+        "outcome": "left_safely",
+    }
     form.update(values)
     return client.post(path + "/uses", data=form)
 
@@ -47,8 +60,14 @@ def test_a_logged_use_is_counted_exactly_for_the_premises_and_hidden_when_small_
     app, client, locator
 ):
     space_id, path = register(client)
-    response = record(client, path, need="felt_unsafe", outcome="referred",
-                      referred_to="police", staff_support="yes")  # fmt: skip
+    response = record(
+        client,
+        path,
+        need="felt_unsafe",
+        outcome="referred",
+        referred_to="police",
+        staff_support="yes",
+    )
     assert "Recorded." in response.get_data(as_text=True)
     own = BeautifulSoup(client.get(path).get_data(as_text=True), "html.parser")
     assert own.select_one("#use-total strong").get_text() == "1"
@@ -56,13 +75,17 @@ def test_a_logged_use_is_counted_exactly_for_the_premises_and_hidden_when_small_
     assert "need,Felt unsafe or followed,1" in csv_text
 
     business.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
-    business.create_moderator(locator.store, locator.areas, "m@leeds.example", "M", "q" * 14,
-                              ["leeds"])  # fmt: skip
+    business.create_moderator(
+        locator.store, locator.areas, "m@leeds.example", "M", "q" * 14, ["leeds"]
+    )
     partner = signed_in(app, "/moderate/login", {"email": "m@leeds.example", "password": "q" * 14})
     # The organisation typed at registration links nothing; a moderator adds it to the estate.
     review_path = f"/moderate/spaces/{space_id}"
-    form = {"csrf_token": csrf(partner, review_path), "action": "link_head_office",
-            "head_office": "hq@chemist.example"}  # fmt: skip
+    form = {
+        "csrf_token": csrf(partner, review_path),
+        "action": "link_head_office",
+        "head_office": "hq@chemist.example",
+    }
     linked = partner.post(review_path, data=form)
     assert linked.status_code == 302
     head = signed_in(app, "/business/login", {"email": "hq@chemist.example", "password": "p" * 14})
@@ -85,8 +108,9 @@ def test_a_partnership_sees_only_its_own_districts(app, client, locator):
     _, path = register(client)
     for _ in range(6):
         record(client, path)
-    business.create_moderator(locator.store, locator.areas, "m@mcr.example", "M", "q" * 14,
-                              ["manchester"])  # fmt: skip
+    business.create_moderator(
+        locator.store, locator.areas, "m@mcr.example", "M", "q" * 14, ["manchester"]
+    )
     partner = signed_in(app, "/moderate/login", {"email": "m@mcr.example", "password": "q" * 14})
     page = BeautifulSoup(partner.get("/moderate/statistics").get_data(as_text=True), "html.parser")
     assert page.select_one("#use-total strong").get_text() == "0"
@@ -115,10 +139,15 @@ def test_purge_removes_only_uses_older_than_the_retention_period(client, locator
     space_id, _ = register(client)
     today = date.today()
     for days in (10, 700, 760, 800):
-        locator.store.add_use(space_id, {
-            "occurred_on": today - timedelta(days=days), "part_of_day": "night",
-            "need": "lost", "outcome": "collected",
-        })  # fmt: skip
+        locator.store.add_use(
+            space_id,
+            {
+                "occurred_on": today - timedelta(days=days),
+                "part_of_day": "night",
+                "need": "lost",
+                "outcome": "collected",
+            },
+        )
     result = runner.invoke(args=["purge"])
     assert "Deleted 2 recorded uses older than 24 months" in result.output
     kept = [u["occurred_on"] for u in locator.store.recent_uses(space_id)]
@@ -128,16 +157,25 @@ def test_purge_removes_only_uses_older_than_the_retention_period(client, locator
 def test_the_usage_log_has_no_field_for_personal_data():
     columns = set(uses.c.keys())
     assert columns == {
-        "id", "premises_id", "occurred_on", "part_of_day", "need", "outcome", "referred_to",
-        "staff_support", "note", "created_at",
-    }  # fmt: skip
+        "id",
+        "premises_id",
+        "occurred_on",
+        "part_of_day",
+        "need",
+        "outcome",
+        "referred_to",
+        "staff_support",
+        "note",
+        "created_at",
+    }
     assert uses.c.note.type.length == review.NOTE_LIMIT
 
 
 def test_businesses_due_a_check_are_reminded_once_with_a_fresh_link(app, client, locator):
     space_id, path = register(client)
-    locator.store.update_premises(space_id, {"last_confirmed": date.today() - timedelta(days=100)},
-                                  "test", "aged", {})  # fmt: skip
+    locator.store.update_premises(
+        space_id, {"last_confirmed": date.today() - timedelta(days=100)}, "test", "aged", {}
+    )
     mailer = app.extensions["mailer"]
     before = len(mailer.sent())
     assert review.remind(locator.store, mailer, "http://x", 90) == 1
@@ -149,8 +187,9 @@ def test_businesses_due_a_check_are_reminded_once_with_a_fresh_link(app, client,
     assert client.get(path).status_code == 404
 
 
-@pytest.mark.parametrize(("count", "suppress", "text"),
-                         [(0, True, "0"), (1, True, "<5"), (4, True, "<5"), (5, True, "5"),
-                          (3, False, "3")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("count", "suppress", "text"),
+    [(0, True, "0"), (1, True, "<5"), (4, True, "<5"), (5, True, "5"), (3, False, "3")],
+)
 def test_small_counts_are_hidden_only_when_shared(count, suppress, text):
     assert review.shown(count, suppress) == text

@@ -213,9 +213,12 @@ CSP_CASES = [
     ("/tiles/{z}/{x}/{y}.png", "img-src 'self' data:"),
     ("", "img-src 'self' data:"),
     ("https://tiles.example.org/{z}/{x}/{y}.png", "img-src 'self' data: https://tiles.example.org"),
-    ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "img-src 'self' data: https://*.tile.example.org"),
+    (
+        "https://{s}.tile.example.org/{z}/{x}/{y}.png",
+        "img-src 'self' data: https://*.tile.example.org",
+    ),
     ("//tiles.example.org/{z}/{x}/{y}.png", "img-src 'self' data: tiles.example.org"),
-]  # fmt: skip
+]
 
 
 def home_page_img_src(app) -> tuple[list[str], str]:

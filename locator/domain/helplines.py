@@ -26,18 +26,23 @@ DOMESTIC_ABUSE = Helpline(
     "National Domestic Abuse Helpline", "0808 2000 247", "domestic_abuse", ALWAYS, "24 hours"
 )
 MENS_ADVICE = Helpline(
-    "Men's Advice Line", "0808 801 0327", "male_victim", "Mo-Fr 10:00-20:00",
+    "Men's Advice Line",
+    "0808 801 0327",
+    "male_victim",
+    "Mo-Fr 10:00-20:00",
     "Monday to Friday, 10am to 8pm",
-)  # fmt: skip
+)
 SAMARITANS = Helpline("Samaritans", "116 123", "suicidal", ALWAYS, "24 hours")
 RAPE_CRISIS = Helpline(
     "Rape Crisis 24/7 Support Line", "0808 500 2222", "sexual_assault", ALWAYS, "24 hours"
 )
 SHELTER = Helpline(
-    "Shelter emergency helpline", "0808 800 4444", "homeless",
+    "Shelter emergency helpline",
+    "0808 800 4444",
+    "homeless",
     "Mo-Fr 08:00-20:00; Sa,Su 09:00-17:00",
     "weekdays 8am to 8pm, weekends 9am to 5pm",
-)  # fmt: skip
+)
 CHILDLINE = Helpline("Childline", "0800 1111", "child", ALWAYS, "24 hours")
 
 # What each topic leads to. Hate crime is reported to the police on 101.

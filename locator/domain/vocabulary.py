@@ -20,8 +20,15 @@ FACILITIES: dict[str, str] = {
 FACILITY_BITS: dict[str, int] = {code: 1 << i for i, code in enumerate(FACILITIES)}
 
 INTENTS = (
-    "find_space", "emergency", "support", "about", "register", "greeting", "thanks", "unknown"
-)  # fmt: skip
+    "find_space",
+    "emergency",
+    "support",
+    "about",
+    "register",
+    "greeting",
+    "thanks",
+    "unknown",
+)
 
 # The columns of the premises import format (SPEC "Data formats"), in the file's order.
 IMPORT_COLUMNS = (

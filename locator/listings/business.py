@@ -81,8 +81,9 @@ def _check_checklist(value) -> dict[str, bool]:
     for key in CHECKLIST:
         answer = value.get(key)
         if not isinstance(answer, bool):
-            raise InvalidParameter(f"Answer the readiness question '{key}' (true or false).",
-                                   "checklist")  # fmt: skip
+            raise InvalidParameter(
+                f"Answer the readiness question '{key}' (true or false).", "checklist"
+            )
         answers[key] = answer
     missing = [CHECKLIST[key] for key in ESSENTIAL if not answers[key]]
     if missing:
@@ -284,8 +285,9 @@ def _closure(value) -> date | None:
     try:
         day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
-        raise InvalidParameter("Give the reopening date as a date, e.g. 2026-12-24.",
-                               "closed_until") from None  # fmt: skip
+        raise InvalidParameter(
+            "Give the reopening date as a date, e.g. 2026-12-24.", "closed_until"
+        ) from None
     today = clock.today()
     if day <= today or day > today + timedelta(days=366):
         raise InvalidParameter(
@@ -516,8 +518,10 @@ def decide(  # noqa: C901 - one branch per moderator decision
         if row["last_confirmed"] is None:
             values["last_confirmed"] = clock.today()
     elif action in ("reject", "suspend"):
-        values = {"status": Status.REJECTED if action == "reject" else Status.SUSPENDED,
-                  "moderation_note": reason}  # fmt: skip
+        values = {
+            "status": Status.REJECTED if action == "reject" else Status.SUSPENDED,
+            "moderation_note": reason,
+        }
     elif action == "apply_changes":
         changes = json.loads(row["pending_changes"] or "{}")
         values = {**changes, "pending_changes": None}

@@ -66,14 +66,42 @@ _DEMO_NOTE = "Not a real safe space: demo data"
 
 # Plain replacements for characters a font may lack (used only when the font lacks them).
 _PLAIN = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u2026": "...", "\u2022": "*", "\u00b7": "*", "\u20ac": "EUR",
-    "\u0141": "L", "\u0142": "l", "\u00d8": "O", "\u00f8": "o", "\u0110": "D", "\u0111": "d",
-    "\u00df": "ss", "\u00c6": "AE", "\u00e6": "ae", "\u0152": "OE", "\u0153": "oe",
-    "\u2122": "TM", "\u00a9": "(c)", "\u00ae": "(R)",
-}  # fmt: skip
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u00b7": "*",
+    "\u20ac": "EUR",
+    "\u0141": "L",
+    "\u0142": "l",
+    "\u00d8": "O",
+    "\u00f8": "o",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u00df": "ss",
+    "\u00c6": "AE",
+    "\u00e6": "ae",
+    "\u0152": "OE",
+    "\u0153": "oe",
+    "\u2122": "TM",
+    "\u00a9": "(c)",
+    "\u00ae": "(R)",
+}
 
 # The numbers come from the one helpline table the chat uses too.
 HELPLINES: tuple[tuple[str, str], ...] = tuple((label, line.phone) for label, line in STAFF_CARD)
@@ -296,9 +324,15 @@ class _Doc:
         pdf.set_text_color(*_BLACK)
         pdf.set_x(_MARGIN)
         pdf.cell(
-            self.width, line_h + 3, self.text(_DEMO_NOTE), border=1, align="C", fill=True,
-            new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-        )  # fmt: skip
+            self.width,
+            line_h + 3,
+            self.text(_DEMO_NOTE),
+            border=1,
+            align="C",
+            fill=True,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
         pdf.ln(2)
 
     def output(self) -> bytes:
@@ -389,9 +423,13 @@ def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
     qr_mm = max(30.0, min(70.0, label_y - 2 - top_end))
     qr_y = top_end + max(0.0, (label_y - 2 - top_end - qr_mm) / 2)
     pdf.image(
-        _qr_png(public_url, qr_mm), x=(pdf.w - qr_mm) / 2, y=qr_y, w=qr_mm, h=qr_mm,
+        _qr_png(public_url, qr_mm),
+        x=(pdf.w - qr_mm) / 2,
+        y=qr_y,
+        w=qr_mm,
+        h=qr_mm,
         alt_text="QR code: " + doc.text(public_url),
-    )  # fmt: skip
+    )
 
     pdf.set_y(label_y)
     doc.lines(label_lines, label_size, bold=True)
@@ -405,8 +443,11 @@ def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
     doc.block("In danger? Call 999", max_h=13, size=30, min_size=20, bold=True, colour=_WHITE)
     doc.block(
         "Can\u2019t speak? Call 999 from a mobile, then press 55.",
-        max_h=6, size=12, min_size=8, colour=_WHITE,
-    )  # fmt: skip
+        max_h=6,
+        size=12,
+        min_size=8,
+        colour=_WHITE,
+    )
     return doc.output()
 
 
@@ -474,9 +515,13 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
     doc.band(band_top, 10, _GREEN)
     pdf.set_y(band_top + 2)
     doc.block(
-        "Safe Space \u2014 staff quick reference", max_h=7, size=15, min_size=10, bold=True,
+        "Safe Space \u2014 staff quick reference",
+        max_h=7,
+        size=15,
+        min_size=10,
+        bold=True,
         colour=_WHITE,
-    )  # fmt: skip
+    )
     pdf.set_y(band_top + 12)
     doc.block(doc.text(space.get("name")), max_h=11, size=14, min_size=8, bold=True)
     how = doc.text(space.get("how_to_ask")) or "Ask any member of staff."
@@ -526,14 +571,21 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
     if facilities:
         pdf.ln(1.2)
         doc.block(
-            "We offer: " + ", ".join(facilities) + ".", max_h=8, size=body, min_size=6,
+            "We offer: " + ", ".join(facilities) + ".",
+            max_h=8,
+            size=body,
+            min_size=6,
             align="L",
-        )  # fmt: skip
+        )
 
     pdf.ln(1.2)
     doc.block(_AFTER, max_h=10, size=body, min_size=6, bold=True, align="L")
     doc.block(
-        "Our public page: " + doc.text(public_url), max_h=6, size=body - 1, min_size=5,
-        align="L", colour=_GREY,
-    )  # fmt: skip
+        "Our public page: " + doc.text(public_url),
+        max_h=6,
+        size=body - 1,
+        min_size=5,
+        align="L",
+        colour=_GREY,
+    )
     return doc

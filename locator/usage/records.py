@@ -160,8 +160,11 @@ def statistics_csv(stats: Statistics) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["table", "label", "uses"])
-    for table, rows in (("month", stats.months), ("need", stats.needs),
-                        ("outcome", stats.outcomes)):  # fmt: skip
+    for table, rows in (
+        ("month", stats.months),
+        ("need", stats.needs),
+        ("outcome", stats.outcomes),
+    ):
         for label, count in rows:
             writer.writerow([table, label, stats.text(count)])
     writer.writerow(["total", "all", stats.text(stats.total)])

@@ -36,10 +36,13 @@ def init_app(app: Flask) -> Limiter:
         if blueprint in app.blueprints:
             csrf.exempt(app.blueprints[blueprint])
 
-    limits = {"api.chat": "CHAT_RATE_LIMIT", "pages.chat_page": "CHAT_RATE_LIMIT",
-              "registrations.register_api": "REGISTRATION_RATE_LIMIT",
-              "business.register_page": "REGISTRATION_RATE_LIMIT",
-              "pages.report": "REGISTRATION_RATE_LIMIT"}  # fmt: skip
+    limits = {
+        "api.chat": "CHAT_RATE_LIMIT",
+        "pages.chat_page": "CHAT_RATE_LIMIT",
+        "registrations.register_api": "REGISTRATION_RATE_LIMIT",
+        "business.register_page": "REGISTRATION_RATE_LIMIT",
+        "pages.report": "REGISTRATION_RATE_LIMIT",
+    }
     for endpoint, setting in limits.items():
         if endpoint in app.view_functions:
             app.view_functions[endpoint] = limiter.shared_limit(

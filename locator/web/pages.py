@@ -264,8 +264,18 @@ def quick_exit():
 
 
 # The partner's choices, kept as hidden fields by the embed's search form.
-EMBED_SCOPE = ("area", "bbox", "lat", "lon", "zoom", "facilities", "open_now", "at", "radius_km",
-               "limit")  # fmt: skip
+EMBED_SCOPE = (
+    "area",
+    "bbox",
+    "lat",
+    "lon",
+    "zoom",
+    "facilities",
+    "open_now",
+    "at",
+    "radius_km",
+    "limit",
+)
 # Further than any district is across: without a search, a district's list is ordered from its
 # centre and never cut by distance.
 WHOLE_SCOPE_KM = 1000.0

@@ -48,8 +48,14 @@ def test_hostile_text_from_a_registration_is_shown_as_text_on_every_page(site, p
     no_script_ran(page)
 
     locator = site.app.extensions["locator"]
-    business.create_moderator(locator.store, locator.areas, "probe-mod@example.org", "Probe Mod",
-                              "a long password here", [])  # fmt: skip
+    business.create_moderator(
+        locator.store,
+        locator.areas,
+        "probe-mod@example.org",
+        "Probe Mod",
+        "a long password here",
+        [],
+    )
     page.goto(site.url("/moderate/login"))
     page.fill("#email", "probe-mod@example.org")
     page.fill("#password", "a long password here")

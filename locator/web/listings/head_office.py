@@ -34,8 +34,9 @@ from locator.web.listings.shared import (
 def business_home(account):
     """All the head office's premises in one list, and the upload form."""
     rows = business.estate(locator().store, account)
-    return render_template("business_home.html", account=account, rows=rows,
-                           reference=business.reference)  # fmt: skip
+    return render_template(
+        "business_home.html", account=account, rows=rows, reference=business.reference
+    )
 
 
 UPLOAD_SUFFIXES = (".csv", ".geojson", ".json")
@@ -66,16 +67,18 @@ def business_upload(account):
     if request.form.get("action") == "confirm":
         path = _upload_path(request.form.get("token", ""))
         if path is None:
-            return render_template("message.html", title="Upload expired",
-                                   message="Please upload the file again."), 400  # fmt: skip
+            return render_template(
+                "message.html", title="Upload expired", message="Please upload the file again."
+            ), 400
         try:
             fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
             plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
             result = service.write_plan(plan, review=True, organisation_id=account["id"])
         finally:
             path.unlink(missing_ok=True)
-        return render_template("business_upload.html", account=account, plan=plan,
-                               result=result, token=None)  # fmt: skip
+        return render_template(
+            "business_upload.html", account=account, plan=plan, result=result, token=None
+        )
     upload = request.files.get("file")
     suffix = Path(upload.filename or "").suffix.lower() if upload else ""
     if upload is None or suffix not in UPLOAD_SUFFIXES:
@@ -89,10 +92,16 @@ def business_upload(account):
         plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
     except importing.ImportFileError as error:
         path.unlink(missing_ok=True)
-        return render_template("message.html", title="That file cannot be read",
-                               message=str(error)), 400  # fmt: skip
-    return render_template("business_upload.html", account=account, plan=plan, result=None,
-                           token=token if plan.rows else None)  # fmt: skip
+        return render_template(
+            "message.html", title="That file cannot be read", message=str(error)
+        ), 400
+    return render_template(
+        "business_upload.html",
+        account=account,
+        plan=plan,
+        result=None,
+        token=token if plan.rows else None,
+    )
 
 
 def _estate_row(account, space_id: int) -> dict:
@@ -119,8 +128,12 @@ def business_premises(account, space_id: int):
 def business_confirm(account, space_id: int):
     """Confirm one premises is still correct."""
     business.confirm_listing(locator().store, _estate_row(account, space_id))
-    return manage_page(_estate_row(account, space_id), None, "Confirmed as correct today.",
-                        base=f"/business/premises/{space_id}")  # fmt: skip
+    return manage_page(
+        _estate_row(account, space_id),
+        None,
+        "Confirmed as correct today.",
+        base=f"/business/premises/{space_id}",
+    )
 
 
 @bp.post("/business/premises/<int:space_id>/withdraw")
@@ -128,8 +141,12 @@ def business_confirm(account, space_id: int):
 def business_withdraw(account, space_id: int):
     """Withdraw one premises from the public list."""
     business.withdraw_listing(locator().store, _estate_row(account, space_id))
-    return manage_page(_estate_row(account, space_id), None, "Withdrawn from the public list.",
-                        base=f"/business/premises/{space_id}")  # fmt: skip
+    return manage_page(
+        _estate_row(account, space_id),
+        None,
+        "Withdrawn from the public list.",
+        base=f"/business/premises/{space_id}",
+    )
 
 
 @bp.post("/business/premises/<int:space_id>/uses")

@@ -160,7 +160,9 @@ def manage_new_link(token: str):
     row = _managed(token)
     new = business.replace_manage_link(locator().store, row)
     if row.get("contact_email"):
-        mailer().send(row["contact_email"], f"New manage link for {business.reference(row['id'])}",
-                      f"Your new private link is:\n{base_url()}/manage/{new}\n"
-                      "The old link no longer works.")  # fmt: skip
+        mailer().send(
+            row["contact_email"],
+            f"New manage link for {business.reference(row['id'])}",
+            f"Your new private link is:\n{base_url()}/manage/{new}\nThe old link no longer works.",
+        )
     return redirect(url_for("business.manage", token=new))

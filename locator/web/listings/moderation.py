@@ -53,8 +53,15 @@ def review_space(moderator, space_id: int):
     if request.method == "POST":
         try:
             form = request.form
-            business.decide(store, mailer(), moderator, space_id, form.get("action", ""),
-                            form.get("reason", ""), form.get("head_office", ""))  # fmt: skip
+            business.decide(
+                store,
+                mailer(),
+                moderator,
+                space_id,
+                form.get("action", ""),
+                form.get("reason", ""),
+                form.get("head_office", ""),
+            )
             return redirect(url_for("business.review_space", space_id=space_id))
         except SpaceNotFound:
             abort(404)
@@ -88,7 +95,10 @@ def review_space(moderator, space_id: int):
 def moderate_statistics(moderator):
     """Uses across the moderator's districts, with small counts hidden."""
     store = locator().store
-    ids = [row["id"] for row in store.premises_where(limit=1_000_000)
-           if business.in_scope(moderator, row)]  # fmt: skip
+    ids = [
+        row["id"]
+        for row in store.premises_where(limit=1_000_000)
+        if business.in_scope(moderator, row)
+    ]
     title = "Uses of safe spaces in your areas"
     return statistics_page(title, ids, "partnership-statistics", "/moderate/statistics")

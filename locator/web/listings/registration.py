@@ -41,9 +41,22 @@ def register_page():
         return _register_form({}, None)
     try:
         expression = form.get("opening_hours", "").strip() or business.hours_from_grid(form)
-        payload = {name: form.get(name, "") for name in
-                   ("name", "organisation", "address", "postcode", "lat", "lon", "phone",
-                    "website", "how_to_ask", "scheme", "contact_email")}  # fmt: skip
+        payload = {
+            name: form.get(name, "")
+            for name in (
+                "name",
+                "organisation",
+                "address",
+                "postcode",
+                "lat",
+                "lon",
+                "phone",
+                "website",
+                "how_to_ask",
+                "scheme",
+                "contact_email",
+            )
+        }
         payload["opening_hours"] = expression
         payload["facilities"] = form.getlist("facilities")
         payload["checklist"] = {key: form.get(key) == "yes" for key in business.CHECKLIST}

@@ -65,5 +65,10 @@ def statistics_page(title: str, space_ids, csv_name: str, path: str):
     stats = statistics(space_ids, suppress=True)
     if request.args.get("format") == "csv":
         return csv_response(stats, csv_name)
-    return render_template("statistics.html", title=title, stats=stats, charts=charts(stats),
-                           csv_url=f"{path}?format=csv")  # fmt: skip
+    return render_template(
+        "statistics.html",
+        title=title,
+        stats=stats,
+        charts=charts(stats),
+        csv_url=f"{path}?format=csv",
+    )
