@@ -16,11 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from locator.adapters.db.store import premises
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter, SpaceNotFound
 from locator.domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
@@ -359,13 +357,13 @@ def authenticate(store, email: str, password: str) -> dict | None:
     return _verified(store.moderator(email=(email or "").strip().lower()), password)
 
 
-def _area_codes(moderator: dict) -> list[str]:
+def area_codes(moderator: dict) -> list[str]:
     return [code for code in (moderator["area_codes"] or "").split(",") if code]
 
 
 def in_scope(moderator: dict, row: dict) -> bool:
     """Return True when the moderator may see and decide this premises."""
-    codes = _area_codes(moderator)
+    codes = area_codes(moderator)
     return not codes or row.get("area_code") in codes
 
 
@@ -415,27 +413,9 @@ def moderation_queue(store, moderator: dict, page: int = 1) -> QueuePage:
     """
     stale_before = clock.today() - policy.STALE_AFTER
     reports = store.open_reports()
-    codes = _area_codes(moderator)
-    scope = premises.c.area_code.in_(codes) if codes else sa.true()
-    waiting = sa.and_(
-        scope,
-        sa.or_(
-            premises.c.status == Status.PENDING,
-            premises.c.pending_changes.is_not(None),
-            premises.c.id.in_(list(reports) or [-1]),
-            sa.and_(
-                premises.c.status == Status.PUBLISHED,
-                premises.c.demo.is_(False),
-                sa.or_(
-                    premises.c.last_confirmed.is_(None),
-                    premises.c.last_confirmed < stale_before,
-                ),
-            ),
-        ),
-    )
-    total = store.count_where(waiting)
-    candidates = store.premises_where(
-        waiting, limit=QUEUE_PAGE, offset=(max(page, 1) - 1) * QUEUE_PAGE
+    codes = area_codes(moderator)
+    total, candidates = store.moderation_queue(
+        codes, reports, stale_before, QUEUE_PAGE, (max(page, 1) - 1) * QUEUE_PAGE
     )
     items = []
     for row in candidates:
@@ -465,9 +445,7 @@ def duplicates_of(store, row: dict) -> list[dict]:
     """Return other premises at the same postcode with a similar name."""
     if not row.get("postcode"):
         return []
-    others = store.premises_where(
-        premises.c.postcode == row["postcode"], premises.c.id != row["id"]
-    )
+    others = store.at_postcode(row["postcode"], row["id"])
     name = row["name"].lower()
     return [
         other
@@ -582,7 +560,7 @@ def authenticate_organisation(store, email: str, password: str) -> dict | None:
 
 def estate(store, organisation: dict) -> list[dict]:
     """Return every premises the head office uploaded (linked by id, never by name)."""
-    rows = store.premises_where(premises.c.organisation_id == organisation["id"], limit=100_000)
+    rows = store.estate(organisation["id"])
     return sorted(rows, key=lambda row: (row["name"].lower(), row["ref"]))
 
 

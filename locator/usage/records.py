@@ -16,7 +16,6 @@ from html import escape
 
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter
-from locator.domain.vocabulary import Status
 from locator.listings import business
 
 NEEDS = {
@@ -179,19 +178,8 @@ def purge(store, retention_months: int, today: date | None = None) -> int:
 
 def remind(store, mailer, base_url: str, every_days: int, today: date | None = None) -> int:
     """Mail each registered business whose listing is due a check; return how many."""
-    import sqlalchemy as sa
-
-    from locator.adapters.db.store import premises
-
     today = today or clock.today()
-    due = today - timedelta(days=every_days)
-    rows = store.premises_where(
-        premises.c.contact_email.is_not(None),
-        premises.c.status.in_([Status.PUBLISHED, Status.PENDING]),
-        sa.or_(premises.c.last_confirmed.is_(None), premises.c.last_confirmed <= due),
-        sa.or_(premises.c.reminded_on.is_(None), premises.c.reminded_on <= due),
-        limit=100_000,
-    )
+    rows = store.due_for_reminder(today - timedelta(days=every_days))
     for row in rows:
         # Only a hash of the manage link is kept, so a reminder carries a fresh link.
         token = business.replace_manage_link(store, row)

@@ -494,6 +494,70 @@ class Store:
         with self.engine.connect() as connection:
             return [dict(r._mapping) for r in connection.execute(query)]
 
+    def moderation_waiting(
+        self, area_codes: Sequence[str], reported: Iterable[int], stale_before: date
+    ) -> sa.ColumnElement[bool]:
+        """Return the condition for what waits for a moderator in these districts (all if none).
+
+        New registrations, changes waiting, public reports, and published listings their
+        business has not confirmed since `stale_before`.
+        """
+        scope = premises.c.area_code.in_(list(area_codes)) if area_codes else sa.true()
+        return sa.and_(
+            scope,
+            sa.or_(
+                premises.c.status == Status.PENDING,
+                premises.c.pending_changes.is_not(None),
+                premises.c.id.in_(list(reported) or [-1]),
+                sa.and_(
+                    premises.c.status == Status.PUBLISHED,
+                    premises.c.demo.is_(False),
+                    sa.or_(
+                        premises.c.last_confirmed.is_(None),
+                        premises.c.last_confirmed < stale_before,
+                    ),
+                ),
+            ),
+        )
+
+    def moderation_queue(
+        self,
+        area_codes: Sequence[str],
+        reported: Iterable[int],
+        stale_before: date,
+        limit: int,
+        offset: int,
+    ) -> tuple[int, list[dict]]:
+        """Return how many wait for a moderator in these districts, and one page of them."""
+        waiting = self.moderation_waiting(area_codes, reported, stale_before)
+        return self.count_where(waiting), self.premises_where(waiting, limit=limit, offset=offset)
+
+    def ids_in_areas(self, area_codes: Sequence[str]) -> list[int]:
+        """Return the ids of every premises in these districts (every premises if none)."""
+        query = sa.select(premises.c.id)
+        if area_codes:
+            query = query.where(premises.c.area_code.in_(list(area_codes)))
+        with self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
+
+    def at_postcode(self, postcode: str, except_id: int) -> list[dict]:
+        """Return the other premises at a postcode."""
+        return self.premises_where(premises.c.postcode == postcode, premises.c.id != except_id)
+
+    def estate(self, organisation_id: int) -> list[dict]:
+        """Return every premises linked to a head office."""
+        return self.premises_where(premises.c.organisation_id == organisation_id, limit=100_000)
+
+    def due_for_reminder(self, due: date) -> list[dict]:
+        """Return registered listings not confirmed or reminded since `due`."""
+        return self.premises_where(
+            premises.c.contact_email.is_not(None),
+            premises.c.status.in_([Status.PUBLISHED, Status.PENDING]),
+            sa.or_(premises.c.last_confirmed.is_(None), premises.c.last_confirmed <= due),
+            sa.or_(premises.c.reminded_on.is_(None), premises.c.reminded_on <= due),
+            limit=100_000,
+        )
+
     def count_where(self, *conditions) -> int:
         """Count premises matching SQL conditions."""
         query = sa.select(sa.func.count()).select_from(premises).where(*conditions)

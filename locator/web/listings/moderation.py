@@ -94,11 +94,6 @@ def review_space(moderator, space_id: int):
 @moderator_required
 def moderate_statistics(moderator):
     """Uses across the moderator's districts, with small counts hidden."""
-    store = locator().store
-    ids = [
-        row["id"]
-        for row in store.premises_where(limit=1_000_000)
-        if business.in_scope(moderator, row)
-    ]
+    ids = locator().store.ids_in_areas(business.area_codes(moderator))
     title = "Uses of safe spaces in your areas"
     return statistics_page(title, ids, "partnership-statistics", "/moderate/statistics")
