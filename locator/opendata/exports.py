@@ -45,7 +45,7 @@ from functools import lru_cache
 import sqlalchemy as sa
 
 from locator.adapters.db.store import Store, is_public, premises
-from locator.domain import clock
+from locator.domain import clock, features
 from locator.domain.vocabulary import FACILITIES
 from locator.hours import schedule as hours
 from locator.importing.demo import SOURCES as DEMO_SOURCES
@@ -203,24 +203,7 @@ def _collection_head(generated: datetime | None) -> dict:
 
 def geojson_feature(row: Mapping, url: str) -> dict:
     """Turn a public premises row into an RFC 7946 Feature holding its data properties."""
-    properties = {
-        "id": row["id"],
-        "name": row["name"],
-        "organisation": row["organisation"],
-        "address": row["address"],
-        "postcode": row["postcode"] or None,
-        "facilities": _facilities(row),
-        "opening_hours": row["opening_hours"],
-        "closed_until": _iso(row["closed_until"]),
-        "phone": row["phone"] or None,
-        "website": row["website"] or None,
-        "how_to_ask": row["how_to_ask"] or None,
-        "url": url,
-        "area_code": row["area_code"],
-        "nation": row["nation"],
-        "demo": bool(row["demo"]),
-        "last_confirmed": _iso(row["last_confirmed"]),
-    }
+    properties = features.data_properties(row, url)
     source = _demo_source(row)
     if source:
         properties["source"] = source

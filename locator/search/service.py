@@ -6,12 +6,12 @@ import math
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from locator import presenting
 from locator.adapters.db.store import Store
-from locator.domain import clock, policy
+from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter, SpaceNotFound, UnknownPlace
 from locator.domain.vocabulary import FACILITIES, facility_mask
 from locator.geo.areas import Areas
@@ -645,28 +645,13 @@ def space_feature(row: Mapping, at: datetime, url: str, distance_m: float | None
             "distance_text": presenting.distance_phrase(distance_m),
             "open_on_arrival": arrives_open,
         }
-    confirmed = row.get("last_confirmed")
     properties = {
-        "id": row["id"],
-        "name": row["name"],
-        "organisation": row["organisation"],
-        "address": row["address"],
-        "postcode": row["postcode"],
-        "facilities": [code for code in (row["facilities"] or "").split(";") if code],
-        "opening_hours": row["opening_hours"],
+        **features.data_properties(row, url),
+        # The state at `at`, which the exports leave to their readers.
         "open_now": status.is_open,
         "state": status.state,
         "status_text": status_text,
-        "closed_until": closed_until.isoformat() if closed_until else None,
         "next_change": status.next_change.isoformat() if status.next_change else None,
-        "phone": row["phone"],
-        "website": row["website"],
-        "how_to_ask": row["how_to_ask"],
-        "url": url,
-        "area_code": row["area_code"],
-        "nation": row["nation"],
-        "demo": bool(row["demo"]),
-        "last_confirmed": confirmed.isoformat() if isinstance(confirmed, date) else None,
         "stale": is_stale(row),
         "holiday": holiday,
         "hours_unconfirmed": unconfirmed,

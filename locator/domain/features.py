@@ -1,0 +1,37 @@
+"""What a premises says about itself to the outside world, the same in the API and the exports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
+def facility_codes(row: Mapping) -> list[str]:
+    """Return a premises' facility codes as a list (the database keeps them joined by ";")."""
+    return [code for code in (row["facilities"] or "").split(";") if code]
+
+
+def data_properties(row: Mapping, url: str) -> dict:
+    """Return the stored facts of a public premises as GeoJSON properties; empty text is null."""
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "organisation": row["organisation"],
+        "address": row["address"],
+        "postcode": row["postcode"] or None,
+        "facilities": facility_codes(row),
+        "opening_hours": row["opening_hours"],
+        "closed_until": _iso(row.get("closed_until")),
+        "phone": row["phone"] or None,
+        "website": row["website"] or None,
+        "how_to_ask": row["how_to_ask"] or None,
+        "url": url,
+        "area_code": row["area_code"],
+        "nation": row["nation"],
+        "demo": bool(row["demo"]),
+        "last_confirmed": _iso(row.get("last_confirmed")),
+    }
