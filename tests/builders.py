@@ -32,7 +32,7 @@ def ids_by_ref(locator) -> dict[str, int]:
     """Map each premises ref to its id."""
     import sqlalchemy as sa
 
-    from locator.adapters.db.store import premises
+    from locator.adapters.db.tables import premises
 
     with locator.store.engine.connect() as connection:
         return dict(connection.execute(sa.select(premises.c.ref, premises.c.id)).all())

@@ -81,7 +81,7 @@ def app(database_url, tmp_path):
     )
     store = app.extensions["locator"].store
     store.migrate()
-    from locator.adapters.db.store import (
+    from locator.adapters.db.tables import (
         audit_log,
         moderators,
         organisations,

@@ -1,6 +1,6 @@
 """The operator's commands: init-db and demo."""
 
-from locator.adapters.db.store import premises
+from locator.adapters.db.tables import premises
 
 
 def test_init_db_is_safe_to_run_twice(runner):

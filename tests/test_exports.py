@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from locator.adapters.db.store import premises
+from locator.adapters.db.tables import premises
 from locator.opendata import exports
 
 from builders import add_premises, ids_by_ref

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from locator.adapters.db.store import Store, metadata
+from locator.adapters.db.store import Store
+from locator.adapters.db.tables import metadata
 
 
 def test_the_migrated_schema_matches_the_declared_tables(locator):

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from locator import presenting
-from locator.adapters.db.store import referral_contacts
+from locator.adapters.db.tables import referral_contacts
 from locator.geo.areas import default_areas
 from locator.hours import schedule as hours
 from locator.importing.rows import RowError

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from bs4 import BeautifulSoup
 
-from locator.adapters.db.store import uses
+from locator.adapters.db.tables import uses
 from locator.listings import business
 from locator.usage import records as review
 

@@ -44,7 +44,8 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 
-from locator.adapters.db.store import Store, is_public, premises
+from locator.adapters.db.store import Store
+from locator.adapters.db.tables import is_public, premises
 from locator.domain import clock, features
 from locator.domain.vocabulary import FACILITIES
 from locator.hours import schedule as hours

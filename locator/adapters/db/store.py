@@ -11,173 +11,21 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from locator.adapters.db.tables import (
+    IMPORT_FIELDS,
+    INSERT_FIELDS,
+    audit_log,
+    data_version,
+    is_public,
+    moderators,
+    organisations,
+    premises,
+    referral_contacts,
+    reports,
+    uses,
+)
 from locator.domain import clock, policy
-from locator.domain.vocabulary import IMPORT_COLUMNS, PUBLIC_SCHEME, PUBLIC_STATUS, Status
-
-metadata = sa.MetaData()
-
-premises = sa.Table(
-    "premises",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("organisation", sa.String(200), nullable=False),
-    sa.Column("ref", sa.String(100), nullable=False),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("address", sa.String(500), nullable=False, server_default=""),
-    sa.Column("postcode", sa.String(10), nullable=True),
-    sa.Column("lat", sa.Float, nullable=False),
-    sa.Column("lon", sa.Float, nullable=False),
-    sa.Column("opening_hours", sa.String(1000), nullable=False),
-    # Codes joined by ";" in vocabulary order, as in the import format.
-    sa.Column("facilities", sa.String(300), nullable=False, server_default=""),
-    sa.Column("phone", sa.String(40), nullable=True),
-    sa.Column("website", sa.String(500), nullable=True),
-    sa.Column("how_to_ask", sa.String(1000), nullable=True),
-    sa.Column("scheme", sa.String(10), nullable=False),
-    sa.Column("status", sa.String(10), nullable=False, server_default="pending"),
-    sa.Column("area_code", sa.String(9), nullable=True),
-    sa.Column("nation", sa.String(20), nullable=False, server_default="england"),
-    sa.Column("demo", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("last_confirmed", sa.Date, nullable=True),
-    # From registration: private contact, readiness answers (JSON), the manage link's hash.
-    sa.Column("contact_email", sa.String(254), nullable=True),
-    sa.Column("checklist", sa.Text, nullable=True),
-    sa.Column("closed_until", sa.Date, nullable=True),
-    sa.Column("manage_token_hash", sa.String(64), nullable=True),
-    # Edits to public fields wait here (JSON) until a moderator approves them.
-    sa.Column("pending_changes", sa.Text, nullable=True),
-    sa.Column("moderation_note", sa.Text, nullable=True),
-    sa.Column("reminded_on", sa.Date, nullable=True),
-    # The head office whose estate this is: set only by its own uploads (or a moderator), never
-    # from the free-text organisation name anyone may type when registering.
-    sa.Column(
-        "organisation_id",
-        sa.Integer,
-        sa.ForeignKey("organisations.id", name="fk_premises_organisation", ondelete="SET NULL"),
-        nullable=True,
-    ),
-    sa.UniqueConstraint("organisation", "ref", name="uq_premises_organisation_ref"),
-    sa.CheckConstraint("scheme in ('external', 'internal')", name="ck_premises_scheme"),
-    sa.CheckConstraint(
-        "status in ('pending', 'published', 'rejected', 'suspended')", name="ck_premises_status"
-    ),
-    sa.Index("ix_premises_public", "status", "scheme"),
-    sa.Index("ix_premises_manage_token", "manage_token_hash", unique=True),
-    sa.Index("ix_premises_organisation_id", "organisation_id"),
-)
-
-moderators = sa.Table(
-    "moderators",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("email", sa.String(254), nullable=False, unique=True),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("password_hash", sa.String(200), nullable=False),
-    # Local authority district codes this moderator may decide, comma-separated; empty = all.
-    sa.Column("area_codes", sa.Text, nullable=False, server_default=""),
-    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-# Record and Review: one row per use of a safe space. Deliberately no name, contact, age,
-# address or free description of the person: only when, what was needed and what happened.
-uses = sa.Table(
-    "uses",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "premises_id", sa.Integer, sa.ForeignKey("premises.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("occurred_on", sa.Date, nullable=False),
-    sa.Column("part_of_day", sa.String(10), nullable=False),
-    sa.Column("need", sa.String(20), nullable=False),
-    sa.Column("outcome", sa.String(20), nullable=False),
-    sa.Column("referred_to", sa.String(30), nullable=True),
-    sa.Column("staff_support", sa.Boolean, nullable=False, server_default=sa.false()),
-    sa.Column("note", sa.String(140), nullable=True),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Index("ix_uses_premises_date", "premises_id", "occurred_on"),
-)
-
-# Head offices: they upload their estate and see all its premises; `name` is the
-# organisation their premises rows carry.
-organisations = sa.Table(
-    "organisations",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("name", sa.String(200), nullable=False, unique=True),
-    sa.Column("email", sa.String(254), nullable=False, unique=True),
-    sa.Column("password_hash", sa.String(200), nullable=False),
-    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-audit_log = sa.Table(
-    "audit_log",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "premises_id", sa.Integer, sa.ForeignKey("premises.id", ondelete="SET NULL"), nullable=True
-    ),
-    sa.Column("actor", sa.String(120), nullable=False),
-    sa.Column("action", sa.String(40), nullable=False),
-    sa.Column("detail", sa.Text, nullable=True),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Index("ix_audit_premises", "premises_id"),
-)
-
-# What a member of the public said is wrong with a listing: a reason code and a time, nothing
-# about who said it.
-reports = sa.Table(
-    "reports",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "premises_id", sa.Integer, sa.ForeignKey("premises.id", ondelete="CASCADE"), nullable=False
-    ),
-    sa.Column("reason", sa.String(20), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Index("ix_reports_premises", "premises_id"),
-)
-
-# Local services a safe space can refer people to, kept per district by its partnership. Topics
-# are the chat's helpline topic codes joined by ";" (as facilities are): the same on SQLite and
-# PostgreSQL, and a district holds few enough contacts that no JSON operators are needed.
-referral_contacts = sa.Table(
-    "referral_contacts",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("area_code", sa.String(9), nullable=False),
-    sa.Column("name", sa.String(200), nullable=False),
-    sa.Column("phone", sa.String(40), nullable=False),
-    sa.Column("website", sa.String(500), nullable=True),
-    sa.Column("topics", sa.String(300), nullable=False),
-    # OpenStreetMap opening_hours; empty when the partnership did not say.
-    sa.Column("hours", sa.String(1000), nullable=False, server_default=""),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Index("ix_referral_contacts_area", "area_code"),
-)
-
-# One row whose counter goes up in every transaction that changes premises, so each worker
-# process can tell cheaply that its in-memory index is stale.
-data_version = sa.Table(
-    "data_version",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("version", sa.BigInteger, nullable=False),
-)
-
-# What an import sets on a premises: the format's columns less the key, plus where it is.
-IMPORT_FIELDS = (
-    *(name for name in IMPORT_COLUMNS if name not in ("ref", "organisation")),
-    "area_code",
-    "nation",
-)
-
-INSERT_FIELDS = ("organisation", "ref", *IMPORT_FIELDS)
+from locator.domain.vocabulary import PUBLIC_SCHEME, Status
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -185,11 +33,6 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 def utcnow() -> datetime:
     """Return the current time as an aware UTC datetime."""
     return clock.utc_now()
-
-
-def is_public():
-    """Return the SQL condition for premises the public may see."""
-    return sa.and_(premises.c.status == PUBLIC_STATUS, premises.c.scheme == PUBLIC_SCHEME)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from locator.adapters.db.store import metadata
+from locator.adapters.db.tables import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
