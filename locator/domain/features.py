@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 
 
-def _iso(value) -> str | None:
+def iso_date(value) -> str | None:
+    """Return a date as YYYY-MM-DD, or None when there is none."""
     return value.isoformat() if isinstance(value, date) else None
 
 
@@ -25,7 +26,7 @@ def data_properties(row: Mapping, url: str) -> dict:
         "postcode": row["postcode"] or None,
         "facilities": facility_codes(row),
         "opening_hours": row["opening_hours"],
-        "closed_until": _iso(row.get("closed_until")),
+        "closed_until": iso_date(row.get("closed_until")),
         "phone": row["phone"] or None,
         "website": row["website"] or None,
         "how_to_ask": row["how_to_ask"] or None,
@@ -33,5 +34,5 @@ def data_properties(row: Mapping, url: str) -> dict:
         "area_code": row["area_code"],
         "nation": row["nation"],
         "demo": bool(row["demo"]),
-        "last_confirmed": _iso(row.get("last_confirmed")),
+        "last_confirmed": iso_date(row.get("last_confirmed")),
     }

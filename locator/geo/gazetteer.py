@@ -370,7 +370,7 @@ class Gazetteer:
         towns = _load_places(folder, names)
         stations, crs = _load_stations(folder, names)
         everyday = _load_names(folder, names, towns, stations)
-        words = _load_words(folder)
+        words = _load_words(folder) if data_dir else english_words()
         streets = _load_streets(folder)
         return cls(outcodes, names, crs, words, frozenset(towns), everyday, streets)
 
@@ -1111,7 +1111,10 @@ def _load_words(folder: Path) -> dict[str, float]:
 
 @functools.cache
 def english_words() -> dict[str, float]:
-    """Return the shipped English word list with each word's Zipf frequency, loaded once."""
+    """Return the shipped English word list with each word's Zipf frequency, loaded once.
+
+    The default gazetteer and the chat's spelling repairs share this one copy.
+    """
     return _load_words(DATA_DIR / "gazetteer")
 
 

@@ -174,16 +174,8 @@ def public_batches(store: Store, batch_size: int = BATCH_SIZE) -> Iterator[list[
         last_id = rows[-1]["id"]
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if isinstance(value, date) else None
-
-
 def _generated(generated: datetime | None) -> str:
     return (generated or clock.utc_now()).isoformat(timespec="seconds")
-
-
-def _facilities(row: Mapping) -> list[str]:
-    return [code for code in (row["facilities"] or "").split(";") if code]
 
 
 def _demo_source(row: Mapping) -> str | None:
@@ -374,7 +366,7 @@ def hsds_service(row: Mapping, url: str, area_name: Callable[[str | None], str |
     location_id = hsds_id("location", space_id)
     sal_id = hsds_id("service_at_location", space_id)
     organisation_id = _organisation_id(row["organisation"])
-    facilities = _facilities(row)
+    facilities = features.facility_codes(row)
     offered = ", ".join(FACILITIES[code] for code in facilities if code in FACILITIES)
     description = (
         "A safe space (Operation Portum): somewhere to wait safely, be helped to call for help "
@@ -393,7 +385,7 @@ def hsds_service(row: Mapping, url: str, area_name: Callable[[str | None], str |
         "fees_description": "Free.",
         "eligibility_description": "Anyone who feels unsafe or needs help.",
     }
-    confirmed = _iso(row["last_confirmed"])
+    confirmed = features.iso_date(row["last_confirmed"])
     if confirmed:
         service["assured_date"] = confirmed
     alerts = []

@@ -15,9 +15,6 @@ def locator():
     return current_app.extensions["locator"]
 
 
-space_url = links.space_url
-
-
 def geojson(document: dict):
     """Return a JSON response typed as GeoJSON (RFC 7946)."""
     response = jsonify(document)
@@ -30,21 +27,21 @@ def spaces():
     """Search public safe spaces."""
     service = locator()
     query = parse_space_query(request.args, service.areas)
-    return geojson(service.search(query, space_url).as_geojson())
+    return geojson(service.search(query, links.space_url).as_geojson())
 
 
 @bp.get("/spaces/<int(signed=True):space_id>")
 def space(space_id: int):
     """Return one public safe space."""
     at = parse_at(request.args.get("at"))
-    return geojson(locator().space(space_id, at, space_url))
+    return geojson(locator().space(space_id, at, links.space_url))
 
 
 @bp.post("/chat")
 def chat():
     """Answer a message to the assistant; the text is never logged or stored."""
     body = request.get_json(silent=True)
-    reply = chat_service.chat(locator(), chat_service.parse_chat_request(body), space_url)
+    reply = chat_service.chat(locator(), chat_service.parse_chat_request(body), links.space_url)
     return jsonify(reply)
 
 

@@ -38,7 +38,7 @@ def _export(kind: str, mimetype: str, chunks: Callable[[], Iterator[str]]) -> Re
 
 
 def _space_urls() -> Callable[[int], str]:
-    """Return a maker of public page URLs, like api.space_url with the base worked out once."""
+    """Return a maker of public page URLs, like links.space_url with the base worked out once."""
     prefix = f"{links.base_url()}/spaces/"
     return lambda space_id: f"{prefix}{space_id}"
 

@@ -27,7 +27,7 @@ from locator.search.service import (
     search_for_people,
 )
 from locator.web import links
-from locator.web.api import locator, space_url
+from locator.web.api import locator
 from locator.web.errors import error_page
 
 bp = Blueprint("pages", __name__)
@@ -80,7 +80,7 @@ def _search(params: dict[str, str]):
         return None, None, None
     try:
         query = parse_space_query(params, service.areas, open_now_default=True)
-        return query, search_for_people(service, query, space_url), None
+        return query, search_for_people(service, query, links.space_url), None
     except LocatorError as error:
         return None, None, error
 
@@ -195,7 +195,7 @@ def place(space_id: int):
     service = locator()
     try:
         at = parse_at(request.args.get("at"))
-        feature = service.space(space_id, at, space_url)
+        feature = service.space(space_id, at, links.space_url)
     except SpaceNotFound:
         if service.store.space(space_id) is None:
             abort(404)
@@ -253,7 +253,7 @@ def chat_page():
     message = request.form.get("choice") or request.form.get("message", "")
     context = chat_service.parse_chat_context(request.form.get("context", ""))
     chat_request = chat_service.ChatRequest(message, parse_at(None), context=context)
-    reply = chat_service.chat(locator(), chat_request, space_url)
+    reply = chat_service.chat(locator(), chat_request, links.space_url)
     return render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
 
 
@@ -316,7 +316,7 @@ def _embed_list(service, params: dict[str, str], area) -> tuple[_EmbedList, Loca
         query = parse_space_query({**scope, **where}, service.areas, open_now_default=True)
         if origin and (query.area or query.bbox) and "radius_km" not in scope:
             query = replace(query, radius_km=WHOLE_SCOPE_KM)
-        results = search_for_people(service, query, space_url)
+        results = search_for_people(service, query, links.space_url)
     except LocatorError as error:
         return _EmbedList(searched=searched), error
     location = results.result.location

@@ -7,8 +7,6 @@ from flask import (
     current_app,
 )
 
-from locator.web import links
-
 bp = Blueprint("business", __name__)
 api_bp = Blueprint("registrations", __name__, url_prefix="/api/v1")
 
@@ -16,6 +14,3 @@ api_bp = Blueprint("registrations", __name__, url_prefix="/api/v1")
 def mailer():
     """Return the app's mailer."""
     return current_app.extensions["mailer"]
-
-
-base_url = links.base_url

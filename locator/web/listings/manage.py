@@ -20,8 +20,9 @@ from locator.domain.vocabulary import FACILITIES
 from locator.hours import schedule as hours
 from locator.listings import business
 from locator.usage import records as review
+from locator.web import links
 from locator.web.api import locator
-from locator.web.listings.blueprints import base_url, bp, mailer
+from locator.web.listings.blueprints import bp, mailer
 from locator.web.listings.shared import (
     charts,
     csv_response,
@@ -163,6 +164,7 @@ def manage_new_link(token: str):
         mailer().send(
             row["contact_email"],
             f"New manage link for {business.reference(row['id'])}",
-            f"Your new private link is:\n{base_url()}/manage/{new}\nThe old link no longer works.",
+            f"Your new private link is:\n{links.base_url()}/manage/{new}\n"
+            "The old link no longer works.",
         )
     return redirect(url_for("business.manage", token=new))

@@ -13,21 +13,22 @@ from locator.domain.errors import InvalidParameter
 from locator.domain.vocabulary import FACILITIES, Status
 from locator.hours import schedule as hours
 from locator.listings import business
+from locator.web import links
 from locator.web.api import locator
-from locator.web.listings.blueprints import api_bp, base_url, bp, mailer
+from locator.web.listings.blueprints import api_bp, bp, mailer
 from locator.web.pages import UK_CENTRE, map_for
 
 
 @api_bp.post("/registrations")
 def register_api():
     """Register premises from JSON; 201 with the reference and the private manage link."""
-    done = business.register(locator(), request.get_json(silent=True), mailer(), base_url())
+    done = business.register(locator(), request.get_json(silent=True), mailer(), links.base_url())
     return jsonify(
         {
             "id": done.id,
             "reference": done.reference,
             "status": Status.PENDING,
-            "manage_url": f"{base_url()}/manage/{done.manage_token}",
+            "manage_url": f"{links.base_url()}/manage/{done.manage_token}",
             "approximate_location": done.approximate_location,
         }
     ), 201
@@ -60,13 +61,13 @@ def register_page():
         payload["opening_hours"] = expression
         payload["facilities"] = form.getlist("facilities")
         payload["checklist"] = {key: form.get(key) == "yes" for key in business.CHECKLIST}
-        done = business.register(locator(), payload, mailer(), base_url())
+        done = business.register(locator(), payload, mailer(), links.base_url())
     except InvalidParameter as error:
         return _register_form(form, error), 400
     return render_template(
         "registered.html",
         done=done,
-        manage_url=f"{base_url()}/manage/{done.manage_token}",
+        manage_url=f"{links.base_url()}/manage/{done.manage_token}",
         hours_words=_hours_in_words(expression),
     )
 

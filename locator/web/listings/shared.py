@@ -9,18 +9,18 @@ from flask import (
 )
 from markupsafe import Markup
 
-from locator.domain import clock, policy
+from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter
 from locator.listings import business
 from locator.printing import pdfs as printing
 from locator.usage import records as review
+from locator.web import links
 from locator.web.api import locator
-from locator.web.listings.blueprints import base_url
 
 
 def printed(row: dict, document: str):
-    space = {**row, "facilities": [c for c in (row["facilities"] or "").split(";") if c]}
-    public_url = f"{base_url()}/spaces/{row['id']}"
+    space = {**row, "facilities": features.facility_codes(row)}
+    public_url = links.space_url(row["id"])
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
     response = current_app.response_class(make(space, public_url), mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
