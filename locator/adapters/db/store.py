@@ -337,7 +337,7 @@ class Store:
         with self.engine.connect() as connection:
             return [dict(r._mapping) for r in connection.execute(query)]
 
-    def moderation_waiting(
+    def _moderation_waiting(
         self, area_codes: Sequence[str], reported: Iterable[int], stale_before: date
     ) -> sa.ColumnElement[bool]:
         """Return the condition for what waits for a moderator in these districts (all if none).
@@ -372,7 +372,7 @@ class Store:
         offset: int,
     ) -> tuple[int, list[dict]]:
         """Return how many wait for a moderator in these districts, and one page of them."""
-        waiting = self.moderation_waiting(area_codes, reported, stale_before)
+        waiting = self._moderation_waiting(area_codes, reported, stale_before)
         return self.count_where(waiting), self.premises_where(waiting, limit=limit, offset=offset)
 
     def ids_in_areas(self, area_codes: Sequence[str]) -> list[int]:
