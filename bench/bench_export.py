@@ -35,7 +35,7 @@ def fill(app, n: int, rng: np.random.Generator) -> None:
     locator = app.extensions["locator"]
     data = synthetic_premises(n, rng)
     rows = store_rows(data, locator.areas)
-    locator.store.write_premises(rows, publish=True)
+    locator.store.premises.write_rows(rows, publish=True)
     # One 100,000-row transaction leaves a large WAL; a live site checkpoints as it goes, so
     # measure reads from the main database file as it would.
     with locator.store.engine.connect() as connection:

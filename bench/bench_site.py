@@ -41,7 +41,7 @@ PAGE = "/?q=M1&at=2026-12-02T14:00"  # a Wednesday afternoon: most premises open
 def fill(app, n: int, rng: np.random.Generator) -> None:
     """Store n synthetic published premises."""
     rows = store_rows(synthetic_premises(n, rng))
-    app.extensions["locator"].store.write_premises(rows, publish=True)
+    app.extensions["locator"].store.premises.write_rows(rows, publish=True)
 
 
 def measure(n: int, runs: int, rng: np.random.Generator) -> dict:

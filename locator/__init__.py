@@ -14,6 +14,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from locator import cli
     from locator.adapters.db.store import Store
     from locator.adapters.mail.outbox import Mailer
+    from locator.adapters.mail.transport import Transport
     from locator.geo.areas import default_areas
     from locator.geo.gazetteer import default_gazetteer
     from locator.search.service import Locator
@@ -50,12 +51,13 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.register_blueprint(listings.api_bp)
     app.register_blueprint(coverage_views.bp)
     app.register_blueprint(tiles.bp)
-    app.extensions["mailer"] = Mailer(
+    transport = Transport(
         str(app.config["MAIL_BACKEND"]),
         str(app.config["MAIL_FROM"]),
         app.config["MAIL_DIR"],
         str(app.config["MAIL_SMTP_URL"]),
     )
+    app.extensions["mailer"] = Mailer(store, transport)
     extensions.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -1,4 +1,4 @@
-"""Flask CLI commands: init-db, import, demo, accounts, upkeep and referral contacts."""
+"""Flask CLI commands: init-db, import, demo, accounts, upkeep, the outbox, referral contacts."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def demo_command(replace: bool) -> None:
     """Load the shipped demo premises (marked as demo wherever they are shown)."""
     service = _locator()
     service.store.migrate()
-    removed = service.store.delete_demo() if replace else 0
+    removed = service.store.premises.delete_demo() if replace else 0
     results = demo.load_demo(service)
     for name, result in results.items():
         click.echo(
@@ -183,6 +183,35 @@ def remind_command() -> None:
     click.echo(f"Sent {sent} reminders.")
 
 
+@click.group("outbox")
+def outbox_group() -> None:
+    """Mail waiting in the outbox (registrations, decisions, reminders, new links)."""
+
+
+@outbox_group.command("send")
+@with_appcontext
+@click.option("--retry-given-up", is_flag=True, help="Try again messages that ran out of tries.")
+def outbox_send_command(retry_given_up: bool) -> None:
+    """Deliver what waits in the outbox; run it from cron to retry after a mail-server outage."""
+    store = _locator().store
+    store.migrate()
+    if retry_given_up:
+        click.echo(f"Given fresh tries: {store.outbox.retry_given_up()}")
+    mailer = current_app.extensions["mailer"]
+    sent = failed = 0
+    while True:
+        delivery = mailer.deliver()
+        sent, failed = sent + delivery.sent, failed + delivery.failed
+        if delivery.sent + delivery.failed == 0 or delivery.failed:
+            break
+    waiting = store.outbox.waiting()
+    click.echo(f"Sent: {sent}")
+    click.echo(f"Failed this time: {failed}")
+    click.echo(f"Still waiting: {waiting['waiting']}; given up: {waiting['given_up']}")
+    if failed:
+        sys.exit(1)
+
+
 @click.group("referrals")
 def referrals_group() -> None:
     """Local referral contacts that partnerships keep for their districts."""
@@ -231,6 +260,7 @@ def init_app(app: Flask) -> None:
         create_organisation_command,
         purge_command,
         remind_command,
+        outbox_group,
         referrals_group,
     )
     for command in commands:

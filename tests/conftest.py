@@ -83,17 +83,21 @@ def app(database_url, tmp_path):
     store.migrate()
     from locator.adapters.db.tables import (
         audit_log,
+        data_version,
         moderators,
         organisations,
+        outbox,
         premises,
         referral_contacts,
         reports,
     )
 
-    with store.engine.begin() as connection:
-        for table in (reports, audit_log, premises, moderators, organisations, referral_contacts):
+    tables = (reports, audit_log, premises, moderators, organisations, referral_contacts, outbox)
+    with store.transaction() as connection:
+        for table in tables:
             connection.execute(table.delete())
-        store.bump_version(connection)
+        # A new version, so nothing cached for an earlier test's data is taken as current.
+        connection.execute(data_version.update().values(version=data_version.c.version + 1))
     yield app
     store.dispose()
 

@@ -158,7 +158,7 @@ def test_only_external_published_spaces_are_ever_returned(client, locator, statu
         publish=True,
     )
     ids = ids_by_ref(locator)
-    locator.store.set_status(ids["hidden"], status)
+    locator.store.premises.set_status(ids["hidden"], status)
     combos = itertools.product(
         [
             {"lat": lat, "lon": lon},
@@ -264,7 +264,7 @@ def test_search_description_says_what_was_asked(client, manchester):
 def test_listings_not_confirmed_for_a_year_sink_below_the_others(client, locator, manchester):
     from datetime import date
 
-    locator.store.update_premises(
+    locator.store.premises.change(
         manchester["near"], {"last_confirmed": date(2024, 1, 1)}, "test", "aged", {}
     )
     found = search(client, lat=MANCHESTER[0], lon=MANCHESTER[1], at=AT_NOON)

@@ -16,12 +16,12 @@ def test_demo_loads_published_premises_flagged_demo_and_reloads_without_duplicat
     first = runner.invoke(args=["demo"])
     assert first.exit_code == 0, first.output
     assert "Greater Manchester pharmacies: 631 new" in first.output
-    total = locator.store.count()
+    total = locator.store.premises.count()
     assert total > 1000
-    assert locator.store.count(demo=True, status="published") == total
+    assert locator.store.premises.count(demo=True, status="published") == total
     again = runner.invoke(args=["demo"])
     assert again.exit_code == 0
-    assert locator.store.count() == total
+    assert locator.store.premises.count() == total
     found = client.get(
         "/api/v1/spaces", query_string={"q": "M1", "at": "2026-12-02T12:00", "open_now": "true"}
     ).get_json()

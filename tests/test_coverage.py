@@ -10,8 +10,9 @@ import pytest
 import shapely
 
 from locator.coverage import gaps as coverage
-from locator.coverage.gaps import Premises
+from locator.coverage.gaps import Site
 from locator.domain.errors import InvalidParameter
+from locator.domain.premises import Located
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row
@@ -38,9 +39,9 @@ def square() -> shapely.Polygon:
     return shapely.box(west, south, east, north)
 
 
-A = Premises(*offset(0, 0), "Mo-Fr 09:00-17:00")  # at the centre
-B = Premises(*offset(600, 0), "Fr-Sa 18:00-02:00")  # 600 m north, inside the radius
-C = Premises(*offset(0, 3000), "24/7")  # 3 km east: outside the square and the radius
+A = Site(*offset(0, 0), "Mo-Fr 09:00-17:00")  # at the centre
+B = Site(*offset(600, 0), "Fr-Sa 18:00-02:00")  # 600 m north, inside the radius
+C = Site(*offset(0, 3000), "24/7")  # 3 km east: outside the square and the radius
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +86,7 @@ def test_the_grid_has_seven_days_of_twenty_four_hours_monday_first(three_shops):
 
 def test_a_premises_open_for_part_of_an_hour_does_not_cover_it():
     result = coverage.analyse(
-        square(), [Premises(A.lat, A.lon, "Mo 10:30-12:00")], coverage.Week(PLAIN_MONDAY)
+        square(), [Site(A.lat, A.lon, "Mo 10:30-12:00")], coverage.Week(PLAIN_MONDAY)
     )
     assert [result.cell(MON, hour).open_in_district for hour in (10, 11, 12)] == [0, 1, 0]
 
@@ -96,21 +97,21 @@ def test_a_premises_open_for_part_of_an_hour_does_not_cover_it():
 )
 def test_hours_that_are_unknown_or_unreadable_never_count_as_open(hours_text):
     result = coverage.analyse(
-        square(), [Premises(A.lat, A.lon, hours_text)], coverage.Week(PLAIN_MONDAY)
+        square(), [Site(A.lat, A.lon, hours_text)], coverage.Week(PLAIN_MONDAY)
     )
     assert all(cell.open_in_district == 0 for day in result.cells for cell in day)
 
 
 def test_a_temporary_closure_closes_every_hour_before_the_reopening_date():
-    closed = Premises(A.lat, A.lon, "24/7", closed_until=date(2026, 5, 13))
+    closed = Site(A.lat, A.lon, "24/7", closed_until=date(2026, 5, 13))
     result = coverage.analyse(square(), [closed], coverage.Week(PLAIN_MONDAY))
     assert [result.cell(day, 12).open_in_district for day in (MON, TUE, WED, THU)] == [0, 0, 1, 1]
 
 
 def test_each_distinct_hours_and_nation_is_evaluated_once_for_the_week():
     coverage.open_hours.cache_clear()
-    shops = [Premises(*offset(10 * i, 0), "Mo-Sa 08:00-20:00") for i in range(40)]
-    shops += [Premises(*offset(0, 10 * i), "24/7") for i in range(40)]
+    shops = [Site(*offset(10 * i, 0), "Mo-Sa 08:00-20:00") for i in range(40)]
+    shops += [Site(*offset(0, 10 * i), "24/7") for i in range(40)]
     coverage.analyse(square(), shops, coverage.Week(PLAIN_MONDAY))
     assert coverage.open_hours.cache_info().misses == 2
 
@@ -171,7 +172,7 @@ def test_the_summary_says_how_much_of_the_district_has_nothing_open(
 
 
 def test_the_summary_says_when_every_part_is_covered():
-    everywhere = [Premises(*offset(n, e), "24/7") for n in (-1000, 1000) for e in (-1000, 1000)]
+    everywhere = [Site(*offset(n, e), "24/7") for n in (-1000, 1000) for e in (-1000, 1000)]
     result = coverage.analyse(square(), everywhere, coverage.Week(PLAIN_MONDAY), radius_m=1500)
     assert coverage.summary(result, SAT, 4, "Testville") == (
         "At 04:00 on Saturday a safe space is open within 1.5 km of every part of Testville."
@@ -217,7 +218,7 @@ def test_a_chosen_week_must_start_on_a_monday():
 
 def test_every_hour_of_the_week_the_clocks_go_forward_has_a_length():
     result = coverage.analyse(
-        square(), [Premises(A.lat, A.lon, "24/7")], coverage.Week(date(2026, 3, 23))
+        square(), [Site(A.lat, A.lon, "24/7")], coverage.Week(date(2026, 3, 23))
     )
     assert all(cell.end > cell.start for day in result.cells for cell in day)
     assert all(cell.open_in_district == 1 for day in result.cells for cell in day)
@@ -225,12 +226,12 @@ def test_every_hour_of_the_week_the_clocks_go_forward_has_a_length():
 
 def test_premises_near_keeps_rows_in_or_near_the_district_and_flags_those_in_it():
     rows = [
-        (1, *offset(0, 0), "", "24/7", "england", "E1", None),
-        (2, *offset(0, 2500), "", "24/7", "england", "E2", None),  # 500 m outside: near
-        (3, *offset(0, 9000), "", "24/7", "england", "E2", None),  # far away
+        Located(1, *offset(0, 0), "", "24/7", "england", "E1"),
+        Located(2, *offset(0, 2500), "", "24/7", "england", "E2"),  # 500 m outside: near
+        Located(3, *offset(0, 9000), "", "24/7", "england", "E2"),  # far away
     ]
     near = coverage.premises_near(rows, square(), radius_m=1000, area_code="E1")
-    assert [(p.lon, p.in_district) for p in near] == [(rows[0][2], True), (rows[1][2], False)]
+    assert [(p.lon, p.in_district) for p in near] == [(rows[0].lon, True), (rows[1].lon, False)]
 
 
 @pytest.mark.parametrize(
@@ -317,7 +318,7 @@ def test_only_public_premises_count(client, locator, leeds_shops):
     before = cell_counts(
         client.get("/partners/coverage?area=leeds").get_data(as_text=True), "mon", 10
     )
-    locator.store.set_status(leeds_shops["office"], "suspended")
+    locator.store.premises.set_status(leeds_shops["office"], "suspended")
     after = cell_counts(
         client.get("/partners/coverage?area=leeds").get_data(as_text=True), "mon", 10
     )

@@ -195,7 +195,7 @@ def listed(locator):
 def test_a_withdrawn_listing_says_it_is_no_longer_listed_and_links_to_another(
     app, client, locator, listed
 ):
-    locator.store.set_status(listed["gone"], "suspended")
+    locator.store.premises.set_status(listed["gone"], "suspended")
     response = client.get(f"/spaces/{listed['gone']}")
     assert response.status_code == 404
     page = assert_site_layout(app, response)

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from locator.adapters.db.tables import premises
+from locator.domain.premises import Premises
 from locator.opendata import exports
 
 from builders import add_premises, ids_by_ref
@@ -211,7 +211,9 @@ def hide(locator, how: str) -> None:
     scheme = "internal" if how == "internal" else "external"
     add_premises(locator, [premises_row("H", 53.47, -2.25, scheme=scheme)], publish=True)
     # An internal scheme stays hidden even when a moderator has published it.
-    locator.store.set_status(ids_by_ref(locator)["H"], "published" if how == "internal" else how)
+    locator.store.premises.set_status(
+        ids_by_ref(locator)["H"], "published" if how == "internal" else how
+    )
 
 
 def exported_ids(client, path: str) -> set[int]:
@@ -359,7 +361,17 @@ def test_weekly_hours_become_hsds_weekly_rules():
 )
 def test_hours_that_are_not_weekly_rules_keep_only_the_osm_description(expression):
     assert exports.weekly_rules(expression, "england") is None
-    row = {"id": 7, "opening_hours": expression, "nation": "england"}
+    row = Premises(
+        id=7,
+        organisation="Shop",
+        ref="1",
+        name="Shop",
+        lat=52.6,
+        lon=1.3,
+        opening_hours=expression,
+        scheme="external",
+        status="published",
+    )
     (schedule,) = exports.hsds_schedules(row, "sal")
     assert "freq" not in schedule
     assert expression in schedule["description"]
@@ -382,7 +394,7 @@ def test_exports_are_cors_open_and_cached_by_data_version(client, locator, path)
     assert again.get_data() == b""
     assert again.headers["Access-Control-Allow-Origin"] == "*"
     assert again.headers["ETag"] == etag
-    locator.store.set_status(ids_by_ref(locator)["A"], "suspended")
+    locator.store.premises.set_status(ids_by_ref(locator)["A"], "suspended")
     changed = client.get(path, headers={"If-None-Match": etag})
     assert changed.status_code == 200
     changed.get_data()
@@ -429,7 +441,31 @@ def test_the_openapi_document_lists_both_exports(client):
     assert {GEOJSON, HSDS} <= set(paths)
 
 
-def test_the_export_reads_only_columns_the_public_may_see():
-    private = {"contact_email", "checklist", "manage_token_hash", "pending_changes"}
-    assert private.isdisjoint(column.name for column in exports.COLUMNS)
-    assert all(column.table is premises for column in exports.COLUMNS)
+def test_the_exports_never_carry_what_only_the_business_and_moderators_see():
+    row = Premises(
+        id=7,
+        organisation="Corner Shop",
+        ref="web-1",
+        name="Corner Shop",
+        lat=52.63,
+        lon=1.29,
+        opening_hours="24/7",
+        scheme="external",
+        status="published",
+        contact_email="owner@example.org",
+        checklist='{"staff_trained": true}',
+        manage_token_hash="f" * 64,
+        pending_changes='{"name": "A new name not yet approved"}',
+        moderation_note="Spoke to the owner on the phone",
+    )
+    text = json.dumps(exports.geojson_feature(row, "u")) + json.dumps(
+        exports.hsds_service(row, "u", lambda _code: None)
+    )
+    for secret in (
+        "owner@example.org",
+        "staff_trained",
+        "f" * 64,
+        "A new name not yet approved",
+        "Spoke to the owner",
+    ):
+        assert secret not in text

@@ -62,28 +62,29 @@ def test_an_upload_shows_every_rows_fate_before_anything_is_saved(head_office, l
     text = BeautifulSoup(check.get_data(as_text=True), "html.parser").get_text(" ")
     assert "Ready to save: 2" in text and "Rejected: 1" in text
     assert "line 4" in text and "opening_hours" in text
-    assert locator.store.count() == 0
+    assert locator.store.premises.count() == 0
     done = confirm(head_office, check)
     assert "Saved: 2 new, 0 updated, 0 unchanged" in done.get_data(as_text=True)
-    assert locator.store.count(organisation="Big Chemist", status="pending") == 2
+    assert locator.store.premises.count(organisation="Big Chemist", status="pending") == 2
 
 
 def test_uploading_again_updates_and_public_words_wait_for_a_moderator(
     head_office, locator, tmp_path
 ):
     confirm(head_office, upload(head_office, estate_csv(tmp_path, rows("s1", "s2"))))
-    for row in locator.store.premises_where():
-        locator.store.set_status(row["id"], "published")
+    for space_id in locator.store.premises.ids_in_areas([]):
+        locator.store.premises.set_status(space_id, "published")
     changed = rows("s1", "s2")
     changed[0]["name"] = "Renamed Chemist"
     changed[1]["opening_hours"] = "Mo-Su 09:00-10:00"
     done = confirm(head_office, upload(head_office, estate_csv(tmp_path, changed)))
     assert "Saved: 0 new, 2 updated, 0 unchanged" in done.get_data(as_text=True)
-    by_ref = {row["ref"]: row for row in locator.store.premises_where()}
-    assert by_ref["s1"]["name"] == "Shop s1"
-    assert '"name": "Renamed Chemist"' in by_ref["s1"]["pending_changes"]
-    assert by_ref["s2"]["opening_hours"] == "Mo-Su 09:00-10:00"
-    assert locator.store.count() == 2
+    stored = [locator.store.premises.get(i) for i in locator.store.premises.ids_in_areas([])]
+    by_ref = {row.ref: row for row in stored}
+    assert by_ref["s1"].name == "Shop s1"
+    assert by_ref["s1"].waiting_changes == {"name": "Renamed Chemist"}
+    assert by_ref["s2"].opening_hours == "Mo-Su 09:00-10:00"
+    assert locator.store.premises.count() == 2
 
 
 def test_the_estate_list_shows_every_premises_and_opens_each_one(head_office, tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from locator.adapters.db.store import Store
+from locator.adapters.db.premises import PremisesRepository
 
 from builders import write_csv
 from conftest import premises_row
@@ -56,7 +56,7 @@ def test_good_rows_go_in_and_every_bad_row_is_listed_with_line_and_reason(
     assert "line 10 (ref s1): ref 's1' already appears at line 2" in out
     assert "line 11 (ref s9): website" in out
     assert "postcode district's centre" in out
-    assert locator.store.count() == 3
+    assert locator.store.premises.count() == 3
 
 
 def test_dry_run_reports_but_writes_nothing(runner, locator, mixed_csv):
@@ -64,7 +64,7 @@ def test_dry_run_reports_but_writes_nothing(runner, locator, mixed_csv):
     assert result.exit_code == 0
     assert "Would import: 3 (dry run: nothing written)" in result.output
     assert "Rejected: 7" in result.output
-    assert locator.store.count() == 0
+    assert locator.store.premises.count() == 0
 
 
 def test_importing_the_same_file_again_changes_nothing(runner, locator, mixed_csv):
@@ -72,7 +72,7 @@ def test_importing_the_same_file_again_changes_nothing(runner, locator, mixed_cs
     before = locator.store.data_version()
     again = runner.invoke(args=["import", str(mixed_csv), "--publish"])
     assert "Imported: 0 new, 0 updated, 3 unchanged" in again.output
-    assert locator.store.count() == 3
+    assert locator.store.premises.count() == 3
     assert locator.store.data_version() == before
 
 
@@ -82,28 +82,29 @@ def test_reimport_updates_rows_keyed_by_organisation_and_ref(runner, locator, tm
     write_csv(path, [good("s1", name="Renamed"), good("s2"), good("s3")])
     result = runner.invoke(args=["import", str(path)])
     assert "Imported: 1 new, 1 updated, 1 unchanged" in result.output
-    assert locator.store.count() == 3
-    assert locator.store.count(name="Renamed") == 1
+    assert locator.store.premises.count() == 3
+    assert locator.store.premises.count(name="Renamed") == 1
     other = runner.invoke(args=["import", str(path), "--organisation", "Other Ltd"])
     assert "Imported: 3 new" in other.output
-    assert locator.store.count() == 6
+    assert locator.store.premises.count() == 6
 
 
 def test_publish_approves_external_rows_only(runner, locator, mixed_csv):
     runner.invoke(args=["import", str(mixed_csv), "--publish"])
-    assert locator.store.count(status="published") == 2
-    assert locator.store.count(scheme="internal", status="pending") == 1
+    assert locator.store.premises.count(status="published") == 2
+    assert locator.store.premises.count(scheme="internal", status="pending") == 1
 
 
 def test_a_failure_part_way_leaves_the_database_as_it_was(runner, locator, mixed_csv, monkeypatch):
     def broken(self, connection):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "bump_version", broken)
+    # The last step of the write's transaction fails, after every row was sent.
+    monkeypatch.setattr(PremisesRepository, "_bump_version", broken)
     with pytest.raises(RuntimeError):
         locator.import_file(mixed_csv)
     monkeypatch.undo()
-    assert locator.store.count() == 0
+    assert locator.store.premises.count() == 0
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_a_file_that_cannot_be_read_is_refused_whole(runner, locator, tmp_path, 
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
-    assert locator.store.count() == 0
+    assert locator.store.premises.count() == 0
 
 
 @pytest.mark.parametrize(
@@ -162,9 +163,7 @@ def test_spec_geojson_is_imported_with_coordinates_from_the_geometry(runner, loc
     result = runner.invoke(args=["import", str(path), "--publish"])
     assert "Format: geojson" in result.output
     assert "Imported: 1 new" in result.output
-    row = locator.store.space(1) or locator.store.public_spaces([1]).get(1)
-    assert row is None or row["facilities"] == "toilet;seating"
-    assert locator.store.count(facilities="toilet;seating") == 1
+    assert locator.store.premises.count(facilities="toilet;seating") == 1
 
 
 def test_osm_shop_extracts_are_mapped_from_tags(runner, locator, tmp_path):
@@ -198,17 +197,17 @@ def test_osm_shop_extracts_are_mapped_from_tags(runner, locator, tmp_path):
     assert "Format: osm" in result.output
     assert "Imported: 1 new" in result.output
     assert "feature 2 (ref node/2): opening_hours is missing" in result.output
-    assert locator.store.count(ref="node/1", facilities="step_free;accessible_toilet") == 1
-    assert locator.store.count(address="1 Elm Hill, Norwich", area_code="E07000148") == 1
+    assert locator.store.premises.count(ref="node/1", facilities="step_free;accessible_toilet") == 1
+    assert locator.store.premises.count(address="1 Elm Hill, Norwich", area_code="E07000148") == 1
 
 
 def test_the_nhs_pharmacy_list_imports_with_one_opening_hours_string(runner, locator):
     result = runner.invoke(args=["import", str(DATA / "gm_pharmacies.geojson"), "--publish"])
     assert "Format: nhs" in result.output
     assert "Imported: 631 new" in result.output
-    assert locator.store.count(status="published", nation="england") == 631
+    assert locator.store.premises.count(status="published", nation="england") == 631
     assert (
-        locator.store.count(
+        locator.store.premises.count(
             ref="FM664", opening_hours="Mo-Fr 08:30-13:00,14:00-17:30; Sa 09:00-12:30"
         )
         == 1

@@ -150,7 +150,7 @@ def test_a_change_written_by_another_worker_is_seen_on_the_next_search(app, loca
     assert first.size == 1
     add_premises(locator, [premises_row("b", 53.49, -2.24, opening_hours="24/7")])
     assert other_worker.index.current().size == 2
-    locator.store.set_status(ids_by_ref(locator)["a"], "suspended")
+    locator.store.premises.set_status(ids_by_ref(locator)["a"], "suspended")
     refreshed = other_worker.index.current()
     assert refreshed.size == 1
     assert [h.id for h in refreshed.nearest(53.48, -2.24, 5)] == [ids_by_ref(locator)["b"]]

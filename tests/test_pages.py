@@ -113,7 +113,7 @@ def test_a_place_page_shows_hours_week_facilities_and_how_to_ask(client, leeds):
 
 
 def test_place_pages_of_hidden_or_missing_spaces_are_not_found(client, locator, leeds):
-    locator.store.set_status(leeds["plain"], "suspended")
+    locator.store.premises.set_status(leeds["plain"], "suspended")
     assert client.get(f"/spaces/{leeds['plain']}").status_code == 404
     assert client.get("/spaces/999999").status_code == 404
 
@@ -121,11 +121,11 @@ def test_place_pages_of_hidden_or_missing_spaces_are_not_found(client, locator, 
 def test_a_problem_report_is_recorded_without_personal_data(client, locator, leeds):
     response = client.post(f"/spaces/{leeds['charger']}/report", data={"reason": "no_facility"})
     assert response.status_code == 200
-    assert locator.store.report_counts(leeds["charger"]) == {"no_facility": 1}
+    assert locator.store.reports.counts(leeds["charger"]) == {"no_facility": 1}
     assert (
         client.post(f"/spaces/{leeds['charger']}/report", data={"reason": "x"}).status_code == 400
     )
-    locator.store.set_status(leeds["plain"], "suspended")
+    locator.store.premises.set_status(leeds["plain"], "suspended")
     hidden = client.post(f"/spaces/{leeds['plain']}/report", data={"reason": "closed"})
     assert hidden.status_code == 404
 

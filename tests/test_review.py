@@ -132,14 +132,14 @@ def test_a_bad_use_is_explained_and_not_stored(client, locator, values, message)
     response = record(client, path, **values)
     assert response.status_code == 400
     assert message in response.get_data(as_text=True)
-    assert locator.store.recent_uses(space_id) == []
+    assert locator.store.uses.recent(space_id) == []
 
 
 def test_purge_removes_only_uses_older_than_the_retention_period(client, locator, runner):
     space_id, _ = register(client)
     today = date.today()
     for days in (10, 700, 760, 800):
-        locator.store.add_use(
+        locator.store.uses.add(
             space_id,
             {
                 "occurred_on": today - timedelta(days=days),
@@ -150,7 +150,7 @@ def test_purge_removes_only_uses_older_than_the_retention_period(client, locator
         )
     result = runner.invoke(args=["purge"])
     assert "Deleted 2 recorded uses older than 24 months" in result.output
-    kept = [u["occurred_on"] for u in locator.store.recent_uses(space_id)]
+    kept = [u["occurred_on"] for u in locator.store.uses.recent(space_id)]
     assert kept == [today - timedelta(days=10), today - timedelta(days=700)]
 
 
@@ -173,7 +173,7 @@ def test_the_usage_log_has_no_field_for_personal_data():
 
 def test_businesses_due_a_check_are_reminded_once_with_a_fresh_link(app, client, locator):
     space_id, path = register(client)
-    locator.store.update_premises(
+    locator.store.premises.change(
         space_id, {"last_confirmed": date.today() - timedelta(days=100)}, "test", "aged", {}
     )
     mailer = app.extensions["mailer"]

@@ -34,6 +34,7 @@ from scipy.spatial import cKDTree
 from shapely.geometry.base import BaseGeometry
 
 from locator.domain.errors import InvalidParameter
+from locator.domain.premises import Located
 from locator.hours import schedule as hours
 from locator.search.index import EARTH_RADIUS_M, haversine_m, metres_to_chord, to_unit_vectors
 
@@ -51,8 +52,8 @@ _METRES_PER_DEGREE = EARTH_RADIUS_M * math.pi / 180
 
 
 @dataclass(frozen=True)
-class Premises:
-    """One public safe space as coverage needs it."""
+class Site:
+    """One public safe space as coverage needs it (its place and hours)."""
 
     lat: float
     lon: float
@@ -236,7 +237,7 @@ def open_hours(expression: str, nation: str, monday: date) -> tuple[bool, ...]:
     return tuple(result.tolist())
 
 
-def open_matrix(premises: Sequence[Premises], week: Week) -> np.ndarray:
+def open_matrix(premises: Sequence[Site], week: Week) -> np.ndarray:
     """Return an (n premises, 168) bool array: open for the whole of each hour."""
     distinct: dict[tuple[str, str], np.ndarray] = {}
     rows = np.zeros((len(premises), HOURS_PER_WEEK), dtype=bool)
@@ -289,7 +290,7 @@ def district_grid(
 
 
 def within_radius(
-    lats: np.ndarray, lons: np.ndarray, premises: Sequence[Premises], radius_m: float
+    lats: np.ndarray, lons: np.ndarray, premises: Sequence[Site], radius_m: float
 ) -> sparse.csr_matrix:
     """Return a (points, premises) 0/1 matrix: premises within `radius_m` of each point."""
     points = to_unit_vectors(lats, lons)
@@ -312,7 +313,7 @@ def within_radius(
 
 def analyse(
     district: BaseGeometry,
-    premises: Sequence[Premises],
+    premises: Sequence[Site],
     week: Week,
     radius_m: float = DEFAULT_RADIUS_M,
     spacing_m: float = DEFAULT_SPACING_M,
@@ -365,26 +366,26 @@ def analyse(
 
 
 def premises_near(
-    rows: Iterable[Sequence],
+    rows: Iterable[Located],
     district: BaseGeometry,
     radius_m: float = DEFAULT_RADIUS_M,
     area_code: str | None = None,
-) -> list[Premises]:
-    """Pick the premises in or within `radius_m` of a district from `Store.index_rows()` rows."""
+) -> list[Site]:
+    """Pick the premises in or within `radius_m` of a district from the public premises."""
     west, south, east, north = district.bounds
     margin_lat = radius_m / _METRES_PER_DEGREE
     margin_lon = margin_lat / max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01)
     chosen = []
     for row in rows:
-        _id, lat, lon, _facilities, opening, nation, code = row[:7]
-        closed_until = row[7] if len(row) > 7 else None
         # A box test is enough: the exact distances are taken later, per grid point.
-        if not (south - margin_lat <= lat <= north + margin_lat):
+        if not (south - margin_lat <= row.lat <= north + margin_lat):
             continue
-        if not (west - margin_lon <= lon <= east + margin_lon):
+        if not (west - margin_lon <= row.lon <= east + margin_lon):
             continue
-        in_district = None if area_code is None else code == area_code
-        chosen.append(Premises(lat, lon, opening, nation, closed_until, in_district))
+        in_district = None if area_code is None else row.area_code == area_code
+        chosen.append(
+            Site(row.lat, row.lon, row.opening_hours, row.nation, row.closed_until, in_district)
+        )
     return chosen
 
 

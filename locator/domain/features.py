@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
+
+from locator.domain.premises import Premises
 
 
 def iso_date(value) -> str | None:
@@ -11,28 +12,23 @@ def iso_date(value) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
-def facility_codes(row: Mapping) -> list[str]:
-    """Return a premises' facility codes as a list (the database keeps them joined by ";")."""
-    return [code for code in (row["facilities"] or "").split(";") if code]
-
-
-def data_properties(row: Mapping, url: str) -> dict:
+def data_properties(row: Premises, url: str) -> dict:
     """Return the stored facts of a public premises as GeoJSON properties; empty text is null."""
     return {
-        "id": row["id"],
-        "name": row["name"],
-        "organisation": row["organisation"],
-        "address": row["address"],
-        "postcode": row["postcode"] or None,
-        "facilities": facility_codes(row),
-        "opening_hours": row["opening_hours"],
-        "closed_until": iso_date(row.get("closed_until")),
-        "phone": row["phone"] or None,
-        "website": row["website"] or None,
-        "how_to_ask": row["how_to_ask"] or None,
+        "id": row.id,
+        "name": row.name,
+        "organisation": row.organisation,
+        "address": row.address,
+        "postcode": row.postcode or None,
+        "facilities": row.facility_codes,
+        "opening_hours": row.opening_hours,
+        "closed_until": iso_date(row.closed_until),
+        "phone": row.phone or None,
+        "website": row.website or None,
+        "how_to_ask": row.how_to_ask or None,
         "url": url,
-        "area_code": row["area_code"],
-        "nation": row["nation"],
-        "demo": bool(row["demo"]),
-        "last_confirmed": iso_date(row.get("last_confirmed")),
+        "area_code": row.area_code,
+        "nation": row.nation,
+        "demo": bool(row.demo),
+        "last_confirmed": iso_date(row.last_confirmed),
     }

@@ -19,9 +19,11 @@ from datetime import date, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from locator.domain import clock, policy
+from locator.domain import clock, moderation, policy
+from locator.domain.accounts import Moderator, Organisation
 from locator.domain.errors import InvalidParameter, SpaceNotFound
-from locator.domain.vocabulary import FACILITIES, PUBLIC_SCHEME, Status
+from locator.domain.premises import Premises
+from locator.domain.vocabulary import FACILITIES, Status
 from locator.hours import schedule as hours
 from locator.importing import rows as importing
 
@@ -126,19 +128,25 @@ def register(service, payload, mailer, base_url: str) -> Registered:
         manage_token_hash=token_hash(token),
         last_confirmed=clock.today(),
     )
-    space_id = service.store.insert_premises(
-        row, "business", "registered", {"name": row["name"], "scheme": row["scheme"]}
-    )
+    with service.store.transaction():
+        space_id = service.store.premises.add(
+            row, "business", "registered", {"name": row["name"], "scheme": row["scheme"]}
+        )
+        _mail_registration(mailer, email, row["name"], space_id, token, base_url)
+    mailer.deliver()
+    return Registered(space_id, reference(space_id), token, approximate)
+
+
+def _mail_registration(mailer, email: str, name: str, space_id: int, token: str, base_url: str):
     mailer.send(
         email,
         f"Your safe space registration {reference(space_id)}",
-        f"Thank you for registering {row['name']} as a safe space.\n\n"
+        f"Thank you for registering {name} as a safe space.\n\n"
         f"Your reference is {reference(space_id)}. A moderator will check the listing before "
         f"it is shown to the public.\n\nKeep this private link to update your opening hours, "
         f"close temporarily, confirm the listing or withdraw it:\n{base_url}/manage/{token}\n\n"
         "Anyone with the link can change your listing: do not share it.",
     )
-    return Registered(space_id, reference(space_id), token, approximate)
 
 
 # -- the weekly hours grid of the registration form ---------------------------------------
@@ -221,30 +229,30 @@ def _bank_holiday_rule(form: Mapping[str, str]) -> str:
 # -- manage link ---------------------------------------------------------------------------
 
 
-def managed_space(store, token: str) -> dict:
+def managed_space(store, token: str) -> Premises:
     """Return the premises a manage link opens, or raise SpaceNotFound."""
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         raise SpaceNotFound("This manage link is not valid.")
-    row = store.by_token_hash(token_hash(token))
+    row = store.premises.by_token_hash(token_hash(token))
     if row is None:
         raise SpaceNotFound("This manage link is not valid, or it has been replaced.")
     return row
 
 
 def update_listing(  # noqa: C901 - one branch per field a business may change
-    store, row: dict, changes: Mapping[str, object]
+    store, row: Premises, changes: Mapping[str, object]
 ) -> dict[str, list[str]]:
     """Apply hours and closure now; keep edits to public words for a moderator."""
     instant: dict = {}
     reviewed: dict = {}
-    if "opening_hours" in changes and changes["opening_hours"] != row["opening_hours"]:
+    if "opening_hours" in changes and changes["opening_hours"] != row.opening_hours:
         try:
             instant["opening_hours"] = hours.check_hours(changes["opening_hours"])
         except hours.HoursError as error:
             raise InvalidParameter(str(error), "opening_hours") from None
     if "closed_until" in changes:
         closure = _closure(changes["closed_until"])
-        if closure != row.get("closed_until"):
+        if closure != row.closed_until:
             instant["closed_until"] = closure
     for name in REVIEWED_FIELDS:
         if name not in changes:
@@ -262,17 +270,17 @@ def update_listing(  # noqa: C901 - one branch per field a business may change
                 raise InvalidParameter("The name cannot be empty.", "name")
             if value and limit and len(value) > limit:
                 raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
-        if value != row[name]:
+        if value != getattr(row, name):
             reviewed[name] = value
-    instant, reviewed = policy.split_changes(row["status"], {**instant, **reviewed})
+    instant, reviewed = policy.split_changes(row.status, {**instant, **reviewed})
     values = dict(instant)
     if reviewed:
-        waiting = json.loads(row["pending_changes"] or "{}")
+        waiting = json.loads(row.pending_changes or "{}")
         waiting.update(reviewed)
         values["pending_changes"] = json.dumps(waiting, sort_keys=True)
     if values:
-        store.update_premises(
-            row["id"], values, "business", "edited", {"now": instant, "for_review": reviewed}
+        store.premises.change(
+            row.id, values, "business", "edited", {"now": instant, "for_review": reviewed}
         )
     return {"applied": sorted(instant), "for_review": sorted(reviewed)}
 
@@ -294,15 +302,15 @@ def _closure(value) -> date | None:
     return day
 
 
-def confirm_listing(store, row: dict) -> None:
+def confirm_listing(store, row: Premises) -> None:
     """Record that the business says its listing is still correct today."""
-    store.update_premises(row["id"], {"last_confirmed": clock.today()}, "business", "confirmed", {})
+    store.premises.change(row.id, {"last_confirmed": clock.today()}, "business", "confirmed", {})
 
 
-def withdraw_listing(store, row: dict) -> None:
+def withdraw_listing(store, row: Premises) -> None:
     """Take a listing off the public site at the business's request."""
-    store.update_premises(
-        row["id"],
+    store.premises.change(
+        row.id,
         {"status": Status.SUSPENDED, "moderation_note": "Withdrawn by the business."},
         "business",
         "withdrawn",
@@ -310,12 +318,25 @@ def withdraw_listing(store, row: dict) -> None:
     )
 
 
-def replace_manage_link(store, row: dict) -> str:
-    """Revoke the current manage link and return a new token."""
+def new_manage_token(store, row: Premises, actor: str = "business") -> str:
+    """Revoke the current manage link and return a new token (only its hash is kept)."""
     token = secrets.token_urlsafe(24)
-    store.update_premises(
-        row["id"], {"manage_token_hash": token_hash(token)}, "business", "new_link", {}
-    )
+    store.premises.change(row.id, {"manage_token_hash": token_hash(token)}, actor, "new_link", {})
+    return token
+
+
+def replace_manage_link(store, mailer, row: Premises, base_url: str) -> str:
+    """Revoke the current manage link, mail the new one to the business, and return its token."""
+    with store.transaction():
+        token = new_manage_token(store, row)
+        if row.contact_email:
+            mailer.send(
+                row.contact_email,
+                f"New manage link for {reference(row.id)}",
+                f"Your new private link is:\n{base_url}/manage/{token}\n"
+                "The old link no longer works.",
+            )
+    mailer.deliver()
     return token
 
 
@@ -335,36 +356,28 @@ def create_moderator(store, areas, email: str, name: str, password: str, area_sl
         if area is None:
             raise InvalidParameter(f"Unknown area {slug!r}.", "area")
         codes.append(area.code)
-    if store.moderator(email=email):
+    if store.accounts.moderator(email=email):
         raise InvalidParameter(f"A moderator with the email {email} already exists.", "email")
-    return store.add_moderator(email, name.strip(), _hasher.hash(password), ",".join(codes))
+    return store.accounts.add_moderator(
+        email, name.strip(), _hasher.hash(password), ",".join(codes)
+    )
 
 
-def _verified(account: dict | None, password: str) -> dict | None:
+def _verified(account, password: str):
     """Return the account when it is active and the password matches it, else None."""
-    if account is None or not account["active"]:
+    if account is None or not account.active:
         _hasher.hash("x" * 12)  # similar time whether or not the account exists
         return None
     try:
-        _hasher.verify(account["password_hash"], password or "")
+        _hasher.verify(account.password_hash, password or "")
     except (VerificationError, InvalidHashError):
         return None
     return account
 
 
-def authenticate(store, email: str, password: str) -> dict | None:
+def authenticate(store, email: str, password: str) -> Moderator | None:
     """Return the active moderator with these credentials, or None."""
-    return _verified(store.moderator(email=(email or "").strip().lower()), password)
-
-
-def area_codes(moderator: dict) -> list[str]:
-    return [code for code in (moderator["area_codes"] or "").split(",") if code]
-
-
-def in_scope(moderator: dict, row: dict) -> bool:
-    """Return True when the moderator may see and decide this premises."""
-    codes = area_codes(moderator)
-    return not codes or row.get("area_code") in codes
+    return _verified(store.accounts.moderator(email=(email or "").strip().lower()), password)
 
 
 QUEUE_PAGE = 100
@@ -374,9 +387,9 @@ QUEUE_PAGE = 100
 class QueueItem:
     """Something a moderator should look at, and why."""
 
-    space: dict
+    space: Premises
     reasons: list[str]
-    duplicates: list[dict]
+    duplicates: list[Premises]
     reports: dict[str, int]
     changes: dict
 
@@ -405,136 +418,114 @@ class QueuePage:
         return self.page * QUEUE_PAGE < self.total
 
 
-def moderation_queue(store, moderator: dict, page: int = 1) -> QueuePage:
+def moderation_queue(store, moderator: Moderator, page: int = 1) -> QueuePage:
     """Return one page of what needs a decision in the moderator's areas, oldest first.
 
     The areas are part of the query, so a moderator for one district sees its items however
     many older ones wait elsewhere.
     """
+    page = max(page, 1)
     stale_before = clock.today() - policy.STALE_AFTER
-    reports = store.open_reports()
-    codes = area_codes(moderator)
-    total, candidates = store.moderation_queue(
-        codes, reports, stale_before, QUEUE_PAGE, (max(page, 1) - 1) * QUEUE_PAGE
+    reports = store.reports.open()
+    total, candidates = store.premises.moderation_queue(
+        moderator.codes, reports, stale_before, QUEUE_PAGE, (page - 1) * QUEUE_PAGE
     )
-    items = []
-    for row in candidates:
-        reasons = []
-        if row["status"] == Status.PENDING:
-            reasons.append("New registration")
-        if row["pending_changes"]:
-            reasons.append("Changes waiting for approval")
-        if row["id"] in reports:
-            reasons.append("Reported by the public")
-        confirmed = row["last_confirmed"]
-        if row["status"] == Status.PUBLISHED and (confirmed is None or confirmed < stale_before):
-            reasons.append("Not confirmed by the business for 12 months")
-        items.append(
-            QueueItem(
-                row,
-                reasons,
-                duplicates_of(store, row),
-                reports.get(row["id"], {}),
-                json.loads(row["pending_changes"] or "{}"),
-            )
+    items = [
+        QueueItem(
+            row,
+            moderation.reasons_waiting(row, row.id in reports, stale_before),
+            duplicates_of(store, row),
+            reports.get(row.id, {}),
+            row.waiting_changes,
         )
-    return QueuePage(items, max(page, 1), total)
+        for row in candidates
+    ]
+    return QueuePage(items, page, total)
 
 
-def duplicates_of(store, row: dict) -> list[dict]:
+def duplicates_of(store, row: Premises) -> list[Premises]:
     """Return other premises at the same postcode with a similar name."""
-    if not row.get("postcode"):
+    if not row.postcode:
         return []
-    others = store.at_postcode(row["postcode"], row["id"])
-    name = row["name"].lower()
+    name = row.name.lower()
     return [
         other
-        for other in others
-        if difflib.SequenceMatcher(None, name, other["name"].lower()).ratio() >= 0.6
+        for other in store.premises.at_postcode(row.postcode, row.id)
+        if difflib.SequenceMatcher(None, name, other.name.lower()).ratio() >= 0.6
     ]
 
 
-DECISIONS = (
-    "approve",
-    "reject",
-    "suspend",
-    "apply_changes",
-    "discard_changes",
-    "resolve_reports",
-    "link_head_office",
-    "unlink_head_office",
-)
+@dataclass(frozen=True)
+class Review:
+    """Everything a moderator reads before deciding on one premises."""
+
+    space: Premises
+    checklist: dict
+    waiting: dict
+    reports: dict[str, int]
+    head_office: Organisation | None
+    duplicates: list[Premises]
+    audit: list[dict]
 
 
-def decide(  # noqa: C901 - one branch per moderator decision
+def review(store, moderator: Moderator, space_id: int) -> Review:
+    """Return one premises in the moderator's areas with its history, or raise SpaceNotFound."""
+    row = store.premises.get(space_id)
+    if row is None or not moderation.in_scope(moderator, row):
+        raise SpaceNotFound(f"There is no premises {space_id} in your areas.")
+    return Review(
+        space=row,
+        checklist=json.loads(row.checklist or "{}"),
+        waiting=row.waiting_changes,
+        reports=store.reports.counts(space_id),
+        head_office=store.accounts.organisation(organisation_id=row.organisation_id)
+        if row.organisation_id
+        else None,
+        duplicates=duplicates_of(store, row),
+        audit=store.premises.audit_entries(space_id),
+    )
+
+
+def decide(
     store,
     mailer,
-    moderator: dict,
+    moderator: Moderator,
     space_id: int,
     action: str,
     reason: str = "",
     head_office: str = "",
 ) -> None:
-    """Carry out a moderator's decision on one premises and record it.
+    """Carry out a moderator's decision on one premises, record it and tell the business.
 
     `head_office` is the email of the head-office account a premises joins ("link_head_office"):
     only a moderator or the head office's own upload puts premises in an estate.
     """
-    row = store.space(space_id)
-    if row is None or not in_scope(moderator, row):
+    row = store.premises.get(space_id)
+    if row is None or not moderation.in_scope(moderator, row):
         raise SpaceNotFound(f"There is no premises {space_id} in your areas.")
-    if action not in DECISIONS:
-        raise InvalidParameter(f"Unknown decision {action!r}.", "action")
-    reason = " ".join((reason or "").split())[:500]
-    if action in ("reject", "suspend") and not reason:
-        raise InvalidParameter("Give a reason the business will understand.", "reason")
-    actor = f"moderator:{moderator['id']}:{moderator['email']}"
-    values: dict = {}
-    detail: dict = {"reason": reason} if reason else {}
-    if action == "approve":
-        values = {"status": Status.PUBLISHED, "moderation_note": None}
-        if row["last_confirmed"] is None:
-            values["last_confirmed"] = clock.today()
-    elif action in ("reject", "suspend"):
-        values = {
-            "status": Status.REJECTED if action == "reject" else Status.SUSPENDED,
-            "moderation_note": reason,
-        }
-    elif action == "apply_changes":
-        changes = json.loads(row["pending_changes"] or "{}")
-        values = {**changes, "pending_changes": None}
-        detail["changes"] = {k: [row[k], v] for k, v in changes.items()}
-    elif action == "discard_changes":
-        values = {"pending_changes": None}
-        detail["discarded"] = json.loads(row["pending_changes"] or "{}")
-    elif action == "link_head_office":
-        account = store.organisation(email=(head_office or "").strip().lower())
+    reason = moderation.check_decision(action, reason)
+    values, detail = moderation.transition(row, action, reason, clock.today())
+    if reason:
+        detail["reason"] = reason
+    if action == "link_head_office":
+        account = store.accounts.organisation(email=(head_office or "").strip().lower())
         if account is None:
             message = "There is no head office account with that email."
             raise InvalidParameter(message, "head_office")
-        values = {"organisation_id": account["id"]}
-        detail["head_office"] = account["name"]
-    elif action == "unlink_head_office":
-        values = {"organisation_id": None}
-    if action == "resolve_reports":
-        with store.engine.begin() as connection:
-            store.resolve_reports(connection, space_id)
-            store._audit(connection, space_id, actor, action, detail)
-        return
-    store.update_premises(space_id, values, actor, action, detail)
-    if row.get("contact_email") and action in ("approve", "reject", "suspend"):
-        public = action == "approve" and row["scheme"] == PUBLIC_SCHEME
-        words = {
-            "approve": "approved" + (" and is now shown to the public" if public else ""),
-            "reject": "not approved",
-            "suspend": "suspended: it is not shown to the public",
-        }[action]
-        mailer.send(
-            row["contact_email"],
-            f"Your safe space listing {reference(space_id)}",
-            f"Your listing for {row['name']} has been {words}."
-            + (f"\n\nThe moderator's reason: {reason}" if reason else ""),
-        )
+        values = {"organisation_id": account.id}
+        detail["head_office"] = account.name
+    with store.transaction():
+        if action == "resolve_reports":
+            store.reports.resolve(space_id)
+        store.premises.change(space_id, values, moderator.actor, action, detail)
+        if row.contact_email and action in moderation.TOLD:
+            mailer.send(
+                row.contact_email,
+                f"Your safe space listing {reference(space_id)}",
+                f"Your listing for {row.name} has been {moderation.decision_words(row, action)}."
+                + (f"\n\nThe moderator's reason: {reason}" if reason else ""),
+            )
+    mailer.deliver()
 
 
 # -- head offices -----------------------------------------------------------------------------
@@ -548,27 +539,27 @@ def create_organisation(store, name: str, email: str, password: str) -> int:
         raise InvalidParameter("Give the organisation's name (up to 200 characters).", "name")
     if len(password) < 12:
         raise InvalidParameter("Use a password of at least 12 characters.", "password")
-    if store.organisation(email=email):
+    if store.accounts.organisation(email=email):
         raise InvalidParameter(f"An account with the email {email} already exists.", "email")
-    return store.add_organisation(name, email, _hasher.hash(password))
+    return store.accounts.add_organisation(name, email, _hasher.hash(password))
 
 
-def authenticate_organisation(store, email: str, password: str) -> dict | None:
+def authenticate_organisation(store, email: str, password: str) -> Organisation | None:
     """Return the active head-office account with these credentials, or None."""
-    return _verified(store.organisation(email=(email or "").strip().lower()), password)
+    return _verified(store.accounts.organisation(email=(email or "").strip().lower()), password)
 
 
-def estate(store, organisation: dict) -> list[dict]:
+def estate(store, organisation: Organisation) -> list[Premises]:
     """Return every premises the head office uploaded (linked by id, never by name)."""
-    rows = store.estate(organisation["id"])
-    return sorted(rows, key=lambda row: (row["name"].lower(), row["ref"]))
+    rows = store.premises.estate(organisation.id)
+    return sorted(rows, key=lambda row: (row.name.lower(), row.ref))
 
 
-def estate_space(store, organisation: dict, space_id: int) -> dict:
+def estate_space(store, organisation: Organisation, space_id: int) -> Premises:
     """Return one of the head office's premises, or raise SpaceNotFound."""
-    row = store.space(space_id)
-    if row is None or row["organisation_id"] != organisation["id"]:
-        raise SpaceNotFound(f"{organisation['name']} has no premises {space_id}.")
+    row = store.premises.get(space_id)
+    if row is None or row.organisation_id != organisation.id:
+        raise SpaceNotFound(f"{organisation.name} has no premises {space_id}.")
     return row
 
 

@@ -157,7 +157,7 @@ def import_contacts(
     plan = result.plan
     if not plan.rows or (plan.rejected and not skip_bad):
         return result
-    store.replace_referral_contacts(plan.rows)
+    store.referrals.replace(plan.rows)
     result.written = len(plan.rows)
     codes = {row["area_code"] for row in plan.rows}
     result.areas = sorted(areas.by_code(code).name for code in codes)

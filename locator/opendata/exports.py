@@ -3,9 +3,9 @@
 Both exports are built as a generator of text chunks: rows come from the database in batches
 by keyset pagination (id order, each batch its own short read), so memory stays flat however
 many premises there are, and no connection or read transaction is held while a slow client
-downloads. Only public premises are read (`store.is_public()`: scheme external and status
-published). Demo premises are included, as the API shows them, but flagged: `demo: true` and
-a `source` naming the open data they came from, whose licence is in `attribution`.
+downloads. Only public premises are read (scheme external and status published). Demo
+premises are included, as the API shows them, but flagged: `demo: true` and a `source` naming
+the open data they came from, whose licence is in `attribution`.
 
 GeoJSON: a FeatureCollection whose features carry `id` = the premises id (stable) and the
 public properties of the API except the ones that depend on the moment of the request
@@ -38,15 +38,13 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-import sqlalchemy as sa
-
 from locator.adapters.db.store import Store
-from locator.adapters.db.tables import is_public, premises
 from locator.domain import clock, features
+from locator.domain.premises import Premises
 from locator.domain.vocabulary import FACILITIES
 from locator.hours import schedule as hours
 from locator.importing.demo import SOURCES as DEMO_SOURCES
@@ -115,26 +113,6 @@ DEMO_SOURCE_BY_ORGANISATION = {
     f"{label} (demo)": _DEMO_SOURCE_KEYS[fmt] for label, _file, fmt, _kind in DEMO_SOURCES
 }
 
-COLUMNS = (
-    premises.c.id,
-    premises.c.name,
-    premises.c.organisation,
-    premises.c.address,
-    premises.c.postcode,
-    premises.c.lat,
-    premises.c.lon,
-    premises.c.opening_hours,
-    premises.c.facilities,
-    premises.c.phone,
-    premises.c.website,
-    premises.c.how_to_ask,
-    premises.c.area_code,
-    premises.c.nation,
-    premises.c.demo,
-    premises.c.last_confirmed,
-    premises.c.closed_until,
-)
-
 NATION_NAMES = {
     "england": "England",
     "wales": "Wales",
@@ -155,31 +133,12 @@ TIME_NOTE = (
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def public_batches(store: Store, batch_size: int = BATCH_SIZE) -> Iterator[list[dict]]:
-    """Yield every public premises row, in id order, a batch at a time."""
-    last_id = None
-    while True:
-        query = sa.select(*COLUMNS).where(is_public()).order_by(premises.c.id).limit(batch_size)
-        if last_id is not None:
-            query = query.where(premises.c.id > last_id)
-        # A short read per batch: a slow download never pins a pooled connection or a long
-        # read transaction (which would stop SQLite checkpointing its WAL).
-        with store.engine.connect() as connection:
-            rows = [dict(row._mapping) for row in connection.execute(query)]
-        if not rows:
-            return
-        yield rows
-        if len(rows) < batch_size:
-            return
-        last_id = rows[-1]["id"]
-
-
 def _generated(generated: datetime | None) -> str:
     return (generated or clock.utc_now()).isoformat(timespec="seconds")
 
 
-def _demo_source(row: Mapping) -> str | None:
-    return DEMO_SOURCE_BY_ORGANISATION.get(row["organisation"]) if row["demo"] else None
+def _demo_source(row: Premises) -> str | None:
+    return DEMO_SOURCE_BY_ORGANISATION.get(row.organisation) if row.demo else None
 
 
 def _collection_head(generated: datetime | None) -> dict:
@@ -194,7 +153,7 @@ def _collection_head(generated: datetime | None) -> dict:
 # -- GeoJSON ----------------------------------------------------------------------------------
 
 
-def geojson_feature(row: Mapping, url: str) -> dict:
+def geojson_feature(row: Premises, url: str) -> dict:
     """Turn a public premises row into an RFC 7946 Feature holding its data properties."""
     properties = features.data_properties(row, url)
     source = _demo_source(row)
@@ -202,9 +161,9 @@ def geojson_feature(row: Mapping, url: str) -> dict:
         properties["source"] = source
     return {
         "type": "Feature",
-        "id": row["id"],
+        "id": row.id,
         # RFC 7946 section 11.2: six decimal places (about 10 cm) is more than enough.
-        "geometry": {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]},
+        "geometry": {"type": "Point", "coordinates": [round(row.lon, 6), round(row.lat, 6)]},
         "properties": properties,
     }
 
@@ -220,9 +179,9 @@ def geojson_chunks(
     head = {"type": "FeatureCollection", **_collection_head(generated)}
     yield _dumps(head)[:-1] + ',"features":['
     separator = ""
-    for rows in public_batches(store, batch_size):
+    for rows in store.premises.public_in_batches(batch_size):
         yield separator + ",".join(
-            _dumps(geojson_feature(row, url_for_space(row["id"]))) for row in rows
+            _dumps(geojson_feature(row, url_for_space(row.id))) for row in rows
         )
         separator = ","
     yield "]}"
@@ -327,15 +286,15 @@ def _weekly_rules(expression: str) -> tuple[tuple[str, str, str], ...] | None:
     return tuple(rules)
 
 
-def hsds_schedules(row: Mapping, sal_id: str) -> list[dict]:
+def hsds_schedules(row: Premises, sal_id: str) -> list[dict]:
     """Return the HSDS schedules of a premises' opening hours."""
-    expression = row["opening_hours"]
+    expression = row.opening_hours
     description = f"Opening hours (OpenStreetMap opening_hours syntax): {expression}"
-    rules = weekly_rules(expression, row["nation"])
+    rules = weekly_rules(expression, row.nation)
     if rules is None:
         return [
             {
-                "id": hsds_id("schedule", f"{row['id']}:0"),
+                "id": hsds_id("schedule", f"{row.id}:0"),
                 "service_at_location_id": sal_id,
                 "description": description,
                 "notes": "These hours cannot be given as weekly rules without losing "
@@ -345,7 +304,7 @@ def hsds_schedules(row: Mapping, sal_id: str) -> list[dict]:
         ]
     return [
         {
-            "id": hsds_id("schedule", f"{row['id']}:{number}"),
+            "id": hsds_id("schedule", f"{row.id}:{number}"),
             "service_at_location_id": sal_id,
             "freq": "WEEKLY",
             "interval": 1,
@@ -359,14 +318,14 @@ def hsds_schedules(row: Mapping, sal_id: str) -> list[dict]:
     ]
 
 
-def hsds_service(row: Mapping, url: str, area_name: Callable[[str | None], str | None]) -> dict:
+def hsds_service(row: Premises, url: str, area_name: Callable[[str | None], str | None]) -> dict:
     """Turn a public premises row into an HSDS 3.0 service with its location nested."""
-    space_id = row["id"]
+    space_id = row.id
     service_id = hsds_id("service", space_id)
     location_id = hsds_id("location", space_id)
     sal_id = hsds_id("service_at_location", space_id)
-    organisation_id = _organisation_id(row["organisation"])
-    facilities = features.facility_codes(row)
+    organisation_id = _organisation_id(row.organisation)
+    facilities = row.facility_codes
     offered = ", ".join(FACILITIES[code] for code in facilities if code in FACILITIES)
     description = (
         "A safe space (Operation Portum): somewhere to wait safely, be helped to call for help "
@@ -377,40 +336,39 @@ def hsds_service(row: Mapping, url: str, area_name: Callable[[str | None], str |
     service = {
         "id": service_id,
         "organization_id": organisation_id,
-        "name": f"Safe space at {row['name']}",
+        "name": f"Safe space at {row.name}",
         "description": description,
         "url": url,
         "status": "active",
-        "application_process": row["how_to_ask"] or "Ask a member of staff for the safe space.",
+        "application_process": row.how_to_ask or "Ask a member of staff for the safe space.",
         "fees_description": "Free.",
         "eligibility_description": "Anyone who feels unsafe or needs help.",
     }
-    confirmed = features.iso_date(row["last_confirmed"])
+    confirmed = features.iso_date(row.last_confirmed)
     if confirmed:
         service["assured_date"] = confirmed
     alerts = []
-    if row["demo"]:
+    if row.demo:
         alerts.append("Demo listing built from open data: this is not a real safe space.")
-    if row["closed_until"]:
-        alerts.append(f"Temporarily closed; reopens {row['closed_until']:%Y-%m-%d}.")
+    if row.closed_until:
+        alerts.append(f"Temporarily closed; reopens {row.closed_until:%Y-%m-%d}.")
     if alerts:
         service["alert"] = " ".join(alerts)
     service["organization"] = {
         "id": organisation_id,
-        "name": row["organisation"],
-        "description": f"{row['organisation']}: a business that offers safe spaces on its "
-        "premises.",
+        "name": row.organisation,
+        "description": f"{row.organisation}: a business that offers safe spaces on its premises.",
     }
-    district = area_name(row["area_code"])
+    district = area_name(row.area_code)
     address = {
         "id": hsds_id("address", space_id),
         "location_id": location_id,
-        "address_1": row["address"] or row["name"],
+        "address_1": row.address or row.name,
         # HSDS requires these as strings; the local authority district stands in for the town.
         "city": district or "",
         "region": district or "",
-        "state_province": NATION_NAMES.get(row["nation"], ""),
-        "postal_code": row["postcode"] or "",
+        "state_province": NATION_NAMES.get(row.nation, ""),
+        "postal_code": row.postcode or "",
         "country": "GB",
         "address_type": "physical",
     }
@@ -418,9 +376,9 @@ def hsds_service(row: Mapping, url: str, area_name: Callable[[str | None], str |
         "id": location_id,
         "location_type": "physical",
         "organization_id": organisation_id,
-        "name": row["name"],
-        "latitude": row["lat"],
-        "longitude": row["lon"],
+        "name": row.name,
+        "latitude": row.lat,
+        "longitude": row.lon,
         "addresss": [address],
         "phones": [],
         "accessibilitys": [
@@ -433,12 +391,12 @@ def hsds_service(row: Mapping, url: str, area_name: Callable[[str | None], str |
             if code in facilities
         ],
     }
-    if row["phone"]:
+    if row.phone:
         location["phones"].append(
             {
                 "id": hsds_id("phone", space_id),
                 "location_id": location_id,
-                "number": row["phone"],
+                "number": row.phone,
                 "type": "voice",
             }
         )
@@ -466,9 +424,9 @@ def hsds_chunks(
     head = {"hsds_version": HSDS_VERSION, **_collection_head(generated)}
     yield _dumps(head)[:-1] + ',"contents":['
     count = 0
-    for rows in public_batches(store, batch_size):
+    for rows in store.premises.public_in_batches(batch_size):
         yield ("," if count else "") + ",".join(
-            _dumps(hsds_service(row, url_for_space(row["id"]), area_name)) for row in rows
+            _dumps(hsds_service(row, url_for_space(row.id), area_name)) for row in rows
         )
         count += len(rows)
     page = {

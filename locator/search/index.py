@@ -146,7 +146,10 @@ class SpaceIndex:
 
     @classmethod
     def from_rows(cls, rows: Sequence[tuple], schedule_for, version: int = 0) -> SpaceIndex:
-        """Build from (id, lat, lon, facilities, hours, nation, area_code[, closed_until]) rows."""
+        """Build from `Located` rows (id, lat, lon, facilities, hours, nation, area code, closure).
+
+        Columns are taken by position so that plain tuples in that order serve as well.
+        """
         columns = list(zip(*rows, strict=True)) if rows else [()] * 7
         closed = columns[7] if len(columns) > 7 else None
         return cls(*columns[:7], schedule_for=schedule_for, version=version, closed_until=closed)

@@ -13,6 +13,7 @@ from locator import presenting
 from locator.adapters.db.store import Store
 from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter, SpaceNotFound, UnknownPlace
+from locator.domain.premises import Premises
 from locator.domain.vocabulary import FACILITIES, facility_mask
 from locator.geo.areas import Areas
 from locator.geo.gazetteer import Gazetteer, Place
@@ -284,7 +285,9 @@ class IndexHolder:
 
 def build_index(store: Store, version: int) -> SpaceIndex:
     """Build the spatial index from the public premises in the store."""
-    return SpaceIndex.from_rows(store.index_rows(), schedule_for=safe_schedule, version=version)
+    return SpaceIndex.from_rows(
+        store.premises.located(), schedule_for=safe_schedule, version=version
+    )
 
 
 def safe_schedule(expression: str, nation: str):
@@ -421,13 +424,13 @@ class Locator:
 
     def space(self, space_id: int, at: datetime, url_for_space: Callable[[int], str]) -> dict:
         """Return one public space as a Feature, or raise SpaceNotFound."""
-        row = self.store.public_space(space_id)
+        row = self.store.premises.public_one(space_id)
         if row is None:
             raise SpaceNotFound(f"There is no public safe space with id {space_id}.")
         return space_feature(row, at, url_for_space(space_id))
 
     def _features(self, hits: list[Hit], at, url_for_space, with_distance: bool) -> list[dict]:
-        rows = self.store.public_spaces([hit.id for hit in hits])
+        rows = self.store.premises.public([hit.id for hit in hits])
         features = []
         for hit in hits:
             row = rows.get(hit.id)
@@ -495,7 +498,7 @@ class Locator:
             row["nation"] = area.nation if area else self.areas.nation_at(row["lat"], row["lon"])
         if dry_run:
             return result
-        summary = self.store.write_premises(
+        summary = self.store.premises.write_rows(
             plan.rows,
             publish=publish,
             demo=demo,
@@ -522,7 +525,7 @@ class Locator:
         area = self.areas.locate(lat, lon)
         if area is None:
             return []
-        contacts = self.store.referral_contacts(area.code, topics)
+        contacts = self.store.referrals.serving(area.code, topics)
         return [presenting.referral_card(contact, area.nation, at) for contact in contacts]
 
 
@@ -583,9 +586,9 @@ def _location_from_place(place: Place) -> Location:
     return Location(place.lat, place.lon, place.label, place.kind)
 
 
-def is_stale(row: Mapping) -> bool:
+def is_stale(row: Premises) -> bool:
     """Return True when a listing has not been confirmed for over a year."""
-    return policy.is_stale(row.get("last_confirmed"), row.get("created_at"), clock.today())
+    return policy.is_stale(row.last_confirmed, row.created_at, clock.today())
 
 
 def bank_holiday_somewhere(at: datetime) -> bool:
@@ -608,16 +611,16 @@ def open_on_arrival(status: hours.HoursStatus, at: datetime, minutes: int) -> bo
     return status.next_change.timestamp() >= arrival_deadline(at, minutes).timestamp()
 
 
-def space_feature(row: Mapping, at: datetime, url: str, distance_m: float | None = None) -> dict:
+def space_feature(row: Premises, at: datetime, url: str, distance_m: float | None = None) -> dict:
     """Turn a premises row into a public GeoJSON Feature with its state at `at`.
 
     With `distance_m` (the place was found from a location) it also says how far it is and
     whether it is still open when someone walking there arrives.
     """
-    schedule = safe_schedule(row["opening_hours"], row["nation"])
+    schedule = safe_schedule(row.opening_hours, row.nation)
     status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
     status_text = presenting.status_phrase(status.state, status.next_change, at, status.next_state)
-    holiday = hours.holiday_name(row["nation"], hours.local_time(at).date())
+    holiday = hours.holiday_name(row.nation, hours.local_time(at).date())
     # Not saying how they open on a bank holiday, but open on an ordinary day at this time.
     unconfirmed = bool(
         holiday
@@ -628,7 +631,7 @@ def space_feature(row: Mapping, at: datetime, url: str, distance_m: float | None
     )
     if unconfirmed:
         status_text = presenting.HOLIDAY_UNCONFIRMED
-    closed_until = row.get("closed_until")
+    closed_until = row.closed_until
     if closed_until and hours.local_time(at).date() < closed_until:
         status = hours.HoursStatus("closed", None)
         status_text = f"Temporarily closed · reopens {closed_until:%a %-d %b}"
@@ -659,7 +662,7 @@ def space_feature(row: Mapping, at: datetime, url: str, distance_m: float | None
     }
     return {
         "type": "Feature",
-        "id": row["id"],
-        "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+        "id": row.id,
+        "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
         "properties": properties,
     }

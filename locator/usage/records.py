@@ -173,23 +173,26 @@ def statistics_csv(stats: Statistics) -> str:
 def purge(store, retention_months: int, today: date | None = None) -> int:
     """Delete uses older than the retention period; return how many were deleted."""
     today = today or clock.today()
-    return store.purge_uses(policy.months_before(today, retention_months))
+    return store.uses.purge(policy.months_before(today, retention_months))
 
 
 def remind(store, mailer, base_url: str, every_days: int, today: date | None = None) -> int:
     """Mail each registered business whose listing is due a check; return how many."""
     today = today or clock.today()
-    rows = store.due_for_reminder(today - timedelta(days=every_days))
+    rows = store.premises.due_for_reminder(today - timedelta(days=every_days))
     for row in rows:
-        # Only a hash of the manage link is kept, so a reminder carries a fresh link.
-        token = business.replace_manage_link(store, row)
-        mailer.send(
-            row["contact_email"],
-            f"Is your safe space listing still right? {business.reference(row['id'])}",
-            f"Please check the listing for {row['name']}: opening hours, facilities and how "
-            f"to ask. If it is right, press 'Everything is still correct'. You can also look "
-            f"back over the uses you recorded.\n\n{base_url}/manage/{token}\n\n"
-            "This link replaces the one we sent before. Keep it private.",
-        )
-        store.update_premises(row["id"], {"reminded_on": today}, "system", "reminded", {})
+        # One transaction per listing: the new link, its mail and the date reminded together.
+        with store.transaction():
+            # Only a hash of the manage link is kept, so a reminder carries a fresh link.
+            token = business.new_manage_token(store, row, "system")
+            mailer.send(
+                row.contact_email,
+                f"Is your safe space listing still right? {business.reference(row.id)}",
+                f"Please check the listing for {row.name}: opening hours, facilities and how "
+                f"to ask. If it is right, press 'Everything is still correct'. You can also "
+                f"look back over the uses you recorded.\n\n{base_url}/manage/{token}\n\n"
+                "This link replaces the one we sent before. Keep it private.",
+            )
+            store.premises.change(row.id, {"reminded_on": today}, "system", "reminded", {})
+    mailer.deliver()
     return len(rows)

@@ -51,7 +51,7 @@ def page():
     district = service.areas.geometry(area.code)
     radius_m = chosen["radius_km"] * 1000
     week = coverage.reference_week(area.nation)
-    nearby = coverage.premises_near(service.store.index_rows(), district, radius_m, area.code)
+    nearby = coverage.premises_near(service.store.premises.located(), district, radius_m, area.code)
     town = _town_centre(service, area.name, district)
     result = coverage.analyse(district, nearby, week, radius_m, centre=town)
     day, hour = chosen["day"], chosen["hour"]

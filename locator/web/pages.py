@@ -197,7 +197,7 @@ def place(space_id: int):
         at = parse_at(request.args.get("at"))
         feature = service.space(space_id, at, links.space_url)
     except SpaceNotFound:
-        if service.store.space(space_id) is None:
+        if service.store.premises.get(space_id) is None:
             abort(404)
         # Withdrawn or suspended: a sticker's QR code or an old link may still lead here.
         return error_page(
@@ -237,7 +237,7 @@ def report(space_id: int):
             title="Choose what is wrong",
             message="Please go back and choose one of the buttons.",
         ), 400
-    if not locator().store.add_report(space_id, reason):
+    if not locator().store.reports.add(space_id, reason):
         abort(404)
     return render_template(
         "message.html",

@@ -183,7 +183,7 @@ def test_the_404_page_has_no_serious_accessibility_violations(site, new_context,
 def test_a_withdrawn_listing_page_offers_another_safe_space(site, phone):
     store = site.app.extensions["locator"].store
     space_id = site.ids["leeds-closed"]
-    store.set_status(space_id, "suspended")
+    store.premises.set_status(space_id, "suspended")
     try:
         assert phone.goto(site.url(f"/spaces/{space_id}")).status == 404
         expect(phone.locator("h1")).to_have_text("This safe space is no longer listed")
@@ -191,7 +191,7 @@ def test_a_withdrawn_listing_page_offers_another_safe_space(site, phone):
         phone.locator("main a", has_text="Find another safe space").click()
         phone.wait_for_url(site.url("/"))
     finally:
-        store.set_status(space_id, "published")
+        store.premises.set_status(space_id, "published")
 
 
 # --- the chat when it fails ------------------------------------------------------------------

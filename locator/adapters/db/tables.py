@@ -153,6 +153,25 @@ referral_contacts = sa.Table(
     sa.Index("ix_referral_contacts_area", "area_code"),
 )
 
+# Mail waits here, written in the transaction of the change it tells of, until it is delivered.
+# Once sent, the body is blanked: it may hold a manage link, which the premises row keeps only
+# as a hash.
+outbox = sa.Table(
+    "outbox",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("recipient", sa.String(254), nullable=False),
+    sa.Column("subject", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    # Taken by one deliverer at a time; a claim older than a few minutes was abandoned.
+    sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.String(500), nullable=True),
+    sa.Index("ix_outbox_unsent", "sent_at", "id"),
+)
+
 # One row whose counter goes up in every transaction that changes premises, so each worker
 # process can tell cheaply that its in-memory index is stale.
 data_version = sa.Table(

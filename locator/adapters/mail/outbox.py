@@ -1,52 +1,54 @@
-"""One way to send mail: to files by default (readable by tests and operators), SMTP by setting.
+"""Mail goes through an outbox: queued with the change it tells of, delivered after the commit.
 
-Nothing here is sent from this machine unless MAIL_BACKEND is "smtp".
+A registration and its manage-link message are one transaction: either both are stored or
+neither. Delivery happens straight after the commit; a message the mail server refused stays
+in the outbox with its error, and `flask --app locator outbox send` (from cron, say) tries again.
 """
 
 from __future__ import annotations
 
 import smtplib
-import sys
-import uuid
+from dataclasses import dataclass
 from email.message import EmailMessage
-from pathlib import Path
+
+from locator.adapters.mail.transport import Transport
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What one delivery round did."""
+
+    sent: int = 0
+    failed: int = 0
 
 
 class Mailer:
-    """Deliver plain-text messages through the configured backend."""
+    """Queue messages in the store's outbox and deliver them through a transport."""
 
-    def __init__(self, backend: str, sender: str, folder: Path, smtp_url: str = ""):
-        if backend not in ("file", "console", "smtp"):
-            raise ValueError(f"MAIL_BACKEND must be file, console or smtp, not {backend!r}")
-        self.backend = backend
-        self.sender = sender
-        self.folder = Path(folder)
-        self.smtp_url = smtp_url
+    def __init__(self, store, transport: Transport):
+        self.store = store
+        self.transport = transport
 
     def send(self, to: str, subject: str, body: str) -> None:
-        """Send one message."""
-        message = EmailMessage()
-        message["From"] = self.sender
-        message["To"] = to
-        message["Subject"] = subject
-        message["Message-ID"] = f"<{uuid.uuid4().hex}@safe-spaces-locator>"
-        message.set_content(body)
-        if self.backend == "file":
-            self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / f"{message['Message-ID'].strip('<>').split('@')[0]}.eml"
-            path.write_bytes(bytes(message))
-        elif self.backend == "console":
-            sys.stderr.write(message.as_string() + "\n")
-        else:
-            host, _, port = self.smtp_url.removeprefix("smtp://").partition(":")
-            with smtplib.SMTP(host or "localhost", int(port or 25), timeout=10) as server:
-                server.send_message(message)
+        """Queue a message; outside a transaction deliver it at once, inside wait for `deliver`."""
+        self.store.outbox.add(to, subject, body)
+        if not self.store.in_transaction:
+            self.deliver()
+
+    def deliver(self, limit: int = 100) -> Delivery:
+        """Send what waits in the outbox (up to `limit`); failures stay queued with their error."""
+        sent = failed = 0
+        for letter in self.store.outbox.claim(limit):
+            try:
+                self.transport.deliver(letter.recipient, letter.subject, letter.body)
+            except (OSError, smtplib.SMTPException) as error:
+                self.store.outbox.failed(letter.id, f"{type(error).__name__}: {error}")
+                failed += 1
+            else:
+                self.store.outbox.sent(letter.id)
+                sent += 1
+        return Delivery(sent, failed)
 
     def sent(self) -> list[EmailMessage]:
-        """Return the messages written by the file backend, oldest first."""
-        from email import message_from_bytes, policy
-
-        if not self.folder.exists():
-            return []
-        paths = sorted(self.folder.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
-        return [message_from_bytes(p.read_bytes(), policy=policy.default) for p in paths]
+        """Return the messages the file transport wrote, oldest first."""
+        return self.transport.sent()

@@ -13,6 +13,7 @@ from flask import (
     session,
 )
 
+from locator.domain.accounts import Moderator, Organisation
 from locator.listings import business
 from locator.web.api import locator
 from locator.web.listings.blueprints import bp
@@ -23,8 +24,10 @@ class Account:
     """A kind of signed-in account: moderators or head offices."""
 
     session_key: str
-    load: Callable[[object, int], dict | None]  # (store, id) -> account
-    check: Callable[[object, str, str], dict | None]  # (store, email, password) -> account
+    load: Callable[[object, int], Moderator | Organisation | None]  # (store, id) -> account
+    check: Callable[
+        [object, str, str], Moderator | Organisation | None
+    ]  # (store, email, password) -> account
     home: str
     login_path: str
     title: str
@@ -34,7 +37,7 @@ class Account:
 
 MODERATORS = Account(
     "moderator_id",
-    lambda store, key: store.moderator(moderator_id=key),
+    lambda store, key: store.accounts.moderator(moderator_id=key),
     business.authenticate,
     "/moderate",
     "/moderate/login",
@@ -44,7 +47,7 @@ MODERATORS = Account(
 )
 HEAD_OFFICES = Account(
     "organisation_id",
-    lambda store, key: store.organisation(organisation_id=key),
+    lambda store, key: store.accounts.organisation(organisation_id=key),
     business.authenticate_organisation,
     "/business",
     "/business/login",
@@ -55,11 +58,11 @@ HEAD_OFFICES = Account(
 )
 
 
-def signed_in(kind: Account) -> dict | None:
+def signed_in(kind: Account) -> Moderator | Organisation | None:
     """Return the signed-in account of this kind, if any."""
     key = session.get(kind.session_key)
     account = kind.load(locator().store, key) if key else None
-    return account if account and account["active"] else None
+    return account if account and account.active else None
 
 
 def sign_in_required(kind: Account):
@@ -85,7 +88,7 @@ def _sign_in(kind: Account):
         account = kind.check(locator().store, form.get("email", ""), form.get("password", ""))
         if account is not None:
             session.clear()
-            session[kind.session_key] = account["id"]
+            session[kind.session_key] = account.id
             target = request.args.get("next", "")
             return redirect(target if target.startswith(kind.home) else kind.home)
         error = kind.refusal

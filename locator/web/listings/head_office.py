@@ -14,6 +14,7 @@ from flask import (
 )
 
 from locator.domain.errors import SpaceNotFound
+from locator.domain.premises import Premises
 from locator.importing import rows as importing
 from locator.listings import business
 from locator.web.api import locator
@@ -71,9 +72,9 @@ def business_upload(account):
                 "message.html", title="Upload expired", message="Please upload the file again."
             ), 400
         try:
-            fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
+            fmt, raw_rows = importing.read_rows(path, "auto", account.name)
             plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
-            result = service.write_plan(plan, review=True, organisation_id=account["id"])
+            result = service.write_plan(plan, review=True, organisation_id=account.id)
         finally:
             path.unlink(missing_ok=True)
         return render_template(
@@ -88,7 +89,7 @@ def business_upload(account):
     path = _upload_dir() / f"{token}{suffix}"
     upload.save(path)
     try:
-        fmt, raw_rows = importing.read_rows(path, "auto", account["name"])
+        fmt, raw_rows = importing.read_rows(path, "auto", account.name)
         plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
     except importing.ImportFileError as error:
         path.unlink(missing_ok=True)
@@ -104,7 +105,7 @@ def business_upload(account):
     )
 
 
-def _estate_row(account, space_id: int) -> dict:
+def _estate_row(account, space_id: int) -> Premises:
     try:
         return business.estate_space(locator().store, account, space_id)
     except SpaceNotFound:
@@ -163,8 +164,8 @@ def business_record_use(account, space_id: int):
 @organisation_required
 def business_statistics(account):
     """Uses across the estate, with small counts hidden."""
-    ids = [row["id"] for row in business.estate(locator().store, account)]
-    title = f"{account['name']}: uses of your safe spaces"
+    ids = [row.id for row in business.estate(locator().store, account)]
+    title = f"{account.name}: uses of your safe spaces"
     return statistics_page(title, ids, "estate-statistics", "/business/statistics")
 
 

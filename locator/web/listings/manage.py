@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from flask import (
     abort,
     current_app,
@@ -16,6 +14,7 @@ from flask import (
 from locator import presenting
 from locator.domain import clock
 from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.premises import Premises
 from locator.domain.vocabulary import FACILITIES
 from locator.hours import schedule as hours
 from locator.listings import business
@@ -32,7 +31,7 @@ from locator.web.listings.shared import (
 )
 
 
-def _managed(token: str) -> dict:
+def _managed(token: str) -> Premises:
     try:
         return business.managed_space(locator().store, token)
     except SpaceNotFound:
@@ -50,16 +49,16 @@ def manage(token: str):
     return manage_page(row, token, message, error)
 
 
-def apply_form(row: dict):
+def apply_form(row: Premises):
     """Apply the manage form to a listing; return (message, error)."""
     form = request.form
     changes = {
-        "opening_hours": form.get("opening_hours", row["opening_hours"]),
+        "opening_hours": form.get("opening_hours", row.opening_hours),
         "closed_until": form.get("closed_until", ""),
-        "name": form.get("name", row["name"]),
-        "how_to_ask": form.get("how_to_ask", row["how_to_ask"] or ""),
-        "phone": form.get("phone", row["phone"] or ""),
-        "website": form.get("website", row["website"] or ""),
+        "name": form.get("name", row.name),
+        "how_to_ask": form.get("how_to_ask", row.how_to_ask or ""),
+        "phone": form.get("phone", row.phone or ""),
+        "website": form.get("website", row.website or ""),
         "facilities": form.getlist("facilities"),
     }
     try:
@@ -81,9 +80,9 @@ def _update_message(result: dict) -> str:
 
 
 def manage_page(row, token, message=None, error=None, status=200, base=None):
-    waiting = json.loads(row["pending_changes"] or "{}")
-    schedule = hours.parse_hours(row["opening_hours"], row["nation"])
-    stats = statistics([row["id"]], suppress=False)
+    waiting = row.waiting_changes
+    schedule = hours.parse_hours(row.opening_hours, row.nation)
+    stats = statistics([row.id], suppress=False)
     return render_template(
         "manage.html",
         space=row,
@@ -91,18 +90,18 @@ def manage_page(row, token, message=None, error=None, status=200, base=None):
         base=base or f"/manage/{token}",
         stats=stats,
         charts=charts(stats),
-        uses=locator().store.recent_uses(row["id"]),
+        uses=locator().store.uses.recent(row.id),
         choices=review.NEEDS,
         outcomes=review.OUTCOMES,
         agencies=review.AGENCIES,
         parts=review.PARTS_OF_DAY,
         today=clock.today(),
-        reference=business.reference(row["id"]),
+        reference=business.reference(row.id),
         waiting=waiting,
         message=message,
         error=error,
         facilities=FACILITIES,
-        chosen=set((row["facilities"] or "").split(";")),
+        chosen=set(row.facility_codes),
         week=presenting.weekly_table(schedule, hours.local_time()),
     ), (400 if error else status)
 
@@ -125,7 +124,7 @@ def manage_record_use(token: str):
 def manage_statistics_csv(token: str):
     """Download the premises' own counts (not suppressed: they stay with the premises)."""
     row = _managed(token)
-    return csv_response(statistics([row["id"]], suppress=False), business.reference(row["id"]))
+    return csv_response(statistics([row.id], suppress=False), business.reference(row.id))
 
 
 @bp.get("/record-and-review")
@@ -159,12 +158,5 @@ def manage_withdraw(token: str):
 def manage_new_link(token: str):
     """Replace the manage link (the old one stops working)."""
     row = _managed(token)
-    new = business.replace_manage_link(locator().store, row)
-    if row.get("contact_email"):
-        mailer().send(
-            row["contact_email"],
-            f"New manage link for {business.reference(row['id'])}",
-            f"Your new private link is:\n{links.base_url()}/manage/{new}\n"
-            "The old link no longer works.",
-        )
+    new = business.replace_manage_link(locator().store, mailer(), row, links.base_url())
     return redirect(url_for("business.manage", token=new))

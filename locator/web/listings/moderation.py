@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from flask import (
     abort,
     redirect,
@@ -67,26 +65,26 @@ def review_space(moderator, space_id: int):
             abort(404)
         except InvalidParameter as exc:
             error = exc.message
-    row = store.space(space_id)
-    if row is None or not business.in_scope(moderator, row):
+    try:
+        found = business.review(store, moderator, space_id)
+    except SpaceNotFound:
         abort(404)
+    row = found.space
     return render_template(
         "moderate_space.html",
         moderator=moderator,
         space=row,
         reference=business.reference(space_id),
-        checklist=json.loads(row["checklist"] or "{}"),
+        checklist=found.checklist,
         questions=business.CHECKLIST,
-        waiting=json.loads(row["pending_changes"] or "{}"),
-        reports=store.open_reports().get(space_id, {}),
-        head_office=store.organisation(organisation_id=row["organisation_id"])
-        if row["organisation_id"]
-        else None,
+        waiting=found.waiting,
+        reports=found.reports,
+        head_office=found.head_office,
         reasons=REPORT_REASONS,
-        duplicates=business.duplicates_of(store, row),
-        audit=store.audit_entries(space_id),
+        duplicates=found.duplicates,
+        audit=found.audit,
         error=error,
-        map=map_for((row["lat"], row["lon"]), 16, cluster=False, marker=(row["lat"], row["lon"])),
+        map=map_for((row.lat, row.lon), 16, cluster=False, marker=(row.lat, row.lon)),
     ), (400 if error else 200)
 
 
@@ -94,6 +92,6 @@ def review_space(moderator, space_id: int):
 @moderator_required
 def moderate_statistics(moderator):
     """Uses across the moderator's districts, with small counts hidden."""
-    ids = locator().store.ids_in_areas(business.area_codes(moderator))
+    ids = locator().store.premises.ids_in_areas(moderator.codes)
     title = "Uses of safe spaces in your areas"
     return statistics_page(title, ids, "partnership-statistics", "/moderate/statistics")

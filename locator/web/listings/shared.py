@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter
+from locator.domain.premises import Premises
 from locator.listings import business
 from locator.printing import pdfs as printing
 from locator.usage import records as review
@@ -18,13 +19,13 @@ from locator.web import links
 from locator.web.api import locator
 
 
-def printed(row: dict, document: str):
-    space = {**row, "facilities": features.facility_codes(row)}
-    public_url = links.space_url(row["id"])
+def printed(row: Premises, document: str):
+    public_url = links.space_url(row.id)
+    space = features.data_properties(row, public_url)
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
     response = current_app.response_class(make(space, public_url), mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="{business.reference(row["id"])}-{document}"'
+        f'attachment; filename="{business.reference(row.id)}-{document}"'
     )
     return response
 
@@ -32,7 +33,7 @@ def printed(row: dict, document: str):
 def statistics(space_ids, suppress: bool):
     months = int(current_app.config["USAGE_RETENTION_MONTHS"])
     since = policy.months_before(clock.today(), months)
-    return review.statistics(locator().store.use_counts(space_ids, since), suppress)
+    return review.statistics(locator().store.uses.counts(space_ids, since), suppress)
 
 
 def charts(stats) -> dict[str, Markup]:
@@ -45,12 +46,12 @@ def charts(stats) -> dict[str, Markup]:
     }
 
 
-def record_use(row: dict):
+def record_use(row: Premises):
     try:
         values = review.check_use(request.form, int(current_app.config["USAGE_RETENTION_MONTHS"]))
     except InvalidParameter as error:
         return None, error
-    locator().store.add_use(row["id"], values)
+    locator().store.uses.add(row.id, values)
     return "Recorded. Thank you: this helps the scheme improve.", None
 
 

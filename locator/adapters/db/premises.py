@@ -1,0 +1,397 @@
+"""The premises aggregate: a premises, its audit trail, and the version that says it changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from locator.adapters.db.tables import (
+    IMPORT_FIELDS,
+    INSERT_FIELDS,
+    audit_log,
+    data_version,
+    is_public,
+    premises,
+)
+from locator.domain import clock, policy
+from locator.domain.premises import Located, Premises
+from locator.domain.vocabulary import PUBLIC_SCHEME, Status
+
+_LOCATED = [premises.c[name] for name in Located._fields]
+
+
+@dataclass
+class WriteSummary:
+    """What a write of premises rows did."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _premises(row) -> Premises:
+    return Premises(**row._mapping)
+
+
+class PremisesRepository:
+    """Read and change premises; every change bumps the data version and is audited."""
+
+    def __init__(self, store):
+        self._store = store
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def located(self) -> list[Located]:
+        """Return what the spatial index needs of every public premises."""
+        with self._store.reading() as connection:
+            return [
+                Located(*row) for row in connection.execute(sa.select(*_LOCATED).where(is_public()))
+            ]
+
+    def public(self, ids: Sequence[int]) -> dict[int, Premises]:
+        """Return public premises by id; ids that are not public are left out."""
+        if not ids:
+            return {}
+        query = sa.select(premises).where(premises.c.id.in_(list(ids)), is_public())
+        with self._store.reading() as connection:
+            return {row.id: _premises(row) for row in connection.execute(query)}
+
+    def public_one(self, space_id: int) -> Premises | None:
+        """Return one public premises, or None."""
+        return self.public([space_id]).get(space_id)
+
+    def public_in_batches(self, batch_size: int) -> Iterator[list[Premises]]:
+        """Yield every public premises in id order, a batch at a time (keyset paging)."""
+        last_id = None
+        while True:
+            query = sa.select(premises).where(is_public()).order_by(premises.c.id).limit(batch_size)
+            if last_id is not None:
+                query = query.where(premises.c.id > last_id)
+            # A short read per batch: a slow download never pins a pooled connection or a long
+            # read transaction (which would stop SQLite checkpointing its WAL).
+            with self._store.reading() as connection:
+                rows = [_premises(row) for row in connection.execute(query)]
+            if not rows:
+                return
+            yield rows
+            if len(rows) < batch_size:
+                return
+            last_id = rows[-1].id
+
+    def get(self, space_id: int) -> Premises | None:
+        """Return one premises whatever its status (for operators), or None."""
+        rows = self._where(premises.c.id == space_id, limit=1)
+        return rows[0] if rows else None
+
+    def by_token_hash(self, token_hash: str) -> Premises | None:
+        """Return the premises a manage link opens, or None."""
+        rows = self._where(premises.c.manage_token_hash == token_hash, limit=1)
+        return rows[0] if rows else None
+
+    def count(self, **values) -> int:
+        """Count premises, optionally only those with these column values."""
+        return self._count(*(premises.c[name] == value for name, value in values.items()))
+
+    def moderation_queue(
+        self,
+        area_codes: Sequence[str],
+        reported: Iterable[int],
+        stale_before: date,
+        limit: int,
+        offset: int,
+    ) -> tuple[int, list[Premises]]:
+        """Return how many wait for a moderator in these districts, and one page of them."""
+        waiting = self._waiting_for_moderator(area_codes, reported, stale_before)
+        return self._count(waiting), self._where(waiting, limit=limit, offset=offset)
+
+    def ids_in_areas(self, area_codes: Sequence[str]) -> list[int]:
+        """Return the ids of every premises in these districts (every premises if none)."""
+        query = sa.select(premises.c.id)
+        if area_codes:
+            query = query.where(premises.c.area_code.in_(list(area_codes)))
+        with self._store.reading() as connection:
+            return list(connection.execute(query).scalars())
+
+    def at_postcode(self, postcode: str, except_id: int) -> list[Premises]:
+        """Return the other premises at a postcode."""
+        return self._where(premises.c.postcode == postcode, premises.c.id != except_id)
+
+    def estate(self, organisation_id: int) -> list[Premises]:
+        """Return every premises linked to a head office."""
+        return self._where(premises.c.organisation_id == organisation_id, limit=None)
+
+    def due_for_reminder(self, due: date) -> list[Premises]:
+        """Return registered listings not confirmed or reminded since `due`."""
+        return self._where(
+            premises.c.contact_email.is_not(None),
+            premises.c.status.in_([Status.PUBLISHED, Status.PENDING]),
+            sa.or_(premises.c.last_confirmed.is_(None), premises.c.last_confirmed <= due),
+            sa.or_(premises.c.reminded_on.is_(None), premises.c.reminded_on <= due),
+            limit=None,
+        )
+
+    def audit_entries(self, space_id: int) -> list[dict]:
+        """Return a premises' audit trail, newest first."""
+        query = (
+            sa.select(audit_log)
+            .where(audit_log.c.premises_id == space_id)
+            .order_by(audit_log.c.id.desc())
+        )
+        with self._store.reading() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
+    # -- changing ----------------------------------------------------------------------------
+
+    def add(self, values: dict, actor: str, action: str, detail: dict) -> int:
+        """Insert one premises and its audit entry; return its id."""
+        now = clock.utc_now()
+        with self._store.transaction() as connection:
+            result = connection.execute(
+                premises.insert().values(**values, created_at=now, updated_at=now)
+            )
+            space_id = int(result.inserted_primary_key[0])
+            self._audit(connection, space_id, actor, action, detail)
+            self._bump_version(connection)
+        return space_id
+
+    def change(self, space_id: int, values: dict, actor: str, action: str, detail: dict) -> None:
+        """Change one premises and record who did what, in one transaction."""
+        with self._store.transaction() as connection:
+            if values:
+                connection.execute(
+                    premises.update()
+                    .where(premises.c.id == space_id)
+                    .values(**values, updated_at=clock.utc_now())
+                )
+                self._bump_version(connection)
+            self._audit(connection, space_id, actor, action, detail)
+
+    def set_status(self, space_id: int, status: str) -> bool:
+        """Change one premises' status; return False when there is no such premises."""
+        with self._store.transaction() as connection:
+            result = connection.execute(
+                premises.update()
+                .where(premises.c.id == space_id)
+                .values(status=status, updated_at=clock.utc_now())
+            )
+            if result.rowcount:
+                self._bump_version(connection)
+        return bool(result.rowcount)
+
+    def delete_demo(self) -> int:
+        """Delete every demo premises; return how many went."""
+        with self._store.transaction() as connection:
+            result = connection.execute(premises.delete().where(premises.c.demo.is_(True)))
+            if result.rowcount:
+                self._bump_version(connection)
+        return result.rowcount
+
+    def write_rows(
+        self,
+        rows: Iterable[dict],
+        *,
+        publish: bool = False,
+        demo: bool = False,
+        confirmed: date | None = None,
+        review: bool = False,
+        organisation_id: int | None = None,
+    ) -> WriteSummary:
+        """Insert or update premises keyed by (organisation, ref), all in one transaction.
+
+        With `review`, changes to a published listing's public fields wait for a moderator
+        (in pending_changes) and only new opening hours apply at once. `organisation_id` links
+        every row to the head office that uploaded them.
+        """
+        rows = list(rows)
+        summary = WriteSummary()
+        if not rows:
+            return summary
+        now = clock.utc_now()
+        with self._store.transaction() as connection:
+            existing = self._existing(connection, sorted({row["organisation"] for row in rows}))
+            inserts, updates = [], []
+            for row in rows:
+                status = Status.PUBLISHED if publish and row["scheme"] == PUBLIC_SCHEME else None
+                found = existing.get((row["organisation"], row["ref"]))
+                if found is None:
+                    values = {name: row.get(name) for name in INSERT_FIELDS}
+                    values.update(
+                        status=status or Status.PENDING,
+                        demo=demo,
+                        last_confirmed=confirmed,
+                        organisation_id=organisation_id,
+                    )
+                    inserts.append(values)
+                    continue
+                values = _updated(found, row, status, demo, review)
+                if values is None:
+                    summary.unchanged += 1
+                    continue
+                values["updated_at"] = now
+                if organisation_id is not None:
+                    values["organisation_id"] = organisation_id
+                updates.append(values)
+            if inserts:
+                # The database stamps the times: binding a datetime per row costs a third
+                # of a large import.
+                stamped = premises.insert().values(
+                    created_at=sa.func.now(), updated_at=sa.func.now()
+                )
+                _bulk_execute(connection, stamped, inserts)
+            if updates:
+                statement = (
+                    premises.update()
+                    .where(premises.c.id == sa.bindparam("b_id"))
+                    .values({name: sa.bindparam(name) for name in updates[0] if name != "b_id"})
+                )
+                connection.execute(statement, updates)
+            summary.inserted, summary.updated = len(inserts), len(updates)
+            if inserts or updates:
+                self._bump_version(connection)
+        return summary
+
+    # -- inside ------------------------------------------------------------------------------
+
+    def _where(self, *conditions, limit: int | None = 500, offset: int = 0) -> list[Premises]:
+        """Return premises matching SQL conditions, oldest change first."""
+        query = (
+            sa.select(premises)
+            .where(*conditions)
+            .order_by(premises.c.updated_at, premises.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._store.reading() as connection:
+            return [_premises(row) for row in connection.execute(query)]
+
+    def _count(self, *conditions) -> int:
+        query = sa.select(sa.func.count()).select_from(premises).where(*conditions)
+        with self._store.reading() as connection:
+            return int(connection.execute(query).scalar() or 0)
+
+    def _waiting_for_moderator(
+        self, area_codes: Sequence[str], reported: Iterable[int], stale_before: date
+    ) -> sa.ColumnElement[bool]:
+        """Return the condition for what waits for a moderator in these districts (all if none).
+
+        New registrations, changes waiting, public reports, and published listings their
+        business has not confirmed since `stale_before`.
+        """
+        scope = premises.c.area_code.in_(list(area_codes)) if area_codes else sa.true()
+        return sa.and_(
+            scope,
+            sa.or_(
+                premises.c.status == Status.PENDING,
+                premises.c.pending_changes.is_not(None),
+                premises.c.id.in_(list(reported) or [-1]),
+                sa.and_(
+                    premises.c.status == Status.PUBLISHED,
+                    premises.c.demo.is_(False),
+                    sa.or_(
+                        premises.c.last_confirmed.is_(None),
+                        premises.c.last_confirmed < stale_before,
+                    ),
+                ),
+            ),
+        )
+
+    def _existing(self, connection, organisations: list[str]) -> dict[tuple[str, str], tuple]:
+        """Return (id, status, demo, pending_changes, *import fields) by (organisation, ref)."""
+        columns = [
+            premises.c.organisation,
+            premises.c.ref,
+            premises.c.id,
+            premises.c.status,
+            premises.c.demo,
+            premises.c.pending_changes,
+            *(premises.c[name] for name in IMPORT_FIELDS),
+        ]
+        existing = {}
+        for start in range(0, len(organisations), 500):
+            chunk = organisations[start : start + 500]
+            result = connection.execute(
+                sa.select(*columns).where(premises.c.organisation.in_(chunk))
+            )
+            for record in result:
+                existing[(record[0], record[1])] = tuple(record[2:])
+        return existing
+
+    def _audit(self, connection, space_id: int | None, actor: str, action: str, detail) -> None:
+        connection.execute(
+            audit_log.insert().values(
+                premises_id=space_id,
+                actor=actor,
+                action=action,
+                detail=json.dumps(detail, sort_keys=True, default=str),
+                created_at=clock.utc_now(),
+            )
+        )
+
+    def _bump_version(self, connection) -> None:
+        connection.execute(
+            data_version.update()
+            .where(data_version.c.id == 1)
+            .values(version=data_version.c.version + 1)
+        )
+
+
+def _updated(found: tuple, row: dict, status: str | None, demo: bool, review: bool) -> dict | None:
+    """Return the update for an existing premises from an import row, or None when unchanged."""
+    values = {name: row.get(name) for name in IMPORT_FIELDS}
+    record_id, old_status, old_demo, old_waiting, *old_values = found
+    new_status = status or old_status
+    if (
+        tuple(old_values) == tuple(values[name] for name in IMPORT_FIELDS)
+        and new_status == old_status
+        and old_demo == demo
+    ):
+        return None
+    waiting = old_waiting
+    if review:
+        old = dict(zip(IMPORT_FIELDS, old_values, strict=True))
+        changed = {name: values[name] for name in IMPORT_FIELDS if values[name] != old[name]}
+        at_once, held = policy.split_changes(old_status, changed)
+        if held:
+            values = {**old, **at_once}
+            merged = {**json.loads(old_waiting or "{}"), **held}
+            waiting = json.dumps(merged, sort_keys=True, default=str)
+    values.update(b_id=record_id, status=new_status, demo=demo, pending_changes=waiting)
+    return values
+
+
+def _bulk_execute(connection, statement, rows: list[dict]) -> None:
+    """Run one statement for many rows of plain values (str, float, int, bool, None, date).
+
+    SQLAlchemy's per-row parameter processing costs more than the database's own work on
+    large imports; the values here need none, so they go straight to the driver.
+    """
+    compiled = statement.compile(dialect=connection.dialect, column_keys=list(rows[0]))
+    # Dates are the one kind the driver may not take as they are: SQLite's default adapter is
+    # deprecated from Python 3.12, so they go through the column type's own conversion.
+    table = statement.table
+    convert = {
+        name: processor
+        for name in rows[0]
+        if name in table.c
+        and isinstance(table.c[name].type, sa.Date | sa.DateTime)
+        and (processor := _bind_processor(table.c[name].type, connection.dialect)) is not None
+    }
+    if convert:
+        rows = [
+            {key: convert[key](value) if key in convert else value for key, value in row.items()}
+            for row in rows
+        ]
+    if compiled.positional:
+        order = compiled.positiontup
+        params = [tuple(row[name] for name in order) for row in rows]
+    else:
+        params = rows
+    connection.exec_driver_sql(str(compiled), params)
+
+
+def _bind_processor(column_type, dialect):
+    return column_type.dialect_impl(dialect).bind_processor(dialect)

@@ -1,0 +1,159 @@
+"""What is kept beside the premises: recorded uses, public problem reports, referral contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import sqlalchemy as sa
+
+from locator.adapters.db.tables import is_public, premises, referral_contacts, reports, uses
+from locator.domain import clock
+
+
+class UsesRepository:
+    """Record and Review: one row per use of a safe space, nothing about the person."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def add(self, space_id: int, values: dict) -> None:
+        """Record one use of a safe space."""
+        with self._store.transaction() as connection:
+            connection.execute(
+                uses.insert().values(premises_id=space_id, created_at=clock.utc_now(), **values)
+            )
+
+    def counts(self, space_ids: Sequence[int], since: date) -> list[tuple]:
+        """Return (month 'YYYY-MM', need, outcome, count) for uses of these premises."""
+        if not space_ids:
+            return []
+        query = sa.select(uses.c.occurred_on, uses.c.need, uses.c.outcome).where(
+            uses.c.premises_id.in_(list(space_ids)), uses.c.occurred_on >= since
+        )
+        counts: dict[tuple, int] = {}
+        with self._store.reading() as connection:
+            for day, need, outcome in connection.execute(query):
+                key = (f"{day:%Y-%m}", need, outcome)
+                counts[key] = counts.get(key, 0) + 1
+        return [(*key, n) for key, n in sorted(counts.items())]
+
+    def recent(self, space_id: int, limit: int = 20) -> list[dict]:
+        """Return the latest uses of one premises, newest first."""
+        query = (
+            sa.select(uses)
+            .where(uses.c.premises_id == space_id)
+            .order_by(uses.c.occurred_on.desc(), uses.c.id.desc())
+            .limit(limit)
+        )
+        with self._store.reading() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
+    def purge(self, before: date) -> int:
+        """Delete uses that happened before a date; return how many went."""
+        with self._store.transaction() as connection:
+            return connection.execute(uses.delete().where(uses.c.occurred_on < before)).rowcount
+
+
+class ReportsRepository:
+    """What members of the public say is wrong with a listing: a reason and a time."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def add(self, space_id: int, reason: str) -> bool:
+        """Record a problem report for a public premises; return False when it is not public."""
+        with self._store.transaction() as connection:
+            public = connection.execute(
+                sa.select(premises.c.id).where(premises.c.id == space_id, is_public())
+            ).first()
+            if public is None:
+                return False
+            connection.execute(
+                reports.insert().values(
+                    premises_id=space_id, reason=reason, created_at=clock.utc_now()
+                )
+            )
+        return True
+
+    def counts(self, space_id: int) -> dict[str, int]:
+        """Return open problem reports for a premises by reason."""
+        return self.open().get(space_id, {})
+
+    def open(self, space_id: int | None = None) -> dict[int, dict[str, int]]:
+        """Return unresolved problem reports by premises and reason (of one premises if given)."""
+        query = (
+            sa.select(reports.c.premises_id, reports.c.reason, sa.func.count())
+            .where(reports.c.resolved_at.is_(None))
+            .group_by(reports.c.premises_id, reports.c.reason)
+        )
+        if space_id is not None:
+            query = query.where(reports.c.premises_id == space_id)
+        found: dict[int, dict[str, int]] = {}
+        with self._store.reading() as connection:
+            for premises_id, reason, count in connection.execute(query):
+                found.setdefault(premises_id, {})[reason] = int(count)
+        return found
+
+    def resolve(self, space_id: int) -> None:
+        """Mark a premises' reports dealt with."""
+        with self._store.transaction() as connection:
+            connection.execute(
+                reports.update()
+                .where(reports.c.premises_id == space_id, reports.c.resolved_at.is_(None))
+                .values(resolved_at=clock.utc_now())
+            )
+
+
+class ReferralContactsRepository:
+    """The local services each partnership keeps for its district."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def replace(self, rows: Sequence[dict]) -> None:
+        """Replace the whole contact list of every area the rows name, in one transaction."""
+        if not rows:
+            return
+        codes = sorted({row["area_code"] for row in rows})
+        now = clock.utc_now()
+        values = [
+            {
+                "area_code": row["area_code"],
+                "name": row["name"],
+                "phone": row["phone"],
+                "website": row.get("website"),
+                "topics": ";".join(row["topics"]),
+                "hours": row.get("hours") or "",
+                "updated_at": now,
+            }
+            for row in rows
+        ]
+        with self._store.transaction() as connection:
+            connection.execute(
+                referral_contacts.delete().where(referral_contacts.c.area_code.in_(codes))
+            )
+            connection.execute(referral_contacts.insert(), values)
+
+    def serving(self, area_code: str, topics: Iterable[str]) -> list[dict]:
+        """Return an area's contacts serving any of the topics, by name, with topics as a list."""
+        wanted = sorted(set(topics))
+        if not wanted:
+            return []
+        # Padding with the separator makes ";police;" match the whole code, never a part.
+        padded = sa.literal(";") + referral_contacts.c.topics + sa.literal(";")
+        query = (
+            sa.select(referral_contacts)
+            .where(
+                referral_contacts.c.area_code == area_code,
+                sa.or_(*(padded.contains(f";{code};", autoescape=True) for code in wanted)),
+            )
+            .order_by(referral_contacts.c.id)
+        )
+        with self._store.reading() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(query)]
+        for row in rows:
+            row["topics"] = [code for code in row["topics"].split(";") if code]
+        # Sorted here: PostgreSQL's collation and SQLite's byte order disagree on names.
+        rows.sort(key=lambda row: (row["name"].casefold(), row["id"]))
+        return rows

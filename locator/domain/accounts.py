@@ -1,0 +1,42 @@
+"""The people who sign in: moderators and head offices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Moderator:
+    """A council, partnership or police moderator, perhaps limited to some districts."""
+
+    id: int
+    email: str
+    name: str
+    password_hash: str
+    # Local authority district codes, comma-separated; empty means every district.
+    area_codes: str = ""
+    active: bool = True
+    created_at: datetime | None = None
+
+    @property
+    def codes(self) -> list[str]:
+        """Return the districts this moderator may decide (empty: all of them)."""
+        return [code for code in (self.area_codes or "").split(",") if code]
+
+    @property
+    def actor(self) -> str:
+        """Return how the audit trail names this moderator."""
+        return f"moderator:{self.id}:{self.email}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organisation:
+    """A head office that uploads its estate and sees all of its premises."""
+
+    id: int
+    name: str
+    email: str
+    password_hash: str
+    active: bool = True
+    created_at: datetime | None = None

@@ -1,0 +1,82 @@
+"""A premises as the rest of the code sees it: one frozen record, read by name, not position."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import NamedTuple
+
+from locator.domain.vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Premises:
+    """One premises with everything stored about it; change it with `changed`, never in place."""
+
+    id: int
+    organisation: str
+    ref: str
+    name: str
+    address: str = ""
+    postcode: str | None = None
+    lat: float
+    lon: float
+    opening_hours: str
+    # Codes joined by ";" in vocabulary order, as stored and as in the import format.
+    facilities: str = ""
+    phone: str | None = None
+    website: str | None = None
+    how_to_ask: str | None = None
+    scheme: str
+    status: str
+    area_code: str | None = None
+    nation: str = "england"
+    demo: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    last_confirmed: date | None = None
+    contact_email: str | None = None
+    checklist: str | None = None
+    closed_until: date | None = None
+    manage_token_hash: str | None = None
+    pending_changes: str | None = None
+    moderation_note: str | None = None
+    reminded_on: date | None = None
+    organisation_id: int | None = None
+
+    @property
+    def is_public(self) -> bool:
+        """Return True when the public may see this premises (external and published)."""
+        return self.scheme == PUBLIC_SCHEME and self.status == PUBLIC_STATUS
+
+    @property
+    def facility_codes(self) -> list[str]:
+        """Return the facility codes as a list."""
+        return [code for code in (self.facilities or "").split(";") if code]
+
+    @property
+    def waiting_changes(self) -> dict:
+        """Return the edits that wait for a moderator, by field."""
+        return json.loads(self.pending_changes or "{}")
+
+    def changed(self, **values) -> Premises:
+        """Return a copy with some fields changed."""
+        return dataclasses.replace(self, **values)
+
+
+FIELDS = tuple(field.name for field in dataclasses.fields(Premises))
+
+
+class Located(NamedTuple):
+    """The few facts of a public premises the spatial index and the coverage maps need."""
+
+    id: int
+    lat: float
+    lon: float
+    facilities: str
+    opening_hours: str
+    nation: str
+    area_code: str | None
+    closed_until: date | None = None
