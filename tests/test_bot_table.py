@@ -22,6 +22,7 @@ from typing import NamedTuple
 import pytest
 
 from locator.chat import analyse
+from locator.chat.matching import correct_typos, normalise
 from locator.geo.gazetteer import default_gazetteer
 
 INTENTS = (
@@ -808,3 +809,59 @@ def test_the_table_covers_every_intent_facility_and_helpline():
     assert {phone for r in ROWS for phone in r.helplines} == set(HELPLINES)
     kinds = {r.place for r in ROWS if r.place}
     assert {"LS1", "M1", "Leeds", "Manchester", "Piccadilly"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("SUMONE TRYIN 2 GET IN MY CAR", "someone trying to get in my car"),
+        ("my mate took somethin and now hes havin a fit", "something and now hes having a fit"),
+        ("someone pinched my wallet", "someone pinched my wallet"),
+        ("its chucking it down", "its chucking it down"),
+        ("her boyfriends waiting outside", "her boyfriend waiting outside"),
+        ("bleedin fae her heid", "bleeding from her head"),
+        ("me nan took a funny turn", "my nan took a funny turn"),
+        ("need a sit doon", "need a sit down"),
+    ],
+)
+def test_how_people_type_is_read_as_what_they_mean(typed, read):
+    assert read in correct_typos(normalise(typed))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ah'm gaspin fur a wee cup o watter",
+        "my phone is my seizure alarm and its on 4%",
+        "wheezing a bit from the cold air, just want to sit somewhere warm",
+        "fell over and cut my knee, just bleeding a bit, need a plaster",
+        "my son's hand got trapped in a door, it's swollen but he can move it",
+        "had too many, need to sit down before i fall down",
+        "power chair battery has died, any step free shop",
+    ],
+)
+def test_words_that_only_look_like_danger_in_everyday_talk_raise_no_alarm(message, gazetteer):
+    assert not analyse(message, gazetteer).emergency
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "bloke in the back says hes gonna stab me if i dont keep driving",
+        "some lads r startin on me outside the kebab shop theyve got a bottle",
+        "i fink some1 put sumthin in my drink everythings spinnin",
+        "bought a can off a lad and now my heads spinning and i can barely stand",
+        "CAR JUS HIT A CYCLIST HES NOT MOVIN",
+        "me nan's took a funny turn, her face has gone all droopy on one side",
+        "asthma attack, cant talk in full sentences",
+        "newborn is grunting when she breathes",
+        "lost my 10 year old son in the crowd",
+        "some lad just stamped on my head, im dizzy and being sick",
+        "he's outside my door again, the one who attacked me last year, he's banging",
+        "just got away from a man who pulled me into an alley, he's outside",
+        "man just came in bleeding from a stab wound, staff are pressing on it",
+        "the ex is kickin off at our door sayin he'll do her in",
+    ],
+)
+def test_danger_told_in_everyday_words_and_spellings_is_an_emergency(message, gazetteer):
+    assert analyse(message, gazetteer).emergency

@@ -1,8 +1,9 @@
 """The assistant on messages written independently of its rules (tests/data/chat_eval/).
 
-Ten helper sessions, each briefed with different personas and without seeing the rules, wrote
-the sets (`w7` to `w10` later than the rest, to measure the rules on messages they had never
-met); `w2` is held back and never used to tune them. These tests keep the figures from
+Twelve helper sessions, each briefed with different personas and without seeing the rules, wrote
+the sets (`w7` to `w10`, then `w11` and `w12`, later than the rest, each scored before the rules
+met it, to measure them on messages they had never seen); `w2` is held back and never used to
+tune them. These tests keep the figures from
 falling back: danger is never missed more than it is now, and everyday words rarely raise an
 alarm. The figures themselves, per writer and field: `python tests/chat_eval.py --held-back`.
 """
@@ -30,8 +31,8 @@ def figures():
     return {writer: score(writer).figures() for writer in writers()}
 
 
-def test_there_are_ten_independent_sets_of_at_least_300_messages():
-    assert len(writers()) == 10
+def test_there_are_twelve_independent_sets_of_at_least_300_messages():
+    assert len(writers()) == 12
     assert all(score(writer).rows >= 300 for writer in writers())
 
 

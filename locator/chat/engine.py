@@ -46,6 +46,7 @@ ASKING_IN_DANGER = re.compile(rules.ASKING_IN_DANGER)
 NO_PHONE = re.compile(rules.NO_PHONE)
 BORROW = re.compile(rules.BORROW_PHONE)
 COLLAPSE = re.compile(rules.COLLAPSE)
+WHEELS = re.compile(rules.WHEELS)
 INJURY_RULES = {"bleeding", "serious_injury"}
 PLACE_LIKE = {"toilet", "accessible_toilet", "seating", "private_room"}
 LONG_PAST = re.compile(rules.LONG_PAST)
@@ -124,7 +125,12 @@ def _facilities(texts: tuple[str, ...]) -> tuple[list[str], list[str], set[str],
                 if ASKING_IN_DANGER.search(clause) or ASKING_IN_DANGER.search(hits[0].group()):
                     asked_in_danger.add(code)
                 break
-    if "step_free" in found and "toilet" in found and "accessible_toilet" not in found:
+    if (
+        "step_free" in found
+        and "toilet" in found
+        and "accessible_toilet" not in found
+        and _first_match(WHEELS, texts)
+    ):
         # A wheelchair user asking for a toilet needs the accessible one.
         found[found.index("toilet")] = "accessible_toilet"
         asked.add("accessible_toilet")
@@ -192,8 +198,10 @@ def analyse(
     intent = _intent(emergency, intents, topics, facilities)
     if intent == "unknown" and "off_topic" in intents:
         facilities = []
-    if intent in ("about", "register", "support"):
-        # A question, a sign-up or a helpline call: only a facility asked for outright counts.
+    if intent == "register":
+        facilities = []  # a business saying what it has, not a need
+    elif intent in ("about", "support"):
+        # A question or a helpline call: only a facility asked for outright counts.
         facilities = [code for code in facilities if code in asked]
     place = gazetteer.find_in_text(text, near=near) if gazetteer is not None else None
     topics = _support_topics(topics, texts)

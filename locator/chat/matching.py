@@ -58,7 +58,7 @@ COMMON_WORDS = frozenset(
     heard help helps helped hiding hide bleed bleeds call calls called calling charged wifi
     drinks drink drinking sitting stand standing lying cold warm rain raining dark light lights
     chase change changed chance choose chose shopping stop stops stopping store weather
-    rope tape race rate rake ripe changing changed button overdone sent
+    rope tape race rate rake ripe changing changed button overdone sent chuck chucking chucked
     """.split()
 )
 CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(but|though|however|although|whereas)\b")
@@ -71,6 +71,19 @@ MISHEARD = (
     (re.compile(r"\b(seize your|seize ya|sea sure|seas your)\b"), "seizure"),
     # Text speak's "2" for "to" where nothing but "to" fits: "next 2 me", "2 the shop".
     (re.compile(r"\b2 (me|us|you|him|her|them|the|my|a)\b"), r"to \1"),
+    (
+        re.compile(r"\b(trying|going|want|need|have|got|about|ready|able|how|where) 2 ([a-z]+)\b"),
+        r"\1 to \2",
+    ),
+    # Northern and Scouse "me" for "my" before the people and things that are someone's own.
+    (
+        re.compile(
+            r"\bme (nan|nana|mum|mam|dad|da|brother|sister|girlfriend|boyfriend|mate|mates"
+            r"|husband|wife|fella|missus|son|daughter|kids|bairn|phone|bag|car|wallet|purse"
+            r"|leg|arm|head|back|chest)\b"
+        ),
+        r"my \1",
+    ),
 )
 # Laughing emoji say a joke as plainly as "lol" does.
 LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]")
@@ -111,8 +124,11 @@ def _with_g(word: str) -> str:
     """Give back the g texting drops ("kickin", "answerin"), when that makes a known word."""
     if len(word) < 5 or not word.endswith("in"):
         return word
+    restored = word + "g"
+    if restored in KEYWORDS or restored in COMMON_WORDS:
+        return restored  # "tryin", "havin": word lists carry these spellings, but rules do not
     known = english_words()
-    return word + "g" if word not in known and word + "g" in known else word
+    return restored if word not in known and restored in known else word
 
 
 @lru_cache(maxsize=8192)
@@ -132,7 +148,11 @@ def correct_typos(text: str) -> str:
     """Replace misspelt words within a slip or two of a keyword by that keyword."""
     words = []
     for typed in text.split(" "):
-        known = typed in KEYWORDS or typed in COMMON_WORDS
+        if typed.endswith("s") and typed[:-1] in KEYWORDS:
+            words.append(typed[:-1])  # "someones", "boyfriends": the keyword, possessive or plural
+            continue
+        # A real word is what was meant ("pinched" is not "punched"), however close to a keyword.
+        known = typed in KEYWORDS or typed in COMMON_WORDS or typed in english_words()
         words.append(
             _closest_keyword(typed) if len(typed) >= 4 and typed.isalpha() and not known else typed
         )

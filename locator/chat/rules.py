@@ -17,7 +17,8 @@ CLASSES = {
     r"|hes|shes|theyre|theyve|him|them|people|my (ex|partner|husband|wife|boyfriend|girlfriend"
     r"|dad|stepdad|brother|mum|son|flatmate)|her (ex|partner|husband|boyfriend)|his (ex|partner"
     r"|wife|girlfriend))",
-    "VICTIM": r"(me|us|my \w+|(his|her|their) (head|face|body|stomach|ribs)|her|him|them"
+    "VICTIM": r"(me|us|my \w+|a (cyclist|pedestrian|biker|jogger|runner|kid|child|boy|girl|dog)"
+    r"|(his|her|their) (head|face|body|stomach|ribs)|her|him|them"
     r"|the (old )?(kids|baby|children|boy|girl|lady|man|woman"
     r"|guy|kid|child|person|driver)|a (woman|man|lady|girl|boy|kid|child)|this (woman|man|lady"
     r"|girl|boy)|(his|her|their) (wife|husband|girlfriend|boyfriend|partner|child|kid|son"
@@ -31,7 +32,7 @@ CLASSES = {
     r"|slapping|batter|battered|battering|headbutt|headbutted|drag|dragged|dragging|pin|pinned"
     r"|pinning|mug|mugged|rob|robbed|assault|assaulted|assaulting|threaten|threatened"
     r"|threatening|spat|spit|spitting|grope|groped|groping|chase|chased|chasing|hurt|hurting"
-    r"|throttle|throttled|bit|bite|biting|cornered)",
+    r"|throttle|throttled|bit|bite|biting|cornered|stamp|stamped|stamping)",
     # People who may be a danger (not "my mum is waiting outside").
     "THREAT": r"(someone|somebody|some1|guy|lad|lads|bloke|stranger|(a |the )?(masked \w+|(man|men"
     r"|guy|bloke|someone|lads) (in|wearing) (a )?(balaclava|mask|ski mask))|(a|the|this|some|two"
@@ -49,11 +50,12 @@ CLASSES = {
     r"|\d{1,2} ?(yr|year|yo)s?( old)?)",
     "HURT_NOW": r"(hitting|punching|kicking|beating|attacking|grabbing|shoving|pushing"
     r"|strangling|choking|stabbing|groping|dragging|hurting|slapping|battering|headbutting"
-    r"|strangling|pinning|holding|smashing|throwing (things|stuff)|touching|shoving)",
+    r"|strangling|pinning|holding|smashing|throwing (things|stuff)|touching|shoving|stamping"
+    r"|starting on)",
     "HURT_DONE": r"(hit|punched|kicked|beat|beaten|attacked|grabbed|shoved|pushed|strangled"
     r"|threw me|sat on me|pinned me|came at me"
     r"|choked|stabbed|slapped|battered|headbutted|dragged|pinned|jumped|mugged|robbed|assaulted"
-    r"|threatened|spat at)",
+    r"|threatened|spat at|stamped on|started on|knocked (off|over|down))",
     "VEHICLE": r"(car|bus|van|lorry|truck|bike|cyclist|motorbike|motorcycle|scooter|train|tram"
     r"|vehicle|taxi|cab)",
     "LIMB": r"(leg|legs|arm|arms|hip|neck|back|ankle|wrist|knee|head|skull|shoulder|collarbone)",
@@ -64,12 +66,14 @@ CLASSES = {
     "HEAD_HIT": r"((fell|fallen|landed|landing|falling)( \w+){0,8} (on|onto) (his|her|my|their)"
     r" head|(hit|hits|banged|bumped|smacked|knocked|cracked|bashed|whacked|split|landed on"
     r"|fell on|fallen on|fell onto|bang to|bang on|blow to|knock to|knock on) (\w+ )?(head|skull)"
-    r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit)|head first (into|onto|on))",
+    r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit)|head first (into|onto|on)"
+    r"|(stamp\w*|kick\w*|punch\w*|boot\w*|hit|smash\w*|glass\w*) (on |in )?(the|my|his|her"
+    r"|their) (head|face)|(fell|fallen|rolled|rolling|dropped) off (the|a|my) \w+( \w+)?)",
     # What a head injury does next; with a blow to the head, 999.
     "HEAD_SIGNS": r"(sleepy|drowsy|woozy|confus\w*|muddled|not making (any )?sense|being sick|been"
     r" sick|sick|vomit\w*|throwing up|seeing (double|stars)|cant remember|blacked out|knocked out"
     r"|(doesnt|dont|didnt) know (what|where|who)|keeps asking|asking\b[^|]*\bover and over"
-    r"|cant get (any )?sense|blood|bleeding|fit|fitting|not"
+    r"|cant get (any )?sense|blood|bleeding|fit|fitting|dizzy|very sleepy|not crying|not"
     r" (talking|answering|responding)|slurr\w*|cant see)",
     # Grown-ups who may be at risk if they go missing, and the people who look for them.
     "KIN": r"(mother|father|mum|mom|mam|dad|husband|hubby|wife|nan|nana|nans|gran|grans|granny"
@@ -79,7 +83,9 @@ CLASSES = {
     r"|painkillers|antidepressants|sleeping pills)",
     # Where someone is, close enough to be danger now.
     "CLOSE": r"((is|are|s|waiting|standing|stood|sat|sitting|parked|lurking) outside"
-    r"|on the doorstep|at (my|the|our) (door|window|house|flat|car)|across (the"
+    r"|on the doorstep|(?<!from )(at|outside) (my|the|our) (front |back )?(door|window|house|flat"
+    r"|car)"
+    r"|(getting|coming|moving) closer|closing in|across (the"
     r" road|from (me|my house|the house))|behind me|next to me|right up (to|next to)|waiting"
     r" (for me|outside|at the|by my|by the|at my)|watching (me|the house|my house|us)|looking for"
     r" me|at the end of my (road|street)|(is|are|still|now) in (my|the|our) (house|flat|garden"
@@ -148,6 +154,15 @@ EVERYDAY = (
     r"\b(nearly|almost|about to) (\w+ ){0,2}(fainted|passed out|collapsed|died|heart attack"
     r"|killed|hit|run over|drowned|fell|fallen)\b",
     r"\bfood poisoning\b",
+    r"\bgasping (for|fur) (a|some|my)\b",
+    # Mild and told as mild: "wheezing a bit", "bleeding a little".
+    r"\b(wheez\w*|breathless|out of breath|chesty|bleeding|bleed) (a (bit|little|tiny bit)"
+    r"|slightly)\b|\ba (bit|little) (wheez\w*|breathless|out of breath|of blood)\b",
+    r"\b(seizure|epilepsy|epileptic|fit) (alarm|alert|dog|watch|meds|medication|diary|nurse"
+    r"|app|plan)\b",
+    # A hand caught in a door: first aid, not "trapped".
+    r"\b(hand|hands|finger|fingers|foot|thumb|toe|arm|leg) (got |was |is |has been )?(trapped"
+    r"|caught|stuck|shut) in\b",
     # An illness or fall told as the reason for a need now: "since his stroke".
     r"\b(since|after|before|from) (his|her|my|the|their|mums|dads|a|an|this|that|our) (\w+ )?"
     r"(stroke|heart attack|fall|seizure|op|operation|accident)\b",
@@ -222,6 +237,9 @@ EMERGENCY = (
         r"|\b(guy|man|bloke|someone|he)\b[^|]{0,30}\bfollowing (a|the|this) \w+"
         r"|\bwont let go\b|\b(coming|walking|running|heading) (towards|at|after|for) (me|us)\b"
         r"|\bknows (im|i am|were) (in )?(here|there)\b"
+        r"|\b(making|forcing|made|forced) (me|us|her|him) (to )?(get in|go with|come with|get"
+        r" into)\b|\b(driving|drove|drives|came|coming|swerv\w*) (the car |the van )?(at|into"
+        r"|towards) (me|us)\b|\b(tried|trying) to run (me|us) (over|down)\b"
         r"|\b(crawling|driving|creeping|kerb crawling) (slowly )?(behind|after|alongside|next to)"
         r" (me|us)\b|\b<THREAT>\b[^|]{0,40}\b(following|chasing)\b"
         r"|\b(<THREAT>|man|woman|guy|bloke)\b[^|]{0,20}\b(wont|will not|refuses to|doesnt) (leave"
@@ -230,7 +248,13 @@ EMERGENCY = (
         r"|\b<THREAT>\b[^|]{0,60}?\b<CLOSE>|\b(hes|shes|theyre) (still )?in (my|the|our) (house"
         r"|flat|garden|room|bedroom|kitchen|hallway|car park|stairwell|lift)\b",
     ),
-    ("threatened", r"\b(threat(en|ening|ened|ens)?|menacing)\b"),
+    (
+        "threatened",
+        r"\b(threat(en|ening|ened|ens)?|menacing)\b|\b(said|says|saying) (id|i would|ill|youll"
+        r"|you would|youd|i will|you will) regret\b"
+        r"|^(?=.*\b(staring|glaring) (right )?at (me|us)\b)(?=.*\b(help|scared|frightened"
+        r"|terrified|getting off at my|following)\b)",
+    ),
     (
         # Someone not seen for days, with a sign they are inside and cannot come to the door.
         "welfare_concern",
@@ -290,6 +314,7 @@ EMERGENCY = (
         r"|\b(he|she|they|hes|shes|theyre|hell|shell|theyll|hed|shed|theyd)( will| ll| gonna"
         r"| going to| is going to| wants? to| say| says| said)? (kill|stab|shoot|rape|strangle"
         r"|murder|finish) (me|us|the job)\b|\band (kill|stab|shoot|rape|murder|hurt) (me|us)\b"
+        r"|\b(do|doing) (me|her|him|us|them) in\b"
         r"|\b(going to|gonna|will|threatening to|says hell|said hed) (burn|torch|petrol bomb)"
         r" (the|my|our) (house|flat|car|place)\b",
     ),
@@ -298,7 +323,9 @@ EMERGENCY = (
         r"\b(knife\w*|knives|gun|guns|gunpoint|weapon|machete|blade|acid|pistol|firearm|crossbow"
         r"|axe"
         r"|hammer|broken bottle|shot|shooting|gunshots?|crowbar|screwdriver|baseball bat|bleach"
-        r"|(can of|poured|pouring|covered in) petrol)\b",
+        r"|(can of|poured|pouring|covered in) petrol)\b"
+        r"|\b(got|has|have|holding|waving|wielding|swinging|carrying) (a |an |some )?(bottle"
+        r"|bottles|brick|bricks|bat|bats|stick|metal bar|iron bar|pole|chain|glass)\b",
     ),
     (
         "violence",
@@ -312,7 +339,12 @@ EMERGENCY = (
         r"|\b(throwing|threw|thrown|chucking|chucked)( \w+){1,2} (at|in|over) <VICTIM>"
         r"|\bhands? (up|down|inside|on) my (skirt|dress|top|shirt|trousers|jeans|leg|thigh)\b"
         r"|\b(trying|tried|try|tries)( to)? (get|break|force|come|climb|pull|drag|grab|snatch"
-        r"|take|open|push|get into|touch|kiss|get in)\b|\bpeople fighting\b",
+        r"|take|open|push|get into|touch|kiss|get in)\b|\bpeople fighting\b"
+        r"|\b(hear|hearing|heard|can hear)( \w+){0,4} (screaming|smashing|being hit|crying for"
+        r" help|fighting|shouting for help)\b|\b<HURT_DONE> (my|the|his|her) (dog|guide dog|pet"
+        r"|wheelchair|stick|cane)\b|\bset (fire|light) to (me|my|him|her|them|us)\b"
+        r"|\bstanding on (him|her|me|them|people)\b|\b(crowd )?crush\b[^|]*\b(falling|cant"
+        r" breathe|trampl\w*|on the (ground|floor))\b",
     ),
     (
         "getting_in",
@@ -343,19 +375,28 @@ EMERGENCY = (
         r"|water|trench)|pulling (my|her|his) \w+ (by the arm )?towards (his|a|their) (car|van)"
         r"|keeps (taking|grabbing|holding) my (arm|hand)|telling me to (come|go|get) (with|in)"
         r"|(driving|taking) me to the bank|(im|i am|were) in (their|his|a strangers) (van|car)"
+        r"|(pulled|dragged|pulling|dragging) (me|her|him|us) (into|in to|towards) (a|an|the|his"
+        r"|their) (alley|car|van|house|flat|bushes)"
         r"|coming to (collect|pick up) (my|the) (card|cash|money|bank card))"
         r"\b|\b(on fire|theres a fire|smoke (is )?(coming|everywhere|pouring))\b",
     ),
     (
         "spiked",
-        r"\b(spiked|spiking|drugged|roofied|something in (my|her|his|our|the) drinks?"
+        r"\b(spiked|spiking|drugged|roofied|injected (me|her|him|us)|something in (my|her|his|our"
+        r"|the) drinks?"
         r"|(put|putting|slipped|slip) (something|sth|stuff|drugs?|pills?)( \w+){0,2} in (my |her"
         r" |his |our |the |a )?drinks?|(something|sth|stuff) (was |been )?(put|slipped) in (my|her"
-        r"|his|our|the) drinks?)\b",
+        r"|his|our|the) drinks?)\b"
+        # A drink from someone, or one that tasted wrong, and what a spiked drink does.
+        r"|^(?=.*\b(gave me|bought me|handed me|got me|off a|from a) (\w+ ){0,2}(drink|can|shot"
+        r"|bottle|pint|glass)|.*\b(drink|can|shot|pint|bottle|glass) (off|from) (a|some|this|the)"
+        r" \w+|.*\b(drink|it|pint|can) tasted (funny|weird|odd|strange|off|salty"
+        r"|bitter))(?=.*\b(spinning|cant (walk|stand|see|feel|move)|barely (stand|walk)"
+        r"|legs (are )?(going|gone)|cant walk straight|passing out|blacking out)\b)",
     ),
     (
         "missing_child",
-        r"\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the) (little )?"
+        r"\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the)( \w+){0,3} ?"
         r"(son|daughter|kid|child|toddler|baby|boy|girl|grandson|granddaughter|little one)\b"
         r"|\b<CHILD> (is |has |has gone |gone |)(missing|lost|wandered off|run off|ran off|vanished"
         r"|disappeared)\b|\b(missing|lost) (child|toddler|kid)\b"
@@ -423,7 +464,10 @@ EMERGENCY = (
         r"|\b(lips (are |have |have gone )?blue"
         r"|no pulse|no heartbeat|drowning)\b|\bbreath\w* (strange|funny|weird|wrong|noisy|odd)\b"
         r"|\b(food|something|bone) (is )?stuck\b|\bstuck in (his|her|my|their) throat\b"
-        r"|\bcant (talk|speak) or breathe\b|\b(cant|couldnt) swim\b|\b(fell|fallen|in) (in )?"
+        r"|\bcant (talk|speak) or breathe\b|\bcant (talk|speak|finish)( \w+){0,2} (full |whole )?"
+        r"sentences\b|\b(one|a) word at a time\b|\b(grunting|grunts) when (he|she|they|it)"
+        r" breathes?\b|^(?=.*\b(baby|newborn|infant|toddler)\b)(?=.*\bbreath\w* (is )?(really"
+        r" |very |so )?(fast|quick|rapid)\b)|\b(cant|couldnt) swim\b|\b(fell|fallen|in) (in )?"
         r"(the|a) (river|canal|sea|lake|water)\b[^|]*\b(cant|help|drown\w*|under)\b"
         r"|\b(gone|went|fell|fallen|walked|jumped|slipped) (in|into|in to) (the|a) (river|canal"
         r"|sea|lake|water|dock|harbour)\b|\b(hasnt|not) come (back )?up\b"
@@ -465,10 +509,10 @@ EMERGENCY = (
     (
         "heart_or_stroke",
         r"\b(chest pains?|pains? (in|on|at) (\w+ )?chest|tightness (in|across) (\w+ )?chest"
-        r"|chest (is |feels |really )*(tight|hurts"
+        r"|chest (is |feels |really |so |very )*(tight|hurts"
         r"|heavy|crushing)|tight chest|heart attack|cardiac|stroke|slurr(ed|ing)"
         r"|speech (is )?slur\w*"
-        r"|face (has )?(gone )?"
+        r"|face (has )?(gone )?(all |a bit |kind of |sort of )?"
         r"(dropp\w*|droop\w*|fallen)|one side of (his|her|my|their) face|cant (lift|raise|move)"
         r" (\w+ ){0,2}arms?|cant (talk|speak) properly|numb on one side)\b"
         r"|\bface\b[^|]{0,20}\b(go|goes|gone|went|is) down\b|\b(speak|speech|talk|talking|speaking"
@@ -508,6 +552,8 @@ EMERGENCY = (
         "bleeding",
         r"\bbleed\w*( \w+){0,3} (a lot|badly|bad|heavily|heavy|loads|everywhere|much|lots)\b"
         r"|\bbleed\w* from (the |his |her |my |their )?head\b"
+        r"|\b(stab|knife|gunshot|bullet) (wound|wounds)\b|\b(pressing|pressure) on (it|the"
+        r" wound|the cut)\b"
         r"|\bpregnant\b[^|]*\bbleed\w*|\bbleed\w*\b[^|]*\bpregnant\b"
         r"|\b(blood|bleeding)\b[^|]{0,30}\b(wont|cant|not|doesnt|isnt) stop"
         r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
@@ -524,7 +570,8 @@ EMERGENCY = (
         r"|an )?"
         r"<VEHICLE>\b"
         r"|\b(got|been|was|just) (hit|knocked down|run over)\b|\b<VEHICLE> (hit|ran over|knocked"
-        r" (down|over)) <VICTIM>\b|\b(broken|broke|snapped|shattered|fractured) <THEIR> <LIMB>\b"
+        r" (down|over)) <VICTIM>\b|\b(broken|broke|snapped|shattered|fractured) <THEIR> (leg|legs"
+        r"|hip|neck|back|skull|pelvis|thigh)\b"
         r"|\b(fell|fallen|fall|had a fall|taken a tumble)\b[^|]*\b(cant (get up|move)|not (moving"
         r"|responding|answering)|hit (his|her|my|their) head|bleeding|broken)\b"
         r"|\b<LIMB> (is |looks )?(bent|sticking out|twisted|pointing|facing) (the )?wrong\b"
@@ -536,6 +583,7 @@ EMERGENCY = (
         r"|\bhit (his|her|my|their) head\b[^|]*\b(blood|sleepy|not (talking|answering|making"
         r" sense)|sick|vomit\w*|confused)\b|\b(bad|huge|serious|severe|big) burns?\b"
         r"|\bskins? (is )?(coming|peeling) off\b|\belectrocuted\b|\bstabbed\b"
+        r"|\b(burnt|burned|burns?) (bad|badly|really bad)\b"
         r"|\bcant get up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb))"
         r"|\b<HEAD_HIT>\b[^|]*(\|[^|]*){0,2}\b<HEAD_SIGNS>\b|\b<HEAD_SIGNS>\b[^|]*\b<HEAD_HIT>\b"
         r"|\bbone (is )?(showing|sticking out|poking out)\b|\b<LIMB>\b[^|]{0,30}\b(weird|funny"
@@ -557,7 +605,8 @@ EMERGENCY = (
         r"|his"
         r"|her|their|mums|dads|nans|grans) )?(\w+ )?(button )?"
         r"(battery|batteries|bleach|pills|tablets|magnets?|poison|chemicals|detergent|washing"
-        r" (pod|capsule)|medicine)\b|\b(took|taken|had) too many\b|\boverdose(d)?\b|\bpoison(ed"
+        r" (pod|capsule)|medicine)\b|\b(took|taken) too many\b|\bhad too many (pills|tablets|meds"
+        r"|of (my|his|her|the) \w+)\b|\boverdose(d)?\b|\bpoison(ed"
         r"|ing)\b|\b(swallowed|ate|eaten|drank|drunk|took|taken)\b[^|]{0,40}\b(button batter\w*"
         r"|berries|mushrooms|tablets|pills|bleach|medicine)\b[^|]*(\|[^|]*){0,2}\b(sleepy|drowsy"
         r"|being"
@@ -578,7 +627,10 @@ EMERGENCY = (
         r"coming\b|\bin labour\b|\bgiving birth\b"
         r"|^(?=.*\bpregnant\b)(?=.*\b((bad|severe|terrible|awful|big) pain|(much|lots of"
         r"|loads of) blood|pain\b[^|]*\b(wont|not)"
-        r" stop\w*|(?<!no )(?<!not )bleed\w*|faint\w*|gone dizzy|waters)\b)",
+        r" stop\w*|(?<!no )(?<!not )bleed\w*|fainted|passed out|waters)\b)"
+        # A baby who will not wake properly, or breathes with a grunt.
+        r"|^(?=.*\b(baby|newborn|infant)\b)(?=.*\b(very sleepy|floppy|not crying properly|wont"
+        r" feed|not feeding|hard to wake|grunting)\b)",
     ),
     (
         "confused",
@@ -685,7 +737,8 @@ PAST_ONLY_RULES = frozenset(
 FACILITIES = (
     (
         "phone_charging",
-        r"\b(charg(e|er|ers|ing)|(phone|phones|mobile|mobiles|fone|battery|batterys)( is| s| has"
+        r"\b(charg(e|er|ers|ing)|(phone|phones|mobile|mobiles|fone|(?<!chair )(?<!scooter )battery"
+        r"|batterys)( is| s| has"
         r"| just| will| ll| nearly| about)?( to| going to| gonna)? (dead|dying|died|die|flat|low"
         r"|off|run out|gone|going)|dead (phone|mobile)|(phone|mobile) batter(y|ies)|my battery"
         r"|power ?bank|plug (my|it) in|no (battery|charge|power)|low battery|flat battery"
@@ -722,7 +775,8 @@ FACILITIES = (
         "step_free",
         r"\b(wheel ?chair|pram|buggy|push ?chair|stroller|mobility scooter|(cant|cannot|can not"
         r"|unable to|struggle with"
-        r"|cant face) (do|use|manage|climb|walk up|get up|face)? ?(the )?(stairs|steps|hill)"
+        r"|cant face) (do|use|manage|climb|walk up|get up|face)? ?(all )?(the |these |those )?"
+        r"(stairs|steps|hill)|chair cant (get|go) (up|down)"
         r"|step free|no (stairs|steps)|ramp|walking frame|zimmer|crutches|disabled access"
         r"|level access|lifts? (is |are )?(broken|out|not working))\b",
     ),
@@ -734,7 +788,10 @@ FACILITIES = (
     (
         "toilet",
         # Baby changing is in the toilets.
-        r"\b(toilets?|loos?|bathroom|wc|restroom|lavatory|wee|pee|need to go|the gents"
+        # "wee" as the Scots "small" ("a wee cup", "my wee shop") is not a need.
+        r"\b(toilets?|loos?|bathroom|wc|restroom|lavatory|pee|need to go|the gents"
+        r"|wee(?! (bit|cup|shop|one|ones|while|drink|dram|lad|lass|boy|girl|bairn|place|store"
+        r"|newsagents?|cafe|pharmacy|chemist|town|village|thing|man|woman|business|sit|seat))"
         r"|the ladies|portaloo|bog|baby change|changing (table|room|mat|facilities)|nappy)\b",
     ),
     (
@@ -779,6 +836,8 @@ NO_PHONE = (
     r"\b(lost my (phone|mobile)|no (phone|mobile)|(phone|mobile) (was |has been |got )?(stolen"
     r"|broken|smashed|nicked|snatched)|(dont|havent) (have|got) (a|my) (phone|mobile))\b"
 )
+# Someone who uses wheels to get about needs the accessible toilet, not any toilet.
+WHEELS = r"\b(wheel ?chair|chair user|mobility scooter|power ?chair|zimmer|walking frame)\b"
 # Asking for someone else's phone, which a charge does not replace.
 BORROW_PHONE = r"\b(use|borrow) (a|your|the|someones|somebodys) (phone|telephone|landline)\b"
 # Collapsed as well as not breathing: a defibrillator may save them.
@@ -808,6 +867,9 @@ PAST = (
     r" emergency|not urgent|no rush|next (week|month|year|time)|when i (tell|leave|go back)"
     r"|if i (leave|tell|go|dont)|tomorrow|at the weekend|this weekend|since (he|she|they)"
     r"|this (afternoon|evening)|(im|i am|got|were|we are|i got) (back )?home(?! alone)"
+    r"|(hes|shes|theyre|theyve|he has|she has|they have|he|she|they) (driven|drove|walked|ran"
+    r"|run|gone) off|(then |and )?(he|she|they) (got off|walked away|ran away|drove away)"
+    r"|(ive|i have|weve|we have) (left|got out|escaped|got away)|ran away after"
     # Asking how to report or whom to tell is about something over...
     r"|report\w*|who (do|can|should) (i|we) (tell|ring|call|report)|who to tell|which helpline"
     r"|what (is )?the helpline|is there anyone|anyone i can talk to|what can i do|cant tell"
@@ -831,7 +893,8 @@ RESOLVED = (
     r"\b(back to (her|his|their) ?(self|selves|normal)|back to normal|(already |just )?found (him"
     r"|her|them|my \w+)|(been|is|are|was|were) found|(?<!hasnt )"
     r"(?<!havent )(?<!not )(has |have )?(come|came) round|(hes|shes|theyre|is|are) (awake|chatting"
-    r"|talking|fine) (now|again))\b"
+    r"|talking|fine) (now|again)|(i|ive|i have) (just )?(had|have had) a (seizure|fit)"
+    r"|(im|i am|i feel) (ok|okay|fine|alright)( now| physically)?)\b"
 )
 RESOLVED_RULES = frozenset({"missing_child", "unconscious", "seizure"})
 # Intentions told as not acted on, not today: for Samaritans, not 999.
@@ -878,7 +941,12 @@ NOW = (
     r"|is outside|scream\w* now|still (here|there|outside|around|about|nearby|following|watching"
     r"|waiting|behind|chasing|driving|coming|sat behind)|(running|walking|driving|coming) (now"
     r"|towards|over)|circling|getting out|started walking|hes seen me|seen me"
-    r"|is here|behind me)\b"
+    r"|is here|behind me|(hes|shes|theyre|he is|she is|they are) (still |now |just )?(outside"
+    r"|on the platform|waiting|behind|nearby|following|chasing|after (me|us)|lying)"
+    r"|(following|chasing|watching) (me|us) again|(driving|walking|coming|going) (round|around"
+    r"|back) again|getting closer|coming closer|in the back|in my (cab|taxi|car) (with|and)"
+    r"|(is|are) (still )?lying|(might|could|will|may) come back|(hes|shes|theyre) on (his|her"
+    r"|their) way)\b"
     r"|\b(wont|cant|isnt|not|doesnt) (wake|waking|breathe|breathing|move|moving|respond\w*)\b"
     r"|\b(hes|shes|is|has) (gone|going|turned) (a )?(funny|grey|gray|blue|white|pale|floppy|cold"
     r"|stiff|purple|rigid)\b"
@@ -1090,7 +1158,10 @@ INTENTS = (
         r"|anonymous|confidential|free|real|a bot|the same)\b|\ban app for this\b|\b(what i type"
         r"|anyone read|app version|(does|will|would|can) (this|it|the \w+) tell my (parents|mum"
         r"|dad))\b|\buse this (if"
-        r"|when|with|on)\b|\bherbert protocol\b"
+        r"|when|with|on)\b|\bherbert protocol\b|\bwhat (does|do) (that|it|this|they)"
+        r" (actually |even )?mean\b|\bis (this|it) (a )?real( thing)?\b|\b(a )?(trick|trap"
+        r"|scam) to\b|\b(do|does|will|can|would) (you|they|safe spaces?|the shops?|staff) (give"
+        r"|hand) out\b"
         # A question about how the scheme treats people, not where to go.
         r"|\b(staff|they) (is |are )?trained\b|\bcan (i|we|my \w+|kids|children) (still )?(use"
         r"|go in|come in|go to|bring|stay)\b[^|]*\bsafe spaces?\b|\bsafe spaces? mean\b"
@@ -1099,7 +1170,8 @@ INTENTS = (
         r"|nearby"
         r"|near|find (one|a|me|somewhere)|(is there|are there|any) (a |any )?(\w+ )?(safe )?(space"
         r"|spaces|place|places) ?(in|at|near|around|by|on)|safe spaces? (in|at|near)|anywhere"
-        r"|somewhere|im in|i am in|were in|we are in)\b)(?=.*(^|\| )(can|could|do|does|will"
+        r"|somewhere|im in|i am in|were in|we are in|open (now|late|24|all night|after|till|until"
+        r"|tonight))\b)(?=.*(^|\| )(can|could|do|does|will"
         r"|would|is|are|am|what|whats|how|hows|who|why|should|must|if)\b).*\b(safe spaces?|staff"
         r"|the shops?|the shop|this (app|site|website|service|scheme|thing)|scheme|dogs?|pets?"
         r"|under \d+|women|men|children|kids|on their own|my own|questions|ask me|they|them|go in"
@@ -1141,7 +1213,8 @@ INTENTS = (
         r"\b(what (do|should|can) (i|we) do|what i do|what (should|do) i do now|should i (worry"
         r"|be worried|go|call|ring|report|tell)|is (that|it|this) (normal|bad|serious|dangerous|a"
         r" crime|abuse|allowed|legal|stalking)|do i (need|ring|call|report)|who (do|can|should)"
-        r" (i|we) (call|ring|tell|talk to|report to)|how (do|can) i (report|get|keep|plan|stop|cope"
+        r" (i|we) (call|ring|tell|talk to|report to)|how (do|can) i (report"
+        r"|get(?! to (the|a|one))|keep|plan|stop|cope"
         r"|support|help)|what number|is there a number|any advice|need (some )?advice|want advice"
         r"|what can i do|what are my options|who help\w*|(whats|what is|need|give me|got) (the )?"
         r"(\w+ ){0,3}number|who (do|can|should) (i|we) (tell|ask)|who can help|reportable"
@@ -1162,7 +1235,9 @@ INTENTS = (
         r"|\b(lost|stranded|cant get home|missed (my|the) (last )?(train|bus))\b|\bwhere (is|are)"
         r" (the|a)\b|\bwhere (can|do) i\b|\bgo now\b"
         r"|\b(dont|do not) know where (i am|im|we are)\b|\bmissed my stop\b|\b(anywhere"
-        r"|somewhere)\b",
+        r"|somewhere)\b|\b(can|could|may) (i|we) (just )?(wait|stay|sit|go|come) (in|at|inside)"
+        r" (a|the|your|one of the|any) (\w+ )?(shops?|stores?|safe spaces?|cafes?|pharmacy)\b"
+        r"|\bhow (do|can) (i|we) get to (the|a|one|your) (\w+ )?(safe space|shop|store)\b",
     ),
     (
         # Feeling unsafe with nothing else said: a place to wait is the answer.
@@ -1269,4 +1344,25 @@ SLANG = {
     "pram": "pram",
     "nr": "near",
     "nearr": "near",
+    "jus": "just",
+    "sumthin": "something",
+    "somethin": "something",
+    "sumfin": "something",
+    "summat": "something",
+    "fink": "think",
+    "onywhere": "anywhere",
+    "wumman": "woman",
+    "watter": "water",
+    # Scots: "bleedin fae her heid", "a sit doon", "dinnae".
+    "heid": "head",
+    "fae": "from",
+    "doon": "down",
+    "greetin": "crying",
+    "dinnae": "dont",
+    "disnae": "doesnt",
+    "isnae": "isnt",
+    "wasnae": "wasnt",
+    "wouldnae": "wouldnt",
+    "ahm": "im",
+    "yer": "your",
 }
