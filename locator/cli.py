@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 
 from locator.importing import demo
 from locator.importing import rows as importing
+from locator.importing import service as imports
 from locator.listings import referrals
 
 
@@ -51,8 +52,8 @@ def import_command(path: Path, fmt: str, organisation: str | None, publish: bool
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
     with click.progressbar(length=len(raw_rows), label="Checking rows", file=sys.stderr) as bar:
-        result = service.import_rows(
-            fmt, raw_rows, publish=publish, dry_run=dry_run, on_progress=bar.update
+        result = imports.import_rows(
+            service, fmt, raw_rows, publish=publish, dry_run=dry_run, on_progress=bar.update
         )
     report(result)
     if not result.plan.rows:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from locator.importing import service as imports
 from locator.importing.rows import SPEC_COLUMNS
 
 
@@ -23,7 +24,7 @@ def add_premises(locator, rows: list[dict], *, publish: bool = True):
     from locator.importing.rows import RawRow
 
     raw = [RawRow(f"line {i + 2}", dict(row)) for i, row in enumerate(rows)]
-    result = locator.import_rows("csv", raw, publish=publish)
+    result = imports.import_rows(locator, "csv", raw, publish=publish)
     assert not result.plan.rejected, result.plan.rejected
     return result
 

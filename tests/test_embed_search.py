@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator.domain.vocabulary import facility_mask
+from locator.search.features import safe_schedule
 from locator.search.index import IndexFilter, SpaceIndex
-from locator.search.service import parse_space_query, safe_schedule
+from locator.search.query import parse_space_query
 
 from builders import add_premises
 from conftest import london, premises_row

@@ -9,6 +9,7 @@ import uuid
 import pytest
 
 from locator.domain.premises import Premises
+from locator.importing import service as imports
 from locator.opendata import exports
 
 from builders import add_premises, ids_by_ref
@@ -275,7 +276,7 @@ def test_demo_premises_are_included_flagged_and_attributed(client, locator):
     row = premises_row("N1", 52.63, 1.29, organisation="Norwich shops (demo)")
     from locator.importing.rows import RawRow
 
-    locator.import_rows("csv", [RawRow("line 2", row)], publish=True, demo=True)
+    imports.import_rows(locator, "csv", [RawRow("line 2", row)], publish=True, demo=True)
     document = fetch(client, GEOJSON)
     (feature,) = document["features"]
     assert feature["properties"]["demo"] is True

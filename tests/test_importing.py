@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from locator.adapters.db.premises import PremisesRepository
+from locator.importing import service as imports
 
 from builders import write_csv
 from conftest import premises_row
@@ -102,7 +103,7 @@ def test_a_failure_part_way_leaves_the_database_as_it_was(runner, locator, mixed
     # The last step of the write's transaction fails, after every row was sent.
     monkeypatch.setattr(PremisesRepository, "_bump_version", broken)
     with pytest.raises(RuntimeError):
-        locator.import_file(mixed_csv)
+        imports.import_file(locator, mixed_csv)
     monkeypatch.undo()
     assert locator.store.premises.count() == 0
 

@@ -10,8 +10,8 @@ import pytest
 
 from locator.domain.vocabulary import FACILITIES, facility_mask
 from locator.hours.schedule import parse_hours
+from locator.search.features import safe_schedule
 from locator.search.index import IndexFilter, SpaceIndex, haversine_m
-from locator.search.service import safe_schedule
 
 from builders import add_premises, ids_by_ref
 from conftest import london, premises_row

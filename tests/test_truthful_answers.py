@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator import presenting
+from locator.importing import service as imports
 from locator.importing.rows import RawRow
-from locator.search.service import parse_at
+from locator.search.query import parse_at
 
 from builders import add_premises, ids_by_ref
 from conftest import premises_row
@@ -184,7 +185,7 @@ def test_the_importer_keeps_days_without_times_with_a_warning_on_the_row(locator
         RawRow("line 2", premises_row("a", *MANCHESTER, opening_hours="Mo-Sa; Su closed")),
         RawRow("line 3", premises_row("b", *MANCHESTER, opening_hours="Mo-Sa 09:00-17:00")),
     ]
-    plan = locator.import_rows("csv", rows, dry_run=True).plan
+    plan = imports.import_rows(locator, "csv", rows, dry_run=True).plan
     assert len(plan.rows) == 2 and not plan.rejected
     assert [(w.where, w.ref, w.reason) for w in plan.warnings] == [
         ("line 2", "a", "opening_hours: days without times: shown as hours unknown")

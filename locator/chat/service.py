@@ -16,13 +16,8 @@ from locator.chat.conversation import CONVERSATION_INTENTS, Context, ContextErro
 from locator.domain import helplines as known_lines
 from locator.domain.errors import InvalidParameter
 from locator.geo.gazetteer import Place
-from locator.search.service import (
-    MAX_RADIUS_KM,
-    Location,
-    Locator,
-    SpaceQuery,
-    parse_at,
-)
+from locator.search.query import MAX_RADIUS_KM, Location, SpaceQuery, parse_at
+from locator.search.service import Locator
 
 CHAT_RESULTS = 3
 MAX_CONTEXT_CHARS = 4000

@@ -7,6 +7,7 @@ import zlib
 from locator.config import DATA_DIR
 from locator.domain.vocabulary import FACILITIES
 from locator.importing import rows as importing
+from locator.importing import service as imports
 
 DEMO_DIR = DATA_DIR / "demo"
 
@@ -74,5 +75,5 @@ def load_demo(service) -> dict:
                 str(values["ref"]), kind, values.get("facilities") or []
             )
             values["how_to_ask"] = values.get("how_to_ask") or HOW_TO_ASK[kind]
-        results[label] = service.import_rows(fmt, raw_rows, publish=True, demo=True)
+        results[label] = imports.import_rows(service, fmt, raw_rows, publish=True, demo=True)
     return results

@@ -15,7 +15,7 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
@@ -347,3 +347,27 @@ def _encode_facilities(facilities: Sequence[str]) -> np.ndarray:
             bits |= FACILITY_BITS.get(facility, 0)
         masks[code] = bits
     return masks[per_item] if len(per_item) else np.zeros(0, dtype=np.int32)
+
+
+@dataclass
+class IndexHolder:
+    """Keeps the spatial index in step with the database, across worker processes."""
+
+    store: object  # anything with data_version(): the database, or a test's stand-in
+    build: Callable[[object, int], SpaceIndex]
+    _index: SpaceIndex | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def current(self) -> SpaceIndex:
+        """Return an index at least as new as the data when this call began."""
+        version = self.store.data_version()
+        index = self._index
+        if index is not None and index.version == version:
+            return index
+        with self._lock:
+            index = self._index
+            if index is None or index.version != version:
+                # Read rows after the version: a write in between only causes one more rebuild.
+                index = self.build(self.store, version)
+                self._index = index
+        return index

@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, jsonify, request
 
 from locator.chat import service as chat_service
-from locator.search.service import parse_at, parse_space_query
+from locator.search.query import parse_at, parse_space_query
 from locator.web import links
 from locator.web.openapi import openapi_document
 

@@ -3,7 +3,7 @@
 from locator.domain.vocabulary import FACILITIES, INTENTS
 from locator.geo.gazetteer import PLACE_KINDS
 from locator.listings.business import CHECKLIST
-from locator.search.service import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
+from locator.search.query import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
 
 SEARCH_PARAMETERS = (
     ("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Latitude (WGS84); with lon."),

@@ -16,16 +16,16 @@ from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
 from locator.geo.maps import map_parts
 from locator.geo.towns import main_town
 from locator.hours import schedule as hours
-from locator.search import service as services
-from locator.search.service import (
+from locator.search.features import safe_schedule
+from locator.search.query import (
     DEFAULT_RADIUS_KM,
+    SpaceQuery,
     describe_when,
     parse_at,
     parse_bbox,
     parse_space_query,
-    safe_schedule,
-    search_for_people,
 )
+from locator.search.service import PageResults, search_for_people
 from locator.web import links
 from locator.web.api import locator
 from locator.web.errors import error_page
@@ -285,8 +285,8 @@ WHOLE_SCOPE_KM = 1000.0
 class _EmbedList:
     """What the embed lists, where it is measured from, and how many match in the district."""
 
-    query: services.SpaceQuery | None = None
-    results: services.PageResults | None = None
+    query: SpaceQuery | None = None
+    results: PageResults | None = None
     origin: str | None = None  # "the centre of Leeds", "the centre you chose", "your location"
     total: int | None = None  # every match in the district; None without a district
     searched: bool = False  # the visitor typed a place or shared their position

@@ -16,6 +16,7 @@ from flask import (
 from locator.domain.errors import SpaceNotFound
 from locator.domain.premises import Premises
 from locator.importing import rows as importing
+from locator.importing import service as imports
 from locator.listings import business
 from locator.web.api import locator
 from locator.web.listings.accounts import (
@@ -74,7 +75,7 @@ def business_upload(account):
         try:
             fmt, raw_rows = importing.read_rows(path, "auto", account.name)
             plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
-            result = service.write_plan(plan, review=True, organisation_id=account.id)
+            result = imports.write_plan(service, plan, review=True, organisation_id=account.id)
         finally:
             path.unlink(missing_ok=True)
         return render_template(
