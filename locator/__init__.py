@@ -18,7 +18,19 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from locator.geo.areas import default_areas
     from locator.geo.gazetteer import default_gazetteer
     from locator.search.service import Locator
-    from locator.web import api, errors, extensions, listings, ops, pages, privacy, security, tiles
+    from locator.web import (
+        api,
+        embed,
+        errors,
+        extensions,
+        listings,
+        maps,
+        ops,
+        pages,
+        privacy,
+        security,
+        tiles,
+    )
     from locator.web import coverage as coverage_views
     from locator.web import exports as export_views
 
@@ -47,6 +59,8 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.register_blueprint(export_views.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(embed.bp)
+    app.register_blueprint(maps.bp)
     app.register_blueprint(listings.bp)
     app.register_blueprint(listings.api_bp)
     app.register_blueprint(coverage_views.bp)

@@ -239,43 +239,27 @@ def managed_space(store, token: str) -> Premises:
     return row
 
 
-def update_listing(  # noqa: C901 - one branch per field a business may change
-    store, row: Premises, changes: Mapping[str, object]
-) -> dict[str, list[str]]:
+def update_listing(store, row: Premises, changes: Mapping[str, object]) -> dict[str, list[str]]:
     """Apply hours and closure now; keep edits to public words for a moderator."""
-    instant: dict = {}
-    reviewed: dict = {}
+    changed = {}
     if "opening_hours" in changes and changes["opening_hours"] != row.opening_hours:
         try:
-            instant["opening_hours"] = hours.check_hours(changes["opening_hours"])
+            changed["opening_hours"] = hours.check_hours(changes["opening_hours"])
         except hours.HoursError as error:
             raise InvalidParameter(str(error), "opening_hours") from None
     if "closed_until" in changes:
         closure = _closure(changes["closed_until"])
         if closure != row.closed_until:
-            instant["closed_until"] = closure
+            changed["closed_until"] = closure
     for name in REVIEWED_FIELDS:
-        if name not in changes:
-            continue
-        value = changes[name]
-        if name == "facilities":
-            try:
-                value = ";".join(importing.parse_facilities(value))
-            except importing.RowError as error:
-                raise InvalidParameter(str(error), "facilities") from None
-        else:
-            value = " ".join(str(value or "").split()) or None
-            limit = importing.LIMITS.get(name)
-            if name == "name" and not value:
-                raise InvalidParameter("The name cannot be empty.", "name")
-            if value and limit and len(value) > limit:
-                raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
-        if value != getattr(row, name):
-            reviewed[name] = value
-    instant, reviewed = policy.split_changes(row.status, {**instant, **reviewed})
+        if name in changes:
+            value = _checked_field(name, changes[name])
+            if value != getattr(row, name):
+                changed[name] = value
+    instant, reviewed = policy.split_changes(row.status, changed)
     values = dict(instant)
     if reviewed:
-        waiting = json.loads(row.pending_changes or "{}")
+        waiting = row.waiting_changes
         waiting.update(reviewed)
         values["pending_changes"] = json.dumps(waiting, sort_keys=True)
     if values:
@@ -283,6 +267,22 @@ def update_listing(  # noqa: C901 - one branch per field a business may change
             row.id, values, "business", "edited", {"now": instant, "for_review": reviewed}
         )
     return {"applied": sorted(instant), "for_review": sorted(reviewed)}
+
+
+def _checked_field(name: str, value) -> str | None:
+    """Return a public field as stored ("" as None), or raise InvalidParameter."""
+    if name == "facilities":
+        try:
+            return ";".join(importing.parse_facilities(value))
+        except importing.RowError as error:
+            raise InvalidParameter(str(error), "facilities") from None
+    value = " ".join(str(value or "").split()) or None
+    limit = importing.LIMITS.get(name)
+    if name == "name" and not value:
+        raise InvalidParameter("The name cannot be empty.", "name")
+    if value and limit and len(value) > limit:
+        raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
+    return value
 
 
 def _closure(value) -> date | None:

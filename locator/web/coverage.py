@@ -15,7 +15,7 @@ from locator.domain.errors import InvalidParameter
 from locator.geo.maps import map_parts
 from locator.search.index import EARTH_RADIUS_M
 from locator.web.api import locator
-from locator.web.pages import vendor_url
+from locator.web.maps import vendor_url
 
 bp = Blueprint("coverage", __name__)
 

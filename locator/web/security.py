@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from flask import Flask, g, request
 
 # Pages that partners may put in an iframe on their own sites.
-FRAMEABLE_ENDPOINTS = {"pages.embed"}
+FRAMEABLE_ENDPOINTS = {"embed.embed"}
 
 
 def csp_nonce() -> str:

@@ -21,7 +21,7 @@ from locator.web.listings.blueprints import bp, mailer
 from locator.web.listings.shared import (
     statistics_page,
 )
-from locator.web.pages import map_for
+from locator.web.maps import map_for
 
 
 @bp.get("/moderate")

@@ -16,7 +16,7 @@ from locator.listings import business
 from locator.web import links
 from locator.web.api import locator
 from locator.web.listings.blueprints import api_bp, bp, mailer
-from locator.web.pages import UK_CENTRE, map_for
+from locator.web.maps import UK_CENTRE, map_for
 
 
 @api_bp.post("/registrations")
