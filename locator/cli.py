@@ -12,7 +12,7 @@ from flask.cli import with_appcontext
 from locator.importing import demo
 from locator.importing import rows as importing
 from locator.importing import service as imports
-from locator.listings import referrals
+from locator.listings import accounts, referrals
 
 
 def _locator():
@@ -121,12 +121,11 @@ def demo_command(replace: bool) -> None:
 def create_moderator_command(email: str, name: str, areas: tuple[str, ...], password: str):
     """Create a moderator account (password hashed with argon2)."""
     from locator.domain.errors import InvalidParameter
-    from locator.listings import business
 
     service = _locator()
     service.store.migrate()
     try:
-        moderator_id = business.create_moderator(
+        moderator_id = accounts.create_moderator(
             service.store, service.areas, email, name, password, areas
         )
     except InvalidParameter as error:
@@ -144,12 +143,11 @@ def create_moderator_command(email: str, name: str, areas: tuple[str, ...], pass
 def create_organisation_command(name: str, email: str, password: str):
     """Create a head-office account that uploads and manages an estate on the web."""
     from locator.domain.errors import InvalidParameter
-    from locator.listings import business
 
     service = _locator()
     service.store.migrate()
     try:
-        account_id = business.create_organisation(service.store, name, email, password)
+        account_id = accounts.create_organisation(service.store, name, email, password)
     except InvalidParameter as error:
         click.echo(f"Error: {error.message}", err=True)
         sys.exit(2)

@@ -9,8 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator.domain.errors import InvalidParameter
+from locator.domain.premises import reference
 from locator.hours import schedule as hours
-from locator.listings import business
+from locator.listings import accounts, moderation
+from locator.listings import registration as registration_cases
 
 from builders import add_premises
 from conftest import london, premises_row
@@ -18,7 +20,7 @@ from conftest import london, premises_row
 LEEDS = (53.7965, -1.5478)
 MANCHESTER = (53.4808, -2.2426)
 NOON = "2026-12-02T12:00"
-READY = {key: True for key in business.CHECKLIST}
+READY = {key: True for key in registration_cases.CHECKLIST}
 
 
 def registration(**values) -> dict:
@@ -59,7 +61,7 @@ def csrf(client, path: str) -> str:
 
 
 def moderator_client(app, locator, email="mod@council.example", areas=()):
-    business.create_moderator(
+    accounts.create_moderator(
         locator.store, locator.areas, email, "Mo Derator", "correct horse battery", areas
     )
     client = app.test_client()
@@ -220,8 +222,8 @@ def test_a_moderator_for_leeds_cannot_see_or_decide_a_manchester_registration(ap
     )
     moderator = moderator_client(app, locator, areas=["leeds"])
     queue = moderator.get("/moderate").get_data(as_text=True)
-    assert business.reference(leeds["id"]) in queue
-    assert business.reference(manchester["id"]) not in queue
+    assert reference(leeds["id"]) in queue
+    assert reference(manchester["id"]) not in queue
     assert moderator.get(f"/moderate/spaces/{manchester['id']}").status_code == 404
     token = csrf(moderator, f"/moderate/spaces/{leeds['id']}")
     attempt = moderator.post(
@@ -249,7 +251,7 @@ def test_the_whole_queue_is_paged_oldest_first_and_a_bad_page_is_refused(app, cl
     add_premises(locator, rows, publish=False)
     moderator = moderator_client(app, locator)
     first = BeautifulSoup(moderator.get("/moderate").get_data(as_text=True), "html.parser")
-    assert len(first.select("#queue tr[data-id]")) == business.QUEUE_PAGE
+    assert len(first.select("#queue tr[data-id]")) == moderation.QUEUE_PAGE
     assert "of 150" in first.select_one("#queue-position").get_text()
     second = BeautifulSoup(
         moderator.get(first.select_one("#queue-next")["href"]).get_data(as_text=True),
@@ -276,7 +278,7 @@ def test_a_similar_name_at_the_same_postcode_is_flagged_as_a_duplicate(app, clie
     second = register(client, name="Corner Shop Leeds")
     queue = moderator_client(app, locator).get("/moderate").get_data(as_text=True)
     row = BeautifulSoup(queue, "html.parser").select_one(f"tr[data-id='{second['id']}']")
-    assert business.reference(first["id"]) in row.get_text()
+    assert reference(first["id"]) in row.get_text()
 
 
 def test_public_reports_reach_the_moderators_queue(app, client, locator):
@@ -341,7 +343,7 @@ def test_the_registration_form_turns_the_weekly_grid_into_hours_and_says_them_ba
         "monday_close2": "17:30",
         "friday_open1": "18:00",
         "friday_close1": "02:00",
-        **{key: "yes" for key in business.CHECKLIST},
+        **{key: "yes" for key in registration_cases.CHECKLIST},
     }
     response = client.post("/register", data=form)
     assert response.status_code == 200, response.get_data(as_text=True)[:2000]
@@ -361,7 +363,7 @@ def test_a_half_filled_day_in_the_grid_is_explained(client):
 
 
 def test_moderators_sign_in_with_the_right_password_only(app, locator):
-    business.create_moderator(locator.store, locator.areas, "a@b.example", "A", "x" * 12, [])
+    accounts.create_moderator(locator.store, locator.areas, "a@b.example", "A", "x" * 12, [])
     client = app.test_client()
     token = csrf(client, "/moderate/login")
     attempt = {"email": "a@b.example", "password": "y" * 12, "csrf_token": token}
@@ -427,15 +429,17 @@ def test_the_sticker_from_the_manage_link_opens_the_public_page_by_qr_code(clien
 
 MO_SA = {
     f"{day}_{part}1": time
-    for day in business.GRID_DAYS[:6]
+    for day in registration_cases.GRID_DAYS[:6]
     for part, time in (("open", "09:00"), ("close", "17:30"))
 }
 EVERY_NIGHT = {
     f"{day}_{part}1": time
-    for day in business.GRID_DAYS
+    for day in registration_cases.GRID_DAYS
     for part, time in (("open", "18:00"), ("close", "02:00"))
 }
-ALL_DAY = {f"{day}_{part}1": "00:00" for day in business.GRID_DAYS for part in ("open", "close")}
+ALL_DAY = {
+    f"{day}_{part}1": "00:00" for day in registration_cases.GRID_DAYS for part in ("open", "close")
+}
 PH_10_TO_4 = {"ph_open1": "10:00", "ph_close1": "16:00"}
 
 
@@ -481,7 +485,7 @@ PH_10_TO_4 = {"ph_open1": "10:00", "ph_close1": "16:00"}
     ],
 )
 def test_the_hours_grid_becomes_opening_hours_with_the_bank_holiday_rule_last(grid, expected):
-    assert business.hours_from_grid(grid) == expected
+    assert registration_cases.hours_from_grid(grid) == expected
     assert hours.check_hours(expected) == expected
 
 
@@ -490,7 +494,9 @@ def test_the_hours_grid_becomes_opening_hours_with_the_bank_holiday_rule_last(gr
     [("2026-08-31 11:00", "open"), ("2026-08-31 17:00", "closed"), ("2026-09-01 17:00", "open")],
 )
 def test_bank_holiday_hours_from_the_grid_replace_the_weekday_on_the_day(when, state):
-    expression = business.hours_from_grid({**MO_SA, "bank_holidays": "open", **PH_10_TO_4})
+    expression = registration_cases.hours_from_grid(
+        {**MO_SA, "bank_holidays": "open", **PH_10_TO_4}
+    )
     assert hours.parse_hours(expression, "england").status(london(when)).state == state
 
 
@@ -534,7 +540,7 @@ def test_bank_holiday_hours_from_the_grid_replace_the_weekday_on_the_day(when, s
 )
 def test_a_bank_holiday_row_that_does_not_add_up_is_explained(grid, message):
     with pytest.raises(InvalidParameter) as raised:
-        business.hours_from_grid(grid)
+        registration_cases.hours_from_grid(grid)
     assert message in raised.value.message
     assert raised.value.field == "opening_hours"
 
@@ -549,7 +555,7 @@ def grid_registration(client, **values) -> dict:
         "scheme": "external",
         "contact_email": "grid@example.org",
         **MO_SA,
-        **{key: "yes" for key in business.CHECKLIST},
+        **{key: "yes" for key in registration_cases.CHECKLIST},
     }
     form.update(values)
     return form

@@ -356,23 +356,20 @@ def test_weekly_hours_become_hsds_weekly_rules():
     assert exports.weekly_rules("24/7", "england") == (("MO,TU,WE,TH,FR,SA,SU", "00:00", "00:00"),)
 
 
+def a_public_premises(**values) -> Premises:
+    shop = {"organisation": "Corner Shop", "ref": "web-1", "name": "Corner Shop"}
+    where = {"lat": 52.63, "lon": 1.29, "opening_hours": "24/7"}
+    public = {"scheme": "external", "status": "published"}
+    return Premises(id=7, **{**shop, **where, **public, **values})
+
+
 @pytest.mark.parametrize(
     "expression",
     ["Mo-Fr 09:00-17:00; Sa 10:00+", "Jun-Aug Mo-Fr 09:00-20:00; Sep-May Mo-Fr 09:00-17:00"],
 )
 def test_hours_that_are_not_weekly_rules_keep_only_the_osm_description(expression):
     assert exports.weekly_rules(expression, "england") is None
-    row = Premises(
-        id=7,
-        organisation="Shop",
-        ref="1",
-        name="Shop",
-        lat=52.6,
-        lon=1.3,
-        opening_hours=expression,
-        scheme="external",
-        status="published",
-    )
+    row = a_public_premises(opening_hours=expression)
     (schedule,) = exports.hsds_schedules(row, "sal")
     assert "freq" not in schedule
     assert expression in schedule["description"]
@@ -443,16 +440,7 @@ def test_the_openapi_document_lists_both_exports(client):
 
 
 def test_the_exports_never_carry_what_only_the_business_and_moderators_see():
-    row = Premises(
-        id=7,
-        organisation="Corner Shop",
-        ref="web-1",
-        name="Corner Shop",
-        lat=52.63,
-        lon=1.29,
-        opening_hours="24/7",
-        scheme="external",
-        status="published",
+    row = a_public_premises(
         contact_email="owner@example.org",
         checklist='{"staff_trained": true}',
         manage_token_hash="f" * 64,

@@ -7,7 +7,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
-from locator.listings import business
+from locator.listings import accounts, registration
 
 from builders import write_csv
 from conftest import premises_row
@@ -22,7 +22,7 @@ def csrf(client, path: str) -> str:
 
 @pytest.fixture
 def head_office(app, locator):
-    business.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
+    accounts.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
     client = app.test_client()
     form = {"email": "hq@chemist.example", "password": "p" * 14}
     form["csrf_token"] = csrf(client, "/business/login")
@@ -113,7 +113,7 @@ def test_a_registration_is_never_part_of_a_head_offices_estate_by_its_name(
             "opening_hours": "24/7",
             "scheme": "external",
             "contact_email": "o@example.org",
-            "checklist": {key: True for key in business.CHECKLIST},
+            "checklist": {key: True for key in registration.CHECKLIST},
         },
     ).get_json()
     assert head_office.get(f"/business/premises/{other['id']}").status_code == 404
@@ -158,10 +158,10 @@ def test_a_moderator_adds_a_registration_to_a_head_offices_estate_and_takes_it_o
             "opening_hours": "24/7",
             "scheme": "external",
             "contact_email": "b@example.org",
-            "checklist": {key: True for key in business.CHECKLIST},
+            "checklist": {key: True for key in registration.CHECKLIST},
         },
     ).get_json()
-    business.create_moderator(
+    accounts.create_moderator(
         locator.store, locator.areas, "mod@council.example", "Mo", "correct horse battery", []
     )
     moderator = app.test_client()

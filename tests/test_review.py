@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator.adapters.db.tables import uses
-from locator.listings import business
+from locator.listings import accounts, registration
 from locator.usage import records as review
 
 LEEDS = (53.7965, -1.5478)
@@ -32,7 +32,7 @@ def register(client, organisation="Big Chemist") -> tuple[int, str]:
             "opening_hours": "24/7",
             "scheme": "external",
             "contact_email": "shop@chemist.example",
-            "checklist": {key: True for key in business.CHECKLIST},
+            "checklist": {key: True for key in registration.CHECKLIST},
         },
     ).get_json()
     return done["id"], "/manage/" + done["manage_url"].rsplit("/", 1)[1]
@@ -74,8 +74,8 @@ def test_a_logged_use_is_counted_exactly_for_the_premises_and_hidden_when_small_
     csv_text = client.get(path + "/statistics.csv").get_data(as_text=True)
     assert "need,Felt unsafe or followed,1" in csv_text
 
-    business.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
-    business.create_moderator(
+    accounts.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
+    accounts.create_moderator(
         locator.store, locator.areas, "m@leeds.example", "M", "q" * 14, ["leeds"]
     )
     partner = signed_in(app, "/moderate/login", {"email": "m@leeds.example", "password": "q" * 14})
@@ -108,7 +108,7 @@ def test_a_partnership_sees_only_its_own_districts(app, client, locator):
     _, path = register(client)
     for _ in range(6):
         record(client, path)
-    business.create_moderator(
+    accounts.create_moderator(
         locator.store, locator.areas, "m@mcr.example", "M", "q" * 14, ["manchester"]
     )
     partner = signed_in(app, "/moderate/login", {"email": "m@mcr.example", "password": "q" * 14})

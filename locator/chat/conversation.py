@@ -158,7 +158,7 @@ def follow_on(analysis: Analysis, context: Context, message: str, located: bool)
         intent == "unknown"
         and (analysis.place is not None or (facilities and located))
         # "weather in Leeds" asks no search; "where can I wait out of the rain" does.
-        and ("intent:off_topic" not in analysis.matched or "intent:somewhere" in analysis.matched)
+        and not analysis.off_topic
     ):
         intent = "find_space"  # a bare place: the person is saying where to look
     elif intent == "unknown" and facilities and context.question:

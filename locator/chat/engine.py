@@ -77,6 +77,8 @@ class Analysis:
     matched: tuple[str, ...]
     truncated: bool
     carried_topics: tuple[str, ...] = ()  # this message's topics and the conversation's
+    # Asks something a safe space cannot help with ("weather in Leeds"), and no place to be.
+    off_topic: bool = False
 
 
 def _variants(text: str) -> tuple[str, ...]:
@@ -214,6 +216,7 @@ def analyse(
         topics=tuple(topics),
         matched=tuple(matched),
         truncated=truncated,
+        off_topic="off_topic" in intents and "somewhere" not in intents,
     )
 
 

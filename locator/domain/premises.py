@@ -69,6 +69,11 @@ class Premises:
 FIELDS = tuple(field.name for field in dataclasses.fields(Premises))
 
 
+def reference(space_id: int) -> str:
+    """Return the reference number a business quotes, e.g. SSL-000123."""
+    return f"SSL-{space_id:06d}"
+
+
 class Located(NamedTuple):
     """The few facts of a public premises the spatial index and the coverage maps need."""
 

@@ -16,7 +16,8 @@ from html import escape
 
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter
-from locator.listings import business
+from locator.domain.premises import reference
+from locator.listings import manage
 
 NEEDS = {
     "charge_phone": "Charge a phone",
@@ -184,10 +185,10 @@ def remind(store, mailer, base_url: str, every_days: int, today: date | None = N
         # One transaction per listing: the new link, its mail and the date reminded together.
         with store.transaction():
             # Only a hash of the manage link is kept, so a reminder carries a fresh link.
-            token = business.new_manage_token(store, row, "system")
+            token = manage.new_manage_token(store, row, "system")
             mailer.send(
                 row.contact_email,
-                f"Is your safe space listing still right? {business.reference(row.id)}",
+                f"Is your safe space listing still right? {reference(row.id)}",
                 f"Please check the listing for {row.name}: opening hours, facilities and how "
                 f"to ask. If it is right, press 'Everything is still correct'. You can also "
                 f"look back over the uses you recorded.\n\n{base_url}/manage/{token}\n\n"

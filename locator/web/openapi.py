@@ -2,7 +2,7 @@
 
 from locator.domain.vocabulary import FACILITIES, INTENTS
 from locator.geo.gazetteer import PLACE_KINDS
-from locator.listings.business import CHECKLIST
+from locator.listings.registration import CHECKLIST
 from locator.search.query import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
 
 SEARCH_PARAMETERS = (

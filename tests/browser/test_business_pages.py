@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from locator.listings import business
+from locator.listings import accounts, registration
 
 from .support import BROWSER_WARNINGS
 
@@ -35,7 +35,7 @@ def test_hostile_text_from_a_registration_is_shown_as_text_on_every_page(site, p
     page.fill("#how_to_ask", PROBE)
     page.fill("#contact_email", "probe@example.org")
     page.check("#r-phone_charging")
-    for key in business.CHECKLIST:
+    for key in registration.CHECKLIST:
         page.check(f"#{key}-yes")
     page.click("#register-submit")
     expect(page.locator("#reference")).to_have_text(re.compile(r"SSL-\d{6}"))
@@ -48,7 +48,7 @@ def test_hostile_text_from_a_registration_is_shown_as_text_on_every_page(site, p
     no_script_ran(page)
 
     locator = site.app.extensions["locator"]
-    business.create_moderator(
+    accounts.create_moderator(
         locator.store,
         locator.areas,
         "probe-mod@example.org",

@@ -14,7 +14,7 @@ from flask import (
 )
 
 from locator.domain.accounts import Moderator, Organisation
-from locator.listings import business
+from locator.listings import accounts
 from locator.web.api import locator
 from locator.web.listings.blueprints import bp
 
@@ -38,7 +38,7 @@ class Account:
 MODERATORS = Account(
     "moderator_id",
     lambda store, key: store.accounts.moderator(moderator_id=key),
-    business.authenticate,
+    accounts.authenticate,
     "/moderate",
     "/moderate/login",
     "Moderator sign in",
@@ -48,7 +48,7 @@ MODERATORS = Account(
 HEAD_OFFICES = Account(
     "organisation_id",
     lambda store, key: store.accounts.organisation(organisation_id=key),
-    business.authenticate_organisation,
+    accounts.authenticate_organisation,
     "/business",
     "/business/login",
     "Head office sign in",

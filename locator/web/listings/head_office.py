@@ -14,10 +14,10 @@ from flask import (
 )
 
 from locator.domain.errors import SpaceNotFound
-from locator.domain.premises import Premises
+from locator.domain.premises import Premises, reference
 from locator.importing import rows as importing
 from locator.importing import service as imports
-from locator.listings import business
+from locator.listings import head_office, manage
 from locator.web.api import locator
 from locator.web.listings.accounts import (
     organisation_required,
@@ -35,10 +35,8 @@ from locator.web.listings.shared import (
 @organisation_required
 def business_home(account):
     """All the head office's premises in one list, and the upload form."""
-    rows = business.estate(locator().store, account)
-    return render_template(
-        "business_home.html", account=account, rows=rows, reference=business.reference
-    )
+    rows = head_office.estate(locator().store, account)
+    return render_template("business_home.html", account=account, rows=rows, reference=reference)
 
 
 UPLOAD_SUFFIXES = (".csv", ".geojson", ".json")
@@ -108,7 +106,7 @@ def business_upload(account):
 
 def _estate_row(account, space_id: int) -> Premises:
     try:
-        return business.estate_space(locator().store, account, space_id)
+        return head_office.estate_space(locator().store, account, space_id)
     except SpaceNotFound:
         abort(404)
 
@@ -129,7 +127,7 @@ def business_premises(account, space_id: int):
 @organisation_required
 def business_confirm(account, space_id: int):
     """Confirm one premises is still correct."""
-    business.confirm_listing(locator().store, _estate_row(account, space_id))
+    manage.confirm_listing(locator().store, _estate_row(account, space_id))
     return manage_page(
         _estate_row(account, space_id),
         None,
@@ -142,7 +140,7 @@ def business_confirm(account, space_id: int):
 @organisation_required
 def business_withdraw(account, space_id: int):
     """Withdraw one premises from the public list."""
-    business.withdraw_listing(locator().store, _estate_row(account, space_id))
+    manage.withdraw_listing(locator().store, _estate_row(account, space_id))
     return manage_page(
         _estate_row(account, space_id),
         None,
@@ -165,7 +163,7 @@ def business_record_use(account, space_id: int):
 @organisation_required
 def business_statistics(account):
     """Uses across the estate, with small counts hidden."""
-    ids = [row.id for row in business.estate(locator().store, account)]
+    ids = [row.id for row in head_office.estate(locator().store, account)]
     title = f"{account.name}: uses of your safe spaces"
     return statistics_page(title, ids, "estate-statistics", "/business/statistics")
 

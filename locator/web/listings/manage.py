@@ -14,10 +14,10 @@ from flask import (
 from locator import presenting
 from locator.domain import clock
 from locator.domain.errors import InvalidParameter, SpaceNotFound
-from locator.domain.premises import Premises
+from locator.domain.premises import Premises, reference
 from locator.domain.vocabulary import FACILITIES
 from locator.hours import schedule as hours
-from locator.listings import business
+from locator.listings import manage as manage_cases
 from locator.usage import records as review
 from locator.web import links
 from locator.web.api import locator
@@ -33,7 +33,7 @@ from locator.web.listings.shared import (
 
 def _managed(token: str) -> Premises:
     try:
-        return business.managed_space(locator().store, token)
+        return manage_cases.managed_space(locator().store, token)
     except SpaceNotFound:
         abort(404)
 
@@ -62,7 +62,7 @@ def apply_form(row: Premises):
         "facilities": form.getlist("facilities"),
     }
     try:
-        result = business.update_listing(locator().store, row, changes)
+        result = manage_cases.update_listing(locator().store, row, changes)
     except InvalidParameter as exc:
         return None, exc
     return _update_message(result), None
@@ -96,7 +96,7 @@ def manage_page(row, token, message=None, error=None, status=200, base=None):
         agencies=review.AGENCIES,
         parts=review.PARTS_OF_DAY,
         today=clock.today(),
-        reference=business.reference(row.id),
+        reference=reference(row.id),
         waiting=waiting,
         message=message,
         error=error,
@@ -124,7 +124,7 @@ def manage_record_use(token: str):
 def manage_statistics_csv(token: str):
     """Download the premises' own counts (not suppressed: they stay with the premises)."""
     row = _managed(token)
-    return csv_response(statistics([row.id], suppress=False), business.reference(row.id))
+    return csv_response(statistics([row.id], suppress=False), reference(row.id))
 
 
 @bp.get("/record-and-review")
@@ -142,7 +142,7 @@ def record_and_review():
 def manage_confirm(token: str):
     """Confirm the listing is still correct."""
     row = _managed(token)
-    business.confirm_listing(locator().store, row)
+    manage_cases.confirm_listing(locator().store, row)
     return manage_page(_managed(token), token, "Thank you: the listing shows today as checked.")
 
 
@@ -150,7 +150,7 @@ def manage_confirm(token: str):
 def manage_withdraw(token: str):
     """Take the listing off the public site."""
     row = _managed(token)
-    business.withdraw_listing(locator().store, row)
+    manage_cases.withdraw_listing(locator().store, row)
     return manage_page(_managed(token), token, "The listing is withdrawn and no longer public.")
 
 
@@ -158,5 +158,5 @@ def manage_withdraw(token: str):
 def manage_new_link(token: str):
     """Replace the manage link (the old one stops working)."""
     row = _managed(token)
-    new = business.replace_manage_link(locator().store, mailer(), row, links.base_url())
+    new = manage_cases.replace_manage_link(locator().store, mailer(), row, links.base_url())
     return redirect(url_for("business.manage", token=new))

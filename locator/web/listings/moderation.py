@@ -11,8 +11,9 @@ from flask import (
 )
 
 from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.premises import reference
 from locator.domain.vocabulary import REPORT_REASONS
-from locator.listings import business
+from locator.listings import moderation, registration
 from locator.web.api import locator
 from locator.web.listings.accounts import (
     moderator_required,
@@ -31,14 +32,14 @@ def queue(moderator):
     page = request.args.get("page", "1")
     if not page.isdigit() or int(page) < 1:
         abort(400, "page must be a whole number from 1.")
-    queue_page = business.moderation_queue(locator().store, moderator, int(page))
+    queue_page = moderation.moderation_queue(locator().store, moderator, int(page))
     return render_template(
         "moderate_queue.html",
         moderator=moderator,
         queue=queue_page,
         items=queue_page.items,
         reasons=REPORT_REASONS,
-        reference=business.reference,
+        reference=reference,
     )
 
 
@@ -51,7 +52,7 @@ def review_space(moderator, space_id: int):
     if request.method == "POST":
         try:
             form = request.form
-            business.decide(
+            moderation.decide(
                 store,
                 mailer(),
                 moderator,
@@ -66,7 +67,7 @@ def review_space(moderator, space_id: int):
         except InvalidParameter as exc:
             error = exc.message
     try:
-        found = business.review(store, moderator, space_id)
+        found = moderation.review(store, moderator, space_id)
     except SpaceNotFound:
         abort(404)
     row = found.space
@@ -74,9 +75,9 @@ def review_space(moderator, space_id: int):
         "moderate_space.html",
         moderator=moderator,
         space=row,
-        reference=business.reference(space_id),
+        reference=reference(space_id),
         checklist=found.checklist,
-        questions=business.CHECKLIST,
+        questions=registration.CHECKLIST,
         waiting=found.waiting,
         reports=found.reports,
         head_office=found.head_office,

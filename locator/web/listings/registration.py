@@ -12,7 +12,7 @@ from locator import presenting
 from locator.domain.errors import InvalidParameter
 from locator.domain.vocabulary import FACILITIES, Status
 from locator.hours import schedule as hours
-from locator.listings import business
+from locator.listings import registration
 from locator.web import links
 from locator.web.api import locator
 from locator.web.listings.blueprints import api_bp, bp, mailer
@@ -22,7 +22,9 @@ from locator.web.maps import UK_CENTRE, map_for
 @api_bp.post("/registrations")
 def register_api():
     """Register premises from JSON; 201 with the reference and the private manage link."""
-    done = business.register(locator(), request.get_json(silent=True), mailer(), links.base_url())
+    done = registration.register(
+        locator(), request.get_json(silent=True), mailer(), links.base_url()
+    )
     return jsonify(
         {
             "id": done.id,
@@ -41,7 +43,7 @@ def register_page():
     if request.method == "GET":
         return _register_form({}, None)
     try:
-        expression = form.get("opening_hours", "").strip() or business.hours_from_grid(form)
+        expression = form.get("opening_hours", "").strip() or registration.hours_from_grid(form)
         payload = {
             name: form.get(name, "")
             for name in (
@@ -60,8 +62,8 @@ def register_page():
         }
         payload["opening_hours"] = expression
         payload["facilities"] = form.getlist("facilities")
-        payload["checklist"] = {key: form.get(key) == "yes" for key in business.CHECKLIST}
-        done = business.register(locator(), payload, mailer(), links.base_url())
+        payload["checklist"] = {key: form.get(key) == "yes" for key in registration.CHECKLIST}
+        done = registration.register(locator(), payload, mailer(), links.base_url())
     except InvalidParameter as error:
         return _register_form(form, error), 400
     return render_template(
@@ -79,9 +81,9 @@ def _register_form(form, error):
         form=form,
         error=error,
         facilities=FACILITIES,
-        checklist=business.CHECKLIST,
-        days=business.GRID_DAYS,
-        bank_holiday_choices=business.BANK_HOLIDAY_CHOICES,
+        checklist=registration.CHECKLIST,
+        days=registration.GRID_DAYS,
+        bank_holiday_choices=registration.BANK_HOLIDAY_CHOICES,
         holiday_unconfirmed=presenting.HOLIDAY_UNCONFIRMED,
         chosen=set(form.getlist("facilities")) if form else set(),
         map=_pin_map(),

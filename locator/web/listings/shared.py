@@ -11,8 +11,7 @@ from markupsafe import Markup
 
 from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter
-from locator.domain.premises import Premises
-from locator.listings import business
+from locator.domain.premises import Premises, reference
 from locator.printing import pdfs as printing
 from locator.usage import records as review
 from locator.web import links
@@ -25,7 +24,7 @@ def printed(row: Premises, document: str):
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
     response = current_app.response_class(make(space, public_url), mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="{business.reference(row.id)}-{document}"'
+        f'attachment; filename="{reference(row.id)}-{document}"'
     )
     return response
 

@@ -1,0 +1,138 @@
+"""The manage link a business keeps: edit, close for a while, confirm, withdraw, a new link.
+
+Edits to public words wait for a moderator; opening hours and a temporary closure apply at once,
+because they only ever make the listing more accurate about when it is open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from locator.domain import clock, policy
+from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.premises import Premises, reference
+from locator.domain.vocabulary import Status
+from locator.hours import schedule as hours
+from locator.importing import rows as importing
+
+REVIEWED_FIELDS = ("name", "facilities", "how_to_ask", "phone", "website")
+
+
+def token_hash(token: str) -> str:
+    """Return the stored form of a manage-link token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def managed_space(store, token: str) -> Premises:
+    """Return the premises a manage link opens, or raise SpaceNotFound."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        raise SpaceNotFound("This manage link is not valid.")
+    row = store.premises.by_token_hash(token_hash(token))
+    if row is None:
+        raise SpaceNotFound("This manage link is not valid, or it has been replaced.")
+    return row
+
+
+def update_listing(store, row: Premises, changes: Mapping[str, object]) -> dict[str, list[str]]:
+    """Apply hours and closure now; keep edits to public words for a moderator."""
+    changed = {}
+    if "opening_hours" in changes and changes["opening_hours"] != row.opening_hours:
+        try:
+            changed["opening_hours"] = hours.check_hours(changes["opening_hours"])
+        except hours.HoursError as error:
+            raise InvalidParameter(str(error), "opening_hours") from None
+    if "closed_until" in changes:
+        closure = _closure(changes["closed_until"])
+        if closure != row.closed_until:
+            changed["closed_until"] = closure
+    for name in REVIEWED_FIELDS:
+        if name in changes:
+            value = _checked_field(name, changes[name])
+            if value != getattr(row, name):
+                changed[name] = value
+    instant, reviewed = policy.split_changes(row.status, changed)
+    values = dict(instant)
+    if reviewed:
+        waiting = row.waiting_changes
+        waiting.update(reviewed)
+        values["pending_changes"] = json.dumps(waiting, sort_keys=True)
+    if values:
+        store.premises.change(
+            row.id, values, "business", "edited", {"now": instant, "for_review": reviewed}
+        )
+    return {"applied": sorted(instant), "for_review": sorted(reviewed)}
+
+
+def _checked_field(name: str, value) -> str | None:
+    """Return a public field as stored ("" as None), or raise InvalidParameter."""
+    if name == "facilities":
+        try:
+            return ";".join(importing.parse_facilities(value))
+        except importing.RowError as error:
+            raise InvalidParameter(str(error), "facilities") from None
+    value = " ".join(str(value or "").split()) or None
+    limit = importing.LIMITS.get(name)
+    if name == "name" and not value:
+        raise InvalidParameter("The name cannot be empty.", "name")
+    if value and limit and len(value) > limit:
+        raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
+    return value
+
+
+def _closure(value) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidParameter(
+            "Give the reopening date as a date, e.g. 2026-12-24.", "closed_until"
+        ) from None
+    today = clock.today()
+    if day <= today or day > today + timedelta(days=366):
+        raise InvalidParameter(
+            "The reopening date must be after today and within a year.", "closed_until"
+        )
+    return day
+
+
+def confirm_listing(store, row: Premises) -> None:
+    """Record that the business says its listing is still correct today."""
+    store.premises.change(row.id, {"last_confirmed": clock.today()}, "business", "confirmed", {})
+
+
+def withdraw_listing(store, row: Premises) -> None:
+    """Take a listing off the public site at the business's request."""
+    store.premises.change(
+        row.id,
+        {"status": Status.SUSPENDED, "moderation_note": "Withdrawn by the business."},
+        "business",
+        "withdrawn",
+        {},
+    )
+
+
+def new_manage_token(store, row: Premises, actor: str = "business") -> str:
+    """Revoke the current manage link and return a new token (only its hash is kept)."""
+    token = secrets.token_urlsafe(24)
+    store.premises.change(row.id, {"manage_token_hash": token_hash(token)}, actor, "new_link", {})
+    return token
+
+
+def replace_manage_link(store, mailer, row: Premises, base_url: str) -> str:
+    """Revoke the current manage link, mail the new one to the business, and return its token."""
+    with store.transaction():
+        token = new_manage_token(store, row)
+        if row.contact_email:
+            mailer.send(
+                row.contact_email,
+                f"New manage link for {reference(row.id)}",
+                f"Your new private link is:\n{base_url}/manage/{token}\n"
+                "The old link no longer works.",
+            )
+    mailer.deliver()
+    return token
