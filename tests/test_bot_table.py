@@ -822,6 +822,10 @@ def test_the_table_covers_every_intent_facility_and_helpline():
         ("bleedin fae her heid", "bleeding from her head"),
         ("me nan took a funny turn", "my nan took a funny turn"),
         ("need a sit doon", "need a sit down"),
+        ("nan fel and hit her hed, lots of blud", "nan fell and hit her head | lots of blood"),
+        ("my dad has chest pane", "my dad has chest pain"),
+        ("dziękuję bardzo", "dziekuje bardzo"),
+        ("he said hed run me over", "he said hed run me over"),
     ],
 )
 def test_how_people_type_is_read_as_what_they_mean(typed, read):
@@ -838,6 +842,14 @@ def test_how_people_type_is_read_as_what_they_mean(typed, read):
         "my son's hand got trapped in a door, it's swollen but he can move it",
         "had too many, need to sit down before i fall down",
         "power chair battery has died, any step free shop",
+        "Nosebleed that wont stop, had it about 10 mins, not loads of blood",
+        "Im not in danger, I just have IBD and need the loo, please dont send an ambulance lol",
+        "is there training for bar staff about spiking?",
+        "i get panic attacks a lot, keep thinking im dying, what do i do",
+        "my mum said shell kill me if i lose my new coat",
+        "hi, got robbed in B5",
+        "we need somewhere step free, im pushing him in his wheelchair",
+        "shes gone into shutdown, not talking, we need somewhere away from crowds",
     ],
 )
 def test_words_that_only_look_like_danger_in_everyday_talk_raise_no_alarm(message, gazetteer):
@@ -861,6 +873,16 @@ def test_words_that_only_look_like_danger_in_everyday_talk_raise_no_alarm(messag
         "just got away from a man who pulled me into an alley, he's outside",
         "man just came in bleeding from a stab wound, staff are pressing on it",
         "the ex is kickin off at our door sayin he'll do her in",
+        "bhai my friend he take too many tablet, he say he want die",
+        "i took a hole box of pils 20 mins ago",
+        "the man in the shop dor is shouting he wil kil me",
+        "shes run down onto the train tracks at Huntingdon station",
+        "ive tied something round my neck and now im scared",
+        "some guy just pulled a knife on me and took my wallet, hes run off",
+        "little girl about 6 on her own crying outside Primark, no adult anywhere",
+        "a woman is being shouted at and shoved by her bloke right now",
+        "man shouting and swinging a bike lock at people outside the station",
+        "lady at the till just told me shes going to kill herself tonight and has pills",
     ],
 )
 def test_danger_told_in_everyday_words_and_spellings_is_an_emergency(message, gazetteer):

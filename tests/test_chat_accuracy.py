@@ -1,9 +1,9 @@
 """The assistant on messages written independently of its rules (tests/data/chat_eval/).
 
-Twelve helper sessions, each briefed with different personas and without seeing the rules, wrote
-the sets (`w7` to `w10`, then `w11` and `w12`, later than the rest, each scored before the rules
-met it, to measure them on messages they had never seen); `w2` is held back and never used to
-tune them. These tests keep the figures from
+Fourteen helper sessions, each briefed with different personas and without seeing the rules,
+wrote the sets (`w7` to `w10`, then `w11` to `w14`, later than the rest, each scored before the
+rules met it, to measure them on messages they had never seen); `w2` is held back and never used
+to tune them. These tests keep the figures from
 falling back: danger is never missed more than it is now, and everyday words rarely raise an
 alarm. The figures themselves, per writer and field: `python tests/chat_eval.py --held-back`.
 """
@@ -31,8 +31,8 @@ def figures():
     return {writer: score(writer).figures() for writer in writers()}
 
 
-def test_there_are_twelve_independent_sets_of_at_least_300_messages():
-    assert len(writers()) == 12
+def test_there_are_fourteen_independent_sets_of_at_least_300_messages():
+    assert len(writers()) == 14
     assert all(score(writer).rows >= 300 for writer in writers())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -75,6 +76,11 @@ MISHEARD = (
         re.compile(r"\b(trying|going|want|need|have|got|about|ready|able|how|where) 2 ([a-z]+)\b"),
         r"\1 to \2",
     ),
+    # Words spelt as they sound that are words in their own right, read where only one fits.
+    (re.compile(r"\bchest pane\b"), "chest pain"),
+    (re.compile(r"\bsine (up|me up|us up)\b"), r"sign \1"),
+    (re.compile(r"\b(her|his|my|their|the|your) hed\b"), r"\1 head"),
+    (re.compile(r"\ba hole (box|bottle|packet|pack|lot|strip)\b"), r"a whole \1"),
     # Northern and Scouse "me" for "my" before the people and things that are someone's own.
     (
         re.compile(
@@ -107,6 +113,8 @@ NEGATIVES = re.compile(r"\b(" + "|".join(NEGATIVE_FORMS) + r")\b")
 def normalise(text: str) -> str:
     """Lower-case, drop apostrophes, mark clause breaks with '|', and expand text-speak."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    # Letters with accents read as the plain letter: "dziękuję" is "dziekuje", "café" is "cafe".
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.replace("'", "")
     text = SPOKEN_PUNCTUATION.sub(".", text)
     text = LAUGHING.sub(" lol ", text)

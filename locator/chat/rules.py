@@ -68,7 +68,8 @@ CLASSES = {
     r"|fell on|fallen on|fell onto|bang to|bang on|blow to|knock to|knock on) (\w+ )?(head|skull)"
     r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit)|head first (into|onto|on)"
     r"|(stamp\w*|kick\w*|punch\w*|boot\w*|hit|smash\w*|glass\w*) (on |in )?(the|my|his|her"
-    r"|their) (head|face)|(fell|fallen|rolled|rolling|dropped) off (the|a|my) \w+( \w+)?)",
+    r"|their) (head|face)|(fell|fallen|rolled|rolling|dropped) off (the|a|my) \w+( \w+)?"
+    r"|(lump|bump|egg) on (his|her|my|their|the) head)",
     # What a head injury does next; with a blow to the head, 999.
     "HEAD_SIGNS": r"(sleepy|drowsy|woozy|confus\w*|muddled|not making (any )?sense|being sick|been"
     r" sick|sick|vomit\w*|throwing up|seeing (double|stars)|cant remember|blacked out|knocked out"
@@ -79,7 +80,7 @@ CLASSES = {
     "KIN": r"(mother|father|mum|mom|mam|dad|husband|hubby|wife|nan|nana|nans|gran|grans|granny"
     r"|grandad|grandads|grandma|grandpa|grandfather|grandmother|partner|brother|sister|uncle"
     r"|aunt|aunty|auntie|friend|neighbour|son|daughter|resident|patient|client)",
-    "DRUGS": r"(pills|tablets|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
+    "DRUGS": r"(pills?|tablets?|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
     r"|painkillers|antidepressants|sleeping pills)",
     # Where someone is, close enough to be danger now.
     "CLOSE": r"((is|are|s|waiting|standing|stood|sat|sitting|parked|lurking) outside"
@@ -155,6 +156,23 @@ EVERYDAY = (
     r"|killed|hit|run over|drowned|fell|fallen)\b",
     r"\bfood poisoning\b",
     r"\bgasping (for|fur) (a|some|my)\b",
+    # A nosebleed is for first aid or 111, however long it lasts.
+    r"\bnose ?bleed\w*[^|]*|\bnose\b[^|]{0,20}\bbleed\w*[^|]*",
+    r"\bnot (\w+ )?(or|nor) (in )?(any )?danger\b|\b(for |only for )?(people|those|someone|anyone)"
+    r" in danger\b",
+    r"\b(dont|do not|no need to|please dont) (send|call|ring|get) (me )?(an |the )?(ambulance"
+    r"|police)\b",
+    r"\b(from|on|off) (a |the )?broken (bottle|glass)\b",
+    r"\b(not|isnt) (a |an )?999( job| call| thing)?\b|\bis (that|this|it) (a )?999\b",
+    r"\b(about|on|against|for|prevent\w*|awareness of|training|policy|policies) (drink )?spiking\b",
+    # A carer pushing someone in their chair; an autistic shutdown is not a collapse.
+    r"\bpush\w* (him|her|them|me)( \w+){0,3} (wheel ?chair|buggy|pram|pushchair|chair)\b",
+    r"\bnot (talking|answering|responding|speaking)\b(?=.*\b(shutdown|shut down|non ?verbal)\b)"
+    r"|\b(shutdown|shut down|non ?verbal)\b[^|]*(\|[^|]*)?\bnot (talking|answering|responding"
+    r"|speaking)\b",
+    # A parent's "she'll kill me if...": no threat at all.
+    r"\b(mum|mom|mam|dad|nan|gran|wife|husband|missus|boss|teacher|parents)\b[^|]{0,25}\b(kill"
+    r"|murder) me\b[^|]*\bif\b",
     # Mild and told as mild: "wheezing a bit", "bleeding a little".
     r"\b(wheez\w*|breathless|out of breath|chesty|bleeding|bleed) (a (bit|little|tiny bit)"
     r"|slightly)\b|\ba (bit|little) (wheez\w*|breathless|out of breath|of blood)\b",
@@ -223,7 +241,8 @@ EMERGENCY = (
         r"|hunted|cornered|surrounded)\b|\b(followed|chased|stalked|cornered) by\b|\b(is|are|hes"
         r"|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow\w*|chas\w*|stalk\w*"
         r"|hunting|surround\w*|cornered|circling) (me|us|mine|my car)\b"
-        r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out|get)\b"
+        r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out"
+        r"|get)\b(?! (back|to|out with|home to|see))"
         r"|\bblocking (my|our|the) way\b|\b(says|said|saying|shouting|shouts|tells me to|telling me"
         r" to) get in\b|\b(car|van)\b[^|]{0,20}\b(slowing down|slowing|crawling|pulling up"
         r"|following) (next to|beside|alongside|behind) (me|us)\b|\bshouting get in\b"
@@ -236,7 +255,9 @@ EMERGENCY = (
         r"|\bgot (hold|a hold) of (my|her|his) (wrist|arm|hand|hair|neck)\b"
         r"|\b(guy|man|bloke|someone|he)\b[^|]{0,30}\bfollowing (a|the|this) \w+"
         r"|\bwont let go\b|\b(coming|walking|running|heading) (towards|at|after|for) (me|us)\b"
-        r"|\bknows (im|i am|were) (in )?(here|there)\b"
+        r"|\bknows (im|i am|were|shes|hes|she is|he is|theyre) (in )?(here|there)\b"
+        r"|\b(said|says|saying|told me|telling me)\b[^|]{0,40}\bto get in\b"
+        r"|\b(keeps|keep|kept|is|are|been|car|van) (\w+ )?circling\b"
         r"|\b(making|forcing|made|forced) (me|us|her|him) (to )?(get in|go with|come with|get"
         r" into)\b|\b(driving|drove|drives|came|coming|swerv\w*) (the car |the van )?(at|into"
         r"|towards) (me|us)\b|\b(tried|trying) to run (me|us) (over|down)\b"
@@ -250,8 +271,8 @@ EMERGENCY = (
     ),
     (
         "threatened",
-        r"\b(threat(en|ening|ened|ens)?|menacing)\b|\b(said|says|saying) (id|i would|ill|youll"
-        r"|you would|youd|i will|you will) regret\b"
+        r"\b(threats?|threat(en|ening|ened|ens)|menacing)\b|\b(said|says|saying) (id|i would|ill"
+        r"|youll|you would|youd|i will|you will) regret\b"
         r"|^(?=.*\b(staring|glaring) (right )?at (me|us)\b)(?=.*\b(help|scared|frightened"
         r"|terrified|getting off at my|following)\b)",
     ),
@@ -294,7 +315,9 @@ EMERGENCY = (
         "in_traffic",
         r"\b(in the middle of|standing in|wandering (on|along|in)|walking (on|along|down) the"
         r" middle of) (the )?(road|dual carriageway|motorway|carriageway|a\d+|m\d+|tracks"
-        r"|traffic)\b",
+        r"|traffic)\b|\b(run|ran|running|gone|went|walked|wandered|jumped|climbed) (down |out )?"
+        r"(into|onto|on to|in to) (the )?(\w+ )?(road|traffic|tracks|railway|line|motorway)\b"
+        r"|\bwith the traffic\b",
     ),
     (
         # Messages that say they are coming: not set aside as only online.
@@ -306,7 +329,7 @@ EMERGENCY = (
         "will_hurt",
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
         r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat"
-        r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run) <VICTIM>\b"
+        r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run|follow) <VICTIM>\b"
         r"|\b(going to|gonna|will|wants? to|trying to|tried to|is gonna|is going to|theyll|hell"
         r"|shell"
         r"|theyre going to|theyre gonna) get (me|us)"
@@ -314,7 +337,8 @@ EMERGENCY = (
         r"|\b(he|she|they|hes|shes|theyre|hell|shell|theyll|hed|shed|theyd)( will| ll| gonna"
         r"| going to| is going to| wants? to| say| says| said)? (kill|stab|shoot|rape|strangle"
         r"|murder|finish) (me|us|the job)\b|\band (kill|stab|shoot|rape|murder|hurt) (me|us)\b"
-        r"|\b(do|doing) (me|her|him|us|them) in\b"
+        r"|\b(do|doing) (me|her|him|us|them) in\b|\b(saying|says|said) (im|i am|youre|you are)"
+        r" next\b"
         r"|\b(going to|gonna|will|threatening to|says hell|said hed) (burn|torch|petrol bomb)"
         r" (the|my|our) (house|flat|car|place)\b",
     ),
@@ -325,18 +349,25 @@ EMERGENCY = (
         r"|hammer|broken bottle|shot|shooting|gunshots?|crowbar|screwdriver|baseball bat|bleach"
         r"|(can of|poured|pouring|covered in) petrol)\b"
         r"|\b(got|has|have|holding|waving|wielding|swinging|carrying) (a |an |some )?(bottle"
-        r"|bottles|brick|bricks|bat|bats|stick|metal bar|iron bar|pole|chain|glass)\b",
+        r"|bottles|brick|bricks|bat|metal bar|iron bar|chain)\b(?! of)"
+        r"|\b(waving|swinging|brandishing|wielding) (a|an|his|her|their) (\w+ ){0,2}(at|around"
+        r"|about)\b|\bjust (pulled|pointed|held|waved) a (knife|gun|blade)\b",
     ),
     (
         "violence",
         r"\b<SOMEONE> (is |are |keeps |just |has just |have just |)(<HURT_NOW>|<HURT_DONE>)\b"
+        r"(?! (a|the|his|her|my) (\w+ )?(window|door|wall|bin|ball|chair|table|sign|fence|can))"
         r"|\b<THREAT>( \w+){0,4} <HURT> <VICTIM>\b|\b<HURT> (me|us)\b"
         r"|\b<THREAT>( is| s| has| just| keeps| now)* <CLOSE>"
-        r"|\b<HURT_NOW> <VICTIM>\b|\b(just|been|got|was|were|get|getting|being) <HURT_DONE>\b"
+        # A robbery told as done is for 101; force, a weapon or someone still near is not.
+        r"|\b<HURT_NOW> <VICTIM>\b|\b(just|been|got|was|were|get|getting|being) (?!robbed\b)"
+        r"<HURT_DONE>\b"
         r"|\b<HURT_DONE> (me|us|my (arm|hand|hair|bag|wrist|neck|throat|phone|kid|son|daughter"
         r"|child|baby|friend|mate|girlfriend|boyfriend))\b|\bwaving (a|his|her) \w+ at (me|us)\b"
         r"|\bfight(ing)? (outside|on|in|at|near|has|is|broke)\b"
-        r"|\b(throwing|threw|thrown|chucking|chucked)( \w+){1,2} (at|in|over) <VICTIM>"
+        r"|\b(throwing|threw|thrown|chucking|chucked|lobbed|lobbing|hurled|hurling|launched)"
+        r"( \w+){1,2} (at|in|over) <VICTIM>|\b(being|been|getting|got)\b[^|]{0,25}\band"
+        r" <HURT_DONE>\b"
         r"|\bhands? (up|down|inside|on) my (skirt|dress|top|shirt|trousers|jeans|leg|thigh)\b"
         r"|\b(trying|tried|try|tries)( to)? (get|break|force|come|climb|pull|drag|grab|snatch"
         r"|take|open|push|get into|touch|kiss|get in)\b|\bpeople fighting\b"
@@ -355,20 +386,23 @@ EMERGENCY = (
         r"|\b(break|breaking|kicking|kick|smashing|forcing) (my|our|the) (front |back )?(door"
         r"|window)\b"
         r"|\b(throw|throwing|threw|thrown) (stones?|bricks?|rocks?|things)\b[^|]{0,20}\bwindows?\b"
-        r"|\bwalking up (my|our|the) (drive|path|stairs)\b|\bbang(ing)? on"
+        r"|\bwalking up (my|our|the) (drive|path|stairs)\b|\bbang(ing)? on (the|my|our) (\w+ )?"
+        r"(door|window)\b|\bbang(ing)? on"
         r" (the|my|our) (door|window|car)\b|\b<THREAT>\b[^|]{0,30}\b(?<!from )(outside|at) (my|the"
         r"|our) (\w+ )?(door|house|flat|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps "
         r"|been |has been |now )*<CLOSE>"
         r"|\bkeeps (banging|knocking|hammering)\b|\b(come|get"
         r"|climb) (back )?in through the window\b"
-        r"|\b(pulling|rattling|trying|banging|kicking) (at )?(the|my|our) (\w+ )?(door|handle"
+        r"|\b(break|breaking|kick|kicking|smash|smashing) (it|the door) (down|in)\b"
+        r"|\b(pulling|rattling|trying|tried|banging|kicking) (at )?(the|my|our) (\w+ )?(door|handle"
         r"|window|letterbox)\b",
     ),
     (
         "trapped",
         r"\b(trapped|being held|held against|kidnap\w*|abduct\w*|locked (me |us )?in|cant get out"
         r"|stuck in (a|the) (lift|stairwell|car|room|toilet)|(wont|not|doesnt|dont|refuses? to)"
-        r" let (me|us) (leave|go|out|past)|lock(ed|s)? (in|inside) (a|the|his|her|my) (room|car"
+        r" let (me|us) (leave|go|out|past)(?! (back|to|out with|home to|see))"
+        r"|lock(ed|s)? (in|inside) (a|the|his|her|my) (room|car"
         r"|house|flat|toilet|boot|van)|doors? (is |are )?lock(ed)?"
         r"|locked the door with (me|us)|locked (herself|himself|themselves) in"
         r"|(stuck|trapped|stranded) (on|in|under) (a |the )?(sandbank|mud|rocks|ledge|cliff|rubble"
@@ -384,8 +418,8 @@ EMERGENCY = (
         "spiked",
         r"\b(spiked|spiking|drugged|roofied|injected (me|her|him|us)|something in (my|her|his|our"
         r"|the) drinks?"
-        r"|(put|putting|slipped|slip) (something|sth|stuff|drugs?|pills?)( \w+){0,2} in (my |her"
-        r" |his |our |the |a )?drinks?|(something|sth|stuff) (was |been )?(put|slipped) in (my|her"
+        r"|(put|putting|slipped|slip) (something|sth|stuff|drugs?|pills?)( \w+){0,2} in( \w+){0,2}"
+        r" drinks?|(something|sth|stuff) (was |been )?(put|slipped) in (my|her"
         r"|his|our|the) drinks?)\b"
         # A drink from someone, or one that tasted wrong, and what a spiked drink does.
         r"|^(?=.*\b(gave me|bought me|handed me|got me|off a|from a) (\w+ ){0,2}(drink|can|shot"
@@ -414,9 +448,10 @@ EMERGENCY = (
         r" the|wasnt (on|in|at|there)|isnt (on|in|at|there)|nowhere to be (seen|found)|heading)\b)"
         r"|^(?=.*\b(got out|wandered|gone off|slipped (out|away)|walked out|missing|cant see (him"
         r"|her)"
-        r"|ran off|run off|runs off|bolted|never came out|hasnt come out)\b)(?=.*\b(dressing gown"
+        r"|ran off|run off|runs off|bolted|never came out|hasnt come out|doesnt know where (he|she"
+        r"|they) (lives?|live))\b)(?=.*\b(dressing gown"
         r"|slippers"
-        r"|nightie|pyjamas|one shoe|(shes|hes|she is|he is|aged) (7|8|9)\d|(7|8|9)\d years"
+        r"|nightie|pyjamas|one shoe|(shes|hes|she is|he is|aged) ((7|8|9)\d|[1-6])|(7|8|9)\d years"
         r"|doesnt know"
         r" (the|where)|autis\w*|dementia|learning disabilit\w*|runs into roads?)\b)"
         r"|\b(never|hasnt|not|havent) (came|come) (back )?out\b[^|]*(\|[^|]*)?\b(toilet|gents"
@@ -433,7 +468,15 @@ EMERGENCY = (
         r" missing|wandered off|vanished|disappeared)\b)"
         r"|\b(toddler|child|kid|baby|little one)\b[^|]*\b(on (his|her|its|their) own|alone|no"
         r" adult)\b[^|]*\b(road|carriageway|car|water|river|traffic)\b"
-        r"|\b(baby|child|toddler|dog|kid)\b[^|]{0,20}\bleft (in|inside) (a|the) (hot )?car\b",
+        r"|\b(baby|child|toddler|dog|kid)\b[^|]{0,20}\bleft (in|inside) (a|the) (hot )?car\b"
+        # Someone who has not come back, with their phone off or for hours.
+        r"|^(?=.*\b(hasnt|has not|not|never) (come|came) back\b)(?=.*\b(phone (is |s )?off|\d+"
+        r" hours|violent|dangerous)\b)"
+        # A small child with no grown-up, or one their family cannot find.
+        r"|^(?=.*\b(little (girl|boy|one|kid|lad)|toddler|child|kid|boy|girl)\b)(?=.*\b(about"
+        r" |aged |only |hes |shes )?[1-7]\b|.*\b(toddler|little)\b)(?=.*\b(on (his|her|their)"
+        r" own|alone|no (adult|parent|parents|grown up|mum|dad)|cant see (him|her))\b)"
+        r"|^(?=.*\b<CHILD>\b)(?=.*\b(cant|cannot) find (her|him|them)\b)",
     ),
     (
         "in_danger",
@@ -456,7 +499,8 @@ EMERGENCY = (
         r"|\b(not|isnt|is not|stopped|cant|cannot|can not|struggling to|hard to|trouble|difficulty"
         r"|isn t|barely|wont|struggling|difficulty in|trouble with) breath(e|ing)\b"
         r"|\bcant (catch|get) (my|his|her|their) breath\b"
-        r"|\b(gasping|wheez\w*|choking|choked on|chokin|turning blue|gone blue|short of breath"
+        r"|\b(gasping|wheez\w*|choking|choked on|chokin|turning blue|gone blue|turned blue|went"
+        r" blue|short of breath"
         r"|cant get (any )?air|lips (are |have |have gone |gone |look |turned )?(blue|purple"
         r"|grey|gray|a funny colou?r)|no pulse|cant find a pulse|(doing|giving|started|start) cpr"
         r"|chest compressions)\b|\bbreath(ing)? (is )?(very |really |so )?(difficult|hard)\b"
@@ -494,6 +538,7 @@ EMERGENCY = (
         r"|went) (a )?((funny|grey|gray"
         r"|white|blue|purple|pale|odd|strange|weird|horrible) ){1,2}colou?r|lying (face down"
         r"|still))\b"
+        r"|\b(just )?(went|gone|turned|has gone|has turned) (grey|gray|ashen)\b"
         r"|\b(lying|laid|laying|collapsed) (in|on) (the|his|her|their) (hall|hallway|kitchen"
         r"|bathroom|landing|stairs|floor)\b",
     ),
@@ -522,7 +567,8 @@ EMERGENCY = (
         r"|\bwords\b[^|]{0,20}\b(wrong|funny|jumbled|slurred|muddled)\b"
         r"|\bchest\b[^|]{0,30}\b(pain|crush\w*|heavy|pressure|squeez\w*)\b"
         r"|\b(pain|crush\w*|pressure|heavy|squeez\w*)\b[^|]{0,30}\bchest\b"
-        r"|\b(elephant|weight) (is )?(sat|sitting) on (me|him|her|(my|his|her) chest)\b|\bclutch\w*"
+        r"|\b(elephant|weight) (is )?(sat|sitting) on (me|him|her|(my|his|her) chest)\b"
+        r"|\b(clutch\w*|grabbed|grabbing)"
         r" (his|her|my|their) chest\b|\b(pain|ache)\b[^|]{0,30}\b(jaw|left arm)\b"
         r"|\b(half|one side of) (his|her|my|their) (face|mouth)\b|\b(faces?|mouths?|smiles?)\b[^"
         r"|]{0,20}"
@@ -552,14 +598,17 @@ EMERGENCY = (
         "bleeding",
         r"\bbleed\w*( \w+){0,3} (a lot|badly|bad|heavily|heavy|loads|everywhere|much|lots)\b"
         r"|\bbleed\w* from (the |his |her |my |their )?head\b"
-        r"|\b(stab|knife|gunshot|bullet) (wound|wounds)\b|\b(pressing|pressure) on (it|the"
-        r" wound|the cut)\b"
+        r"|\b(nose|face|head|arm|leg|hand|mouth) (is )?(pouring|gushing|pumping|spurting)\b"
+        r"|\b(?<!not )(?<!no )(much|lots of|loads of) blood\b"
+        r"|\b(stab|knife|gunshot|bullet) (wound|wounds)\b"
+        r"|\b(pressing|pressure) on (it|the wound|the cut)\b"
         r"|\bpregnant\b[^|]*\bbleed\w*|\bbleed\w*\b[^|]*\bpregnant\b"
         r"|\b(blood|bleeding)\b[^|]{0,30}\b(wont|cant|not|doesnt|isnt) stop"
         r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
         r"|\bblood (is )?(coming )?(out of|out|from) <THEIR> (ear|ears)\b"
         r"|\b(blood|it|its) (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
-        r"|\b((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b|\bblood everywhere\b"
+        r"|\b(?<!not )(?<!no )((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b"
+        r"|\bblood everywhere\b"
         r"|\b(vomit\w*|coughing up|sick|throwing up|bringing up) (up )?(with )?blood\b"
         r"|\b(sick|vomit) with blood\b|\b(sick|vomit\w*)\b[^|]*\bblood in (it|the)\b"
         r"|\b(pumping|spurting|gushing|pouring) (out )?blood\b",
@@ -583,6 +632,7 @@ EMERGENCY = (
         r"|\bhit (his|her|my|their) head\b[^|]*\b(blood|sleepy|not (talking|answering|making"
         r" sense)|sick|vomit\w*|confused)\b|\b(bad|huge|serious|severe|big) burns?\b"
         r"|\bskins? (is )?(coming|peeling) off\b|\belectrocuted\b|\bstabbed\b"
+        r"|\b(hand|arm|leg|wrist|finger|cut|wound|skin)\b[^|]{0,20}\b(hanging (open|off)|gaping)\b"
         r"|\b(burnt|burned|burns?) (bad|badly|really bad)\b"
         r"|\bcant get up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb))"
         r"|\b<HEAD_HIT>\b[^|]*(\|[^|]*){0,2}\b<HEAD_SIGNS>\b|\b<HEAD_SIGNS>\b[^|]*\b<HEAD_HIT>\b"
@@ -641,10 +691,12 @@ EMERGENCY = (
         r" think|shaking|sweaty|drowsy|wont wake|not coming up|through the floor)\b)"
         r"|^(?=.*\b(shiver\w*|freezing|so cold|frozen|minus \d+)\b)(?=.*\b(cant feel|numb"
         r"|confus\w*|drowsy|sleepy|cant (walk|move|get up)|doesnt know|no coat|slippers)\b)"
-        r"|\b(dont|doesnt) know (how (i|he|she) got (here|there)|(his|her|my) (own )?name|what day)"
+        r"|^(?!.*\b(unreal|dissociat\w*|dereal\w*|depersonal\w*|watching myself)\b)"
+        r".*\b(dont|doesnt) know (how (i|he|she) got (here|there)|(his|her|my) (own )?name"
+        r"|what day)"
         r"|\bmy name is \w+ i think\b|\b(insulin|diabet\w*"
         r"|hypo)\b[^|]*\bconfus\w*|\bdoesnt know (who|where)"
-        r" (he|she|they) (is|are)\b",
+        r" (he|she|they) (is|are)\b|\b(vomit\w*|being sick)\b[^|]*\bconfus\w*",
     ),
     (
         # Strangling leaves injuries that can kill later, however calm it seems now.
@@ -666,12 +718,18 @@ EMERGENCY = (
         r"|railings?|bridge|roof|platform edge|wrong side)\b|\bwrong side of the (railings?|barrier"
         r"|fence)\b|\b(walk|step|run) (into|in front of) (the )?(traffic|train|road|bus)\b"
         r"|^(?=.*\b(dont want to (be here|live|go on)|want to die|end it|kill myself|no point"
+        r"|(in a )?(bad|dark) place"
         r"|cant go on|done something stupid)\b)(?=.*\b(top of|at the top|the edge|beachy head"
         r"|cliffs?"
         r"|tablets|pills|paracetamol|rope|razor|blade"
         r"|bridge|tonight|right now|lined up|box of|bottle of)\b)|\b(goodbye|suicide) (text"
         r"|message|note|letter)\b"
-        r"|\b(slashed|slit|cut) (my|his|her) (wrists?|throat)\b|\bcut (my|his|her) \w+ too deep\b",
+        r"|\b(slashed|slit|cut) (my|his|her) (wrists?|throat)\b|\bcut (my|his|her) \w+ too deep\b"
+        r"|\b(tied|wrapped|put|tying) (something|a \w+|rope|a rope|belt|cord|a belt) (round|around)"
+        r" (my|his|her|their) neck\b|^(?=.*\b(going to|gonna|about to|wants? to|will)"
+        r" (kill|hurt|harm) (herself|himself|themselves)\b)(?=.*\b(tonight|now|today|pills"
+        r"|tablets|rope|bridge|knife|blade)\b)|^(?=.*\bsaying goodbye\b)(?=.*\b(rope|pills"
+        r"|tablets|bridge|knife|blade|gun)\b)",
     ),
     (
         "self_poisoned",
@@ -684,11 +742,14 @@ EMERGENCY = (
     ),
     (
         "dying",
-        r"\b(i am|im|i think im|i think i am|i feel like im|hes|shes|he is|she is|theyre) dying\b",
+        r"^(?!.*\bpanic)(?=.*\b(i am|im|i think im|i think i am|i feel like im|hes|shes|he is"
+        r"|she is|theyre) dying\b)",
     ),
     (
         "suicide_now",
-        r"\b(about to|going to|gonna|will|ready to) (jump|kill myself|end (it|my life)|take (all )?"
+        r"^(?=.*\b(want|wants|wanna) (to )?die\b)(?=.*\b(too many|took|taken|take|swallow\w*)"
+        r"\b[^|]*\b<DRUGS>)|\b(about to|going to|gonna|will|ready to) (jump|kill myself|end (it|my"
+        r" life)|take (all )?"
         r"(my|the) (pills|tablets)|overdose)\b|\b(took|taken|swallowed)\b[^|]{0,20}\b(pills"
         r"|tablets|paracetamol)\b[^|]*\b(purpose|to die|to end|myself)\b|\bon (the|a) (bridge"
         r"|ledge|roof|edge|railway line|tracks)\b|\b(pills|tablets)\b[^|]*\b(going to|gonna"
@@ -870,6 +931,10 @@ PAST = (
     r"|(hes|shes|theyre|theyve|he has|she has|they have|he|she|they) (driven|drove|walked|ran"
     r"|run|gone) off|(then |and )?(he|she|they) (got off|walked away|ran away|drove away)"
     r"|(ive|i have|weve|we have) (left|got out|escaped|got away)|ran away after"
+    r"|in morning|earlier today|there was a (fight"
+    r"|fire)|(i|we) got off|for (\w+ )?(weeks|months|years)|nothing serious|not serious"
+    r"|(hes|shes|theyre|he has|she has) (gone|went) to (the pub|work|bed|sleep|the shop|his|her"
+    r"|their)"
     # Asking how to report or whom to tell is about something over...
     r"|report\w*|who (do|can|should) (i|we) (tell|ring|call|report)|who to tell|which helpline"
     r"|what (is )?the helpline|is there anyone|anyone i can talk to|what can i do|cant tell"
@@ -946,7 +1011,9 @@ NOW = (
     r"|(following|chasing|watching) (me|us) again|(driving|walking|coming|going) (round|around"
     r"|back) again|getting closer|coming closer|in the back|in my (cab|taxi|car) (with|and)"
     r"|(is|are) (still )?lying|(might|could|will|may) come back|(hes|shes|theyre) on (his|her"
-    r"|their) way)\b"
+    r"|their) way|still (parked|sat|sitting|standing|out there)|right now|now (hes|shes|theyre)"
+    r" walking|now (says|saying|hes saying|he says|she says)|just (pulled|pointed|held|waved) a"
+    r" (knife|gun|blade))\b"
     r"|\b(wont|cant|isnt|not|doesnt) (wake|waking|breathe|breathing|move|moving|respond\w*)\b"
     r"|\b(hes|shes|is|has) (gone|going|turned) (a )?(funny|grey|gray|blue|white|pale|floppy|cold"
     r"|stiff|purple|rigid)\b"
@@ -1103,7 +1170,9 @@ TOPICS = (
         "police",
         r"\b(report(ed|ing)?|police thing|who do (i|we) (tell|call|ring|report to)( about)?"
         r"|what number do i|(phone|bag|purse|wallet|bike|car|mobile) (was |has been |got |been )?"
-        r"(stolen|nicked|taken|broken into|keyed)|(stole|nicked|took|snatched|keyed) my\b|police"
+        r"(stolen|nicked|taken|broken into|keyed)|(stole|nicked|took|snatched|keyed|rob|robbed)"
+        r" (of )?my\b|gave (them|him|her) my (pin|bank|card|details)|scam\w*|used my (card|bank)"
+        r"|police"
         r" (number|non emergency)|non emergency|101|dealing drugs|filmed me|harass\w*|stalk\w*"
         r"|tracker|restraining order|non molestation|breach|fake (\w+ )?(account|profile)s?"
         r"|posting my (address|pics|photos)|threats? on|flashed|keeps (sending|messaging"
@@ -1237,7 +1306,9 @@ INTENTS = (
         r"|\b(dont|do not) know where (i am|im|we are)\b|\bmissed my stop\b|\b(anywhere"
         r"|somewhere)\b|\b(can|could|may) (i|we) (just )?(wait|stay|sit|go|come) (in|at|inside)"
         r" (a|the|your|one of the|any) (\w+ )?(shops?|stores?|safe spaces?|cafes?|pharmacy)\b"
-        r"|\bhow (do|can) (i|we) get to (the|a|one|your) (\w+ )?(safe space|shop|store)\b",
+        r"|\bhow (do|can) (i|we) get to (the|a|one|your) (\w+ )?(safe space|shop|store)\b"
+        r"|\b(cant find|lost|separated from|seperated from|lost sight of) my (mum|mam|mom|dad"
+        r"|grandad|grandma|nan|gran|parents|family|carer|teacher|class|group|support worker)\b",
     ),
     (
         # Feeling unsafe with nothing else said: a place to wait is the answer.
@@ -1256,6 +1327,7 @@ INTENTS = (
         r"\b(thanks|thank you|thank u|thankyou|cheers|ta|thx|ty|much appreciated"
         r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night|danke|gracias|merci"
         r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*|diolch"
+        r"|mahadsanid|shukriya|shukria|multumesc|mersi|jazakallah"
         r"|lifesaver|life saver)\b",
     ),
     (
@@ -1365,4 +1437,33 @@ SLANG = {
     "wouldnae": "wouldnt",
     "ahm": "im",
     "yer": "your",
+    # Spelt as they sound: "polece", "blud", "hed", "carnt".
+    "wil": "will",
+    "kil": "kill",
+    "fel": "fell",
+    "blud": "blood",
+    "confuzed": "confused",
+    "spikt": "spiked",
+    "carnt": "cant",
+    "scerd": "scared",
+    "partna": "partner",
+    "nite": "night",
+    "yeer": "year",
+    "sumwun": "someone",
+    "sumwon": "someone",
+    "tork": "talk",
+    "dor": "door",
+    "sweting": "sweating",
+    "polece": "police",
+    "pleese": "please",
+    "sumwere": "somewhere",
+    "sumwhere": "somewhere",
+    "hospitle": "hospital",
+    "ambulence": "ambulance",
+    "keap": "keep",
+    "detales": "details",
+    "cafay": "cafe",
+    "reeport": "report",
+    "wallit": "wallet",
+    "emergancy": "emergency",
 }
