@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 
+from locator.adapters.db.premises import PUBLIC_FIELDS
 from locator.domain.premises import Premises
 from locator.importing import service as imports
 from locator.opendata import exports
@@ -458,3 +459,9 @@ def test_the_exports_never_carry_what_only_the_business_and_moderators_see():
         "Spoke to the owner",
     ):
         assert secret not in text
+
+
+def test_the_export_reads_only_the_columns_the_public_may_see():
+    private = {"contact_email", "checklist", "manage_token_hash", "pending_changes"}
+    assert private.isdisjoint(PUBLIC_FIELDS)
+    assert "moderation_note" not in PUBLIC_FIELDS

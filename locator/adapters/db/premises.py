@@ -22,6 +22,31 @@ from locator.domain.premises import Located, Premises
 from locator.domain.vocabulary import PUBLIC_SCHEME, Status
 
 _LOCATED = [premises.c[name] for name in Located._fields]
+# What the open-data exports may read: the public facts, never the contact email, the readiness
+# answers, the manage link's hash or edits still waiting for a moderator.
+PUBLIC_FIELDS = (
+    "id",
+    "organisation",
+    "ref",
+    "name",
+    "address",
+    "postcode",
+    "lat",
+    "lon",
+    "opening_hours",
+    "facilities",
+    "phone",
+    "website",
+    "how_to_ask",
+    "scheme",
+    "status",
+    "area_code",
+    "nation",
+    "demo",
+    "last_confirmed",
+    "closed_until",
+)
+_PUBLIC = [premises.c[name] for name in PUBLIC_FIELDS]
 
 
 @dataclass
@@ -65,16 +90,22 @@ class PremisesRepository:
         return self.public([space_id]).get(space_id)
 
     def public_in_batches(self, batch_size: int) -> Iterator[list[Premises]]:
-        """Yield every public premises in id order, a batch at a time (keyset paging)."""
+        """Yield every public premises in id order, a batch at a time (keyset paging).
+
+        Only PUBLIC_FIELDS are read; the others keep their empty defaults.
+        """
         last_id = None
         while True:
-            query = sa.select(premises).where(is_public()).order_by(premises.c.id).limit(batch_size)
+            query = sa.select(*_PUBLIC).where(is_public()).order_by(premises.c.id).limit(batch_size)
             if last_id is not None:
                 query = query.where(premises.c.id > last_id)
             # A short read per batch: a slow download never pins a pooled connection or a long
             # read transaction (which would stop SQLite checkpointing its WAL).
             with self._store.reading() as connection:
-                rows = [_premises(row) for row in connection.execute(query)]
+                rows = [
+                    Premises(**dict(zip(PUBLIC_FIELDS, row, strict=True)))
+                    for row in connection.execute(query)
+                ]
             if not rows:
                 return
             yield rows
