@@ -6,6 +6,8 @@ import itertools
 
 import pytest
 
+from locator.search.index import haversine_m
+
 from builders import add_premises, ids_by_ref
 from conftest import premises_row
 
@@ -79,6 +81,23 @@ def test_radius_and_limit_cut_the_list(client, manchester):
         "near",
         "night",
     ]
+
+
+@pytest.mark.parametrize(
+    ("q", "label", "where", "within_m"),
+    [
+        # Code-Point Open's position of M4 3AQ, by the Arndale: not the middle of M4.
+        ("M4 3AQ", "M4 3AQ, Manchester", (53.484256, -2.242609), 100),
+        # A half-typed postcode is a sector of M4, never the district M43 nine kilometres east.
+        ("M4 3", "M4 3 (postcode sector, Manchester)", (53.484256, -2.242609), 500),
+    ],
+)
+def test_a_full_or_half_typed_postcode_is_searched_from_where_it_is(
+    client, q, label, where, within_m
+):
+    found = search(client, q=q)["location"]
+    assert (found["label"], found["source"]) == (label, "postcode")
+    assert haversine_m(found["lat"], found["lon"], *where) < within_m
 
 
 def test_a_postcode_district_is_resolved_and_reported(client, manchester):

@@ -101,26 +101,56 @@ def test_normalise_postcode_handles_every_uk_shape(text, expected):
     assert normalise_postcode(text) == expected
 
 
+# Code-Point Open positions, converted from British National Grid: the source's README and a
+# real row of the file ("M1 1AD",10,383848,398589,...).
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("M4 3AQ", "M4 3AQ, Manchester", (53.484256, -2.242609)),
+        ("m43aq", "M4 3AQ, Manchester", (53.484256, -2.242609)),
+        ("NR1 3DD", "NR1 3DD, Norwich", (52.626668, 1.296060)),
+        # The README's real row, 383848 E 398589 N, converted with pyproj.
+        (" m1  1ad ", "M1 1AD, Manchester", (53.483773, -2.244872)),
+    ],
+)
+def test_a_full_postcode_is_found_where_it_is_and_named_as_itself(gazetteer, text, label, expected):
+    place = gazetteer.find(text)
+    assert_near(place, expected, km=0.1)
+    assert (place.kind, place.label) == ("postcode", label)
+
+
 @pytest.mark.parametrize(
     ("text", "outcode", "expected"),
     [
-        ("LS1 4AP", "LS1", LEEDS),
-        ("ls14ap", "LS1", LEEDS),
-        (" m1  1ae ", "M1", MANCHESTER),
-        ("M60 1NW", "M60", MANCHESTER),
-        ("CR2 6XH", "CR2", (51.35, -0.08)),
-        ("LS14 6UF", "LS14", (53.83, -1.45)),
-        ("W1A 0AX", "W1A", WEST_END),
-        ("EC1A 1BB", "EC1A", CITY_OF_LONDON),
         ("W1X 1AA", "W1", WEST_END),
         ("BT1 1AA", "BT1", BELFAST),
+        ("M4 3ZZ", "M4", (53.485, -2.230)),
     ],
 )
-def test_full_postcode_resolves_to_its_district_centre(gazetteer, text, outcode, expected):
+def test_a_postcode_with_no_known_position_says_it_is_the_centre_of_its_district(
+    gazetteer, text, outcode, expected
+):
     place = gazetteer.find(text)
     assert_near(place, expected, km=4)
     assert place.kind == "postcode"
     assert f"centre of {outcode}" in place.label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("M4 3", "M4 3 (postcode sector, Manchester)"),
+        ("m4 3a", "M4 3 (postcode sector, Manchester)"),
+        ("M4 9", "M4, Manchester"),
+    ],
+)
+def test_a_half_typed_postcode_is_a_sector_of_its_district_never_another_district(
+    gazetteer, text, label
+):
+    place = gazetteer.find(text)
+    assert place.label == label
+    assert km_between((place.lat, place.lon), (53.4849, -2.2300)) < 1.5  # M4, not M43 (9 km)
+    assert gazetteer.find("M43").label.startswith("M43")
 
 
 @pytest.mark.parametrize(
@@ -209,7 +239,7 @@ def test_garbage_empty_and_huge_input_find_nothing_or_something_sane(gazetteer, 
     [
         ("Manch", "Manchester"),
         ("newprt", "Newport"),
-        ("LS1 4AP", "LS1 4AP (centre of LS1, Leeds)"),
+        ("LS1 4AP", "LS1 4AP, Leeds"),
     ],
 )
 def test_suggestions_offer_the_likely_place_first(gazetteer, text, label):
@@ -229,8 +259,8 @@ def test_suggestions_for_hopeless_input_are_a_list(gazetteer, text):
     [
         ("my phone is dead and I'm near Leeds station", "station", "Leeds station"),
         ("im in m1", "district", "M1, Manchester"),
-        ("battery dying near LS1 4AP", "postcode", "LS1 4AP (centre of LS1, Leeds)"),
-        ("battery dying near ls14ap pls", "postcode", "LS1 4AP (centre of LS1, Leeds)"),
+        ("battery dying near LS1 4AP", "postcode", "LS1 4AP, Leeds"),
+        ("battery dying near ls14ap pls", "postcode", "LS1 4AP, Leeds"),
         ("i'm lost in leeds", "place", "Leeds"),
         ("near manchester piccadilly, scared", "station", "Manchester Piccadilly station"),
         ("I'm at St Pancras", "station", "London St Pancras International station"),

@@ -18,6 +18,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from locator.config import DATA_DIR
+from locator.geo.postcodes import FILE_NAME as POSTCODES_FILE
+from locator.geo.postcodes import Postcodes
 
 # Built by scripts/build_gazetteer.py from NaPTAN, NPTG and OS Open Names.
 NAMES_FILE = "places_gb_naptan_nptg_osnames.csv.gz"
@@ -28,6 +30,9 @@ WORDS_FILE = "english_word_frequency_wordfreq.csv.gz"
 _OUTWARD = r"[A-Z]{1,2}[0-9](?:[0-9]|[A-Z])?"
 _FULL_RE = re.compile(rf"^({_OUTWARD})([0-9][A-Z]{{2}})$")
 _OUTWARD_RE = re.compile(rf"^{_OUTWARD}$")
+# A postcode half typed: the outward code, a space, and the sector digit ("M4 3", "M4 3A"). The
+# space matters: "M43" is a district of its own, nine kilometres from M4.
+_SECTOR_RE = re.compile(rf"^\s*({_OUTWARD})\s+([0-9])[A-Z]?\s*$")
 # Inside free text the two halves may be separated by spaces; the boundaries stop "xLS14AP".
 _FULL_IN_TEXT_RE = re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD})\s*([0-9][A-Z]{{2}})(?![A-Za-z0-9])")
 
@@ -328,8 +333,10 @@ class Gazetteer:
         town_keys: frozenset[str],
         everyday_keys: frozenset[str],
         streets: dict[str, str] | None = None,
+        postcodes: Postcodes | None = None,
     ) -> None:
         self._outcodes = outcodes
+        self._postcodes = postcodes
         # Best first: the order a name resolves to when no position is known.
         places = {
             key: tuple(sorted(found, key=_by_weight)) if len(found) > 1 else (found[0],)
@@ -372,7 +379,8 @@ class Gazetteer:
         everyday = _load_names(folder, names, towns, stations)
         words = _load_words(folder) if data_dir else english_words()
         streets = _load_streets(folder)
-        return cls(outcodes, names, crs, words, frozenset(towns), everyday, streets)
+        postcodes = Postcodes(folder / POSTCODES_FILE)
+        return cls(outcodes, names, crs, words, frozenset(towns), everyday, streets, postcodes)
 
     # ---- direct search -------------------------------------------------------------------
 
@@ -644,6 +652,9 @@ class Gazetteer:
         return None
 
     def _lookup_postcode(self, text: str) -> Place | None:
+        sector = _SECTOR_RE.match(text.upper())
+        if sector is not None:
+            return self._lookup_sector(sector.group(1), sector.group(2))
         normal = normalise_postcode(text)
         if normal is None:
             return None
@@ -654,8 +665,23 @@ class Gazetteer:
         used, lat, lon, town = hit
         district_label = f"{used}, {town}" if town else used
         if " " in normal:
+            exact = self._postcodes.position(*normal.split(" ")) if self._postcodes else None
+            if exact is not None:
+                return Place(*exact, f"{normal}, {town}" if town else normal, "postcode")
             return Place(lat, lon, f"{normal} (centre of {district_label})", "postcode")
         return Place(lat, lon, district_label, "district")
+
+    def _lookup_sector(self, outcode: str, digit: str) -> Place | None:
+        """Return the middle of a postcode sector, or its district when the sector is unknown."""
+        hit = self._district(outcode)
+        if hit is None:
+            return None
+        used, lat, lon, town = hit
+        middle = self._postcodes.sector(outcode, digit) if self._postcodes else None
+        if middle is None:
+            return Place(lat, lon, f"{used}, {town}" if town else used, "district")
+        label = f"{outcode} {digit} (postcode sector" + (f", {town})" if town else ")")
+        return Place(middle[0], middle[1], label, "postcode")
 
     @staticmethod
     def _fuzzy(
