@@ -183,3 +183,21 @@ def test_leaflet_is_served_from_the_pip_package(client):
         assert response.status_code == 200 and b"Leaflet" in response.data[:2000]
     assert client.get("/static/vendor/nothing/x.js").status_code == 404
     assert client.get("/static/vendor/leaflet/../../../etc/passwd").status_code == 404
+
+
+@pytest.mark.parametrize("typed", ["Stanion Acton Dailly", "Norwich castel quater"])
+def test_each_place_a_failed_search_may_have_meant_is_a_link_that_finds_it(client, typed):
+    page = BeautifulSoup(
+        client.get("/", query_string={"q": typed, "facilities": "toilet"}).get_data(as_text=True),
+        "html.parser",
+    )
+    links = page.select("#q-error a.suggestion")
+    assert links, "the names it may mean are offered"
+    for link in links:
+        assert "facilities=toilet" in link["href"]  # the other choices are kept
+        followed = client.get(link["href"])
+        assert followed.status_code == 200, link.get_text()
+        assert (
+            BeautifulSoup(followed.get_data(as_text=True), "html.parser").select_one("#q-error")
+            is None
+        )

@@ -24,6 +24,12 @@ class UnknownPlace(LocatorError):
 
     code = "unknown_place"
 
+    def __init__(self, advice: str, field: str | None = None, suggestions: tuple[str, ...] = ()):
+        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        super().__init__(advice + hint, field)
+        self.advice = advice  # the message without the names, for pages that link them
+        self.suggestions = tuple(suggestions)
+
 
 class SpaceNotFound(LocatorError):
     """No public safe space has this id."""

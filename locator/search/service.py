@@ -87,14 +87,12 @@ class Locator:
             return None
         place = self.gazetteer.find(query.q)
         if place is None:
-            hint = ""
             suggestions = self.gazetteer.suggestions(query.q, limit=3)
-            if suggestions:
-                hint = " Did you mean " + " or ".join(p.label for p in suggestions) + "?"
             raise UnknownPlace(
                 f"We could not find {query.q[:60]!r}: try a postcode such as M1 1AE, a town "
-                f"or a station.{hint}",
+                "or a station.",
                 "q",
+                tuple(p.label for p in suggestions),
             )
         return _location_from_place(place)
 

@@ -14,7 +14,7 @@ from locator.search.service import PageResults, search_for_people
 from locator.web import links
 from locator.web.api import locator
 from locator.web.maps import UK_CENTRE, map_for
-from locator.web.pages import map_filters, page_params, spaces_words
+from locator.web.pages import map_filters, page_params, spaces_words, suggestion_links
 
 bp = Blueprint("embed", __name__)
 
@@ -152,10 +152,14 @@ def embed():
     if area is None and params.get("area"):
         error = f"Unknown area {params['area'][:60]!r}."
     listing, search_error = _embed_list(service, params, area)
-    field_error = None
+    field_error, suggestions = None, []
     if search_error is not None and search_error.field == "q":
         # A place we cannot find is said beside the box; the partner's own list stays below.
         field_error = search_error.message
+        if getattr(search_error, "suggestions", ()):
+            field_error = search_error.advice
+            kept = {key: params[key] for key in EMBED_SCOPE if params.get(key)}
+            suggestions = suggestion_links(search_error.suggestions, "embed.embed", kept)
         listing, search_error = _embed_list(service, {**params, "q": ""}, area)
     here = listing.results.result.location if listing.searched and listing.results else None
     if here is not None:
@@ -167,6 +171,7 @@ def embed():
         query=listing.query,
         error=error,
         field_error=field_error,
+        suggestions=suggestions,
         summary=_embed_summary(listing, area),
         here=here,
         q=params.get("q", ""),

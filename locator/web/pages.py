@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from locator import presenting
@@ -27,6 +27,12 @@ from locator.web.maps import UK_CENTRE, map_for
 bp = Blueprint("pages", __name__)
 
 RADII_KM = (1, 2, 5, 10, 25, 50)
+
+
+def suggestion_links(labels, endpoint: str, params: dict[str, str]) -> list[tuple[str, str]]:
+    """Return (name, link) for each place a search may have meant, keeping its other choices."""
+    kept = {key: value for key, value in params.items() if value and key != "q"}
+    return [(label, url_for(endpoint, **kept, q=label)) for label in labels]
 
 
 def page_params(args: MultiDict) -> dict[str, str]:
@@ -113,6 +119,9 @@ def index():
     centre, zoom = ((location.lat, location.lon), 14) if location else (UK_CENTRE, 6)
     # A place we cannot find is said beside the search box; other mistakes above the list.
     field_error = error.message if error is not None and error.field == "q" else None
+    suggestions = getattr(error, "suggestions", ())
+    if suggestions:
+        field_error = error.advice  # the names it may mean follow as links
     return render_template(
         "index.html",
         form=_form_state(params, query),
@@ -120,6 +129,7 @@ def index():
         query=query,
         error=None if error is None or field_error else error.message,
         field_error=field_error,
+        suggestions=suggestion_links(suggestions, "pages.index", params),
         summary=_summary(query, results),
         facilities=FACILITIES,
         radii=RADII_KM,
