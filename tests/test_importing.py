@@ -47,24 +47,26 @@ def test_good_rows_go_in_and_every_bad_row_is_listed_with_line_and_reason(
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Rows read: 10" in out
-    assert "Imported: 3 new, 0 updated, 0 unchanged" in out
-    assert "Rejected: 7" in out
+    assert "Imported: 4 new, 0 updated, 0 unchanged" in out
+    assert "Rejected: 6" in out
     assert "line 3 (ref s2): opening_hours:" in out
     assert "line 4 (ref s3): unknown facility 'jacuzzi'" in out
     assert "line 6 (ref s5): lat/lon 48.0" in out
     assert "line 7 (ref s6): scheme must be external or internal" in out
     assert "line 8 (ref s7): name is missing" in out
     assert "line 10 (ref s1): ref 's1' already appears at line 2" in out
-    assert "line 11 (ref s9): website" in out
+    # A wrong optional field is left out with a warning, not the whole row.
+    assert "line 11 (ref s9): website 'javascript:alert(1)' is not a web address: left out" in out
     assert "postcode district's centre" in out
-    assert locator.store.premises.count() == 3
+    assert locator.store.premises.count() == 4
+    assert locator.store.premises.count(ref="s9", website=None) == 1
 
 
 def test_dry_run_reports_but_writes_nothing(runner, locator, mixed_csv):
     result = runner.invoke(args=["import", str(mixed_csv), "--dry-run"])
     assert result.exit_code == 0
-    assert "Would import: 3 (dry run: nothing written)" in result.output
-    assert "Rejected: 7" in result.output
+    assert "Would import: 4 (dry run: nothing written)" in result.output
+    assert "Rejected: 6" in result.output
     assert locator.store.premises.count() == 0
 
 
@@ -72,8 +74,8 @@ def test_importing_the_same_file_again_changes_nothing(runner, locator, mixed_cs
     runner.invoke(args=["import", str(mixed_csv), "--publish"])
     before = locator.store.data_version()
     again = runner.invoke(args=["import", str(mixed_csv), "--publish"])
-    assert "Imported: 0 new, 0 updated, 3 unchanged" in again.output
-    assert locator.store.premises.count() == 3
+    assert "Imported: 0 new, 0 updated, 4 unchanged" in again.output
+    assert locator.store.premises.count() == 4
     assert locator.store.data_version() == before
 
 
@@ -92,7 +94,7 @@ def test_reimport_updates_rows_keyed_by_organisation_and_ref(runner, locator, tm
 
 def test_publish_approves_external_rows_only(runner, locator, mixed_csv):
     runner.invoke(args=["import", str(mixed_csv), "--publish"])
-    assert locator.store.premises.count(status="published") == 2
+    assert locator.store.premises.count(status="published") == 3
     assert locator.store.premises.count(scheme="internal", status="pending") == 1
 
 
@@ -211,5 +213,26 @@ def test_the_nhs_pharmacy_list_imports_with_one_opening_hours_string(runner, loc
         locator.store.premises.count(
             ref="FM664", opening_hours="Mo-Fr 08:30-13:00,14:00-17:30; Sa 09:00-12:30"
         )
+        == 1
+    )
+
+
+def test_optional_fields_written_loosely_are_mended_or_left_out_and_the_row_still_goes_in(
+    runner, locator, tmp_path
+):
+    rows = [
+        good("w1", website="www.cornershop.co.uk"),
+        good("w2", website="cornershop.co.uk/leeds", phone="call us!"),
+        # A position and nothing else to say where: described by what is nearest.
+        good("w3", address="", postcode="", lat="53.48448", lon="-2.24267"),
+    ]
+    result = runner.invoke(args=["import", str(write_csv(tmp_path / "loose.csv", rows))])
+    assert "Imported: 3 new" in result.output, result.output
+    assert "website 'www.cornershop.co.uk' read as https://www.cornershop.co.uk" in result.output
+    assert "phone 'call us!' is not a phone number: left out" in result.output
+    assert locator.store.premises.count(ref="w1", website="https://www.cornershop.co.uk") == 1
+    assert locator.store.premises.count(ref="w2", phone=None) == 1
+    assert (
+        locator.store.premises.count(ref="w3", address="near Exchange Square tram stop, Manchester")
         == 1
     )

@@ -9,13 +9,16 @@ import itertools
 import math
 import operator
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from scipy.spatial import cKDTree
 
 from locator.config import DATA_DIR
 from locator.geo.postcodes import FILE_NAME as POSTCODES_FILE
@@ -25,6 +28,9 @@ from locator.geo.postcodes import Postcodes
 NAMES_FILE = "places_gb_naptan_nptg_osnames.csv.gz"
 STREETS_FILE = "streets_gb_naptan.csv.gz"
 WORDS_FILE = "english_word_frequency_wordfreq.csv.gz"
+
+# What "near ..." may name for a point: things a person can find on the ground.
+_NEAR_KINDS = frozenset({"stop", "station", "landmark", "locality", "suburb", "place"})
 
 # Outward code shapes: A9, A99, AA9, AA99, A9A, AA9A. Inward code is always 9AA.
 _OUTWARD = r"[A-Z]{1,2}[0-9](?:[0-9]|[A-Z])?"
@@ -337,6 +343,8 @@ class Gazetteer:
     ) -> None:
         self._outcodes = outcodes
         self._postcodes = postcodes
+        self._reverse = None  # (tree, candidates) for nearest_name, built on first use
+        self._reverse_lock = threading.Lock()
         # Best first: the order a name resolves to when no position is known.
         places = {
             key: tuple(sorted(found, key=_by_weight)) if len(found) > 1 else (found[0],)
@@ -381,6 +389,33 @@ class Gazetteer:
         streets = _load_streets(folder)
         postcodes = Postcodes(folder / POSTCODES_FILE)
         return cls(outcodes, names, crs, words, frozenset(towns), everyday, streets, postcodes)
+
+    # ---- reverse lookup ------------------------------------------------------------------
+
+    def nearest_name(self, lat: float, lon: float, within_m: float = 2000) -> Place | None:
+        """Return the nearest named stop, landmark, locality, suburb or place to a point."""
+        tree, found = self._reverse_index()
+        if not found:
+            return None
+        distance, at = tree.query(_flat(np.array([lat]), np.array([lon]))[0])
+        return found[int(at)].place if distance * _METRES_PER_DEGREE <= within_m else None
+
+    def _reverse_index(self):
+        if self._reverse is None:
+            with self._reverse_lock:
+                if self._reverse is None:
+                    seen, found = set(), []
+                    for candidates in self._places.values():
+                        for candidate in candidates:
+                            key = (candidate.label, round(candidate.lat, 4))
+                            if candidate.kind in _NEAR_KINDS and key not in seen:
+                                seen.add(key)
+                                found.append(candidate)
+                    points = _flat(
+                        np.array([c.lat for c in found]), np.array([c.lon for c in found])
+                    )
+                    self._reverse = (cKDTree(points) if found else None, found)
+        return self._reverse
 
     # ---- direct search -------------------------------------------------------------------
 
@@ -950,6 +985,17 @@ def _written_as_name(text: str, words: list[re.Match[str]], start: int) -> bool:
 
 def _by_weight(candidate: _Candidate) -> int:
     return -candidate.weight
+
+
+_METRES_PER_DEGREE = 111_195.0
+
+
+def _flat(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Return points in degrees of latitude, longitude shrunk by the latitude's cosine.
+
+    Within a few kilometres this is as good as a great circle, which a "near ..." needs no more.
+    """
+    return np.column_stack([lats, lons * np.cos(np.radians(lats))])
 
 
 def _point(place: Place | _Candidate) -> tuple[float, float]:

@@ -36,6 +36,8 @@ LIMITS = {
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{3,30}$")
 WEBSITE_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s]+$", re.IGNORECASE)
+# A web address written without its scheme: "www.shop.co.uk", "shop.co.uk/leeds".
+BARE_WEBSITE = re.compile(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 
 
 class ImportFileError(ValueError):
@@ -397,8 +399,35 @@ def _checked_hours(text: str) -> str:
     return result
 
 
-def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:  # noqa: C901 - one check per field of the import format
-    """Return a clean premises row and whether it was placed at a district centre."""
+def _check_contacts(row: dict, lenient: bool) -> list[str]:
+    """Tidy the phone and website in place; return notes, or raise RowError when strict."""
+    notes = []
+    if row["phone"] and not PHONE_PATTERN.match(row["phone"]):
+        if not lenient:
+            raise RowError(f"phone {row['phone']!r} is not a phone number")
+        notes.append(f"phone {row['phone']!r} is not a phone number: left out")
+        row["phone"] = None
+    website = row["website"]
+    if website and not WEBSITE_PATTERN.match(website) and BARE_WEBSITE.match(website):
+        row["website"] = f"https://{website}"
+        notes.append(f"website {website!r} read as {row['website']}")
+    elif website and not WEBSITE_PATTERN.match(website):
+        if not lenient:
+            raise RowError("website must be an address starting with http:// or https://")
+        notes.append(f"website {website!r} is not a web address: left out")
+        row["website"] = None
+    return notes
+
+
+def validate_row(
+    values: dict, gazetteer: Gazetteer, *, lenient: bool = False
+) -> tuple[dict, bool, list[str]]:
+    """Return a clean premises row, whether it was placed at a district centre, and notes.
+
+    With `lenient` (imports), a wrong optional field is left out with a note instead of sinking
+    the row, and a row with a position but no address is described as near what is nearest.
+    """
+    notes: list[str] = []
     if "__error__" in values:
         raise RowError(values["__error__"])
     opening = values.get("opening_hours")
@@ -417,10 +446,7 @@ def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:  # no
     if scheme not in SCHEMES:
         raise RowError("scheme must be external or internal")
     row["scheme"] = scheme
-    if row["phone"] and not PHONE_PATTERN.match(row["phone"]):
-        raise RowError(f"phone {row['phone']!r} is not a phone number")
-    if row["website"] and not WEBSITE_PATTERN.match(row["website"]):
-        raise RowError("website must be an address starting with http:// or https://")
+    notes += _check_contacts(row, lenient)
     row["opening_hours"] = _checked_hours(clean_text(values, "opening_hours", required=True))
     row["facilities"] = ";".join(parse_facilities(values.get("facilities")))
     postcode_text = clean_text(values, "postcode")
@@ -444,8 +470,12 @@ def validate_row(values: dict, gazetteer: Gazetteer) -> tuple[dict, bool]:  # no
         raise RowError(f"lat/lon {lat}, {lon} is not in the UK (are lat and lon swapped?)")
     row["lat"], row["lon"] = lat, lon
     if not row["address"] and not postcode:
-        raise RowError("give an address or a postcode")
-    return row, approximate
+        near = gazetteer.nearest_name(lat, lon) if lenient else None
+        if near is None:
+            raise RowError("give an address or a postcode")
+        row["address"] = f"near {near.label}"
+        notes.append(f"no address or postcode: described as {row['address']!r}")
+    return row, approximate, notes
 
 
 def plan_import(
@@ -459,7 +489,7 @@ def plan_import(
     seen: dict[tuple[str, str], str] = {}
     for done, raw in enumerate(raw_rows, start=1):
         try:
-            row, approximate = validate_row(raw.values, gazetteer)
+            row, approximate, notes = validate_row(raw.values, gazetteer, lenient=True)
             key = (row["organisation"], row["ref"])
             if key in seen:
                 raise RowError(f"ref {row['ref']!r} already appears at {seen[key]}")
@@ -471,6 +501,7 @@ def plan_import(
             plan.rows.append(row)
             if approximate:
                 plan.approximate.append(raw.where)
+            plan.warnings += [Rejected(raw.where, note, row["ref"]) for note in notes]
             for warning in hours_warnings(row["opening_hours"]):
                 plan.warnings.append(Rejected(raw.where, f"opening_hours: {warning}", row["ref"]))
         if on_progress and done % 1000 == 0:

@@ -88,7 +88,7 @@ def register(service, payload, mailer, base_url: str) -> Registered:
     values = {name: payload.get(name) for name in importing.SPEC_COLUMNS}
     values["ref"] = f"web-{secrets.token_hex(6)}"
     try:
-        row, approximate = importing.validate_row(values, service.gazetteer)
+        row, approximate, _notes = importing.validate_row(values, service.gazetteer)
     except importing.RowError as error:
         message = str(error)
         raise InvalidParameter(message[0].upper() + message[1:] + ".", _field_of(message)) from None
