@@ -236,3 +236,51 @@ def test_optional_fields_written_loosely_are_mended_or_left_out_and_the_row_stil
         locator.store.premises.count(ref="w3", address="near Exchange Square tram stop, Manchester")
         == 1
     )
+
+
+OSM_FILES = Path(__file__).resolve().parent / "data" / "osm"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "norwich_shops.overpass.json",
+        "norwich_shops.osm",
+        "norwich_shops.osmtogeojson.geojson",
+        "norwich_shops.flat.geojson",
+    ],
+)
+def test_the_same_real_osm_extract_imports_in_every_form_partnerships_export_it(
+    runner, locator, tmp_path, name
+):
+    # A neutral name: the format is read from the contents, not the file's name.
+    path = tmp_path / "export.dat"
+    path.write_bytes((OSM_FILES / name).read_bytes())
+    result = runner.invoke(args=["import", str(path)])
+    assert "Format: osm" in result.output, result.output
+    # 40 named Norwich shops whose hours are valid: at least 95% go in.
+    assert locator.store.premises.count() >= 38, result.output
+    shop = locator.store.premises.count(ref="node/1210388862", name="Solutions Hair Salon")
+    assert shop == 1
+
+
+def test_osm_ways_are_placed_at_their_middle_and_an_element_without_a_position_is_named(
+    runner, locator, tmp_path
+):
+    hours = '<tag k="opening_hours" v="Mo-Sa 09:00-17:30"/><tag k="shop" v="chemist"/>'
+    xml = f"""<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6">
+  <node id="1" lat="52.6300" lon="1.2900"/><node id="2" lat="52.6302" lon="1.2900"/>
+  <node id="3" lat="52.6302" lon="1.2904"/><node id="4" lat="52.6300" lon="1.2904"/>
+  <way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/>
+    <tag k="name" v="Corner Chemist"/><tag k="addr:street" v="Elm Hill"/>{hours}</way>
+  <way id="11"><nd ref="99"/><tag k="name" v="Lost Shop"/>{hours}</way>
+</osm>"""
+    path = tmp_path / "extract.osm"
+    path.write_text(xml)
+    result = runner.invoke(args=["import", str(path)])
+    assert "Imported: 1 new" in result.output, result.output
+    assert "way 11: it has no position" in result.output
+    (space_id,) = locator.store.premises.ids_in_areas([])
+    space = locator.store.premises.get(space_id)
+    assert (space.lat, space.lon) == (52.6301, 1.2902)

@@ -18,6 +18,7 @@ from locator.domain import clock
 from locator.domain.vocabulary import FACILITIES, IMPORT_COLUMNS, SCHEMES, Scheme
 from locator.geo.gazetteer import Gazetteer, normalise_postcode
 from locator.hours import schedule as hours
+from locator.importing import osm
 
 FORMATS = ("auto", "csv", "geojson", "osm", "nhs")
 SPEC_COLUMNS = IMPORT_COLUMNS
@@ -83,8 +84,14 @@ class RawRow:
 
 
 def detect_format(path: Path, text: str) -> str:
-    """Guess the format of a file from its name and first record."""
+    """Guess the format of a file from its contents, and its name where contents cannot say."""
     suffix = path.suffix.lower()
+    if osm.looks_like_osm_xml(text) or suffix in {".osm", ".xml"}:
+        return "osm"
+    if suffix not in {".csv", ".geojson", ".json"} and text.lstrip().startswith("{"):
+        suffix = ".json"
+    if suffix in {".geojson", ".json"} and osm.looks_like_overpass(_json_or_none(text)):
+        return "osm"
     if suffix == ".csv":
         header = next(csv.reader(io.StringIO(text)), [])
         names = {name.strip().lower() for name in header}
@@ -96,7 +103,8 @@ def detect_format(path: Path, text: str) -> str:
             return "nhs"
         if "ref" in properties and "scheme" in properties:
             return "geojson"
-        if any(key in properties for key in ("shop", "amenity", "brand")) or any(
+        properties = osm.flatten_feature(properties, None)
+        if any(key in properties for key in ("shop", "amenity", "brand", "@id", "__id__")) or any(
             key.startswith("addr:") for key in properties
         ):
             return "osm"
@@ -128,6 +136,13 @@ def read_text(path: Path) -> str:
     if "\x00" in text:
         raise ImportFileError(f"{path.name} is not a text file (it holds NUL bytes).")
     return text
+
+
+def _json_or_none(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
 
 
 def _load_features(text: str) -> list[dict]:
@@ -190,19 +205,57 @@ def _feature_rows(text: str) -> Iterator[RawRow]:
         if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
             yield RawRow(where, {"__error__": "it is not a Feature with properties"})
             continue
-        values = dict(feature["properties"])
+        # osmtogeojson nests the OSM tags; lift them up beside the rest.
+        values = osm.flatten_feature(dict(feature["properties"]), feature.get("id"))
         geometry = feature.get("geometry")
         if isinstance(geometry, dict):
-            coordinates = geometry.get("coordinates")
-            if geometry.get("type") != "Point" or not (
-                isinstance(coordinates, list) and len(coordinates) >= 2
-            ):
-                yield RawRow(where, {"__error__": "its geometry is not a Point"})
+            point = _representative_point(geometry)
+            if point is None:
+                yield RawRow(where, {"__error__": "its geometry is not a point or a shape"})
                 continue
-            values["lon"], values["lat"] = coordinates[0], coordinates[1]
+            values["lon"], values["lat"] = point
+            if geometry.get("type") != "Point":
+                values["__notes__"] = [f"a {geometry.get('type')}: placed at its middle"]
         if "__id__" not in values and feature.get("id") is not None:
             values["__id__"] = feature["id"]
         yield RawRow(where, values)
+
+
+def _representative_point(geometry: dict) -> tuple[float, float] | None:
+    """Return (lon, lat) of a Point, or the middle of a shape's outline (its outer ring)."""
+    coordinates = geometry.get("coordinates")
+    kind = geometry.get("type")
+    try:
+        if kind == "Point":
+            return float(coordinates[0]), float(coordinates[1])
+        ring = {
+            "LineString": lambda c: c,
+            "Polygon": lambda c: c[0],
+            "MultiPolygon": lambda c: c[0][0],
+        }[kind](coordinates)
+        points = [(float(x), float(y)) for x, y, *_ in ring]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+    if len(points) > 1 and points[0] == points[-1]:
+        points = points[:-1]
+    if not points:
+        return None
+    return sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points)
+
+
+def _osm_source(text: str) -> Iterator[RawRow]:
+    """Yield the rows of any OpenStreetMap container: OSM XML, Overpass JSON or GeoJSON."""
+    try:
+        if osm.looks_like_osm_xml(text):
+            yield from (RawRow(where, values) for where, values in osm.xml_rows(text))
+            return
+        document = osm.parse_json(text)
+    except osm.OsmFileError as error:
+        raise ImportFileError(str(error)) from None
+    if osm.looks_like_overpass(document):
+        yield from (RawRow(where, values) for where, values in osm.overpass_rows(document))
+        return
+    yield from _feature_rows(text)
 
 
 def _osm_values(values: dict, organisation: str | None) -> dict:
@@ -293,7 +346,7 @@ def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list
         )
         return fmt, [_adapt(row, _nhs_values, organisation) for row in source]
     if fmt == "osm":
-        return fmt, [_adapt(row, _osm_values, organisation) for row in _feature_rows(text)]
+        return fmt, [_adapt(row, _osm_values, organisation) for row in _osm_source(text)]
     rows = list(_feature_rows(text))
     if organisation:
         for row in rows:
@@ -304,7 +357,10 @@ def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list
 def _adapt(row: RawRow, adapter: Callable[[dict, str | None], dict], organisation) -> RawRow:
     if "__error__" in row.values:
         return row
-    return RawRow(row.where, adapter(row.values, organisation))
+    adapted = adapter(row.values, organisation)
+    if "__notes__" in row.values:
+        adapted["__notes__"] = row.values["__notes__"]
+    return RawRow(row.where, adapted)
 
 
 # -- validation ---------------------------------------------------------------------------
@@ -501,6 +557,7 @@ def plan_import(
             plan.rows.append(row)
             if approximate:
                 plan.approximate.append(raw.where)
+            notes = [*raw.values.get("__notes__", ()), *notes]
             plan.warnings += [Rejected(raw.where, note, row["ref"]) for note in notes]
             for warning in hours_warnings(row["opening_hours"]):
                 plan.warnings.append(Rejected(raw.where, f"opening_hours: {warning}", row["ref"]))
