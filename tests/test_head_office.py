@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -187,3 +188,10 @@ def test_a_moderator_adds_a_registration_to_a_head_offices_estate_and_takes_it_o
     assert "Big Chemist" in page.select_one("#linked-head-office").get_text()
     assert act("unlink_head_office").status_code == 302
     assert head_office.get(f"/business/premises/{done['id']}").status_code == 404
+
+
+def test_a_head_office_can_upload_its_shops_as_an_openstreetmap_export(head_office, locator):
+    real = Path(__file__).resolve().parent / "data" / "osm" / "norwich_shops.osm"
+    done = confirm(head_office, upload(head_office, real.read_bytes(), "our-shops.osm"))
+    assert "Saved: 40 new" in done.get_data(as_text=True)
+    assert locator.store.premises.count(organisation="Big Chemist", status="pending") == 40
