@@ -248,6 +248,7 @@ OSM_FILES = Path(__file__).resolve().parent / "data" / "osm"
         "norwich_shops.osm",
         "norwich_shops.osmtogeojson.geojson",
         "norwich_shops.flat.geojson",
+        "norwich_shops.osm.pbf",
     ],
 )
 def test_the_same_real_osm_extract_imports_in_every_form_partnerships_export_it(

@@ -151,3 +151,47 @@ def parse_json(text: str) -> object:
         raise OsmFileError(
             f"The file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
         ) from None
+
+
+def is_pbf(path) -> bool:
+    """Return True for an OSM PBF file: its first block is the 'OSMHeader'."""
+    try:
+        with open(path, "rb") as handle:
+            return b"OSMHeader" in handle.read(64)
+    except OSError:
+        return False
+
+
+def pbf_rows(path) -> Iterator[tuple[str, dict]]:
+    """Yield the tagged nodes and ways of an .osm.pbf extract (relations have no position)."""
+    import osmium  # only imports of .osm.pbf need it
+
+    try:
+        source = osmium.io.File(str(path), "pbf")  # by its contents, whatever its name
+        for element in osmium.FileProcessor(source).with_locations():
+            if not element.tags:
+                continue
+            kind = element.type_str()
+            name = {"n": "node", "w": "way", "r": "relation"}.get(kind, kind)
+            values = {tag.k: tag.v for tag in element.tags}
+            values["__id__"] = f"{name}/{element.id}"
+            position = _pbf_position(element, kind)
+            where = f"{name} {element.id}"
+            if position is None:
+                yield where, {**values, "__error__": NO_POSITION}
+                continue
+            values["lat"], values["lon"] = position
+            yield where, values
+    except RuntimeError as error:  # osmium's own: a damaged or truncated file
+        raise OsmFileError(f"The .osm.pbf file cannot be read ({error}).") from None
+
+
+def _pbf_position(element, kind: str) -> tuple[float, float] | None:
+    if kind == "n":
+        location = element.location
+        return (location.lat, location.lon) if location.valid() else None
+    if kind == "w":
+        located = [node.location for node in element.nodes if node.location.valid()]
+        points = [(location.lat, location.lon) for location in located]
+        return _middle(points)
+    return None

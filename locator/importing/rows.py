@@ -243,6 +243,16 @@ def _representative_point(geometry: dict) -> tuple[float, float] | None:
     return sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points)
 
 
+def _pbf_source(path: Path) -> list[RawRow]:
+    """Read every tagged object of an .osm.pbf extract, or explain why it cannot be read."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+    try:
+        return [RawRow(where, values) for where, values in osm.pbf_rows(path)]
+    except osm.OsmFileError as error:
+        raise ImportFileError(str(error)) from None
+
+
 def _osm_source(text: str) -> Iterator[RawRow]:
     """Yield the rows of any OpenStreetMap container: OSM XML, Overpass JSON or GeoJSON."""
     try:
@@ -329,6 +339,8 @@ def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list
     """Read a file into raw rows in the import format; return (format, rows)."""
     if fmt not in FORMATS:
         raise ImportFileError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    if fmt in ("auto", "osm") and osm.is_pbf(path):
+        return "osm", [_adapt(row, _osm_values, organisation) for row in _pbf_source(path)]
     text = read_text(path)
     if fmt == "auto":
         fmt = detect_format(path, text)

@@ -39,7 +39,7 @@ def business_home(account):
     return render_template("business_home.html", account=account, rows=rows, reference=reference)
 
 
-UPLOAD_SUFFIXES = (".csv", ".geojson", ".json", ".osm")
+UPLOAD_SUFFIXES = (".csv", ".geojson", ".json", ".osm", ".pbf")
 UPLOAD_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
