@@ -19,26 +19,14 @@ from locator.adapters.db.tables import (
 )
 from locator.domain import clock, policy
 from locator.domain.premises import Located, Premises
-from locator.domain.vocabulary import PUBLIC_SCHEME, Status
+from locator.domain.vocabulary import IMPORT_COLUMNS, PUBLIC_SCHEME, Status
 
 _LOCATED = [premises.c[name] for name in Located._fields]
 # What the open-data exports may read: the public facts, never the contact email, the readiness
 # answers, the manage link's hash or edits still waiting for a moderator.
 PUBLIC_FIELDS = (
     "id",
-    "organisation",
-    "ref",
-    "name",
-    "address",
-    "postcode",
-    "lat",
-    "lon",
-    "opening_hours",
-    "facilities",
-    "phone",
-    "website",
-    "how_to_ask",
-    "scheme",
+    *IMPORT_COLUMNS,
     "status",
     "area_code",
     "nation",
