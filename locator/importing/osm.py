@@ -65,7 +65,7 @@ def _element_position(element: dict) -> tuple[float, float] | None:
         for point in element.get("geometry") or []
         if isinstance(point, dict) and "lat" in point and "lon" in point
     ]
-    return _middle(points)
+    return middle(points)
 
 
 def xml_rows(text: str) -> Iterator[tuple[str, dict]]:
@@ -114,7 +114,7 @@ def _xml_position(element, nodes: dict) -> tuple[float, float] | None:
         ]
     except (TypeError, ValueError):
         return None
-    return _middle(points)
+    return middle(points)
 
 
 def flatten_feature(properties: dict, feature_id) -> dict:
@@ -131,7 +131,8 @@ def flatten_feature(properties: dict, feature_id) -> dict:
     return values
 
 
-def _middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+def middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Return the mean (lat, lon) of an outline's points, counting a closing point once."""
     if not points:
         return None
     # A closed way repeats its first node: count it once.
@@ -193,5 +194,5 @@ def _pbf_position(element, kind: str) -> tuple[float, float] | None:
     if kind == "w":
         located = [node.location for node in element.nodes if node.location.valid()]
         points = [(location.lat, location.lon) for location in located]
-        return _middle(points)
+        return middle(points)
     return None

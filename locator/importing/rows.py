@@ -90,14 +90,16 @@ def detect_format(path: Path, text: str) -> str:
         return "osm"
     if suffix not in {".csv", ".geojson", ".json"} and text.lstrip().startswith("{"):
         suffix = ".json"
-    if suffix in {".geojson", ".json"} and osm.looks_like_overpass(_json_or_none(text)):
+    # Parsed once here: a large file is not read twice to tell its kind.
+    document = _json_or_none(text) if suffix in {".geojson", ".json"} else None
+    if osm.looks_like_overpass(document):
         return "osm"
     if suffix == ".csv":
         header = next(csv.reader(io.StringIO(text)), [])
         names = {name.strip().lower() for name in header}
         return "nhs" if "opening_hours_monday" in names else "csv"
     if suffix in {".geojson", ".json"}:
-        features = _load_features(text)
+        features = _load_features(text) if document is None else _features_of(document)
         properties = features[0].get("properties") or {} if features else {}
         if "opening_hours_monday" in properties:
             return "nhs"
@@ -147,11 +149,13 @@ def _json_or_none(text: str) -> object:
 
 def _load_features(text: str) -> list[dict]:
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFileError(
-            f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
-        ) from None
+        document = osm.parse_json(text)
+    except osm.OsmFileError as error:
+        raise ImportFileError(str(error)) from None
+    return _features_of(document)
+
+
+def _features_of(document: object) -> list[dict]:
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         raise ImportFileError("A GeoJSON file must hold one FeatureCollection.")
     features = document.get("features")
@@ -233,14 +237,11 @@ def _representative_point(geometry: dict) -> tuple[float, float] | None:
             "Polygon": lambda c: c[0],
             "MultiPolygon": lambda c: c[0][0],
         }[kind](coordinates)
-        points = [(float(x), float(y)) for x, y, *_ in ring]
+        points = [(float(y), float(x)) for x, y, *_ in ring]
     except (KeyError, IndexError, TypeError, ValueError):
         return None
-    if len(points) > 1 and points[0] == points[-1]:
-        points = points[:-1]
-    if not points:
-        return None
-    return sum(x for x, _ in points) / len(points), sum(y for _, y in points) / len(points)
+    middle = osm.middle(points)
+    return (middle[1], middle[0]) if middle else None
 
 
 def _pbf_source(path: Path) -> list[RawRow]:

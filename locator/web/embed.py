@@ -14,7 +14,7 @@ from locator.search.service import PageResults, search_for_people
 from locator.web import links
 from locator.web.api import locator
 from locator.web.maps import UK_CENTRE, map_for
-from locator.web.pages import map_filters, page_params, spaces_words, suggestion_links
+from locator.web.pages import map_filters, page_params, place_error, spaces_words
 
 bp = Blueprint("embed", __name__)
 
@@ -152,14 +152,10 @@ def embed():
     if area is None and params.get("area"):
         error = f"Unknown area {params['area'][:60]!r}."
     listing, search_error = _embed_list(service, params, area)
-    field_error, suggestions = None, []
-    if search_error is not None and search_error.field == "q":
+    scope = {key: params[key] for key in EMBED_SCOPE if params.get(key)}
+    field_error, suggestions = place_error(search_error, "embed.embed", scope)
+    if field_error is not None:
         # A place we cannot find is said beside the box; the partner's own list stays below.
-        field_error = search_error.message
-        if getattr(search_error, "suggestions", ()):
-            field_error = search_error.advice
-            kept = {key: params[key] for key in EMBED_SCOPE if params.get(key)}
-            suggestions = suggestion_links(search_error.suggestions, "embed.embed", kept)
         listing, search_error = _embed_list(service, {**params, "q": ""}, area)
     here = listing.results.result.location if listing.searched and listing.results else None
     if here is not None:
@@ -175,7 +171,7 @@ def embed():
         summary=_embed_summary(listing, area),
         here=here,
         q=params.get("q", ""),
-        scope=[(key, params[key]) for key in EMBED_SCOPE if params.get(key)],
+        scope=list(scope.items()),
         map=map_for(centre, zoom),
         bounds=bounds,
         map_filters=map_filters(listing.query, params),

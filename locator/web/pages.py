@@ -29,10 +29,18 @@ bp = Blueprint("pages", __name__)
 RADII_KM = (1, 2, 5, 10, 25, 50)
 
 
-def suggestion_links(labels, endpoint: str, params: dict[str, str]) -> list[tuple[str, str]]:
-    """Return (name, link) for each place a search may have meant, keeping its other choices."""
+def place_error(error, endpoint: str, params: dict[str, str]):
+    """Return what to say beside the search box, and (name, link) for each place it may mean.
+
+    The links keep the search's other choices; an error about anything but the place is None.
+    """
+    if error is None or error.field != "q":
+        return None, []
+    labels = getattr(error, "suggestions", ())
+    if not labels:
+        return error.message, []
     kept = {key: value for key, value in params.items() if value and key != "q"}
-    return [(label, url_for(endpoint, **kept, q=label)) for label in labels]
+    return error.advice, [(label, url_for(endpoint, **kept, q=label)) for label in labels]
 
 
 def page_params(args: MultiDict) -> dict[str, str]:
@@ -118,10 +126,7 @@ def index():
     location = results.result.location if results else None
     centre, zoom = ((location.lat, location.lon), 14) if location else (UK_CENTRE, 6)
     # A place we cannot find is said beside the search box; other mistakes above the list.
-    field_error = error.message if error is not None and error.field == "q" else None
-    suggestions = getattr(error, "suggestions", ())
-    if suggestions:
-        field_error = error.advice  # the names it may mean follow as links
+    field_error, suggestions = place_error(error, "pages.index", params)
     return render_template(
         "index.html",
         form=_form_state(params, query),
@@ -129,7 +134,7 @@ def index():
         query=query,
         error=None if error is None or field_error else error.message,
         field_error=field_error,
-        suggestions=suggestion_links(suggestions, "pages.index", params),
+        suggestions=suggestions,
         summary=_summary(query, results),
         facilities=FACILITIES,
         radii=RADII_KM,
