@@ -77,6 +77,8 @@ def app(database_url, tmp_path):
             "MAIL_BACKEND": "file",
             "MAIL_DIR": str(tmp_path / "mail"),
             "SECRET_KEY": "test-secret",
+            # Files the app keeps (the GeoPackage export) stay in this test's own folder.
+            "INSTANCE_PATH": str(tmp_path / "instance"),
         }
     )
     store = app.extensions["locator"].store
@@ -84,6 +86,8 @@ def app(database_url, tmp_path):
     from locator.adapters.db.tables import (
         audit_log,
         data_version,
+        loaded_places,
+        loaded_sources,
         moderators,
         organisations,
         outbox,
@@ -93,6 +97,7 @@ def app(database_url, tmp_path):
     )
 
     tables = (reports, audit_log, premises, moderators, organisations, referral_contacts, outbox)
+    tables += (loaded_places, loaded_sources)
     with store.transaction() as connection:
         for table in tables:
             connection.execute(table.delete())

@@ -18,9 +18,9 @@ from locator.domain import clock
 from locator.domain.vocabulary import FACILITIES, IMPORT_COLUMNS, SCHEMES, Scheme
 from locator.geo.gazetteer import Gazetteer, normalise_postcode
 from locator.hours import schedule as hours
-from locator.importing import osm
+from locator.importing import gis, osm
 
-FORMATS = ("auto", "csv", "geojson", "osm", "nhs")
+FORMATS = ("auto", "csv", "geojson", "osm", "nhs", "gis")
 SPEC_COLUMNS = IMPORT_COLUMNS
 NHS_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A generous box around the UK (Northern Ireland to Lowestoft, Scilly to Shetland).
@@ -204,7 +204,13 @@ def csv_rows(text: str, required: tuple[str, ...]) -> Iterator[RawRow]:
 
 
 def _feature_rows(text: str) -> Iterator[RawRow]:
-    for number, feature in enumerate(_load_features(text), start=1):
+    try:
+        document = osm.parse_json(text)
+    except osm.OsmFileError as error:
+        raise ImportFileError(str(error)) from None
+    features = _features_of(document)
+    crs = gis.geojson_crs(document, _first_point(features))
+    for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
         if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
             yield RawRow(where, {"__error__": "it is not a Feature with properties"})
@@ -217,12 +223,29 @@ def _feature_rows(text: str) -> Iterator[RawRow]:
             if point is None:
                 yield RawRow(where, {"__error__": "its geometry is not a point or a shape"})
                 continue
+            if crs is not None:
+                try:
+                    point = gis.reprojected_point(crs, *point)
+                except gis.GisFileError as error:
+                    raise ImportFileError(str(error)) from None
+                if math.isnan(point[0]) or math.isnan(point[1]):
+                    yield RawRow(where, {"__error__": f"its position is not a place in {crs}"})
+                    continue
             values["lon"], values["lat"] = point
             if geometry.get("type") != "Point":
                 values["__notes__"] = [f"a {geometry.get('type')}: placed at its middle"]
         if "__id__" not in values and feature.get("id") is not None:
             values["__id__"] = feature["id"]
         yield RawRow(where, values)
+
+
+def _first_point(features: list) -> tuple[float, float] | None:
+    """Return the first position of the first feature with a geometry, as given."""
+    for feature in features:
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if isinstance(geometry, dict):
+            return _representative_point(geometry)
+    return None
 
 
 def _representative_point(geometry: dict) -> tuple[float, float] | None:
@@ -340,8 +363,9 @@ def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list
     """Read a file into raw rows in the import format; return (format, rows)."""
     if fmt not in FORMATS:
         raise ImportFileError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
-    if fmt in ("auto", "osm") and osm.is_pbf(path):
-        return "osm", [_adapt(row, _osm_values, organisation) for row in _pbf_source(path)]
+    binary = _binary_rows(path, fmt, organisation)
+    if binary is not None:
+        return binary
     text = read_text(path)
     if fmt == "auto":
         fmt = detect_format(path, text)
@@ -365,6 +389,55 @@ def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list
         for row in rows:
             row.values["organisation"] = organisation
     return fmt, rows
+
+
+def _binary_rows(path: Path, fmt: str, organisation: str | None):
+    """Read an .osm.pbf extract or a GIS file as (format, rows); None for a text file."""
+    if fmt in ("auto", "osm") and osm.is_pbf(path):
+        return "osm", [_adapt(row, _osm_values, organisation) for row in _pbf_source(path)]
+    if fmt in ("auto", "gis") and gis.is_gis(path):
+        return "gis", _gis_source(path, organisation)
+    if fmt == "gis" or gis.is_zip(path):
+        raise ImportFileError(
+            f"{path.name} is not a GeoPackage, Shapefile (zipped or a folder) or KML file."
+        )
+    return None
+
+
+def _gis_source(path: Path, organisation: str | None) -> list[RawRow]:
+    """Read a GIS file's features as rows in the import format, or as OpenStreetMap tags."""
+    size = (
+        sum(child.stat().st_size for child in path.iterdir() if child.is_file())
+        if path.is_dir()
+        else path.stat().st_size
+    )
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+    try:
+        found = [RawRow(where, values) for where, values in gis.rows(path)]
+    except gis.GisFileError as error:
+        raise ImportFileError(str(error)) from None
+    names = set().union(*(row.values for row in found)) if found else set()
+    if {"ref", "name", "opening_hours"} <= names:
+        if organisation:
+            for row in found:
+                row.values["organisation"] = organisation
+        return found
+    if names & _OSM_ATTRIBUTES or any(name.startswith("addr:") for name in names):
+        # An OpenStreetMap extract saved from QGIS (QuickOSM): its ids in full_id or osm_id.
+        for row in found:
+            osm_id = row.values.get("full_id") or row.values.get("osm_id")
+            if osm_id is not None and "__id__" not in row.values:
+                row.values["__id__"] = str(osm_id)
+        return [_adapt(row, _osm_values, organisation) for row in found]
+    shown = ", ".join(sorted(name for name in names if not name.startswith("__"))) or "none"
+    raise ImportFileError(
+        f"{path.name}: its features need the attributes ref, name and opening_hours (the import "
+        f"format's columns) or OpenStreetMap tags; they have {shown}."
+    )
+
+
+_OSM_ATTRIBUTES = frozenset({"shop", "amenity", "brand", "full_id", "osm_id", "@id"})
 
 
 def _adapt(row: RawRow, adapter: Callable[[dict, str | None], dict], organisation) -> RawRow:

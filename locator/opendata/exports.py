@@ -37,15 +37,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from locator.adapters.db.store import Store
 from locator.domain import clock, features
 from locator.domain.premises import Premises
 from locator.domain.vocabulary import FACILITIES
+from locator.geo import bng
 from locator.hours import schedule as hours
 from locator.importing.demo import SOURCES as DEMO_SOURCES
 
@@ -439,3 +445,113 @@ def hsds_chunks(
         "empty": count == 0,
     }
     yield "]," + _dumps(page)[1:]
+
+
+# -- GeoPackage -------------------------------------------------------------------------------
+
+GEOPACKAGE_LAYER = "safe_spaces"
+GEOPACKAGE_CRS = {4326: "EPSG:4326", 27700: "EPSG:27700"}
+# The API's data properties, in its order, and the demo source: one field each.
+GEOPACKAGE_FIELDS = (
+    "id",
+    "name",
+    "organisation",
+    "address",
+    "postcode",
+    "facilities",
+    "opening_hours",
+    "closed_until",
+    "phone",
+    "website",
+    "how_to_ask",
+    "url",
+    "area_code",
+    "nation",
+    "demo",
+    "last_confirmed",
+    "source",
+)
+
+
+def geopackage_records(row: Premises, url: str) -> dict:
+    """Return a public premises' data properties as flat GeoPackage fields (lists joined by ;)."""
+    properties = features.data_properties(row, url)
+    properties["facilities"] = ";".join(properties["facilities"])
+    properties["source"] = _demo_source(row)
+    return properties
+
+
+def write_geopackage(
+    store: Store,
+    url_for_space: Callable[[int], str],
+    path: Path,
+    *,
+    epsg: int = 4326,
+    batch_size: int = BATCH_SIZE,
+    generated: datetime | None = None,
+) -> int:
+    """Write every public premises to a GeoPackage layer in WGS84 or British National Grid.
+
+    Returns how many premises it holds. The licence and attribution go in its metadata.
+    """
+    # geopandas costs a second at import: only a GeoPackage download pays it.
+    import geopandas
+    import shapely
+
+    records, lats, lons = [], [], []
+    for rows in store.premises.public_in_batches(batch_size):
+        for row in rows:
+            records.append(geopackage_records(row, url_for_space(row.id)))
+            lats.append(row.lat)
+            lons.append(row.lon)
+    if epsg == 27700:
+        xs, ys = bng.from_wgs84(lats, lons)
+    else:
+        xs, ys = lons, lats
+    frame = geopandas.GeoDataFrame(
+        {name: [record[name] for record in records] for name in GEOPACKAGE_FIELDS},
+        geometry=shapely.points(np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)),
+        crs=GEOPACKAGE_CRS[epsg],
+    )
+    metadata = {
+        "LICENCE": LICENCE,
+        "LICENCE_URL": LICENCE_URL,
+        "GENERATED": _generated(generated),
+        "ATTRIBUTION": "; ".join(
+            f"{item['name']} ({item['licence']}): {item.get('notice', '')}".rstrip(": ")
+            for item in ATTRIBUTION
+        ),
+    }
+    frame.to_file(
+        path,
+        layer=GEOPACKAGE_LAYER,
+        driver="GPKG",
+        engine="pyogrio",
+        metadata=metadata,
+        geometry_type="Point",
+    )
+    return len(records)
+
+
+def geopackage_file(
+    store: Store, url_for_space: Callable[[int], str], folder: Path, *, epsg: int = 4326
+) -> tuple[Path, int]:
+    """Return the GeoPackage of the current data version and that version, writing it if new.
+
+    One file per data version and CRS, kept in `folder` until the data changes: a GeoPackage
+    is a database file, so it is built whole rather than streamed.
+    """
+    version = store.data_version()
+    name = f"{GEOPACKAGE_LAYER}-{epsg}-{version}.gpkg"
+    path = folder / name
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        # Written aside and renamed: a second worker or a reader never sees half a file.
+        with tempfile.TemporaryDirectory(dir=folder) as scratch:
+            written = Path(scratch) / name
+            write_geopackage(store, url_for_space, written, epsg=epsg)
+            os.replace(written, path)
+        for old in folder.glob(f"{GEOPACKAGE_LAYER}-{epsg}-*.gpkg"):
+            if old.name != name:
+                old.unlink(missing_ok=True)
+    return path, version

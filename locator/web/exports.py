@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
-from flask import Blueprint, Response, current_app, request, stream_with_context
+from flask import Blueprint, Response, current_app, request, send_file, stream_with_context
 
+from locator.domain.errors import InvalidParameter
 from locator.opendata import exports
 from locator.web import links
 
@@ -69,3 +71,35 @@ def export_hsds():
         "application/json",
         lambda: exports.hsds_chunks(service.store, _space_urls(), area_name),
     )
+
+
+def _epsg(text: str) -> int:
+    """Read the crs parameter: WGS84 (4326, the default) or British National Grid (27700)."""
+    code = text.strip().upper().removeprefix("EPSG:") if text.strip() else "4326"
+    if not code.isdigit() or int(code) not in exports.GEOPACKAGE_CRS:
+        raise InvalidParameter(
+            "crs must be 4326 (WGS84 longitude/latitude) or 27700 (British National Grid).", "crs"
+        )
+    return int(code)
+
+
+@bp.get("/export.gpkg")
+def export_geopackage():
+    """Send every public space as a GeoPackage for GIS teams (crs=27700: British National Grid)."""
+    epsg = _epsg(request.args.get("crs", ""))
+    service = current_app.extensions["locator"]
+    etag = f"gpkg-{epsg}-{service.store.data_version()}"
+    if request.if_none_match.contains(etag):
+        return Response(status=304, headers=_headers(etag))
+    folder = Path(current_app.instance_path) / "exports"
+    path, version = exports.geopackage_file(service.store, _space_urls(), folder, epsg=epsg)
+    response = send_file(
+        path,
+        mimetype="application/geopackage+sqlite3",
+        as_attachment=True,
+        download_name=f"safe_spaces_{epsg}.gpkg",
+        etag=False,
+        conditional=False,
+    )
+    response.headers.update(_headers(f"gpkg-{epsg}-{version}"))
+    return response

@@ -103,6 +103,34 @@ def _export_path(summary: str, description: str, media_type: str, body: str) -> 
     }
 
 
+def _geopackage_path() -> dict:
+    """Describe the GeoPackage export, which takes a crs and is a binary file."""
+    path = _export_path(
+        "Every public safe space as a GeoPackage, for GIS teams.",
+        "One point layer, `safe_spaces`, with the export's data properties as fields (facilities "
+        "joined by `;`) and the licence and attribution in the file's metadata. Built once per "
+        "data version; CORS open; `ETag` and `If-None-Match` as for export.geojson.",
+        "application/geopackage+sqlite3",
+        "A GeoPackage (SQLite) file.",
+    )
+    get = path["get"]
+    get["parameters"] = [
+        {
+            "name": "crs",
+            "in": "query",
+            "required": False,
+            "description": "4326 (WGS84 longitude/latitude, the default) or 27700 (British "
+            "National Grid eastings/northings, converted with OSTN15).",
+            "schema": {"type": "string", "enum": ["4326", "27700", "EPSG:4326", "EPSG:27700"]},
+        }
+    ]
+    get["responses"]["200"]["content"] = {
+        "application/geopackage+sqlite3": {"schema": {"type": "string", "format": "binary"}}
+    }
+    get["responses"].update(_error_responses(400))
+    return path
+
+
 def openapi_document() -> dict:
     """Return the OpenAPI 3.0 description of /api/v1."""
     nullable_string = {"type": "string", "nullable": True}
@@ -288,6 +316,7 @@ def openapi_document() -> dict:
                 "application/json",
                 "HSDS 3.0 services with licence and attribution.",
             ),
+            "/api/v1/export.gpkg": _geopackage_path(),
             "/api/v1/openapi.json": {
                 "get": {
                     "summary": "This document.",

@@ -39,7 +39,7 @@ def business_home(account):
     return render_template("business_home.html", account=account, rows=rows, reference=reference)
 
 
-UPLOAD_SUFFIXES = (".csv", ".geojson", ".json", ".osm", ".pbf")
+UPLOAD_SUFFIXES = (".csv", ".geojson", ".json", ".osm", ".pbf", ".gpkg", ".zip", ".kml", ".kmz")
 UPLOAD_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
@@ -82,7 +82,10 @@ def business_upload(account):
     upload = request.files.get("file")
     suffix = Path(upload.filename or "").suffix.lower() if upload else ""
     if upload is None or suffix not in UPLOAD_SUFFIXES:
-        message = "Upload a .csv or .geojson file in the import format, or an OpenStreetMap export."
+        message = (
+            "Upload a .csv or .geojson file in the import format, a GIS file (.gpkg, a zipped "
+            "Shapefile or .kml) or an OpenStreetMap export."
+        )
         return render_template("message.html", title="Choose a file", message=message), 400
     token = secrets.token_urlsafe(24)
     path = _upload_dir() / f"{token}{suffix}"
