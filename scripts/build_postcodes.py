@@ -5,9 +5,9 @@ Grid eastings and northings) and writes data/gazetteer/postcodes_gb_codepointope
 postcode with a position, sorted so that a district and a sector ("M4 3") are each one run, with
 WGS84 positions to six decimal places. Postcodes without a position (quality 90) are left out.
 
-Needs pyproj for the grid transform. Run from the repository:
+Eastings and northings become WGS84 through OS's OSTN15 (locator.geo.bng, convertbng), to within
+centimetres of OS's own positions. Run from the repository:
 
-    .venv/bin/pip install -e '.[data]'
     .venv/bin/python scripts/build_postcodes.py /path/to/codepo_gb.zip
 """
 
@@ -22,12 +22,12 @@ import zipfile
 from pathlib import Path
 
 import numpy
-from pyproj import Transformer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from locator.geo.postcodes import FILE_NAME, pack  # noqa: E402  (the repository is not installed here)
+from locator.geo import bng  # noqa: E402  (the repository is not installed here)
+from locator.geo.postcodes import FILE_NAME, pack  # noqa: E402
 
 NO_POSITION = "90"
 
@@ -58,8 +58,10 @@ def main() -> None:
     arguments = parser.parse_args()
     start = time.perf_counter()
     codes, eastings, northings = read_codepoint(arguments.codepoint)
-    to_wgs84 = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True)
-    lons, lats = to_wgs84.transform(numpy.array(eastings), numpy.array(northings))
+    lats, lons = bng.to_wgs84(numpy.array(eastings), numpy.array(northings))
+    missing = numpy.isnan(lats) | numpy.isnan(lons)
+    if missing.any():
+        raise SystemExit(f"{int(missing.sum())} postcodes fall outside OSTN15: check the file")
     keys = numpy.array([pack(code) for code in codes], dtype=numpy.int64)
     order = numpy.argsort(keys, kind="stable")
     keys = keys[order]
