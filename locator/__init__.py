@@ -25,6 +25,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         extensions,
         listings,
         maps,
+        opendata,
         ops,
         pages,
         privacy,
@@ -54,9 +55,10 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         app.config["MAX_CONTENT_LENGTH"] = 8 * 1024 * 1024
     privacy.init_app(app)
     store = Store(str(app.config["DATABASE_URL"]))
-    app.extensions["locator"] = Locator(store, default_gazetteer(), default_areas())
+    app.extensions["locator"] = Locator(store, default_gazetteer, default_areas())
     app.register_blueprint(api.bp)
     app.register_blueprint(export_views.bp)
+    app.register_blueprint(opendata.bp)
     app.register_blueprint(ops.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(embed.bp)

@@ -1,14 +1,16 @@
-"""Flask CLI commands: init-db, import, demo, accounts, upkeep, the outbox, referral contacts."""
+"""Flask CLI commands: init-db, import, demo, accounts, upkeep, outbox, referrals, gazetteer."""
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from locator.geo import loading
 from locator.importing import demo
 from locator.importing import rows as importing
 from locator.importing import service as imports
@@ -46,16 +48,17 @@ def import_command(path: Path, fmt: str, organisation: str | None, publish: bool
     """Import premises from a CSV, GeoJSON, OpenStreetMap or NHS pharmacy file."""
     service = _locator()
     service.store.migrate()
-    try:
-        fmt, raw_rows = importing.read_rows(path, fmt, organisation)
-    except importing.ImportFileError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
-    with click.progressbar(length=len(raw_rows), label="Checking rows", file=sys.stderr) as bar:
-        result = imports.import_rows(
-            service, fmt, raw_rows, publish=publish, dry_run=dry_run, on_progress=bar.update
-        )
-    report(result)
+    with imports.collector_paused():
+        try:
+            fmt, raw_rows = importing.read_rows(path, fmt, organisation)
+        except importing.ImportFileError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+        with click.progressbar(length=len(raw_rows), label="Checking rows", file=sys.stderr) as bar:
+            result = imports.import_rows(
+                service, fmt, raw_rows, publish=publish, dry_run=dry_run, on_progress=bar.update
+            )
+        report(result)
     if not result.plan.rows:
         sys.exit(1)
 
@@ -83,8 +86,8 @@ def report(result) -> None:
         click.echo(f"  {warned.where}{ref}: {warned.reason}")
     if plan.approximate:
         click.echo(
-            f"Placed at their postcode district's centre (no lat/lon given): "
-            f"{len(plan.approximate)} — add coordinates for exact positions."
+            f"Placed by their postcode (no lat/lon given): {len(plan.approximate)} — "
+            "a postcode covers about 15 addresses; add coordinates for exact positions."
         )
 
 
@@ -249,6 +252,86 @@ def import_referrals_command(path: Path, skip_bad: bool) -> None:
         sys.exit(1)
 
 
+@click.group("gazetteer")
+def gazetteer_group() -> None:
+    """Places operators load from newer official files, ahead of the shipped ones."""
+
+
+@gazetteer_group.command(
+    "load",
+    epilog="Formats: onspd (ONS Postcode Directory or NSPL, CSV with a header), codepoint "
+    "(Code-Point Open zip or CSV), open-names (OS Open Names zip or CSV), naptan (NaPTAN "
+    "Stops.csv). Loading a source again replaces its earlier places; a bad file changes nothing.",
+)
+@with_appcontext
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(loading.FORMATS),
+    default="auto",
+    show_default=True,
+    help="File format; auto tells it from the zip's member names or the first row.",
+)
+@click.option("--source", help="Name the places are kept under (default: the format's name).")
+def gazetteer_load_command(path: Path, fmt: str, source: str | None) -> None:
+    """Load postcodes, names or stops from a newer official file (zip, CSV or .csv.gz)."""
+    store = _locator().store
+    store.migrate()
+    started = time.monotonic()
+    try:
+        with loading.PlaceFile(path, fmt) as places:
+            report = loading.LoadReport(places.format)
+            with click.progressbar(
+                length=places.total_bytes, label=f"Loading {places.format}", file=sys.stderr
+            ) as bar:
+                batches = places.batches(report, bar.update)
+                name = source or places.format
+                written = store.places.replace(name, places.format, path.name, batches)
+    except loading.PlaceFileError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        click.echo("Nothing was changed.", err=True)
+        sys.exit(1)
+    seconds = time.monotonic() - started
+    click.echo(f"Format: {report.format}")
+    click.echo(f"Rows read: {report.rows_read:,}")
+    click.echo(f"Loaded: {written:,} places (source {source or report.format})")
+    click.echo(f"Skipped: {sum(report.skipped.values()):,}")
+    for reason, count in report.skipped.most_common():
+        click.echo(f"  {reason}: {count:,} (e.g. {'; '.join(report.examples[reason])})")
+    click.echo(f"Time: {seconds:.1f} s ({report.rows_read / max(seconds, 1e-9):,.0f} rows/s)")
+
+
+@gazetteer_group.command("status")
+@with_appcontext
+def gazetteer_status_command() -> None:
+    """Say which sources are loaded, with how many places and when."""
+    store = _locator().store
+    store.migrate()
+    sources = store.places.sources()
+    if not sources:
+        click.echo("Nothing loaded: the shipped gazetteer answers alone.")
+    for loaded in sources:
+        click.echo(
+            f"{loaded.source}: {loaded.entries:,} places from {loaded.file_name} "
+            f"({loaded.format}), loaded {loaded.loaded_at:%Y-%m-%d %H:%M} UTC"
+        )
+
+
+@gazetteer_group.command("clear")
+@with_appcontext
+@click.option("--source", help="Clear only this source (see `gazetteer status`); default all.")
+def gazetteer_clear_command(source: str | None) -> None:
+    """Remove loaded places, so the shipped gazetteer answers again."""
+    store = _locator().store
+    store.migrate()
+    if source is not None and source not in {s.source for s in store.places.sources()}:
+        click.echo(f"Error: no source {source!r} is loaded (see `gazetteer status`).", err=True)
+        sys.exit(1)
+    removed = store.places.clear(source)
+    click.echo(f"Removed {removed:,} loaded places{f' of {source}' if source else ''}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands on an app."""
     commands = (
@@ -261,6 +344,7 @@ def init_app(app: Flask) -> None:
         remind_command,
         outbox_group,
         referrals_group,
+        gazetteer_group,
     )
     for command in commands:
         app.cli.add_command(command)

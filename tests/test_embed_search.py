@@ -80,7 +80,7 @@ def test_searching_in_the_embed_orders_by_distance_from_the_searched_place(clien
     assert names(page) == ["Otley Market Shop", "Otley Edge Shop"]
     assert metres(page) == sorted(metres(page))
     assert summary(page) == (
-        "2 of 5 safe spaces open at Wed 2 Dec 12:00 in Leeds are within 5 km of Otley, "
+        "2 of 5 safe spaces open at Wed 2 Dec 12:00 in Leeds are within 5 km of Otley, Leeds, "
         "nearest first."
     )
     assert page.select_one("input#q")["value"] == "Otley"
@@ -125,7 +125,7 @@ def test_the_summary_says_n_nearest_of_m_when_the_limit_cuts_the_list(client, le
     )
     searched = embed(client, "area=leeds&limit=1&q=Otley")
     assert summary(searched).startswith("1 of 5 safe spaces open at Wed 2 Dec 12:00 in Leeds:")
-    assert summary(searched).endswith("the nearest to Otley.")
+    assert summary(searched).endswith("the nearest to Otley, Leeds.")
 
 
 def test_the_count_is_of_matches_for_the_filter_in_the_district(client, leeds):
@@ -160,7 +160,7 @@ def test_a_search_centres_the_map_on_the_place_instead_of_the_district(client, l
     assert whole.has_attr("data-bounds") and not whole.has_attr("data-here-lat")
     searched = embed(client, "area=leeds&q=Otley").select_one("#map")
     assert not searched.has_attr("data-bounds")
-    assert searched["data-here-label"] == "Otley"
+    assert searched["data-here-label"] == "Otley, Leeds"
 
 
 def test_the_embed_without_a_district_still_says_when_there_may_be_more(client, leeds):

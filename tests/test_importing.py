@@ -57,7 +57,7 @@ def test_good_rows_go_in_and_every_bad_row_is_listed_with_line_and_reason(
     assert "line 10 (ref s1): ref 's1' already appears at line 2" in out
     # A wrong optional field is left out with a warning, not the whole row.
     assert "line 11 (ref s9): website 'javascript:alert(1)' is not a web address: left out" in out
-    assert "postcode district's centre" in out
+    assert "Placed by their postcode (no lat/lon given): 1" in out
     assert locator.store.premises.count() == 4
     assert locator.store.premises.count(ref="s9", website=None) == 1
 

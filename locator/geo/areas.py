@@ -20,6 +20,8 @@ from locator.config import DATA_DIR
 BOUNDARY_FILE = "lad_may2023_uk_buc.geojson"
 
 NATIONS = {"E": "england", "W": "wales", "S": "scotland", "N": "northern_ireland"}
+# The nation of a point no district reaches (open sea, or coordinates on a ship).
+DEFAULT_NATION = "england"
 
 # Search runs in a plane where one unit is one degree of latitude (~111.2 km) and longitude is
 # shrunk by cos(54 deg), the middle of the UK; distances are then within ~10 % of true km.
@@ -150,7 +152,7 @@ class Areas:
     def nation_at(self, lat: float, lon: float) -> str:
         """Return the nation at the point, defaulting to England when nothing is near."""
         area = self.locate(lat, lon)
-        return area.nation if area is not None else "england"
+        return area.nation if area is not None else DEFAULT_NATION
 
     def _locate_indices(self, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
         if lats.shape != lons.shape:

@@ -58,6 +58,9 @@ _SPELLINGS = {
 # Last in a name "St" is a street ("Market St"); first, a saint ("St Albans").
 _LAST_WORD_SPELLINGS = {"st": "street", "dr": "drive"}
 _SENTENCE_END = re.compile(r"[.!?]")
+# OS Open Names gives Welsh councils in both languages, "Abertawe - Swansea", even when the two
+# are one name: "Powys - Powys" reads as Powys.
+_DOUBLED_AREA = re.compile(r"(?<=, )(.+) - \1$")
 _PUNCTUATION = re.compile(r"[.!?,;:()]")
 
 # Fuzzy matching: ratio scores 0-100; below these a "match" is more guess than typo.
@@ -293,6 +296,17 @@ def _norm(text: str) -> str:
     return _name_key([_norm_token(m.group()) for m in _tokens(_fold(text))])
 
 
+def name_key(text: str) -> str:
+    """Return the key a name is filed under: "Market St" and "market street" share one."""
+    return _norm(text)
+
+
+def postcodes_in_text(text: str) -> list[str]:
+    """Return the full postcodes written in a sentence, as "OUT IN", in order."""
+    upper = _fold(text[:_MAX_TEXT_CHARS]).upper()
+    return [f"{m.group(1)} {m.group(2)}" for m in _FULL_IN_TEXT_RE.finditer(upper)]
+
+
 def _strip_station_words(key: str) -> str | None:
     """Return the key without a trailing "station" phrase, or None when it has none."""
     for word in _STATION_WORDS:
@@ -389,6 +403,15 @@ class Gazetteer:
         streets = _load_streets(folder)
         postcodes = Postcodes(folder / POSTCODES_FILE)
         return cls(outcodes, names, crs, words, frozenset(towns), everyday, streets, postcodes)
+
+    def knows(self, text: str) -> bool:
+        """Tell whether a name is one of the shipped names exactly (no spelling guessed)."""
+        return _norm(text[:_MAX_QUERY_CHARS]) in self._names
+
+    def postcode_label(self, postcode: str) -> str:
+        """Return how a full postcode ("M4 3AQ") is named: with its district's town when known."""
+        hit = self._district(postcode.split(maxsplit=1)[0].upper())
+        return f"{postcode}, {hit[3]}" if hit and hit[3] else postcode
 
     # ---- reverse lookup ------------------------------------------------------------------
 
@@ -1131,6 +1154,7 @@ def _load_names(
         ]
         for row in rows:
             key, label, kind, rank, lat, lon, alias_keys, is_everyday = (row[i] for i in columns)
+            label = _DOUBLED_AREA.sub(r"\1", label)
             if is_everyday == "1":
                 everyday.add(key)
             aliases = alias_keys.split("|") if alias_keys else ()

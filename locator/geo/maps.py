@@ -10,12 +10,9 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import folium
-from folium.plugins import MarkerCluster
-
 DATA_ATTRIBUTION = (
-    "Data: ONS, OS and Royal Mail (OGL v3); NHSBSA (OGL v3); GeoNames (CC BY 4.0); "
-    "© OpenStreetMap contributors (ODbL)"
+    "Data: ONS, OS and Royal Mail incl. Code-Point Open (OGL v3); DfT NaPTAN (OGL v3); "
+    "NHSBSA (OGL v3); GeoNames (CC BY 4.0); © OpenStreetMap contributors (ODbL)"
 )
 
 
@@ -41,6 +38,11 @@ def map_parts(
     layers: Sequence[tuple[dict, dict]] = (),
 ) -> MapParts:
     """Build a map centred on a point; tiles only when a tile URL is configured."""
+    # Imported here, not at the top: folium (and the pandas it pulls in) costs a second at
+    # start-up, which every CLI command and worker would pay without ever drawing a map.
+    import folium
+    from folium.plugins import MarkerCluster
+
     figure_map = folium.Map(
         location=list(centre), zoom_start=zoom, tiles=None, control_scale=True, max_zoom=19
     )

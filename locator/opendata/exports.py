@@ -84,14 +84,14 @@ ATTRIBUTION = (
     },
     {
         "key": "os_codepoint",
-        "name": "OS Code-Point Open postcode district centres",
+        "name": "OS Code-Point Open postcodes",
         "licence": OGL,
         "url": LICENCE_URL,
         "notice": "Contains OS data © Crown copyright and database right; Contains Royal Mail "
         "data © Royal Mail copyright and database right; Contains National Statistics data "
         "© Crown copyright and database right.",
         "applies_to": "Positions of premises registered with a postcode only (placed at the "
-        "postcode district's centre).",
+        "postcode's own position).",
     },
     {
         "key": "nhsbsa",

@@ -47,6 +47,19 @@ class SpaceQuery:
     bbox: tuple[float, float, float, float] | None = None
     area: str | None = None
     limit: int = DEFAULT_LIMIT
+    # Where the device is, when a search by name has one: it orders the places of one name
+    # ("Victoria"), nearest first. Used for that alone, and kept nowhere.
+    near: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another place a searched name may mean."""
+
+    lat: float
+    lon: float
+    label: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,8 @@ class Location:
     lon: float
     label: str
     source: str  # device | postcode | district | place | station
+    # The other places of the same name, likeliest (or nearest the device) first.
+    alternatives: tuple[Alternative, ...] = ()
 
 
 def _number(params: Mapping[str, str], name: str, low: float, high: float) -> float | None:
@@ -145,6 +160,21 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     return values
 
 
+def parse_near(raw: str | None) -> tuple[float, float] | None:
+    """Read near=lat,lon: the device's position, to order the places a name may mean."""
+    if raw is None or raw.strip() == "":
+        return None
+    message = "near must be two numbers: lat,lon."
+    parts = raw.split(",")
+    if len(parts) != 2:
+        raise InvalidParameter(message, "near")
+    lat = _number({"near": parts[0]}, "near", -90, 90)
+    lon = _number({"near": parts[1]}, "near", -180, 180)
+    if lat is None or lon is None:
+        raise InvalidParameter(message, "near")
+    return lat, lon
+
+
 def parse_space_query(
     params: Mapping[str, str], areas: Areas, *, open_now_default: bool = False
 ) -> SpaceQuery:
@@ -160,6 +190,7 @@ def parse_space_query(
         raise InvalidParameter(f"q must be at most {MAX_QUERY_LENGTH} characters.", "q")
     if q and lat is not None:
         raise InvalidParameter("Give either lat and lon or q, not both.", "q")
+    near = parse_near(params.get("near"))
     radius = _number(params, "radius_km", 0, MAX_RADIUS_KM)
     if radius is not None and radius <= 0:
         raise InvalidParameter("radius_km must be more than 0.", "radius_km")
@@ -187,6 +218,7 @@ def parse_space_query(
         bbox=parse_bbox(params.get("bbox")),
         area=area,
         limit=limit,
+        near=near,
     )
     if query.lat is None and not query.q and query.bbox is None and query.area is None:
         raise InvalidParameter(

@@ -12,6 +12,7 @@ from locator.domain.errors import SpaceNotFound, UnknownPlace
 from locator.domain.vocabulary import facility_mask
 from locator.geo.areas import Areas
 from locator.geo.gazetteer import Gazetteer, Place
+from locator.geo.layered import LayeredGazetteer
 from locator.search.features import (
     arrival_deadline,
     bank_holiday_somewhere,
@@ -19,12 +20,22 @@ from locator.search.features import (
     space_feature,
 )
 from locator.search.index import Hit, IndexFilter, IndexHolder, SpaceIndex
-from locator.search.query import MAX_LIMIT, MAX_RADIUS_KM, Location, SpaceQuery, describe
+from locator.search.query import (
+    MAX_LIMIT,
+    MAX_RADIUS_KM,
+    Alternative,
+    Location,
+    SpaceQuery,
+    describe,
+)
 
 # An open-now search fetches limit × factor + spare places, to make up for those that close on
 # the way (bench/bench_search.py measures the cost).
 ARRIVAL_FETCH_FACTOR = 2
 ARRIVAL_SPARE = 10
+# A name several places share ("Victoria") is answered with the likeliest and up to this many
+# others, to choose from.
+MAX_ALTERNATIVES = 4
 
 
 @dataclass
@@ -49,6 +60,11 @@ class SearchResult:
                 "label": self.location.label,
                 "source": self.location.source,
             }
+            if self.location.alternatives:
+                collection["location"]["alternatives"] = [
+                    {"label": other.label, "lat": other.lat, "lon": other.lon, "kind": other.kind}
+                    for other in self.location.alternatives
+                ]
         return collection
 
 
@@ -71,9 +87,11 @@ def build_index(store: Store, version: int) -> SpaceIndex:
 class Locator:
     """The application's use cases over one store, gazetteer and set of areas."""
 
-    def __init__(self, store: Store, gazetteer: Gazetteer, areas: Areas):
+    def __init__(self, store: Store, gazetteer: Gazetteer | Callable[[], Gazetteer], areas: Areas):
         self.store = store
-        self.gazetteer = gazetteer
+        # Places operators loaded come first; the shipped gazetteer (or the function that
+        # reads it) is read on first use, so work that asks for no place never waits for it.
+        self.gazetteer = LayeredGazetteer(gazetteer, store.places)
         self.areas = areas
         self.index = IndexHolder(store, build_index)
 
@@ -85,8 +103,8 @@ class Locator:
             return Location(query.lat, query.lon, "your location", "device")
         if not query.q:
             return None
-        place = self.gazetteer.find(query.q)
-        if place is None:
+        choices = self.gazetteer.candidates(query.q, limit=MAX_ALTERNATIVES + 1, near=query.near)
+        if not choices:
             suggestions = self.gazetteer.suggestions(query.q, limit=3)
             raise UnknownPlace(
                 f"We could not find {query.q[:60]!r}: try a postcode such as M1 1AE, a town "
@@ -94,7 +112,28 @@ class Locator:
                 "q",
                 tuple(p.label for p in suggestions),
             )
-        return _location_from_place(place)
+        if choices[0].kind in ("postcode", "district"):
+            return _location_from_place(choices[0])
+        place, *others = self._told_apart(choices)
+        return replace(
+            _location_from_place(place),
+            alternatives=tuple(Alternative(p.lat, p.lon, p.label, p.kind) for p in others),
+        )
+
+    def _told_apart(self, places: list[Place]) -> list[Place]:
+        """Add its council area to a label others share: "Newport, Isle of Wight"."""
+        labels = [place.label for place in places]
+        return [
+            self._with_area(place) if labels.count(place.label) > 1 else place for place in places
+        ]
+
+    def _with_area(self, place: Place) -> Place:
+        area = self.areas.locate(place.lat, place.lon)
+        if area is None:
+            return place
+        # Newport's own council is Newport: its nation says which one.
+        where = area.nation.replace("_", " ").title() if area.name == place.label else area.name
+        return replace(place, label=f"{place.label}, {where}")
 
     def search(
         self,

@@ -2,7 +2,6 @@
 
 from flask import Blueprint, current_app, jsonify, request
 
-from locator.chat import service as chat_service
 from locator.search.query import parse_at, parse_space_query
 from locator.web import links
 from locator.web.openapi import openapi_document
@@ -40,6 +39,10 @@ def space(space_id: int):
 @bp.post("/chat")
 def chat():
     """Answer a message to the assistant; the text is never logged or stored."""
+    # Imported on the first chat, not at start-up: its rule tables compile hundreds of regular
+    # expressions, which CLI commands (an import, a migration) would pay for nothing.
+    from locator.chat import service as chat_service
+
     body = request.get_json(silent=True)
     reply = chat_service.chat(locator(), chat_service.parse_chat_request(body), links.space_url)
     return jsonify(reply)

@@ -14,7 +14,7 @@ from locator.search.service import PageResults, search_for_people
 from locator.web import links
 from locator.web.api import locator
 from locator.web.maps import UK_CENTRE, map_for
-from locator.web.pages import map_filters, page_params, place_error, spaces_words
+from locator.web.pages import map_filters, page_params, place_choices, place_error, spaces_words
 
 bp = Blueprint("embed", __name__)
 
@@ -54,7 +54,7 @@ def _embed_list(service, params: dict[str, str], area) -> tuple[_EmbedList, Loca
     scope = {key: params[key] for key in EMBED_SCOPE if params.get(key)}
     origin = None
     if params.get("q", "").strip():
-        where = {"q": params["q"]}
+        where = {"q": params["q"], "near": params.get("near", "")}
     elif params.get("my_lat") or params.get("my_lon"):
         where = {"lat": params.get("my_lat", ""), "lon": params.get("my_lon", "")}
     elif scope.keys() & {"lat", "lon"}:
@@ -168,6 +168,7 @@ def embed():
         error=error,
         field_error=field_error,
         suggestions=suggestions,
+        choices=place_choices(listing.results, "embed.embed", params) if listing.searched else [],
         summary=_embed_summary(listing, area),
         here=here,
         q=params.get("q", ""),

@@ -53,6 +53,12 @@ SEARCH_PARAMETERS = (
         {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
         "Most features to return.",
     ),
+    (
+        "near",
+        {"type": "string", "example": "53.48,-2.24"},
+        'lat,lon of the device, with q: orders the places a name may mean ("Victoria") '
+        "nearest first. Used for that alone, and kept nowhere.",
+    ),
 )
 
 AT_PARAMETER = SEARCH_PARAMETERS[5]
@@ -576,6 +582,21 @@ def openapi_document() -> dict:
                                 "lon": {"type": "number"},
                                 "label": {"type": "string"},
                                 "source": {"type": "string", "enum": ["device", *PLACE_KINDS]},
+                                "alternatives": {
+                                    "type": "array",
+                                    "description": "Other places the name in q may mean, "
+                                    "likeliest (or nearest `near`) first; a label others "
+                                    "share names its council area.",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "label": {"type": "string"},
+                                            "lat": {"type": "number"},
+                                            "lon": {"type": "number"},
+                                            "kind": {"type": "string", "enum": list(PLACE_KINDS)},
+                                        },
+                                    },
+                                },
                             },
                         },
                     },

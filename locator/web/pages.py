@@ -6,7 +6,6 @@ from flask import Blueprint, abort, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from locator import presenting
-from locator.chat import service as chat_service
 from locator.domain.errors import LocatorError, SpaceNotFound
 from locator.domain.helplines import ROUND_THE_CLOCK
 from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
@@ -41,6 +40,21 @@ def place_error(error, endpoint: str, params: dict[str, str]):
         return error.message, []
     kept = {key: value for key, value in params.items() if value and key != "q"}
     return error.advice, [(label, url_for(endpoint, **kept, q=label)) for label in labels]
+
+
+def place_choices(results, endpoint: str, params: dict[str, str]) -> list[tuple[str, str]]:
+    """Return (label, link) for each other place the searched name may mean.
+
+    A link asks for the same name near that place, so it lands there and keeps the filters.
+    """
+    location = results.result.location if results else None
+    if location is None or not location.alternatives:
+        return []
+    kept = {key: value for key, value in params.items() if value and key != "near"}
+    return [
+        (other.label, url_for(endpoint, **kept, near=f"{other.lat:.5f},{other.lon:.5f}"))
+        for other in location.alternatives
+    ]
 
 
 def page_params(args: MultiDict) -> dict[str, str]:
@@ -135,6 +149,7 @@ def index():
         error=None if error is None or field_error else error.message,
         field_error=field_error,
         suggestions=suggestions,
+        choices=place_choices(results, "pages.index", params),
         summary=_summary(query, results),
         facilities=FACILITIES,
         radii=RADII_KM,
@@ -154,6 +169,7 @@ def results_fragment():
         query=query,
         error=error.message if error else None,
         summary=_summary(query, results),
+        choices=place_choices(results, "pages.index", params),
     ), (400 if error else 200)
 
 
@@ -229,6 +245,9 @@ def report(space_id: int):
 @bp.post("/chat")
 def chat_page():
     """Answer the chat form without JavaScript; the message is not kept."""
+    # Imported on the first chat, not at start-up (see api.chat).
+    from locator.chat import service as chat_service
+
     message = request.form.get("choice") or request.form.get("message", "")
     context = chat_service.parse_chat_context(request.form.get("context", ""))
     chat_request = chat_service.ChatRequest(message, parse_at(None), context=context)

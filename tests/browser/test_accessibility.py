@@ -22,7 +22,16 @@ def describe(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/?q=LS1", "place", "/embed?area=leeds", "/partners/embed", "/quick-exit"],
+    [
+        "/",
+        "/?q=LS1",
+        "/?q=Victoria",
+        "place",
+        "/embed?area=leeds",
+        "/partners/embed",
+        "/quick-exit",
+        "/open-data",
+    ],
 )
 @pytest.mark.parametrize("width,height", [(390, 844), (1280, 800)])
 def test_public_pages_have_no_serious_accessibility_violations(

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 
 from locator.adapters.db.accounts import AccountsRepository
 from locator.adapters.db.outbox import OutboxRepository
+from locator.adapters.db.places import PlacesRepository
 from locator.adapters.db.premises import PremisesRepository
 from locator.adapters.db.records import (
     ReferralContactsRepository,
@@ -60,6 +61,7 @@ class Store:
         self.reports = ReportsRepository(self)
         self.referrals = ReferralContactsRepository(self)
         self.outbox = OutboxRepository(self)
+        self.places = PlacesRepository(self)
 
     @property
     def backend(self) -> str:

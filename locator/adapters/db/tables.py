@@ -172,6 +172,35 @@ outbox = sa.Table(
     sa.Index("ix_outbox_unsent", "sent_at", "id"),
 )
 
+# Places an operator loaded from newer official files (`flask gazetteer load`); they take
+# precedence over the shipped gazetteer. kind "postcode": key is the postcode without spaces;
+# kind "name": key is the gazetteer's own name key. A source's rows are replaced whole.
+loaded_places = sa.Table(
+    "loaded_places",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.String(60), nullable=False),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("label", sa.String(300), nullable=False),
+    sa.Column("place_kind", sa.String(20), nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Index("ix_loaded_places_kind_key", "kind", "key"),
+    sa.Index("ix_loaded_places_source", "source"),
+)
+
+# One row per source loaded: what file, in what format, when, and how many places it gave.
+loaded_sources = sa.Table(
+    "loaded_sources",
+    metadata,
+    sa.Column("source", sa.String(60), primary_key=True),
+    sa.Column("format", sa.String(20), nullable=False),
+    sa.Column("file_name", sa.String(300), nullable=False),
+    sa.Column("entries", sa.Integer, nullable=False),
+    sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+)
+
 # One row whose counter goes up in every transaction that changes premises, so each worker
 # process can tell cheaply that its in-memory index is stale.
 data_version = sa.Table(

@@ -12,13 +12,15 @@ from markupsafe import Markup
 from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter
 from locator.domain.premises import Premises, reference
-from locator.printing import pdfs as printing
 from locator.usage import records as review
 from locator.web import links
 from locator.web.api import locator
 
 
 def printed(row: Premises, document: str):
+    # Imported when a PDF is asked for: fpdf costs a third of a second at start-up.
+    from locator.printing import pdfs as printing
+
     public_url = links.space_url(row.id)
     space = features.data_properties(row, public_url)
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
