@@ -265,6 +265,31 @@ def bench_size(n: int, queries: int, rng: np.random.Generator) -> None:
     )
 
 
+def write_estate_csv(path: Path, data: dict) -> None:
+    """Write synthetic premises as one retailer's estate in the import format."""
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SPEC_COLUMNS)
+        for i in range(len(data["hours"])):
+            writer.writerow(
+                [
+                    f"S{i:06d}",
+                    f"Store {i}",
+                    "Bench Retail",
+                    f"{i} High Street",
+                    "",
+                    f"{data['lats'][i]:.6f}",
+                    f"{data['lons'][i]:.6f}",
+                    data["hours"][i],
+                    data["facilities"][i],
+                    "0161 496 0000",
+                    "https://example.org/store",
+                    "Ask at the till",
+                    "external",
+                ]
+            )
+
+
 def bench_import(rows: int, rng: np.random.Generator) -> None:
     from locator.adapters.db.store import Store
     from locator.search.service import Locator
@@ -272,27 +297,7 @@ def bench_import(rows: int, rng: np.random.Generator) -> None:
     data = synthetic_premises(rows, rng)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "estate.csv"
-        with path.open("w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(SPEC_COLUMNS)
-            for i in range(rows):
-                writer.writerow(
-                    [
-                        f"S{i:06d}",
-                        f"Store {i}",
-                        "Bench Retail",
-                        f"{i} High Street",
-                        "",
-                        f"{data['lats'][i]:.6f}",
-                        f"{data['lons'][i]:.6f}",
-                        data["hours"][i],
-                        data["facilities"][i],
-                        "0161 496 0000",
-                        "https://example.org/store",
-                        "Ask at the till",
-                        "external",
-                    ]
-                )
+        write_estate_csv(path, data)
         store = Store(f"sqlite:///{folder}/bench.sqlite3")
         store.migrate()
         service = Locator(store, default_gazetteer(), default_areas())

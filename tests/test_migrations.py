@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from locator.adapters.db.store import Store
+from locator.adapters.db.store import MIGRATIONS_DIR, Store, newest_migration
 from locator.adapters.db.tables import metadata
 
 
@@ -55,3 +55,23 @@ def test_linking_premises_to_head_offices_skips_what_the_public_registered(tmp_p
         linked = {ref: organisation_id for ref, organisation_id in rows}
     store.dispose()
     assert linked == {"s1": 7, "web-0123456789ab": None}
+
+
+def test_every_migration_is_named_for_its_revision_and_follows_the_one_before():
+    # Store.migrate knows a database is up to date from the newest file's number alone.
+    folder = MIGRATIONS_DIR / "versions"
+    numbers = sorted(path.name.partition("_")[0] for path in folder.glob("*_*.py"))
+    for before, number in zip([None, *numbers], numbers, strict=False):
+        [path] = folder.glob(f"{number}_*.py")
+        text = path.read_text()
+        assert f'revision = "{number}"' in text, path.name
+        assert f"down_revision = {before!r}".replace("'", '"') in text, path.name
+    assert newest_migration() == numbers[-1]
+
+
+def test_a_database_at_the_newest_migration_says_so_and_a_new_one_has_none(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    assert store.schema_version() is None
+    store.migrate()
+    assert store.schema_version() == newest_migration()
+    store.dispose()

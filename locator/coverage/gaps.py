@@ -26,17 +26,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from scipy import sparse
-from scipy.spatial import cKDTree
 from shapely.geometry.base import BaseGeometry
 
 from locator.domain.errors import InvalidParameter
 from locator.domain.premises import Located
 from locator.hours import schedule as hours
 from locator.search.index import EARTH_RADIUS_M, haversine_m, metres_to_chord, to_unit_vectors
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -291,8 +293,12 @@ def district_grid(
 
 def within_radius(
     lats: np.ndarray, lons: np.ndarray, premises: Sequence[Site], radius_m: float
-) -> sparse.csr_matrix:
+) -> csr_matrix:
     """Return a (points, premises) 0/1 matrix: premises within `radius_m` of each point."""
+    # scipy costs a third of a second at import: only a coverage map pays it.
+    from scipy import sparse
+    from scipy.spatial import cKDTree
+
     points = to_unit_vectors(lats, lons)
     if not premises:
         return sparse.csr_matrix((len(points), 0), dtype=np.float32)

@@ -18,7 +18,6 @@ from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy.spatial import cKDTree
 
 from locator.config import DATA_DIR
 from locator.geo.postcodes import FILE_NAME as POSTCODES_FILE
@@ -437,6 +436,9 @@ class Gazetteer:
                     points = _flat(
                         np.array([c.lat for c in found]), np.array([c.lon for c in found])
                     )
+                    # scipy costs a third of a second at import: only a reverse lookup pays it.
+                    from scipy.spatial import cKDTree
+
                     self._reverse = (cKDTree(points) if found else None, found)
         return self._reverse
 

@@ -17,12 +17,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from locator.domain.vocabulary import FACILITY_BITS
+
+if TYPE_CHECKING:
+    from scipy.spatial import cKDTree
 
 EARTH_RADIUS_M = 6_371_008.8
 # Below this many eligible points a numpy scan beats building a tree.
@@ -127,7 +129,7 @@ class SpaceIndex:
         self.lons = np.asarray(lons, dtype=np.float64)
         self.size = len(self.ids)
         self._xyz = to_unit_vectors(self.lats, self.lons)
-        self._tree = cKDTree(self._xyz) if self.size else None
+        self._tree = _kdtree(self._xyz) if self.size else None
         self._facility_bits = _encode_facilities(facilities)
         self._area_codes, self._area_of = _encode(area_codes)
         schedule_keys, self._schedule_of = _encode(zip(hours, nations, strict=True))
@@ -290,7 +292,7 @@ class SpaceIndex:
                 self._eligible.move_to_end(key)
                 return cached
         positions = np.flatnonzero(self._mask_for(where))
-        tree = cKDTree(self._xyz[positions]) if len(positions) > SCAN_LIMIT else None
+        tree = _kdtree(self._xyz[positions]) if len(positions) > SCAN_LIMIT else None
         eligible = _Eligible(positions, tree)
         with self._lock:
             self._eligible[key] = eligible
@@ -371,3 +373,10 @@ class IndexHolder:
                 index = self.build(self.store, version)
                 self._index = index
         return index
+
+
+def _kdtree(points: np.ndarray) -> cKDTree:
+    """Build a tree; scipy is imported on the first, so commands that search nothing skip it."""
+    from scipy.spatial import cKDTree
+
+    return cKDTree(points)

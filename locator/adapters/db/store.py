@@ -98,6 +98,8 @@ class Store:
 
     def migrate(self, revision: str = "head") -> None:
         """Create or upgrade the schema to a migration (the newest by default); safe twice."""
+        if revision == "head" and self.schema_version() == newest_migration():
+            return  # nothing to do: a command need not load Alembic and its scripts to know it
         from alembic import command
         from alembic.config import Config
 
@@ -106,6 +108,16 @@ class Store:
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+
+    def schema_version(self) -> str | None:
+        """Return the migration the database is at, or None when it has none yet."""
+        try:
+            with self.engine.connect() as connection:
+                return connection.execute(
+                    sa.text("SELECT version_num FROM alembic_version")
+                ).scalar()
+        except sa.exc.SQLAlchemyError:
+            return None
 
     def ping(self) -> bool:
         """Return True when the database answers a trivial query."""
@@ -136,3 +148,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def newest_migration() -> str:
+    """Return the newest migration's revision: each is named for its file's number ("0009")."""
+    return max(path.name.partition("_")[0] for path in (MIGRATIONS_DIR / "versions").glob("*_*.py"))
