@@ -34,9 +34,17 @@ def _export(kind: str, mimetype: str, chunks: Callable[[], Iterator[str]]) -> Re
     # next request fetch again.
     etag = f"{kind}-{service.store.data_version()}"
     headers = _headers(etag)
-    if request.if_none_match.contains(etag):
+    if _client_holds(etag):
         return Response(status=304, headers=headers)
     return Response(stream_with_context(chunks()), mimetype=mimetype, headers=headers)
+
+
+def _client_holds(etag: str) -> bool:
+    """Tell whether If-None-Match names this version, as sent or as compressed ("…:br")."""
+    return any(
+        held == etag or held.startswith(f"{etag}:")
+        for held in request.if_none_match.as_set(include_weak=True)
+    )
 
 
 def _space_urls() -> Callable[[int], str]:
@@ -89,7 +97,7 @@ def export_geopackage():
     epsg = _epsg(request.args.get("crs", ""))
     service = current_app.extensions["locator"]
     etag = f"gpkg-{epsg}-{service.store.data_version()}"
-    if request.if_none_match.contains(etag):
+    if _client_holds(etag):
         return Response(status=304, headers=_headers(etag))
     folder = Path(current_app.instance_path) / "exports"
     path, version = exports.geopackage_file(service.store, _space_urls(), folder, epsg=epsg)

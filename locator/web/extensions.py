@@ -2,14 +2,16 @@
 
 import importlib.util
 
-from flask import Flask, request
+from flask import Flask, Response, request
+from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 
 def init_app(app: Flask) -> Limiter:
-    """Attach a rate limiter configured from the app's settings and return it."""
+    """Attach compression, a rate limiter configured from the app's settings and CSRF."""
+    _compress(app)
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     # One limit shared by all of /api; counters are keyed by client address only and never
     # see locations or message text.
@@ -55,3 +57,39 @@ def init_app(app: Flask) -> Limiter:
         return request.method == "GET" and not request.path.startswith("/api/")
 
     return limiter
+
+
+UNCOMPRESSED_BLUEPRINTS = frozenset({"business"})
+
+
+def _compress(app: Flask) -> None:
+    """Compress pages, JSON, GeoJSON, CSS and scripts (Brotli, zstd, gzip) for slow phones."""
+    app.config["COMPRESS_REGISTER"] = False
+    app.config["COMPRESS_MIMETYPES"] = [
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "application/geo+json",
+        "image/svg+xml",
+    ]
+    # The streamed exports too, for clients that speak only gzip (curl, older tools).
+    app.config["COMPRESS_ALGORITHM_STREAMING"] = ["zstd", "br", "gzip", "deflate"]
+    compress = Compress(app)
+    app.extensions["compress"] = compress
+
+    # Registered first, so it runs after every other after_request: the body is final.
+    @app.after_request
+    def _compressed(response: Response) -> Response:
+        # BREACH: the business pages (sign-in, registration, manage links, moderation) put a
+        # CSRF token beside text from the request; compressed, their size would leak it. They
+        # are few and small; the public pages and the API hold no secret.
+        if request.blueprint in UNCOMPRESSED_BLUEPRINTS:
+            return response
+        original = response.response
+        compressed = compress.after_request(response)
+        if compressed.response is not original and hasattr(original, "close"):
+            # A static file now read through the compressor: close it when the response is.
+            compressed.call_on_close(original.close)
+        return compressed
