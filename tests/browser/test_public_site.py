@@ -379,3 +379,18 @@ def test_a_name_with_markup_shows_as_text_in_its_map_popup_and_runs_nothing(site
     expect(popup).to_contain_text(XSS_NAME)
     expect(popup.locator("img, script")).to_have_count(0)
     assert page.evaluate("typeof window.__xss") == "undefined"
+
+
+def test_the_home_page_asks_for_no_markers_until_a_search_or_a_zoom_into_a_region(site, page):
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/v1/spaces" in r.url else None)
+    page.goto(site.url("/"))
+    page.wait_for_load_state("networkidle")
+    # The whole UK's markers would be hundreds of points a slow phone must fetch for nothing.
+    assert asked == []
+    expect(page.locator("#map .map-hint")).to_contain_text("Search, or zoom in")
+    zoom_in = "([lat, lon]) => window[document.querySelector('#map').dataset.mapVar]"
+    page.evaluate(zoom_in + ".setView([lat, lon], 13)", list(LEEDS))
+    page.wait_for_function("() => (document.querySelector('#map').dataset.markers|0) > 0")
+    assert len(asked) == 1 and "bbox=" in asked[0]
+    expect(page.locator("#map .map-hint")).to_have_count(0)

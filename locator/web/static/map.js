@@ -71,7 +71,39 @@
     return box;
   }
 
+  // Before a search, the whole UK's markers would be hundreds of points nobody asked for on a
+  // slow phone: the map asks only once there is a search, or once it is zoomed in to a region.
+  var MIN_BROWSE_ZOOM = 9;
+  var hint = null;
+
+  function searched() {
+    return Boolean(holder.getAttribute("data-bounds") || holder.hasAttribute("data-here-lat") ||
+                   document.querySelector(".results li.result"));
+  }
+
+  function showHint(shown) {
+    if (shown && !hint) {
+      hint = L.control({ position: "topright" });
+      hint.onAdd = function () {
+        var box = L.DomUtil.create("p", "map-hint");
+        box.textContent = "Search, or zoom in, to see safe spaces on the map.";
+        return box;
+      };
+      hint.addTo(map);
+    } else if (!shown && hint) {
+      map.removeControl(hint);
+      hint = null;
+    }
+  }
+
   function load() {
+    var wanted = searched() || map.getZoom() >= MIN_BROWSE_ZOOM;
+    showHint(!wanted);
+    if (!wanted) {
+      cluster.clearLayers();
+      holder.setAttribute("data-markers", String(listed.getLayers().length));
+      return;
+    }
     var bounds = map.getBounds();
     var bbox = [
       clamp(bounds.getWest(), -180, 179.9999),
