@@ -314,7 +314,7 @@ def _strip_station_words(key: str) -> str | None:
     return None
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Return the great-circle distance in km between two (lat, lon) points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = (
@@ -568,14 +568,20 @@ class Gazetteer:
         if near is not None:
             # Streets are local: a Headingley Road 300 km from the device is not the one meant.
             found = tuple(
-                c for c in found if c.kind != "street" or _km(near, _point(c)) <= _WITHIN_TOWN_KM
+                c
+                for c in found
+                if c.kind != "street" or km_between(near, _point(c)) <= _WITHIN_TOWN_KM
             )
         if key not in self._everyday_keys and key not in self._generic_streets:
             return found, False
         if near is not None:
-            beside = tuple(c for c in found if _km(near, _point(c)) <= _GENERIC_WITHIN_NEAR_KM)
+            beside = tuple(
+                c for c in found if km_between(near, _point(c)) <= _GENERIC_WITHIN_NEAR_KM
+            )
         elif town is not None:
-            beside = tuple(c for c in found if _km(_point(town), _point(c)) <= _NAMED_TOWN_KM)
+            beside = tuple(
+                c for c in found if km_between(_point(town), _point(c)) <= _NAMED_TOWN_KM
+            )
             # "station road in norwich": Norwich's own before Brundall's, nearer its centre.
             own = tuple(c for c in beside if c.kind != "street" or _street_of(c, town))
             beside = own if any(c.kind == "street" for c in own) else beside
@@ -674,7 +680,7 @@ class Gazetteer:
             # A town is what its name means: Oxford, not Oxford Circus.
             found = [c for c in found if not c.alias]
         if near is not None:
-            found.sort(key=lambda c: _km(near, (c.lat, c.lon)) / _reach_km(c.weight))
+            found.sort(key=lambda c: km_between(near, (c.lat, c.lon)) / _reach_km(c.weight))
         return found
 
     def _choices(
@@ -689,7 +695,9 @@ class Gazetteer:
             found = [c for c in found if c.kind in _STATION_KINDS]
         choices: list[Place] = []
         for candidate in self._ranked(found, near):
-            if all(_km(_point(other), _point(candidate)) > _SAME_CHOICE_KM for other in choices):
+            if all(
+                km_between(_point(other), _point(candidate)) > _SAME_CHOICE_KM for other in choices
+            ):
                 choices.append(candidate.place)
                 if len(choices) == limit:
                     break  # "High Street" has 1,500 choices; a search shows five
@@ -981,7 +989,7 @@ def _within_town(place: Place, town: Place) -> bool:
     # "on wind street in swansea" is not Ammanford's, 20 km away; Manchester Airport, 13 km
     # from the centre, is Manchester's.
     within = _NAMED_TOWN_KM if place.kind == "street" else _WITHIN_TOWN_KM
-    return _km(_point(place), _point(town)) <= within
+    return km_between(_point(place), _point(town)) <= within
 
 
 def _street_of(street: _Candidate, town: Place) -> bool:
@@ -1127,7 +1135,7 @@ def _load_stations(
         if len(london) == 1:
             preferred = london[0]
         elif town is not None:
-            preferred = min(found, key=lambda station: _km(_point(town), _point(station)))
+            preferred = min(found, key=lambda station: km_between(_point(town), _point(station)))
         for station in found:
             rank = _STATION_RANK + (10 if station is preferred else 0)
             _add(names, key, station._replace(rank=rank, alias=True))
@@ -1165,13 +1173,13 @@ def _load_names(
                 # "Reading Town Centre" is the town, wherever the two sources put its centre.
                 same_name = towns.get(_norm(label), ())
                 if same_name:
-                    town = min(same_name, key=lambda c: _km(point, _point(c)))
+                    town = min(same_name, key=lambda c: km_between(point, _point(c)))
                     names.setdefault(key, []).append(town._replace(alias=True))
                 continue
             if kind == "station" and key in stations:
                 # A station shipped already: NaPTAN says how much it counts (a halt in a
                 # village less than a suburb of its name) and its second names ("Oxford Road").
-                if _km(point, _point(stations[key])) > _SAME_CHOICE_KM:
+                if km_between(point, _point(stations[key])) > _SAME_CHOICE_KM:
                     continue  # another station of the same name
                 shipped = stations[key]._replace(rank=int(rank))
                 found = names[key]

@@ -17,11 +17,11 @@ from typing import Protocol
 from locator.geo.gazetteer import (
     Gazetteer,
     Place,
+    km_between,
     name_key,
     normalise_postcode,
     postcodes_in_text,
 )
-from locator.geo.gazetteer import _km as km_between
 from locator.geo.loading import LoadedPlace
 
 # Whether anything is loaded is asked again after this long, and after a load in this process.
