@@ -3,16 +3,16 @@
 Prints figures; asserts nothing. Run: .venv/bin/python bench/bench_site.py [--sizes 1000,100000]
 
 For each size it fills a temporary SQLite database with synthetic GB premises, serves the app
-on localhost and loads `/?q=M1` (a Wednesday afternoon) in headless Chromium, no map tiles:
-  - gzip bytes of the page and of everything it loads (CSS, JavaScript, the API's marker data);
-  - the time from navigation start until the first markers are on the map.
+on localhost and loads `/` and `/?q=M1` (a Wednesday afternoon) in headless Chromium on a
+390×844 phone, no map tiles:
+  - bytes over the wire (Chromium's encodedDataLength: compressed as sent, headers included)
+    for each page and everything it loads (CSS, JavaScript, the API's marker data);
+  - for `/?q=M1`, the time from navigation start until the first markers are on the map.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gzip
 import logging
 import statistics
 import tempfile
@@ -61,30 +61,14 @@ def measure(n: int, runs: int, rng: np.random.Generator) -> dict:
         base = f"http://127.0.0.1:{server.server_port}"
         # Warm the index so every run measures the page, not the first build.
         urllib.request.urlopen(f"{base}/api/v1/spaces?q=M1").read()  # noqa: S310 - our own server
-        times, sizes = [], []
+        times, sizes, homes = [], [], []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
             for _ in range(runs):
-                context = browser.new_context(viewport={"width": 390, "height": 844})
-                page = context.new_page()
-                bodies: dict[str, int] = {}
-
-                def record(response, bodies=bodies):
-                    # A redirect or an aborted request has no body to measure.
-                    if response.url.startswith(base):
-                        with contextlib.suppress(Exception):
-                            bodies[response.url] = len(gzip.compress(response.body(), 6))
-
-                page.on("response", record)
-                page.goto(base + PAGE)
-                page.wait_for_function(
-                    "() => (document.querySelector('#map')?.dataset.markers|0) > 0",
-                    timeout=60_000,
-                )
-                times.append(page.evaluate("performance.now()"))
-                page.wait_for_load_state("networkidle")
-                sizes.append(bodies)
-                context.close()
+                home = _transferred(browser, base + "/")
+                sizes.append(_transferred(browser, base + PAGE, wait_for_markers=True))
+                times.append(sizes[-1].pop("__markers_ms__"))
+                homes.append(home)
             browser.close()
         server.shutdown()
     last = sizes[-1]
@@ -95,7 +79,40 @@ def measure(n: int, runs: int, rng: np.random.Generator) -> dict:
         "data_bytes": data_bytes,
         "html_bytes": last.get(base + PAGE, 0),
         "requests": len(last),
+        "home_bytes": sum(homes[-1].values()),
+        "home_requests": len(homes[-1]),
     }
+
+
+def _transferred(browser, url: str, wait_for_markers: bool = False) -> dict[str, float]:
+    """Load a page on a first visit (nothing cached); return the bytes each URL took."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls: dict[str, str] = {}
+    sizes: dict[str, float] = {}
+    cdp.on(
+        "Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"])
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
+    )
+    page.goto(url)
+    markers_ms = None
+    if wait_for_markers:
+        page.wait_for_function(
+            "() => (document.querySelector('#map')?.dataset.markers|0) > 0", timeout=60_000
+        )
+        markers_ms = page.evaluate("performance.now()")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    found = {urls.get(key, key): size for key, size in sizes.items()}
+    if wait_for_markers:
+        found["__markers_ms__"] = markers_ms
+    context.close()
+    return found
 
 
 def main() -> None:
@@ -111,8 +128,9 @@ def main() -> None:
         r = results[n]
         print(
             f"{n:>9,} premises: markers after {r['median_ms']:.0f} ms (median of {args.runs}); "
-            f"gzip {r['page_bytes']:,} B in {r['requests']} requests "
-            f"(HTML {r['html_bytes']:,} B, marker data {r['data_bytes']:,} B)"
+            f"/?q=M1 {r['page_bytes'] / 1024:,.1f} KiB in {r['requests']} requests "
+            f"(HTML {r['html_bytes']:,.0f} B, marker data {r['data_bytes']:,.0f} B); "
+            f"/ {r['home_bytes'] / 1024:,.1f} KiB in {r['home_requests']} requests"
         )
     if len(results) >= 2:
         small, large = min(results), max(results)
