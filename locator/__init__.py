@@ -20,6 +20,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     from locator.search.service import Locator
     from locator.web import (
         api,
+        caching,
         embed,
         errors,
         extensions,
@@ -75,6 +76,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     )
     app.extensions["mailer"] = Mailer(store, transport)
     extensions.init_app(app)
+    caching.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, send_from_directory
+from flask import Blueprint, abort, current_app, request, send_from_directory
 
 from locator.geo.maps import map_parts
+from locator.web.caching import IMMUTABLE
 
 bp = Blueprint("assets", __name__)
 
 UK_CENTRE = (54.3, -2.5)
 
 
-def _vendor_dirs() -> dict[str, Path]:
+def _vendor_packages() -> dict:
     import xstatic.pkg.leaflet
     import xstatic.pkg.leaflet_markercluster
 
-    return {
-        "leaflet": Path(xstatic.pkg.leaflet.BASE_DIR),
-        "markercluster": Path(xstatic.pkg.leaflet_markercluster.BASE_DIR),
-    }
+    return {"leaflet": xstatic.pkg.leaflet, "markercluster": xstatic.pkg.leaflet_markercluster}
 
 
 def vendor_url(path: str) -> str:
-    """Return the URL of a file from a vendored (pip-packaged) front-end library."""
+    """Return the URL of a vendored (pip-packaged) front-end file, named by its version."""
     package, _, filename = path.partition("/")
-    return f"/static/vendor/{package}/{filename}"
+    return f"/static/vendor/{package}/{filename}?v={_vendor_packages()[package].VERSION}"
 
 
 def map_for(centre, zoom, *, cluster=True, marker=None):
@@ -45,7 +43,11 @@ def map_for(centre, zoom, *, cluster=True, marker=None):
 @bp.get("/static/vendor/<package>/<path:filename>")
 def vendor(package: str, filename: str):
     """Serve Leaflet and its plugins from their pip packages (no CDN)."""
-    folder = _vendor_dirs().get(package)
-    if folder is None:
+    found = _vendor_packages().get(package)
+    if found is None:
         abort(404)
-    return send_from_directory(folder, filename, max_age=86400)
+    response = send_from_directory(Path(found.BASE_DIR), filename, max_age=86400)
+    if request.args.get("v") == found.VERSION:
+        # The URL names the version: a browser may keep this file until the version changes.
+        response.headers["Cache-Control"] = IMMUTABLE
+    return response
