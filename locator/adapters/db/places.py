@@ -8,7 +8,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 
-from locator.adapters.db.premises import _bulk_execute
+from locator.adapters.db.bulk import bulk_execute
 from locator.adapters.db.tables import loaded_places, loaded_sources
 from locator.domain import clock
 from locator.geo.loading import LoadedPlace
@@ -53,7 +53,7 @@ class PlacesRepository:
                 for batch in batches:
                     if batch:
                         rows = [{"source": source, **place._asdict()} for place in batch]
-                        _bulk_execute(connection, insert, rows)
+                        bulk_execute(connection, insert, rows)
                         written += len(batch)
                 connection.execute(
                     loaded_sources.insert().values(

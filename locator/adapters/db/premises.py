@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import operator
 from collections.abc import Iterable, Iterator, Sequence
@@ -11,6 +10,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from locator.adapters.db import bulk
 from locator.adapters.db.tables import (
     IMPORT_FIELDS,
     INSERT_FIELDS,
@@ -261,9 +261,11 @@ class PremisesRepository:
                 pending = (Status.PENDING,)
                 values = [
                     fields + statuses.get(row["scheme"], pending)
-                    for fields, row in zip(_tuples(inserts, INSERT_FIELDS), inserts, strict=True)
+                    for fields, row in zip(
+                        bulk.tuples(inserts, INSERT_FIELDS), inserts, strict=True
+                    )
                 ]
-                _execute_many(
+                bulk.execute_many(
                     connection,
                     stamped,
                     (*INSERT_FIELDS, "status"),
@@ -403,102 +405,3 @@ def _import_values(row: dict) -> tuple:
         return _IMPORT_VALUES(row)
     except KeyError:
         return tuple(row.get(name) for name in IMPORT_FIELDS)
-
-
-def _tuples(rows: list[dict], names: Sequence[str]) -> list[tuple]:
-    """Return each row's values in `names` order (None for those a row lacks)."""
-    if len(names) == 1:
-        return [(row.get(names[0]),) for row in rows]
-    values = operator.itemgetter(*names)
-    try:
-        return [values(row) for row in rows]
-    except KeyError:
-        return [tuple(row.get(name) for name in names) for row in rows]
-
-
-def _bulk_execute(connection, statement, rows: list[dict]) -> None:
-    """Run one statement for many rows of plain values (str, float, int, bool, None, date)."""
-    names = tuple(rows[0])
-    _execute_many(connection, statement, names, _tuples(rows, names))
-
-
-def _execute_many(
-    connection, statement, names: Sequence[str], rows: list[tuple], same: dict | None = None
-) -> None:
-    """Run one statement for many rows given as tuples in `names` order, and values the same
-    for every row (`same`).
-
-    SQLAlchemy's per-row parameter processing costs more than the database's own work on
-    large imports; the values here need none, so they go straight to the driver.
-    """
-    same = same or {}
-    keys = (*names, *same)
-    compiled = statement.compile(dialect=connection.dialect, column_keys=list(keys))
-    # Dates are the one kind the driver may not take as they are: SQLite's default adapter is
-    # deprecated from Python 3.12, so they go through the column type's own conversion.
-    table = statement.table
-    convert = {
-        name: processor
-        for name in keys
-        if name in table.c
-        and isinstance(table.c[name].type, sa.Date | sa.DateTime)
-        and (processor := _bind_processor(table.c[name].type, connection.dialect)) is not None
-    }
-    if any(name in convert for name in names):
-        rows = [
-            tuple(
-                convert[name](value) if name in convert else value
-                for name, value in zip(names, row, strict=True)
-            )
-            for row in rows
-        ]
-    if same:
-        tail = tuple(
-            convert[name](value) if name in convert else value for name, value in same.items()
-        )
-        rows = [row + tail for row in rows]
-    if not compiled.positional:
-        params = [dict(zip(keys, row, strict=True)) for row in rows]
-    elif tuple(compiled.positiontup) == keys:
-        params = rows
-    else:
-        order = operator.itemgetter(*(keys.index(name) for name in compiled.positiontup))
-        params = [order(row) for row in rows]
-    if connection.dialect.name == "sqlite" and statement.is_insert and compiled.positional:
-        _insert_in_blocks(connection, str(compiled), params)
-    else:
-        connection.exec_driver_sql(str(compiled), params)
-
-
-# Bound values per statement: the smallest limit any SQLite release has had.
-_SQLITE_MAX_VALUES = 999
-
-
-def _insert_in_blocks(connection, sql: str, params: list[tuple]) -> None:
-    """Insert many rows on SQLite with one multi-row INSERT per block of rows.
-
-    Each statement SQLite runs has a cost of its own, about a third of a one-row insert;
-    rows go in the order given, so they get the same ids as one statement per row would.
-    """
-    head, found, one_row = sql.partition(" VALUES ")
-    width = len(params[0]) if params else 0
-    if not (found and width and one_row.startswith("(") and one_row.endswith(")")):
-        connection.exec_driver_sql(sql, params)
-        return
-    per_block = max(1, _SQLITE_MAX_VALUES // width)
-    whole = len(params) - len(params) % per_block
-    if whole:
-        block = f"{head} VALUES {', '.join([one_row] * per_block)}"
-        connection.exec_driver_sql(
-            block,
-            [
-                tuple(itertools.chain.from_iterable(params[start : start + per_block]))
-                for start in range(0, whole, per_block)
-            ],
-        )
-    if whole < len(params):
-        connection.exec_driver_sql(sql, params[whole:])
-
-
-def _bind_processor(column_type, dialect):
-    return column_type.dialect_impl(dialect).bind_processor(dialect)
