@@ -137,15 +137,16 @@ def _layer_rows(path: Path, source: str, layer: str, prefix: str) -> Iterator[tu
     if frame.crs is None:
         frame, guessed = _assume_crs(frame, path)
         notes.append(guessed)
-    shapes = frame.geometry
-    present = shapes.notna() & ~shapes.is_empty
-    # A shape's inside point is found where it was drawn, then only points are converted.
-    points = shapely.point_on_surface(shapes[present].to_numpy())
+    # A shape's inside point is found where it was drawn, then only points are converted; an
+    # empty or missing shape has no point (NaN), and its row says so below.
+    shapes = frame.geometry.to_numpy()
+    shapes = np.where(shapely.is_empty(shapes), None, shapes)  # GEOS has no x of an empty point
+    points = shapely.point_on_surface(shapes)
     lats, lons = to_wgs84(frame.crs, shapely.get_x(points), shapely.get_y(points), path.name)
-    position = dict(zip(shapes[present].index, zip(lats, lons, strict=True), strict=True))
     columns = _column_names([str(name) for name in frame.columns if name != frame.geometry.name])
     geometry_name = frame.geometry.name
-    for number, record in enumerate(frame.to_dict("records"), start=1):
+    records = frame.to_dict("records")
+    for number, (record, lat, lon) in enumerate(zip(records, lats, lons, strict=True), start=1):
         where = f"{prefix}feature {number}"
         values = {
             columns[name]: _plain(value)
@@ -153,7 +154,6 @@ def _layer_rows(path: Path, source: str, layer: str, prefix: str) -> Iterator[tu
             if name != geometry_name and name in columns
         }
         shape = record[geometry_name]
-        lat, lon = position.get(frame.index[number - 1], (math.nan, math.nan))
         if shape is None or shape.is_empty:
             yield where, {"__error__": "it has no position (an empty geometry)"}
             continue
