@@ -534,14 +534,18 @@ def write_geopackage(
 
 
 def geopackage_file(
-    store: Store, url_for_space: Callable[[int], str], folder: Path, *, epsg: int = 4326
-) -> tuple[Path, int]:
-    """Return the GeoPackage of the current data version and that version, writing it if new.
+    store: Store,
+    url_for_space: Callable[[int], str],
+    folder: Path,
+    version: int,
+    *,
+    epsg: int = 4326,
+) -> Path:
+    """Return the GeoPackage of a data version (read just before), writing it if new.
 
     One file per data version and CRS, kept in `folder` until the data changes: a GeoPackage
     is a database file, so it is built whole rather than streamed.
     """
-    version = store.data_version()
     name = f"{GEOPACKAGE_LAYER}-{epsg}-{version}.gpkg"
     path = folder / name
     if not path.exists():
@@ -554,4 +558,4 @@ def geopackage_file(
         for old in folder.glob(f"{GEOPACKAGE_LAYER}-{epsg}-*.gpkg"):
             if old.name != name:
                 old.unlink(missing_ok=True)
-    return path, version
+    return path

@@ -96,11 +96,12 @@ def export_geopackage():
     """Send every public space as a GeoPackage for GIS teams (crs=27700: British National Grid)."""
     epsg = _epsg(request.args.get("crs", ""))
     service = current_app.extensions["locator"]
-    etag = f"gpkg-{epsg}-{service.store.data_version()}"
+    version = service.store.data_version()
+    etag = f"gpkg-{epsg}-{version}"
     if _client_holds(etag):
         return Response(status=304, headers=_headers(etag))
     folder = Path(current_app.instance_path) / "exports"
-    path, version = exports.geopackage_file(service.store, _space_urls(), folder, epsg=epsg)
+    path = exports.geopackage_file(service.store, _space_urls(), folder, version, epsg=epsg)
     response = send_file(
         path,
         mimetype="application/geopackage+sqlite3",
@@ -109,5 +110,5 @@ def export_geopackage():
         etag=False,
         conditional=False,
     )
-    response.headers.update(_headers(f"gpkg-{epsg}-{version}"))
+    response.headers.update(_headers(etag))
     return response
