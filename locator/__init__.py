@@ -56,7 +56,12 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         app.config["MAX_CONTENT_LENGTH"] = 8 * 1024 * 1024
     privacy.init_app(app)
     store = Store(str(app.config["DATABASE_URL"]))
-    app.extensions["locator"] = Locator(store, default_gazetteer, default_areas())
+    app.extensions["locator"] = Locator(
+        store,
+        default_gazetteer,
+        default_areas(),
+        index_check_seconds=float(app.config["INDEX_CHECK_SECONDS"]),
+    )
     app.register_blueprint(api.bp)
     app.register_blueprint(export_views.bp)
     app.register_blueprint(opendata.bp)

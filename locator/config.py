@@ -183,6 +183,15 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "INDEX_CHECK_SECONDS",
+        1.0,
+        "Seconds between a worker's checks of the data version: searches run no SQL between "
+        "checks, so a change another worker or machine commits (a suspension, an import) is in "
+        "every worker's results at most this long after it is committed, plus one rebuild of "
+        "the index.",
+        float,
+    ),
+    Setting(
         "PUBLIC_BASE_URL",
         "",
         "Absolute base URL of the site (e.g. https://safespaces.example); empty means the "

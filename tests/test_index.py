@@ -139,22 +139,51 @@ def test_open_state_is_reused_only_until_the_next_change():
     assert len(index.nearest(52.0, -1.0, 1, open_at)) == 1
 
 
-def test_a_change_written_by_another_worker_is_seen_on_the_next_search(app, locator):
+class _Clock:
+    """A monotonic clock a test moves by hand."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_change_written_by_another_worker_is_seen_once_the_check_interval_has_passed(
+    app, locator
+):
     from locator import create_app
 
     other_worker = create_app(
-        {"DATABASE_URL": app.config["DATABASE_URL"], "RATELIMIT_ENABLED": False}
+        {
+            "DATABASE_URL": app.config["DATABASE_URL"],
+            "RATELIMIT_ENABLED": False,
+            "INDEX_CHECK_SECONDS": 1.0,
+        }
     ).extensions["locator"]
+    clock = other_worker.index.clock = _Clock()
     add_premises(locator, [premises_row("a", 53.48, -2.24, opening_hours="24/7")])
-    first = other_worker.index.current()
-    assert first.size == 1
+    assert other_worker.index.current().size == 1
     add_premises(locator, [premises_row("b", 53.49, -2.24, opening_hours="24/7")])
+    clock.now += 0.5
+    # Within the interval the other worker runs no SQL and still answers from what it had.
+    assert other_worker.index.current().size == 1
+    clock.now += 0.5
     assert other_worker.index.current().size == 2
     locator.store.premises.set_status(ids_by_ref(locator)["a"], "suspended")
+    clock.now += 1.0
     refreshed = other_worker.index.current()
     assert refreshed.size == 1
     assert [h.id for h in refreshed.nearest(53.48, -2.24, 5)] == [ids_by_ref(locator)["b"]]
     other_worker.store.dispose()
+
+
+def test_a_change_made_by_this_worker_is_seen_by_its_very_next_search(locator):
+    locator.index.clock = _Clock()
+    add_premises(locator, [premises_row("a", 53.48, -2.24, opening_hours="24/7")])
+    assert locator.index.current().size == 1
+    locator.store.premises.set_status(ids_by_ref(locator)["a"], "suspended")
+    assert locator.index.current().size == 0
 
 
 def test_an_unchanged_database_does_not_rebuild_the_index(locator):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+import orjson
 
 from locator import presenting
 from locator.domain import clock, features, policy
@@ -46,16 +49,22 @@ def open_on_arrival(status: hours.HoursStatus, at: datetime, minutes: int) -> bo
     return status.next_change.timestamp() >= arrival_deadline(at, minutes).timestamp()
 
 
-def space_feature(row: Premises, at: datetime, url: str, distance_m: float | None = None) -> dict:
-    """Turn a premises row into a public GeoJSON Feature with its state at `at`.
+def state_properties(
+    schedule,
+    nation: str,
+    closed_until: date | None,
+    stale: bool,
+    at: datetime,
+    distance_m: float | None = None,
+) -> dict:
+    """Return what a premises' state at `at` adds to its stored facts: open, closing, on arrival.
 
     With `distance_m` (the place was found from a location) it also says how far it is and
     whether it is still open when someone walking there arrives.
     """
-    schedule = safe_schedule(row.opening_hours, row.nation)
     status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
     status_text = presenting.status_phrase(status.state, status.next_change, at, status.next_state)
-    holiday = hours.holiday_name(row.nation, hours.local_time(at).date())
+    holiday = hours.holiday_name(nation, hours.local_time(at).date())
     # Not saying how they open on a bank holiday, but open on an ordinary day at this time.
     unconfirmed = bool(
         holiday
@@ -66,7 +75,6 @@ def space_feature(row: Premises, at: datetime, url: str, distance_m: float | Non
     )
     if unconfirmed:
         status_text = presenting.HOLIDAY_UNCONFIRMED
-    closed_until = row.closed_until
     if closed_until and hours.local_time(at).date() < closed_until:
         status = hours.HoursStatus("closed", None)
         status_text = f"Temporarily closed · reopens {closed_until:%a %-d %b}"
@@ -83,21 +91,72 @@ def space_feature(row: Premises, at: datetime, url: str, distance_m: float | Non
             "distance_text": presenting.distance_phrase(distance_m),
             "open_on_arrival": arrives_open,
         }
-    properties = {
-        **features.data_properties(row, url),
+    return {
         # The state at `at`, which the exports leave to their readers.
         "open_now": status.is_open,
         "state": status.state,
         "status_text": status_text,
         "next_change": status.next_change.isoformat() if status.next_change else None,
-        "stale": is_stale(row),
+        "stale": stale,
         "holiday": holiday,
         "hours_unconfirmed": unconfirmed,
         **arrival,
     }
+
+
+def space_feature(row: Premises, at: datetime, url: str, distance_m: float | None = None) -> dict:
+    """Turn a premises row into a public GeoJSON Feature with its state at `at`."""
+    schedule = safe_schedule(row.opening_hours, row.nation)
+    state = state_properties(schedule, row.nation, row.closed_until, is_stale(row), at, distance_m)
     return {
         "type": "Feature",
         "id": row.id,
         "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
-        "properties": properties,
+        "properties": {**features.data_properties(row, url), **state},
     }
+
+
+class ShownSpace(NamedTuple):
+    """A public premises as a result shows it: its facts as JSON, and what its state needs."""
+
+    id: int
+    # The Feature's JSON up to and including its stored facts, open for the state to follow:
+    # serialised once when the index is built, not per request.
+    head: bytes
+    schedule: object | None
+    nation: str
+    closed_until: date | None
+    last_confirmed: date | None
+    created_at: datetime | None
+
+    def stale(self, today: date) -> bool:
+        """Return True when the listing has not been confirmed for over a year."""
+        return policy.is_stale(self.last_confirmed, self.created_at, today)
+
+    def state(self, at: datetime, today: date, distance_m: float | None = None) -> dict:
+        """Return its state at `at` (and, with a distance, on arrival)."""
+        return state_properties(
+            self.schedule, self.nation, self.closed_until, self.stale(today), at, distance_m
+        )
+
+    def feature_json(self, url: str, state: dict) -> bytes:
+        """Return the whole Feature as JSON: the stored facts, its page's address and its state."""
+        url_json, state_json = orjson.dumps(url), orjson.dumps(state)
+        return b"".join((self.head, b'"url":', url_json, b",", state_json[1:], b"}"))
+
+
+def shown_space(row: Premises, schedule) -> ShownSpace:
+    """Serialise a public premises' stored facts once, for every search that shows it."""
+    facts = features.data_properties(row, url="")
+    del facts["url"]  # the site's address comes from the request
+    feature = {
+        "type": "Feature",
+        "id": row.id,
+        "geometry": {"type": "Point", "coordinates": [row.lon, row.lat]},
+        "properties": facts,
+    }
+    # Drop the closing braces of properties and Feature: the per-request part follows.
+    head = orjson.dumps(feature)[:-2] + b","
+    return ShownSpace(
+        row.id, head, schedule, row.nation, row.closed_until, row.last_confirmed, row.created_at
+    )

@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from time import monotonic
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -25,6 +26,8 @@ from locator.domain.vocabulary import FACILITY_BITS
 
 if TYPE_CHECKING:
     from scipy.spatial import cKDTree
+
+    from locator.search.features import ShownSpace
 
 EARTH_RADIUS_M = 6_371_008.8
 # Below this many eligible points a numpy scan beats building a tree.
@@ -109,7 +112,7 @@ class _Eligible:
 class SpaceIndex:
     """Nearest and bbox queries over a fixed set of premises."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 (one argument per column of the premises)
         self,
         ids: Sequence[int],
         lats: Sequence[float],
@@ -118,11 +121,15 @@ class SpaceIndex:
         hours: Sequence[str],
         nations: Sequence[str],
         area_codes: Sequence[str | None],
+        *,
         schedule_for: Callable[[str, str], object],
         version: int = 0,
         closed_until: Sequence[date | None] | None = None,
+        shown: Mapping[int, ShownSpace] | None = None,
     ):
         self.version = version
+        # By id, what a search result shows of each premises, so a search needs no SQL.
+        self.shown: Mapping[int, ShownSpace] = shown or {}
         self.ids = np.asarray(ids, dtype=np.int64)
         self._id_list = self.ids.tolist()  # plain ints: results are built without numpy
         self.lats = np.asarray(lats, dtype=np.float64)
@@ -147,14 +154,26 @@ class SpaceIndex:
         self._position_of: dict[int, int] | None = None  # built on first use
 
     @classmethod
-    def from_rows(cls, rows: Sequence[tuple], schedule_for, version: int = 0) -> SpaceIndex:
+    def from_rows(
+        cls,
+        rows: Sequence[tuple],
+        schedule_for,
+        version: int = 0,
+        shown: Mapping[int, ShownSpace] | None = None,
+    ) -> SpaceIndex:
         """Build from `Located` rows (id, lat, lon, facilities, hours, nation, area code, closure).
 
         Columns are taken by position so that plain tuples in that order serve as well.
         """
         columns = list(zip(*rows, strict=True)) if rows else [()] * 7
         closed = columns[7] if len(columns) > 7 else None
-        return cls(*columns[:7], schedule_for=schedule_for, version=version, closed_until=closed)
+        return cls(
+            *columns[:7],
+            schedule_for=schedule_for,
+            version=version,
+            closed_until=closed,
+            shown=shown,
+        )
 
     # -- queries -------------------------------------------------------------------------
 
@@ -353,26 +372,46 @@ def _encode_facilities(facilities: Sequence[str]) -> np.ndarray:
 
 @dataclass
 class IndexHolder:
-    """Keeps the spatial index in step with the database, across worker processes."""
+    """Keeps the spatial index in step with the database, across worker processes.
 
-    store: object  # anything with data_version(): the database, or a test's stand-in
-    build: Callable[[object, int], SpaceIndex]
-    _index: SpaceIndex | None = None
+    The database's data version is read at most once per `check_every` seconds, so a search
+    runs no SQL at all between checks: a change committed by another process is in this
+    process's results by the first search that starts `check_every` seconds after the commit.
+    A change this process makes itself (through the same store) is seen by its next search.
+    """
+
+    store: object  # anything with data_version() and local_changes: the database, or a stand-in
+    build: Callable[[object, int], object]  # returns anything with a `version`
+    check_every: float = 1.0
+    clock: Callable[[], float] = monotonic
+    _index: object | None = None
+    _checked_at: float = -math.inf
+    _seen_local: int = -1
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def current(self) -> SpaceIndex:
-        """Return an index at least as new as the data when this call began."""
-        version = self.store.data_version()
+    def current(self):
+        """Return an index at least as new as the data was `check_every` seconds ago."""
         index = self._index
-        if index is not None and index.version == version:
+        if index is not None and self._fresh():
             return index
         with self._lock:
-            index = self._index
-            if index is None or index.version != version:
+            if self._index is not None and self._fresh():
+                return self._index  # another thread checked while this one waited
+            local = self.store.local_changes
+            # Taken before the read: the bound counts from when the version was read.
+            self._checked_at = self.clock()
+            version = self.store.data_version()
+            if self._index is None or self._index.version != version:
                 # Read rows after the version: a write in between only causes one more rebuild.
-                index = self.build(self.store, version)
-                self._index = index
-        return index
+                self._index = self.build(self.store, version)
+            self._seen_local = local
+            return self._index
+
+    def _fresh(self) -> bool:
+        return (
+            self.store.local_changes == self._seen_local
+            and self.clock() - self._checked_at < self.check_every
+        )
 
 
 def _kdtree(points: np.ndarray) -> cKDTree:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
+
+import orjson
 
 from locator import presenting
+from locator.adapters.db.premises import SHOWN_FIELDS
 from locator.adapters.db.store import Store
+from locator.domain import clock
 from locator.domain.errors import SpaceNotFound, UnknownPlace
 from locator.domain.vocabulary import facility_mask
 from locator.geo.areas import Areas
@@ -17,6 +23,7 @@ from locator.search.features import (
     arrival_deadline,
     bank_holiday_somewhere,
     safe_schedule,
+    shown_space,
     space_feature,
 )
 from locator.search.index import Hit, IndexFilter, IndexHolder, SpaceIndex
@@ -43,29 +50,51 @@ class SearchResult:
     """Public spaces found for a query, in order, as GeoJSON features."""
 
     query: SpaceQuery
-    features: list[dict]
+    encoded: list[bytes]  # each Feature as JSON, in order: what the API sends as it is
     location: Location | None
     description: str
 
-    def as_geojson(self) -> dict:
-        collection = {
-            "type": "FeatureCollection",
-            "features": self.features,
-            "description": self.description,
-        }
+    @cached_property
+    def features(self) -> list[dict]:
+        """Return the Features as dicts (for pages and the chat; the API sends `encoded`)."""
+        return [orjson.loads(feature) for feature in self.encoded]
+
+    def only(self, keep: Callable[[dict], bool], limit: int | None = None) -> SearchResult:
+        """Return the result with only the Features `keep` accepts, at most `limit` of them."""
+        chosen = [i for i, feature in enumerate(self.features) if keep(feature)][:limit]
+        return replace(self, encoded=[self.encoded[i] for i in chosen])
+
+    def _members(self) -> dict:
+        """Return the collection's members besides its Features."""
+        members: dict = {"description": self.description}
         if self.location is not None:
-            collection["location"] = {
+            members["location"] = {
                 "lat": self.location.lat,
                 "lon": self.location.lon,
                 "label": self.location.label,
                 "source": self.location.source,
             }
             if self.location.alternatives:
-                collection["location"]["alternatives"] = [
+                members["location"]["alternatives"] = [
                     {"label": other.label, "lat": other.lat, "lon": other.lon, "kind": other.kind}
                     for other in self.location.alternatives
                 ]
-        return collection
+        return members
+
+    def as_geojson(self) -> dict:
+        """Return the FeatureCollection as a dict."""
+        return {"type": "FeatureCollection", "features": self.features, **self._members()}
+
+    def as_json(self) -> bytes:
+        """Return the FeatureCollection as JSON, joining the Features' JSON as it stands."""
+        return b"".join(
+            (
+                b'{"type":"FeatureCollection","features":[',
+                b",".join(self.encoded),
+                b"],",
+                orjson.dumps(self._members())[1:],
+            )
+        )
 
 
 # -- parsing ----------------------------------------------------------------------------
@@ -77,23 +106,49 @@ class SearchResult:
 # -- the service ------------------------------------------------------------------------
 
 
+# Public premises are read into the index this many at a time.
+INDEX_BATCH = 5000
+
+
 def build_index(store: Store, version: int) -> SpaceIndex:
-    """Build the spatial index from the public premises in the store."""
-    return SpaceIndex.from_rows(
-        store.premises.located(), schedule_for=safe_schedule, version=version
-    )
+    """Build the index of the public premises in the store, with what each result shows."""
+    # Each distinct (hours, nation) is parsed once, for the index and the results alike.
+    schedule_for = functools.cache(safe_schedule)
+    located, shown = [], {}
+    for batch in store.premises.public_in_batches(INDEX_BATCH, SHOWN_FIELDS):
+        for row in batch:
+            located.append(
+                (
+                    row.id,
+                    row.lat,
+                    row.lon,
+                    row.facilities,
+                    row.opening_hours,
+                    row.nation,
+                    row.area_code,
+                    row.closed_until,
+                )
+            )
+            shown[row.id] = shown_space(row, schedule_for(row.opening_hours, row.nation))
+    return SpaceIndex.from_rows(located, schedule_for=schedule_for, version=version, shown=shown)
 
 
 class Locator:
     """The application's use cases over one store, gazetteer and set of areas."""
 
-    def __init__(self, store: Store, gazetteer: Gazetteer | Callable[[], Gazetteer], areas: Areas):
+    def __init__(
+        self,
+        store: Store,
+        gazetteer: Gazetteer | Callable[[], Gazetteer],
+        areas: Areas,
+        index_check_seconds: float = 1.0,
+    ):
         self.store = store
         # Places operators loaded come first; the shipped gazetteer (or the function that
         # reads it) is read on first use, so work that asks for no place never waits for it.
         self.gazetteer = LayeredGazetteer(gazetteer, store.places)
         self.areas = areas
-        self.index = IndexHolder(store, build_index)
+        self.index = IndexHolder(store, build_index, check_every=index_check_seconds)
 
     # searching
 
@@ -157,29 +212,34 @@ class Locator:
             # Fetch more than asked: places that close before you could walk there go below
             # those that stay open, and the nearest of those may be further out.
             limit = min(MAX_LIMIT, query.limit * ARRIVAL_FETCH_FACTOR + ARRIVAL_SPARE)
-        hits = self._hits(query, where, point, area, limit)
+        # One index for the whole search, even if a newer one is built meanwhile.
+        index = self.index.current()
+        hits = self._hits(index, query, where, point, area, limit)
         if arrival_order:
-            # Chosen from the index alone, so only the places shown are read and described.
-            hits = self._arrival_first(hits, query.at)[: query.limit]
-        features = self._features(hits, query.at, url_for_space, with_distance=point is not None)
+            # Chosen from the index alone, so only the places shown are described.
+            hits = self._arrival_first(index, hits, query.at)[: query.limit]
+        found = self._found(index, hits, query.at, url_for_space, with_distance=point is not None)
         if arrival_order:
-            features.sort(key=lambda feature: not feature["properties"]["open_on_arrival"])
+            found.sort(key=lambda pair: not pair[0]["open_on_arrival"])
         if with_unconfirmed and query.open_now and bank_holiday_somewhere(query.at):
             usual = replace(where, usual=True)
-            extra = self._hits(query, usual, point, area, query.limit)
-            shown = {feature["id"] for feature in features}
-            more = self._features(
+            shown = {hit.id for hit in hits}
+            extra = self._hits(index, query, usual, point, area, query.limit)
+            more = self._found(
+                index,
                 [hit for hit in extra if hit.id not in shown],
                 query.at,
                 url_for_space,
                 with_distance=point is not None,
             )
-            features += [f for f in more if f["properties"]["hours_unconfirmed"]]
-        return SearchResult(query, features, location, describe(query, location))
+            found += [pair for pair in more if pair[0]["hours_unconfirmed"]]
+        return SearchResult(
+            query, [encoded for _, encoded in found], location, describe(query, location)
+        )
 
-    def _arrival_first(self, hits: list[Hit], at: datetime) -> list[Hit]:
+    def _arrival_first(self, index: SpaceIndex, hits: list[Hit], at: datetime) -> list[Hit]:
         """Return open hits with those still open when someone walking there arrives first."""
-        until = self.index.current().open_until([hit.id for hit in hits], at)
+        until = index.open_until([hit.id for hit in hits], at)
         late = [
             closes < arrival_deadline(at, presenting.walking_minutes(hit.distance_m)).timestamp()
             for hit, closes in zip(hits, until, strict=True)
@@ -187,9 +247,8 @@ class Locator:
         order = sorted(range(len(hits)), key=late.__getitem__)  # stable: nearest first
         return [hits[i] for i in order]
 
-    def _hits(self, query, where, point, area, limit) -> list[Hit]:
+    def _hits(self, index: SpaceIndex, query, where, point, area, limit) -> list[Hit]:
         """Return the index's hits for a query's place: a box, a point or an area."""
-        index = self.index.current()
         radius_m = query.radius_km * 1000
         if query.bbox is not None:
             return index.within_bbox(
@@ -225,19 +284,22 @@ class Locator:
             raise SpaceNotFound(f"There is no public safe space with id {space_id}.")
         return space_feature(row, at, url_for_space(space_id))
 
-    def _features(self, hits: list[Hit], at, url_for_space, with_distance: bool) -> list[dict]:
-        rows = self.store.premises.public([hit.id for hit in hits])
-        features = []
+    def _found(
+        self, index: SpaceIndex, hits: list[Hit], at: datetime, url_for_space, with_distance: bool
+    ) -> list[tuple[dict, bytes]]:
+        """Return each hit's state and whole Feature as JSON, from the index alone (no SQL)."""
+        today = clock.today()
+        found = []
         for hit in hits:
-            row = rows.get(hit.id)
-            if row is None:
-                continue  # changed since the index was built; never show it
-            distance = hit.distance_m if with_distance else None
-            features.append(space_feature(row, at, url_for_space(hit.id), distance_m=distance))
+            space = index.shown.get(hit.id)
+            if space is None:
+                continue  # an index built without what results show (a test's); never guess
+            state = space.state(at, today, hit.distance_m if with_distance else None)
+            found.append((state, space.feature_json(url_for_space(hit.id), state)))
         # Listings nobody has confirmed for a year sink below the others, nearest first within
         # each group: they may be out of date.
-        features.sort(key=lambda feature: feature["properties"]["stale"])
-        return features
+        found.sort(key=lambda pair: pair[0]["stale"])
+        return found
 
     # local referral contacts
 

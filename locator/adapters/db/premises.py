@@ -36,7 +36,9 @@ PUBLIC_FIELDS = (
     "last_confirmed",
     "closed_until",
 )
-_PUBLIC = [premises.c[name] for name in PUBLIC_FIELDS]
+# What a search result shows: the public facts, and when the listing was made (a listing never
+# confirmed goes stale a year after it was made).
+SHOWN_FIELDS = (*PUBLIC_FIELDS, "created_at")
 
 
 @dataclass
@@ -79,21 +81,24 @@ class PremisesRepository:
         """Return one public premises, or None."""
         return self.public([space_id]).get(space_id)
 
-    def public_in_batches(self, batch_size: int) -> Iterator[list[Premises]]:
+    def public_in_batches(
+        self, batch_size: int, fields: Sequence[str] = PUBLIC_FIELDS
+    ) -> Iterator[list[Premises]]:
         """Yield every public premises in id order, a batch at a time (keyset paging).
 
-        Only PUBLIC_FIELDS are read; the others keep their empty defaults.
+        Only `fields` (PUBLIC_FIELDS or SHOWN_FIELDS) are read; the others keep their defaults.
         """
+        columns = [premises.c[name] for name in fields]
         last_id = None
         while True:
-            query = sa.select(*_PUBLIC).where(is_public()).order_by(premises.c.id).limit(batch_size)
+            query = sa.select(*columns).where(is_public()).order_by(premises.c.id).limit(batch_size)
             if last_id is not None:
                 query = query.where(premises.c.id > last_id)
             # A short read per batch: a slow download never pins a pooled connection or a long
             # read transaction (which would stop SQLite checkpointing its WAL).
             with self._store.reading() as connection:
                 rows = [
-                    Premises(**dict(zip(PUBLIC_FIELDS, row, strict=True)))
+                    Premises(**dict(zip(fields, row, strict=True)))
                     for row in connection.execute(query)
                 ]
             if not rows:
@@ -362,6 +367,7 @@ class PremisesRepository:
         )
 
     def _bump_version(self, connection) -> None:
+        self._store.local_changes += 1
         connection.execute(
             data_version.update()
             .where(data_version.c.id == 1)

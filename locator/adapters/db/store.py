@@ -62,6 +62,9 @@ class Store:
         self.referrals = ReferralContactsRepository(self)
         self.outbox = OutboxRepository(self)
         self.places = PlacesRepository(self)
+        # Counts changes to premises made through this store, so this process's own searches
+        # see them at once instead of after the index's next check of the data version.
+        self.local_changes = 0
 
     @property
     def backend(self) -> str:
