@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import NamedTuple
 
 import orjson
@@ -35,9 +35,9 @@ def bank_holiday_somewhere(at: datetime) -> bool:
     return any(hours.holiday_name(nation, day) for nation in hours.NATIONS)
 
 
-def arrival_deadline(at: datetime, minutes: int) -> datetime:
-    """Return when a place must still be open for someone leaving at `at` to use it."""
-    return at + timedelta(minutes=minutes + ARRIVAL_MARGIN_MIN)
+def arrival_deadline(at: float, minutes: int) -> float:
+    """Return when (POSIX time) a place must still be open for someone leaving at `at` to use it."""
+    return at + (minutes + ARRIVAL_MARGIN_MIN) * 60
 
 
 def open_on_arrival(status: hours.HoursStatus, at: datetime, minutes: int) -> bool:
@@ -46,7 +46,7 @@ def open_on_arrival(status: hours.HoursStatus, at: datetime, minutes: int) -> bo
         return False
     if status.next_change is None:
         return True
-    return status.next_change.timestamp() >= arrival_deadline(at, minutes).timestamp()
+    return status.next_change.timestamp() >= arrival_deadline(at.timestamp(), minutes)
 
 
 def state_properties(
@@ -56,13 +56,16 @@ def state_properties(
     stale: bool,
     at: datetime,
     distance_m: float | None = None,
+    status: hours.HoursStatus | None = None,
 ) -> dict:
     """Return what a premises' state at `at` adds to its stored facts: open, closing, on arrival.
 
     With `distance_m` (the place was found from a location) it also says how far it is and
-    whether it is still open when someone walking there arrives.
+    whether it is still open when someone walking there arrives. `status` is the schedule's
+    status at `at` when the caller already has it.
     """
-    status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
+    if status is None:
+        status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
     status_text = presenting.status_phrase(status.state, status.next_change, at, status.next_state)
     holiday = hours.holiday_name(nation, hours.local_time(at).date())
     # Not saying how they open on a bank holiday, but open on an ordinary day at this time.
@@ -133,10 +136,17 @@ class ShownSpace(NamedTuple):
         """Return True when the listing has not been confirmed for over a year."""
         return policy.is_stale(self.last_confirmed, self.created_at, today)
 
-    def state(self, at: datetime, today: date, distance_m: float | None = None) -> dict:
+    def state(
+        self,
+        at: datetime,
+        today: date,
+        distance_m: float | None = None,
+        status: hours.HoursStatus | None = None,
+    ) -> dict:
         """Return its state at `at` (and, with a distance, on arrival)."""
+        stale = self.stale(today)
         return state_properties(
-            self.schedule, self.nation, self.closed_until, self.stale(today), at, distance_m
+            self.schedule, self.nation, self.closed_until, stale, at, distance_m, status
         )
 
     def feature_json(self, url: str, state: dict) -> bytes:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from locator.domain.vocabulary import FACILITY_BITS
+from locator.hours.schedule import HoursStatus
 
 if TYPE_CHECKING:
     from scipy.spatial import cKDTree
@@ -101,6 +102,8 @@ class _Window:
     # Per premises, when its state next changes (math.inf: never). Within a window no
     # schedule changes, so this holds for every moment of the window.
     changes_at: np.ndarray
+    # Per distinct schedule, its status in this window, filled in as results need them.
+    statuses: dict[int, HoursStatus] = field(default_factory=dict)
 
 
 @dataclass
@@ -268,10 +271,29 @@ class SpaceIndex:
 
     def open_until(self, ids: Sequence[int], at: datetime) -> list[float]:
         """Return, for each premises id, the POSIX time its open/closed state next changes."""
+        position_of = self._positions()
+        changes_at = self._window_at(at).changes_at
+        return [float(changes_at[position_of[id_]]) for id_ in ids]
+
+    def status(self, space_id: int, at: datetime) -> HoursStatus:
+        """Return a premises' opening status at `at` by its hours alone (closures aside).
+
+        Within a window no schedule changes state, so each distinct schedule's status is
+        worked out once per window and shared by every search in it.
+        """
+        code = int(self._schedule_of[self._positions()[space_id]])
+        window = self._window_at(at)
+        found = window.statuses.get(code)
+        if found is None:
+            schedule = self._schedules[code]
+            found = schedule.status(at) if schedule is not None else HoursStatus("unknown", None)
+            window.statuses[code] = found
+        return found
+
+    def _positions(self) -> dict[int, int]:
         if self._position_of is None:
             self._position_of = {id_: i for i, id_ in enumerate(self._id_list)}
-        changes_at = self._window_at(at).changes_at
-        return [float(changes_at[self._position_of[id_]]) for id_ in ids]
+        return self._position_of
 
     def count(self, where: IndexFilter = IndexFilter()) -> int:
         """Return how many premises pass the filter, wherever they are."""

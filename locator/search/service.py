@@ -240,8 +240,9 @@ class Locator:
     def _arrival_first(self, index: SpaceIndex, hits: list[Hit], at: datetime) -> list[Hit]:
         """Return open hits with those still open when someone walking there arrives first."""
         until = index.open_until([hit.id for hit in hits], at)
+        moment = at.timestamp()
         late = [
-            closes < arrival_deadline(at, presenting.walking_minutes(hit.distance_m)).timestamp()
+            closes < arrival_deadline(moment, presenting.walking_minutes(hit.distance_m))
             for hit, closes in zip(hits, until, strict=True)
         ]
         order = sorted(range(len(hits)), key=late.__getitem__)  # stable: nearest first
@@ -294,7 +295,8 @@ class Locator:
             space = index.shown.get(hit.id)
             if space is None:
                 continue  # an index built without what results show (a test's); never guess
-            state = space.state(at, today, hit.distance_m if with_distance else None)
+            distance = hit.distance_m if with_distance else None
+            state = space.state(at, today, distance, index.status(hit.id, at))
             found.append((state, space.feature_json(url_for_space(hit.id), state)))
         # Listings nobody has confirmed for a year sink below the others, nearest first within
         # each group: they may be out of date.

@@ -27,7 +27,7 @@ def spaces():
     service = locator()
     query = parse_space_query(request.args, service.areas)
     # Each result's JSON was made when the index was built: join it rather than re-encode.
-    body = service.search(query, links.space_url).as_json()
+    body = service.search(query, links.space_urls()).as_json()
     return Response(body, mimetype="application/geo+json")
 
 
@@ -46,7 +46,7 @@ def chat():
     from locator.chat import service as chat_service
 
     body = request.get_json(silent=True)
-    reply = chat_service.chat(locator(), chat_service.parse_chat_request(body), links.space_url)
+    reply = chat_service.chat(locator(), chat_service.parse_chat_request(body), links.space_urls())
     return jsonify(reply)
 
 

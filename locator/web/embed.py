@@ -73,7 +73,7 @@ def _embed_list(service, params: dict[str, str], area) -> tuple[_EmbedList, Loca
         query = parse_space_query({**scope, **where}, service.areas, open_now_default=True)
         if origin and (query.area or query.bbox) and "radius_km" not in scope:
             query = replace(query, radius_km=WHOLE_SCOPE_KM)
-        results = search_for_people(service, query, links.space_url)
+        results = search_for_people(service, query, links.space_urls())
     except LocatorError as error:
         return _EmbedList(searched=searched), error
     location = results.result.location

@@ -47,12 +47,6 @@ def _client_holds(etag: str) -> bool:
     )
 
 
-def _space_urls() -> Callable[[int], str]:
-    """Return a maker of public page URLs, like links.space_url with the base worked out once."""
-    prefix = f"{links.base_url()}/spaces/"
-    return lambda space_id: f"{prefix}{space_id}"
-
-
 def _area_name(areas) -> Callable[[str | None], str | None]:
     def name(code: str | None) -> str | None:
         area = areas.by_code(code) if code else None
@@ -65,7 +59,7 @@ def _area_name(areas) -> Callable[[str | None], str | None]:
 def export_geojson():
     """Stream every public space as an RFC 7946 FeatureCollection."""
     store = current_app.extensions["locator"].store
-    urls = _space_urls()
+    urls = links.space_urls()
     return _export("geojson", "application/geo+json", lambda: exports.geojson_chunks(store, urls))
 
 
@@ -77,7 +71,7 @@ def export_hsds():
     return _export(
         "hsds",
         "application/json",
-        lambda: exports.hsds_chunks(service.store, _space_urls(), area_name),
+        lambda: exports.hsds_chunks(service.store, links.space_urls(), area_name),
     )
 
 
@@ -101,7 +95,7 @@ def export_geopackage():
     if _client_holds(etag):
         return Response(status=304, headers=_headers(etag))
     folder = Path(current_app.instance_path) / "exports"
-    path = exports.geopackage_file(service.store, _space_urls(), folder, version, epsg=epsg)
+    path = exports.geopackage_file(service.store, links.space_urls(), folder, version, epsg=epsg)
     response = send_file(
         path,
         mimetype="application/geopackage+sqlite3",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import current_app, request
 
 
@@ -16,3 +18,9 @@ def base_url() -> str:
 def space_url(space_id: int) -> str:
     """Return the absolute URL of a space's public page."""
     return f"{base_url()}/spaces/{space_id}"
+
+
+def space_urls() -> Callable[[int], str]:
+    """Return a maker of space page URLs with the base worked out once (for many results)."""
+    prefix = f"{base_url()}/spaces/"
+    return lambda space_id: f"{prefix}{space_id}"

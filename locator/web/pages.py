@@ -72,7 +72,7 @@ def _search(params: dict[str, str]):
         return None, None, None
     try:
         query = parse_space_query(params, service.areas, open_now_default=True)
-        return query, search_for_people(service, query, links.space_url), None
+        return query, search_for_people(service, query, links.space_urls()), None
     except LocatorError as error:
         return None, None, error
 
@@ -251,7 +251,7 @@ def chat_page():
     message = request.form.get("choice") or request.form.get("message", "")
     context = chat_service.parse_chat_context(request.form.get("context", ""))
     chat_request = chat_service.ChatRequest(message, parse_at(None), context=context)
-    reply = chat_service.chat(locator(), chat_request, links.space_url)
+    reply = chat_service.chat(locator(), chat_request, links.space_urls())
     return render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
 
 
