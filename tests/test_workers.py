@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from locator.listings.manage import withdraw_listing
-from tests.builders import add_premises, ids_by_ref
-from tests.conftest import premises_row
+
+from builders import add_premises, ids_by_ref
+from conftest import premises_row
 
 WORKER = Path(__file__).with_name("worker.py")
 CHECK_SECONDS = 0.5

@@ -13,6 +13,10 @@ from locator.domain.vocabulary import FACILITIES
 
 WALK_LIMIT_M = policy.WALK_LIMIT_M
 SILENT = "If you can't speak, call 999 from a mobile and press 55 when asked."
+# Said when the database cannot be reached: the lines above it still work.
+CANNOT_SEARCH = (
+    "We cannot search for safe spaces right now. If you are in danger, call 999. " + SILENT
+)
 ASK_WHERE = (
     "Tell me where you are (a postcode, street, station or town) or share your location, and I'll "
     "find the nearest safe space open now"

@@ -14,7 +14,7 @@ from locator.chat import lines as helpline_hours
 from locator.chat import replies as chat_replies
 from locator.chat.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
 from locator.domain import helplines as known_lines
-from locator.domain.errors import InvalidParameter
+from locator.domain.errors import InvalidParameter, Unavailable
 from locator.geo.gazetteer import Place
 from locator.search.query import MAX_RADIUS_KM, Location, SpaceQuery, parse_at
 from locator.search.service import Locator
@@ -90,22 +90,29 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
     location, near = _chat_location(turn.place, device, request.context)
     searched = chat_replies.wants_places(turn) and location is not None
     searched = searched or (turn.intent == "support" and location is not None)
-    results = _chat_results(service, turn, location, request.at, url_for_space) if searched else []
+    unavailable = False
+    try:
+        results = (
+            _chat_results(service, turn, location, request.at, url_for_space) if searched else []
+        )
+        # A partnership's own contacts for the topics, beside the national lines: the point is
+        # only used to find its district.
+        local = (
+            service.referral_contacts(location.lat, location.lon, turn.carried_topics, request.at)
+            if location is not None and turn.carried_topics
+            else []
+        )
+    except Unavailable:
+        # The database is down: everything that needs no database is still said, 999 first.
+        results, local, unavailable = [], [], True
     helplines = list(turn.helplines)
     opened = [result for result in results if result["open_now"]]
     far = not opened or opened[0].get("distance_m", 0) > chat_replies.WALK_LIMIT_M
-    if searched and far and known_lines.POLICE_NON_EMERGENCY not in helplines:
+    if ((searched and far) or unavailable) and known_lines.POLICE_NON_EMERGENCY not in helplines:
         helplines.append(known_lines.POLICE_NON_EMERGENCY)
     for line in helpline_hours.for_topics(turn.carried_topics, request.at):
         if line not in helplines:
             helplines.append(line)  # a 24-hour line beside one that is closed now
-    # A partnership's own contacts for the topics, beside the national lines: the point is only
-    # used to find its district.
-    local = (
-        service.referral_contacts(location.lat, location.lon, turn.carried_topics, request.at)
-        if location is not None and turn.carried_topics
-        else []
-    )
     step = chat_replies.next_step(turn, location is not None)
     named = location if location is not None and location.source != "device" else None
     context = Context(
@@ -118,8 +125,12 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
         if named is not None
         else request.context.location,
     )
+    reply = chat_replies.compose(turn, results, near, searched and not unavailable, request.at)
+    if unavailable:
+        reply = f"{chat_replies.CANNOT_SEARCH} {reply}"
     return {
-        "reply": chat_replies.compose(turn, results, near, searched, request.at),
+        "reply": reply,
+        "unavailable": unavailable,
         "intent": turn.intent,
         "emergency": turn.emergency,
         "facilities": list(turn.facilities),

@@ -36,3 +36,10 @@ class SpaceNotFound(LocatorError):
 
     code = "not_found"
     status = 404
+
+
+class Unavailable(LocatorError):
+    """The database cannot be reached: nothing stored can be read or written just now."""
+
+    code = "unavailable"
+    status = 503

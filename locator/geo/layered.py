@@ -7,6 +7,8 @@ for a place (an import whose rows all have positions) never pays for loading it.
 
 from __future__ import annotations
 
+import functools
+import logging
 import math
 import re
 import threading
@@ -14,6 +16,7 @@ import time
 from collections.abc import Callable, Collection, Iterable
 from typing import Protocol
 
+from locator.domain.errors import Unavailable
 from locator.geo.gazetteer import (
     Gazetteer,
     Place,
@@ -23,6 +26,8 @@ from locator.geo.gazetteer import (
     postcodes_in_text,
 )
 from locator.geo.loading import LoadedPlace
+
+logger = logging.getLogger(__name__)
 
 # Whether anything is loaded is asked again after this long, and after a load in this process.
 RECHECK_SECONDS = 60.0
@@ -56,6 +61,21 @@ class LoadedPlaces(Protocol):
     def named(
         self, keys: Collection[str], within: tuple[float, float, float, float] | None = None
     ) -> list[LoadedPlace]: ...
+
+
+def _shipped_if_unreachable(method):
+    """Answer from the shipped gazetteer alone when the loaded places cannot be read."""
+
+    @functools.wraps(method)
+    def answer(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Unavailable:
+            # A place must still be found (and 999 still offered) while the database is down.
+            logger.warning("Loaded places unreadable: %s asked the shipped ones", method.__name__)
+            return getattr(self.shipped, method.__name__)(*args, **kwargs)
+
+    return answer
 
 
 class LayeredGazetteer:
@@ -98,6 +118,7 @@ class LayeredGazetteer:
 
     # ---- what the rest of the code asks ------------------------------------------------
 
+    @_shipped_if_unreachable
     def find(self, text: str, near: tuple[float, float] | None = None) -> Place | None:
         """Return the best match for a search box query, or None."""
         if not self._anything_loaded():
@@ -105,6 +126,7 @@ class LayeredGazetteer:
         choices = self.candidates(text, 1, near)
         return choices[0] if choices else None
 
+    @_shipped_if_unreachable
     def candidates(
         self, text: str, limit: int = 5, near: tuple[float, float] | None = None
     ) -> list[Place]:
@@ -129,6 +151,7 @@ class LayeredGazetteer:
                 return _choices(found, anchor, limit)
         return shipped.candidates(text, limit, near)
 
+    @_shipped_if_unreachable
     def suggestions(self, text: str, limit: int = 5) -> list[Place]:
         """Return up to limit likely places for a "did you mean" list."""
         if self._anything_loaded():
@@ -137,6 +160,7 @@ class LayeredGazetteer:
                 return [postcode]
         return self.shipped.suggestions(text, limit)
 
+    @_shipped_if_unreachable
     def find_in_text(self, text: str, near: tuple[float, float] | None = None) -> Place | None:
         """Return the most specific location mentioned inside a sentence, or None."""
         shipped = self.shipped

@@ -11,6 +11,7 @@ own small tree and later queries cost what a tree over only those points costs.
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from collections import OrderedDict
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from locator.domain.errors import Unavailable
 from locator.domain.vocabulary import FACILITY_BITS
 from locator.hours.schedule import HoursStatus
 
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from scipy.spatial import cKDTree
 
     from locator.search.features import ShownSpace
+
+logger = logging.getLogger(__name__)
 
 EARTH_RADIUS_M = 6_371_008.8
 # Below this many eligible points a numpy scan beats building a tree.
@@ -422,7 +426,16 @@ class IndexHolder:
             local = self.store.local_changes
             # Taken before the read: the bound counts from when the version was read.
             self._checked_at = self.clock()
-            version = self.store.data_version()
+            try:
+                version = self.store.data_version()
+            except Unavailable:
+                if self._index is None:
+                    raise
+                # The database cannot be reached, so nobody can change the premises through
+                # it either: searches go on from the last index and the check is tried again
+                # after the interval.
+                logger.warning("The data version could not be read; searching the last index")
+                return self._index
             if self._index is None or self._index.version != version:
                 # Read rows after the version: a write in between only causes one more rebuild.
                 self._index = self.build(self.store, version)

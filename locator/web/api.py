@@ -47,7 +47,8 @@ def chat():
 
     body = request.get_json(silent=True)
     reply = chat_service.chat(locator(), chat_service.parse_chat_request(body), links.space_urls())
-    return jsonify(reply)
+    # Places could not be searched: the reply (999 first) still goes out, marked as a 503.
+    return jsonify(reply), (503 if reply["unavailable"] else 200)
 
 
 @bp.get("/openapi.json")

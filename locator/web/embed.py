@@ -161,6 +161,8 @@ def embed():
     if here is not None:
         centre, zoom, bounds = (here.lat, here.lon), 14, None
     error = error or (search_error.message if search_error else None)
+    # 503 when the database is down, 400 for a mistake in the request.
+    status = search_error.status if search_error else (400 if error or field_error else 200)
     return render_template(
         "embed.html",
         results=listing.results,
@@ -176,7 +178,7 @@ def embed():
         map=map_for(centre, zoom),
         bounds=bounds,
         map_filters=map_filters(listing.query, params),
-    ), (400 if error or field_error else 200)
+    ), status
 
 
 def _builder_centre(service, area, raw_lat: str, raw_lon: str):

@@ -81,6 +81,7 @@ def _error_responses(*statuses: int) -> dict:
         405: "Method not allowed.",
         413: "The request body is too large.",
         429: "Too many requests.",
+        503: "The database cannot be reached just now; try again shortly.",
     }
     return {
         str(status): {
@@ -214,7 +215,7 @@ def openapi_document() -> dict:
                                 },
                             },
                         },
-                        **_error_responses(400, 405, 429),
+                        **_error_responses(400, 405, 429, 503),
                     },
                 }
             },
@@ -239,7 +240,7 @@ def openapi_document() -> dict:
                                 }
                             },
                         },
-                        **_error_responses(400, 404, 405, 429),
+                        **_error_responses(400, 404, 405, 429, 503),
                     },
                 }
             },
@@ -260,6 +261,15 @@ def openapi_document() -> dict:
                     "responses": {
                         "200": {
                             "description": "The reply.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/ChatReply"}
+                                }
+                            },
+                        },
+                        "503": {
+                            "description": "Places could not be searched (the database is "
+                            "down): the reply still leads with 999 and the helplines.",
                             "content": {
                                 "application/json": {
                                     "schema": {"$ref": "#/components/schemas/ChatReply"}
@@ -299,7 +309,7 @@ def openapi_document() -> dict:
                                 }
                             },
                         },
-                        **_error_responses(400, 405, 413, 429),
+                        **_error_responses(400, 405, 413, 429, 503),
                     },
                 }
             },
@@ -478,6 +488,12 @@ def openapi_document() -> dict:
                     ],
                     "properties": {
                         "reply": {"type": "string"},
+                        "unavailable": {
+                            "type": "boolean",
+                            "description": "True when places could not be searched (the "
+                            "database is down; the status is then 503): the reply and helplines "
+                            "still stand.",
+                        },
                         "intent": {"type": "string", "enum": list(INTENTS)},
                         "emergency": {"type": "boolean"},
                         "facilities": {

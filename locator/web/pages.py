@@ -6,7 +6,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from locator import presenting
-from locator.domain.errors import LocatorError, SpaceNotFound
+from locator.domain.errors import LocatorError, SpaceNotFound, Unavailable
 from locator.domain.helplines import ROUND_THE_CLOCK
 from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
 from locator.hours import schedule as hours
@@ -155,7 +155,7 @@ def index():
         radii=RADII_KM,
         map=map_for(centre, zoom),
         map_filters=map_filters(query, params),
-    ), (400 if error else 200)
+    ), (error.status if error else 200)
 
 
 @bp.get("/results")
@@ -170,7 +170,7 @@ def results_fragment():
         error=error.message if error else None,
         summary=_summary(query, results),
         choices=place_choices(results, "pages.index", params),
-    ), (400 if error else 200)
+    ), (error.status if error else 200)
 
 
 def map_filters(query, params) -> dict[str, str]:
@@ -202,6 +202,8 @@ def place(space_id: int):
             heading="This safe space is no longer listed",
             link_text="Find another safe space",
         )
+    except Unavailable:
+        raise  # the database is down: a 503 page, not "not found"
     except LocatorError:
         abort(404)
     props = feature["properties"]
@@ -252,7 +254,8 @@ def chat_page():
     context = chat_service.parse_chat_context(request.form.get("context", ""))
     chat_request = chat_service.ChatRequest(message, parse_at(None), context=context)
     reply = chat_service.chat(locator(), chat_request, links.space_urls())
-    return render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
+    page = render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
+    return page, (503 if reply["unavailable"] else 200)
 
 
 @bp.get("/quick-exit")

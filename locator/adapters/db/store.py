@@ -25,6 +25,7 @@ from locator.adapters.db.records import (
     UsesRepository,
 )
 from locator.adapters.db.tables import data_version
+from locator.domain.errors import Unavailable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -53,6 +54,7 @@ class Store:
             ) from exc
         if parsed.get_backend_name() == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        sa.event.listen(self.engine, "handle_error", _unreachable)
         # Per store and per thread (or task): the transaction a block opened, if any.
         self._current: ContextVar[Connection | None] = ContextVar(f"store-{id(self)}", default=None)
         self.premises = PremisesRepository(self)
@@ -119,7 +121,7 @@ class Store:
                 return connection.execute(
                     sa.text("SELECT version_num FROM alembic_version")
                 ).scalar()
-        except sa.exc.SQLAlchemyError:
+        except (sa.exc.SQLAlchemyError, Unavailable):
             return None
 
     def ping(self) -> bool:
@@ -128,7 +130,7 @@ class Store:
             with self.engine.connect() as connection:
                 connection.execute(sa.text("SELECT 1"))
             return True
-        except sa.exc.SQLAlchemyError:
+        except (sa.exc.SQLAlchemyError, Unavailable):
             return False
 
     def data_version(self) -> int:
@@ -151,6 +153,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+UNREACHABLE = (
+    "We cannot reach our database just now, so we cannot search for safe spaces or save "
+    "anything. If you are in danger, call 999."
+)
+
+
+def _unreachable(context) -> None:
+    """Turn a failure to reach the database into the domain's Unavailable (503), not a crash."""
+    if context.is_pre_ping:
+        return  # the pool is testing a connection; it reconnects by itself
+    # No connection yet means connecting failed; a disconnect means the server went away.
+    if context.connection is None or context.is_disconnect:
+        raise Unavailable(UNREACHABLE) from context.original_exception
 
 
 def newest_migration() -> str:

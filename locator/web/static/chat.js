@@ -194,7 +194,11 @@
         // A proxy's 502 or 504 page is not JSON: that is a failure too, not a broken panel.
         return response.json()
           .catch(function () { return null; })
-          .then(function (data) { return { ok: response.ok && data !== null, data: data }; });
+          .then(function (data) {
+            // A 503 with a reply is still a reply: places could not be searched, 999 leads.
+            var replied = data !== null && typeof data.reply === "string";
+            return { ok: replied && (response.ok || response.status === 503), data: data };
+          });
       })
       .then(function (result) {
         if (result.ok) {
