@@ -24,6 +24,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         embed,
         errors,
         extensions,
+        inputs,
         listings,
         maps,
         opendata,
@@ -35,6 +36,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     )
     from locator.web import coverage as coverage_views
     from locator.web import exports as export_views
+    from locator.web.converters import IdConverter
 
     settings = load_config()
     if config:
@@ -50,11 +52,11 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.secret_key = app.config["SECRET_KEY"]
     # Only business and moderator pages use the session; it is never set on public pages.
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
-    app.json.sort_keys = False
     # Requests are small (a chat message, a form, an estate file); anything over 8 MB gets 413.
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = 8 * 1024 * 1024
     privacy.init_app(app)
+    inputs.init_app(app)
     store = Store(str(app.config["DATABASE_URL"]))
     app.extensions["locator"] = Locator(
         store,
@@ -62,6 +64,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         default_areas(),
         index_check_seconds=float(app.config["INDEX_CHECK_SECONDS"]),
     )
+    app.url_map.converters["id"] = IdConverter
     app.register_blueprint(api.bp)
     app.register_blueprint(export_views.bp)
     app.register_blueprint(opendata.bp)

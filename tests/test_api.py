@@ -289,3 +289,12 @@ def test_listings_not_confirmed_for_a_year_sink_below_the_others(client, locator
     found = search(client, lat=MANCHESTER[0], lon=MANCHESTER[1], at=AT_NOON)
     assert refs(found, manchester) == ["night", "mid", "far", "near"]
     assert [f["properties"]["stale"] for f in found["features"]] == [False, False, False, True]
+
+
+@pytest.mark.parametrize("space_id", ["2147483648", "99999999999999999999", "0", "-1"])
+def test_an_id_beyond_what_the_database_holds_is_not_found(client, space_id):
+    with client.get(f"/api/v1/spaces/{space_id}") as response:
+        assert response.status_code == 404
+        assert response.get_json()["error"]["code"] == "not_found"
+    with client.get(f"/spaces/{space_id}") as response:
+        assert response.status_code == 404

@@ -67,6 +67,9 @@ class Premises:
 
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Premises))
+# Ids are 32-bit signed integers in SQLite's and PostgreSQL's tables alike: a larger number is
+# no premises (PostgreSQL would refuse even to compare it).
+MAX_ID = 2**31 - 1
 
 
 def reference(space_id: int) -> str:

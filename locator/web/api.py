@@ -31,7 +31,7 @@ def spaces():
     return Response(body, mimetype="application/geo+json")
 
 
-@bp.get("/spaces/<int(signed=True):space_id>")
+@bp.get("/spaces/<id:space_id>")
 def space(space_id: int):
     """Return one public safe space."""
     at = parse_at(request.args.get("at"))

@@ -1,5 +1,6 @@
 """The OpenAPI 3 document of the public API, built from the same tables the code uses."""
 
+from locator.domain.premises import MAX_ID
 from locator.domain.vocabulary import FACILITIES, INTENTS
 from locator.geo.gazetteer import PLACE_KINDS
 from locator.listings.registration import CHECKLIST
@@ -227,7 +228,7 @@ def openapi_document() -> dict:
                             "name": "id",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "integer"},
+                            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
                         },
                         _parameter(*AT_PARAMETER),
                     ],

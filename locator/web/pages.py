@@ -184,7 +184,7 @@ def map_filters(query, params) -> dict[str, str]:
     }
 
 
-@bp.get("/spaces/<int:space_id>")
+@bp.get("/spaces/<id:space_id>")
 def place(space_id: int):
     """Show one safe space: hours, facilities, how to ask, map and directions."""
     service = locator()
@@ -224,7 +224,7 @@ def place(space_id: int):
     )
 
 
-@bp.post("/spaces/<int:space_id>/report")
+@bp.post("/spaces/<id:space_id>/report")
 def report(space_id: int):
     """Record a one-tap report that a listing is wrong."""
     reason = request.form.get("reason", "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -89,10 +90,20 @@ def _sign_in(kind: Account):
         if account is not None:
             session.clear()
             session[kind.session_key] = account.id
-            target = request.args.get("next", "")
-            return redirect(target if target.startswith(kind.home) else kind.home)
+            return redirect(_back_to(request.args.get("next", ""), kind.home))
         error = kind.refusal
     return render_template("login.html", kind=kind, error=error), (401 if error else 200)
+
+
+# A page of our own to return to after signing in: a path, nothing that could end a header.
+_LOCAL_PATH = re.compile(r"/[A-Za-z0-9/_.~%-]*")
+
+
+def _back_to(target: str, home: str) -> str:
+    """Return `next` when it is a page in the signed-in area, else the area's home page."""
+    if _LOCAL_PATH.fullmatch(target) and (target == home or target.startswith(home + "/")):
+        return target
+    return home
 
 
 def _sign_out(kind: Account):

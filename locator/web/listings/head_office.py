@@ -114,7 +114,7 @@ def _estate_row(account, space_id: int) -> Premises:
         abort(404)
 
 
-@bp.route("/business/premises/<int:space_id>", methods=["GET", "POST"])
+@bp.route("/business/premises/<id:space_id>", methods=["GET", "POST"])
 @organisation_required
 def business_premises(account, space_id: int):
     """Manage one of the head office's premises, as its manage link would."""
@@ -126,7 +126,7 @@ def business_premises(account, space_id: int):
     return manage_page(row, None, message, error, base=f"/business/premises/{space_id}")
 
 
-@bp.post("/business/premises/<int:space_id>/confirm")
+@bp.post("/business/premises/<id:space_id>/confirm")
 @organisation_required
 def business_confirm(account, space_id: int):
     """Confirm one premises is still correct."""
@@ -139,7 +139,7 @@ def business_confirm(account, space_id: int):
     )
 
 
-@bp.post("/business/premises/<int:space_id>/withdraw")
+@bp.post("/business/premises/<id:space_id>/withdraw")
 @organisation_required
 def business_withdraw(account, space_id: int):
     """Withdraw one premises from the public list."""
@@ -152,7 +152,7 @@ def business_withdraw(account, space_id: int):
     )
 
 
-@bp.post("/business/premises/<int:space_id>/uses")
+@bp.post("/business/premises/<id:space_id>/uses")
 @organisation_required
 def business_record_use(account, space_id: int):
     """Record a use at one of the head office's premises."""
@@ -171,7 +171,7 @@ def business_statistics(account):
     return statistics_page(title, ids, "estate-statistics", "/business/statistics")
 
 
-@bp.get("/business/premises/<int:space_id>/<any('sticker.pdf', 'staff-card.pdf'):document>")
+@bp.get("/business/premises/<id:space_id>/<any('sticker.pdf', 'staff-card.pdf'):document>")
 @organisation_required
 def business_print(account, space_id: int, document: str):
     """Download one premises' sticker or staff card."""

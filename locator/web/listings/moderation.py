@@ -43,7 +43,7 @@ def queue(moderator):
     )
 
 
-@bp.route("/moderate/spaces/<int:space_id>", methods=["GET", "POST"])
+@bp.route("/moderate/spaces/<id:space_id>", methods=["GET", "POST"])
 @moderator_required
 def review_space(moderator, space_id: int):
     """One premises: details, changes waiting, reports, duplicates, audit trail, decisions."""
