@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from locator.config import load_config
 
@@ -52,6 +54,15 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.secret_key = app.config["SECRET_KEY"]
     # Only business and moderator pages use the session; it is never set on public pages.
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
+    public_base = str(app.config["PUBLIC_BASE_URL"] or "")
+    if app.config["SESSION_COOKIE_SECURE"] is None:
+        app.config["SESSION_COOKIE_SECURE"] = public_base.startswith("https://")
+    if public_base and app.config.get("TRUSTED_HOSTS") is None:
+        # Requests naming another host are refused (400): links and mail follow our own name.
+        app.config["TRUSTED_HOSTS"] = [urlsplit(public_base).hostname, "localhost", "127.0.0.1"]
+    if int(app.config["TRUSTED_PROXIES"]):
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     # Requests are small (a chat message, a form, an estate file); anything over 8 MB gets 413.
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = 8 * 1024 * 1024

@@ -157,15 +157,55 @@ def create_organisation_command(name: str, email: str, password: str):
     click.echo(f"Head-office account {account_id} created for {name}.")
 
 
+@click.command("two-factor")
+@with_appcontext
+@click.argument("email")
+@click.option(
+    "--kind",
+    type=click.Choice(accounts.KINDS),
+    default="moderator",
+    show_default=True,
+    help="Which kind of account the email signs in.",
+)
+@click.option("--off", is_flag=True, help="Remove two-factor sign-in from the account.")
+def two_factor_command(email: str, kind: str, off: bool) -> None:
+    """Turn on two-factor sign-in for an account: prints the code to scan with an authenticator."""
+    from locator.domain.errors import InvalidParameter
+
+    service = _locator()
+    service.store.migrate()
+    try:
+        uri = accounts.set_two_factor(service.store, kind, email, enable=not off)
+    except InvalidParameter as error:
+        click.echo(f"Error: {error.message}", err=True)
+        sys.exit(2)
+    if uri is None:
+        click.echo(f"Two-factor sign-in is off for {email}.")
+        return
+    import segno
+
+    click.echo(f"Two-factor sign-in is on for {email}. Scan this with an authenticator app")
+    click.echo("(or enter the address below); from now on signing in asks for its 6-digit code.")
+    segno.make(uri, error="m").terminal(compact=True)
+    click.echo(uri)
+
+
 @click.command("purge")
 @with_appcontext
 def purge_command() -> None:
-    """Delete recorded uses older than USAGE_RETENTION_MONTHS."""
+    """Delete recorded uses older than USAGE_RETENTION_MONTHS and sign-ins left idle."""
+    from datetime import timedelta
+
+    from locator.domain import clock
     from locator.usage import records as review
 
+    store = _locator().store
     months = int(current_app.config["USAGE_RETENTION_MONTHS"])
-    removed = review.purge(_locator().store, months)
+    removed = review.purge(store, months)
     click.echo(f"Deleted {removed} recorded uses older than {months} months.")
+    idle = timedelta(minutes=int(current_app.config["SESSION_IDLE_MINUTES"]))
+    ended = store.accounts.end_idle_sessions(clock.utc_now() - idle)
+    click.echo(f"Deleted {ended} sign-ins idle for longer than {idle.seconds // 60} minutes.")
 
 
 @click.command("remind")
@@ -340,6 +380,7 @@ def init_app(app: Flask) -> None:
         demo_command,
         create_moderator_command,
         create_organisation_command,
+        two_factor_command,
         purge_command,
         remind_command,
         outbox_group,

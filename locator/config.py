@@ -192,6 +192,33 @@ SETTINGS: tuple[Setting, ...] = (
         float,
     ),
     Setting(
+        "LOGIN_RATE_LIMIT",
+        "10 per minute",
+        "Sign-in attempts one client address may make per period on each sign-in page (besides "
+        "the lock an account gets after 5 wrong passwords in a row from anywhere).",
+    ),
+    Setting(
+        "SESSION_IDLE_MINUTES",
+        30,
+        "Minutes without a request after which a moderator's or head office's sign-in ends.",
+        int,
+    ),
+    Setting(
+        "SESSION_COOKIE_SECURE",
+        None,
+        "Send the sign-in cookie over HTTPS only: true or false; unset means true when "
+        "PUBLIC_BASE_URL starts with https://.",
+        _bool,
+    ),
+    Setting(
+        "TRUSTED_PROXIES",
+        0,
+        "How many reverse proxies stand in front of the app: their X-Forwarded-For and "
+        "X-Forwarded-Proto are believed (Werkzeug's ProxyFix), so rate limits count the real "
+        "client. 0 when the app faces the internet directly.",
+        int,
+    ),
+    Setting(
         "PUBLIC_BASE_URL",
         "",
         "Absolute base URL of the site (e.g. https://safespaces.example); empty means the "

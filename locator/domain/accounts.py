@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+# How many characters of an actor the audit trail keeps.
+ACTOR_LENGTH = 120
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Moderator:
@@ -18,6 +21,9 @@ class Moderator:
     area_codes: str = ""
     active: bool = True
     created_at: datetime | None = None
+    failed_sign_ins: int = 0
+    locked_until: datetime | None = None
+    totp_secret: str | None = None
 
     @property
     def codes(self) -> list[str]:
@@ -26,8 +32,8 @@ class Moderator:
 
     @property
     def actor(self) -> str:
-        """Return how the audit trail names this moderator."""
-        return f"moderator:{self.id}:{self.email}"
+        """Return how the audit trail names this moderator (its column keeps 120 characters)."""
+        return f"moderator:{self.id}:{self.email}"[:ACTOR_LENGTH]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,3 +46,6 @@ class Organisation:
     password_hash: str
     active: bool = True
     created_at: datetime | None = None
+    failed_sign_ins: int = 0
+    locked_until: datetime | None = None
+    totp_secret: str | None = None

@@ -39,3 +39,10 @@ def today() -> date:
 def set_source(source: Callable[[], datetime] | None) -> None:
     """Make the clock read `source` (an aware datetime each call); None restores the system's."""
     _reading["source"] = source or _system_now
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Return a stored time as aware UTC (SQLite gives back the UTC wall time without a zone)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -44,6 +44,8 @@ def init_app(app: Flask) -> Limiter:
         "registrations.register_api": "REGISTRATION_RATE_LIMIT",
         "business.register_page": "REGISTRATION_RATE_LIMIT",
         "pages.report": "REGISTRATION_RATE_LIMIT",
+        "business.login": "LOGIN_RATE_LIMIT",
+        "business.business_login": "LOGIN_RATE_LIMIT",
     }
     for endpoint, setting in limits.items():
         if endpoint in app.view_functions:

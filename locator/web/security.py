@@ -9,6 +9,8 @@ from flask import Flask, g, request
 
 # Pages that partners may put in an iframe on their own sites.
 FRAMEABLE_ENDPOINTS = {"embed.embed"}
+# Pages for signed-in accounts and manage links (and the forms that lead to them).
+PRIVATE_BLUEPRINTS = {"business"}
 
 
 def csp_nonce() -> str:
@@ -63,4 +65,11 @@ def init_app(app: Flask) -> None:
             "geolocation=(self), camera=(), microphone=(), interest-cohort=()"
         )
         response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        if request.is_secure:
+            # Browsers that once came over HTTPS never try plain HTTP again for a year.
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
+        if request.blueprint in PRIVATE_BLUEPRINTS:
+            # Moderation, head-office and manage pages hold what only their owner may see:
+            # never kept by a browser, a shared computer's back button or a proxy.
+            response.headers["Cache-Control"] = "no-store"
         return response

@@ -60,6 +60,18 @@ premises = sa.Table(
     sa.Index("ix_premises_organisation_id", "organisation_id"),
 )
 
+
+def _sign_in_columns() -> list[sa.Column]:
+    """Return the columns both kinds of account keep for signing in safely."""
+    return [
+        # Wrong passwords (or codes) in a row; at the limit the account is locked for a while.
+        sa.Column("failed_sign_ins", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
+        # The base32 secret of the account's authenticator app; none: no second step.
+        sa.Column("totp_secret", sa.String(64), nullable=True),
+    ]
+
+
 moderators = sa.Table(
     "moderators",
     metadata,
@@ -71,6 +83,7 @@ moderators = sa.Table(
     sa.Column("area_codes", sa.Text, nullable=False, server_default=""),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    *_sign_in_columns(),
 )
 
 # Record and Review: one row per use of a safe space. Deliberately no name, contact, age,
@@ -104,6 +117,20 @@ organisations = sa.Table(
     sa.Column("password_hash", sa.String(200), nullable=False),
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    *_sign_in_columns(),
+)
+
+# A signed-in session, known by the hash of the random token its cookie carries: signing out
+# deletes it, so a copied cookie is dead; an idle one is refused and deleted.
+sign_ins = sa.Table(
+    "sign_ins",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("account_id", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_sign_ins_account", "kind", "account_id"),
 )
 
 audit_log = sa.Table(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import wraps
 
 from flask import (
+    current_app,
     redirect,
     render_template,
     request,
@@ -17,18 +18,15 @@ from flask import (
 from locator.domain.accounts import Moderator, Organisation
 from locator.listings import accounts
 from locator.web.api import locator
-from locator.web.listings.blueprints import bp
+from locator.web.listings.blueprints import bp, mailer
 
 
 @dataclass(frozen=True)
 class Account:
     """A kind of signed-in account: moderators or head offices."""
 
-    session_key: str
-    load: Callable[[object, int], Moderator | Organisation | None]  # (store, id) -> account
-    check: Callable[
-        [object, str, str], Moderator | Organisation | None
-    ]  # (store, email, password) -> account
+    kind: str  # as the sign-in service names it
+    session_key: str  # where the session cookie keeps the sign-in's token
     home: str
     login_path: str
     title: str
@@ -37,9 +35,8 @@ class Account:
 
 
 MODERATORS = Account(
-    "moderator_id",
-    lambda store, key: store.accounts.moderator(moderator_id=key),
-    accounts.authenticate,
+    "moderator",
+    "moderator_sign_in",
     "/moderate",
     "/moderate/login",
     "Moderator sign in",
@@ -47,9 +44,8 @@ MODERATORS = Account(
     "That email and password do not match an active moderator.",
 )
 HEAD_OFFICES = Account(
-    "organisation_id",
-    lambda store, key: store.accounts.organisation(organisation_id=key),
-    accounts.authenticate_organisation,
+    "organisation",
+    "organisation_sign_in",
     "/business",
     "/business/login",
     "Head office sign in",
@@ -58,12 +54,24 @@ HEAD_OFFICES = Account(
     "That email and password do not match a head-office account.",
 )
 
+LOCKED = (
+    "This account is locked for 15 minutes after repeated wrong passwords; its owner has been "
+    "told by email. Try again later."
+)
+WRONG_CODE = (
+    "That code does not match: enter the 6-digit code your authenticator app shows now, with "
+    "your password again."
+)
+
+
+def _idle() -> timedelta:
+    return timedelta(minutes=int(current_app.config["SESSION_IDLE_MINUTES"]))
+
 
 def signed_in(kind: Account) -> Moderator | Organisation | None:
-    """Return the signed-in account of this kind, if any."""
-    key = session.get(kind.session_key)
-    account = kind.load(locator().store, key) if key else None
-    return account if account and account.active else None
+    """Return the signed-in account of this kind, if its session is still alive on the server."""
+    token = session.get(kind.session_key)
+    return accounts.signed_in_account(locator().store, kind.kind, token, _idle())
 
 
 def sign_in_required(kind: Account):
@@ -86,12 +94,19 @@ def _sign_in(kind: Account):
     error = None
     if request.method == "POST":
         form = request.form
-        account = kind.check(locator().store, form.get("email", ""), form.get("password", ""))
-        if account is not None:
+        outcome = accounts.sign_in(
+            locator().store,
+            mailer(),
+            kind.kind,
+            form.get("email", ""),
+            form.get("password", ""),
+            form.get("code", ""),
+        )
+        if outcome.token is not None:
             session.clear()
-            session[kind.session_key] = account.id
+            session[kind.session_key] = outcome.token
             return redirect(_back_to(request.args.get("next", ""), kind.home))
-        error = kind.refusal
+        error = {"locked": LOCKED, "code": WRONG_CODE}.get(outcome.problem, kind.refusal)
     return render_template("login.html", kind=kind, error=error), (401 if error else 200)
 
 
@@ -107,6 +122,7 @@ def _back_to(target: str, home: str) -> str:
 
 
 def _sign_out(kind: Account):
+    accounts.sign_out(locator().store, session.get(kind.session_key))
     session.clear()
     return redirect(kind.login_path)
 
