@@ -1,6 +1,6 @@
 """Benchmark the search endpoint under load: gunicorn, 2 sync workers, wrk, SQLite and PostgreSQL.
 
-Prints figures; asserts nothing. Needs gunicorn (pip install -e '.[bench]') and wrk (Debian:
+Prints figures; asserts nothing. Needs gunicorn (pip install -e '.[serve]') and wrk (Debian:
 apt-get install wrk). Run:
 
     .venv/bin/python bench/bench_load.py                      # 1k and 100k premises, SQLite

@@ -56,6 +56,9 @@ def test_health_checks_are_not_rate_limited(limited_client):
     [
         ("GET /api/v1/spaces?lat=53.48&lon=-2.24 HTTP/1.1", "53.48", "/api/v1/spaces?…"),
         ("GET /tiles/16/32412/21012.png HTTP/1.1", "32412", "/tiles/…"),
+        ('GET /?q=M1"&lat=53.48 HTTP/1.1', "53.48", "/?…"),
+        ("GET /manage/Zq3xY-secret-token_value HTTP/1.1", "secret", "/manage/…"),
+        ("POST /manage/Zq3xY-secret-token_value/confirm HTTP/1.1", "secret", "/manage/…/confirm"),
     ],
 )
 def test_request_logs_never_carry_a_location(line, hidden, kept):
@@ -115,3 +118,43 @@ def test_registrations_and_problem_reports_share_a_rate_limit(database_url, tmp_
     statuses.append(client.post("/spaces/1/report", data={"reason": "closed"}).status_code)
     assert statuses == [400, 400, 429]
     app.extensions["locator"].store.dispose()
+
+
+def test_the_gunicorn_access_log_hides_locations_and_manage_links():
+    from gunicorn.config import Config
+
+    from locator.gunicorn_config import RedactingLogger, access_log_format
+
+    class Response:
+        status = "200 OK"
+        sent = 120
+        headers = ()
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/manage/secret-token-value?lat=53.48",
+        "PATH_INFO": "/manage/secret-token-value",
+        "QUERY_STRING": "lat=53.48",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "192.0.2.9",
+        "HTTP_REFERER": "https://safe.example/?q=M1%201AE",
+    }
+    from datetime import timedelta
+
+    atoms = RedactingLogger(Config()).atoms(Response(), {}, environ, timedelta(milliseconds=3))
+    line = access_log_format % atoms
+    fields = " ".join(str(atoms[name]) for name in ("r", "U", "q", "f"))
+    for secret in ("secret", "53.48", "1AE"):
+        assert secret not in line and secret not in fields
+    assert atoms["r"] == "GET /manage/…?… HTTP/1.1"
+
+
+def test_a_database_error_never_carries_the_values_it_was_given(locator):
+    import sqlalchemy as sa
+
+    with pytest.raises(sa.exc.DBAPIError) as failure, locator.store.engine.connect() as connection:
+        connection.execute(
+            sa.text("SELECT * FROM no_such_table WHERE email = :email"),
+            {"email": "registrant@example.org"},
+        )
+    assert "registrant@example.org" not in str(failure.value)

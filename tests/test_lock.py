@@ -23,7 +23,7 @@ def pinned() -> dict[str, str]:
 def test_the_lock_pins_every_dependency_and_extra_for_deploys_within_its_range():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = project["dependencies"] + project["optional-dependencies"]["postgres"]
-    wanted += project["optional-dependencies"]["redis"]
+    wanted += project["optional-dependencies"]["redis"] + project["optional-dependencies"]["serve"]
     versions = pinned()
     for text in wanted:
         requirement = Requirement(text)

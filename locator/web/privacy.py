@@ -1,29 +1,32 @@
-"""Keep members of the public's locations and searches out of logs."""
+"""Keep members of the public's locations and searches, and manage links, out of logs."""
 
 import logging
 import re
 
 from flask import Flask
 
-QUERY_STRING = re.compile(r"\?[^ \"]*")
+# Everything after "?" up to the next space: a raw request line may hold quotes in its query.
+QUERY_STRING = re.compile(r"\?[^ ]*")
 # A map tile's path names the area someone is looking at.
 TILE_PATH = re.compile(r"/tiles/\d+/\d+/\d+\.png")
+# A manage link's token is the key to a listing.
+MANAGE_PATH = re.compile(r"/manage/[^/ ?]+")
 
 
-def _redact(text: str) -> str:
-    return TILE_PATH.sub("/tiles/…", QUERY_STRING.sub("?…", text))
+def redact(text: str) -> str:
+    """Return a request line or path without query, tile position or manage token."""
+    text = QUERY_STRING.sub("?…", text)
+    return MANAGE_PATH.sub("/manage/…", TILE_PATH.sub("/tiles/…", text))
 
 
 class RedactQueryStrings(logging.Filter):
-    """Drop query strings (lat/lon, q, chat text) and tile positions from request log lines."""
+    """Drop query strings (lat/lon, q, chat text), tile positions and manage tokens."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args and isinstance(record.args, tuple):
-            record.args = tuple(
-                _redact(arg) if isinstance(arg, str) else arg for arg in record.args
-            )
+            record.args = tuple(redact(arg) if isinstance(arg, str) else arg for arg in record.args)
         elif isinstance(record.msg, str):
-            record.msg = _redact(record.msg)
+            record.msg = redact(record.msg)
         return True
 
 

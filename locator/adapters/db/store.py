@@ -36,7 +36,9 @@ class Store:
     def __init__(self, url: str):
         self.url = url
         parsed = make_url(url)
-        options: dict = {"future": True}
+        # An error's message never carries the values of its statement: they can be a
+        # registrant's email or a manage link's hash, and errors end up in logs.
+        options: dict = {"future": True, "hide_parameters": True}
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database
             if database and database != ":memory:":
