@@ -215,7 +215,11 @@ def remind_command() -> None:
     from locator.usage import records as review
 
     config = current_app.config
-    base = (config["PUBLIC_BASE_URL"] or "http://localhost:5000").rstrip("/")
+    base = str(config["PUBLIC_BASE_URL"] or "").rstrip("/")
+    if not base:
+        # The mail carries a manage link: without our public address it would lead nowhere.
+        click.echo("Error: set PUBLIC_BASE_URL (e.g. https://safespaces.example) first.", err=True)
+        sys.exit(2)
     sent = review.remind(
         _locator().store,
         current_app.extensions["mailer"],

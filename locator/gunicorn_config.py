@@ -28,6 +28,15 @@ accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 
 
+def on_starting(_server) -> None:
+    """Refuse to serve without PUBLIC_BASE_URL: links in mail and data would follow any Host."""
+    if not os.environ.get("PUBLIC_BASE_URL", "").strip():
+        raise SystemExit(
+            "Set PUBLIC_BASE_URL (e.g. https://safespaces.example) before serving with gunicorn: "
+            "links in mail and open data use it, and other host names are refused."
+        )
+
+
 class RedactingLogger(Logger):
     """Gunicorn's logger with the request line, path, query and referrer redacted."""
 

@@ -94,10 +94,11 @@ def app(database_url, tmp_path):
         premises,
         referral_contacts,
         reports,
+        sign_ins,
     )
 
     tables = (reports, audit_log, premises, moderators, organisations, referral_contacts, outbox)
-    tables += (loaded_places, loaded_sources)
+    tables += (loaded_places, loaded_sources, sign_ins)
     with store.transaction() as connection:
         for table in tables:
             connection.execute(table.delete())

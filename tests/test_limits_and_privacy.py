@@ -158,3 +158,13 @@ def test_a_database_error_never_carries_the_values_it_was_given(locator):
             {"email": "registrant@example.org"},
         )
     assert "registrant@example.org" not in str(failure.value)
+
+
+def test_gunicorn_refuses_to_serve_without_the_public_address(monkeypatch):
+    from locator import gunicorn_config
+
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    with pytest.raises(SystemExit, match="PUBLIC_BASE_URL"):
+        gunicorn_config.on_starting(None)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://safespaces.example")
+    gunicorn_config.on_starting(None)

@@ -105,3 +105,25 @@ def test_a_message_that_keeps_failing_stops_being_tried_until_an_operator_says_s
     mailer.transport = working
     result = runner.invoke(args=["outbox", "send", "--retry-given-up"])
     assert "Given fresh tries: 1" in result.output and "Sent: 1" in result.output
+
+
+class BrokenTransport(RefusingTransport):
+    """A transport that fails in a way nobody planned for."""
+
+    def deliver(self, to, subject, body):
+        raise ValueError("an SMTP URL nobody could parse")
+
+
+def test_a_registration_is_answered_even_when_mail_fails_unexpectedly(app, client, locator):
+    mailer = app.extensions["mailer"]
+    mailer.transport = BrokenTransport("file", "x@example.org", mailer.transport.folder)
+    done = register(client)
+    assert locator.store.premises.get(done["id"]).status == "pending"
+    assert locator.store.outbox.waiting()["waiting"] == 1
+
+
+def test_reminders_refuse_to_go_out_without_the_sites_public_address(app, runner):
+    app.config["PUBLIC_BASE_URL"] = ""
+    result = runner.invoke(args=["remind"])
+    assert result.exit_code == 2
+    assert "PUBLIC_BASE_URL" in result.output

@@ -7,11 +7,13 @@ in the outbox with its error, and `flask --app locator outbox send` (from cron, 
 
 from __future__ import annotations
 
-import smtplib
+import logging
 from dataclasses import dataclass
 from email.message import EmailMessage
 
 from locator.adapters.mail.transport import Transport
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,9 @@ class Mailer:
         for letter in self.store.outbox.claim(limit):
             try:
                 self.transport.deliver(letter.recipient, letter.subject, letter.body)
-            except (OSError, smtplib.SMTPException) as error:
+            except Exception as error:  # whatever fails, the letter waits
+                # What was saved stays saved: the letter keeps its error for `outbox send`.
+                logger.warning("Mail %s not delivered: %s", letter.id, type(error).__name__)
                 self.store.outbox.failed(letter.id, f"{type(error).__name__}: {error}")
                 failed += 1
             else:
