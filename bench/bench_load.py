@@ -96,9 +96,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+SYNC_WORKERS = ("--workers=2", "--worker-class=sync")
+
+
 @contextlib.contextmanager
-def gunicorn(database_url: str, folder: str):
-    """Run gunicorn (2 sync workers) on the bench app; yield its base URL once both answer."""
+def gunicorn(database_url: str, folder: str, options: tuple[str, ...] = SYNC_WORKERS):
+    """Run gunicorn (2 sync workers unless told) on the bench app; yield its base URL once up."""
     port = free_port()
     env = {
         **os.environ,
@@ -106,13 +109,14 @@ def gunicorn(database_url: str, folder: str):
         "RATELIMIT_ENABLED": "false",
         "INSTANCE_PATH": folder,
         "SECRET_KEY": "bench",
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+        "BIND": f"127.0.0.1:{port}",
     }
     command = [
         sys.executable,
         "-m",
         "gunicorn",
-        "--workers=2",
-        "--worker-class=sync",
+        *options,
         f"--bind=127.0.0.1:{port}",
         f"--chdir={BENCH}",
         "--log-level=warning",

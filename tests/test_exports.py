@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -200,9 +201,9 @@ def hsds_objects(document: dict):
 
 
 def fetch(client, path: str) -> dict:
-    response = client.get(path)
-    assert response.status_code == 200, response.get_data(as_text=True)
-    return json.loads(response.get_data())
+    with client.get(path) as response:
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return json.loads(response.get_data())
 
 
 def hide(locator, how: str) -> None:
@@ -382,22 +383,20 @@ def test_hours_that_are_not_weekly_rules_keep_only_the_osm_description(expressio
 @pytest.mark.parametrize("path", [GEOJSON, HSDS])
 def test_exports_are_cors_open_and_cached_by_data_version(client, locator, path):
     add_premises(locator, [premises_row("A", 53.48, -2.24)])
-    response = client.get(path)
-    # Read the body: a streamed body left unread would close outside its request context.
-    json.loads(response.get_data())
-    assert response.headers["Access-Control-Allow-Origin"] == "*"
-    assert response.headers["Cache-Control"] == "public, max-age=300"
-    etag = response.headers["ETag"]
-    again = client.get(path, headers={"If-None-Match": etag})
-    assert again.status_code == 304
-    assert again.get_data() == b""
-    assert again.headers["Access-Control-Allow-Origin"] == "*"
-    assert again.headers["ETag"] == etag
+    with client.get(path) as response:
+        json.loads(response.get_data())
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert response.headers["Cache-Control"] == "public, max-age=300"
+        etag = response.headers["ETag"]
+    with client.get(path, headers={"If-None-Match": etag}) as again:
+        assert again.status_code == 304
+        assert again.get_data() == b""
+        assert again.headers["Access-Control-Allow-Origin"] == "*"
+        assert again.headers["ETag"] == etag
     locator.store.premises.set_status(ids_by_ref(locator)["A"], "suspended")
-    changed = client.get(path, headers={"If-None-Match": etag})
-    assert changed.status_code == 200
-    changed.get_data()
-    assert changed.headers["ETag"] != etag
+    with client.get(path, headers={"If-None-Match": etag}) as changed:
+        assert changed.status_code == 200
+        assert changed.headers["ETag"] != etag
 
 
 def test_cors_stays_closed_on_the_rest_of_the_api(client):
@@ -408,12 +407,28 @@ def test_cors_stays_closed_on_the_rest_of_the_api(client):
 @pytest.mark.parametrize(
     ("path", "mimetype"), [(GEOJSON, "application/geo+json"), (HSDS, "application/json")]
 )
-def test_exports_are_streamed(client, locator, path, mimetype):
+def test_exports_are_sent_from_a_file_that_a_broken_download_can_resume(
+    client, locator, path, mimetype
+):
     add_premises(locator, [premises_row("A", 53.48, -2.24)])
-    response = client.get(path)
-    assert response.is_streamed
-    assert response.mimetype == mimetype
-    json.loads(response.get_data())
+    with client.get(path) as response:
+        assert response.mimetype == mimetype
+        whole = response.get_data()
+    json.loads(whole)
+    with client.get(path, headers={"Range": "bytes=10-"}) as rest:
+        assert rest.status_code == 206
+        assert rest.get_data() == whole[10:]
+
+
+def test_one_file_per_data_version_is_kept(app, client, locator):
+    add_premises(locator, [premises_row("A", 53.48, -2.24)])
+    fetch(client, GEOJSON)
+    add_premises(locator, [premises_row("B", 53.49, -2.24)])
+    assert len(fetch(client, GEOJSON)["features"]) == 2
+    folder = Path(app.instance_path) / "exports"
+    kept = sorted(path.name for path in folder.glob("geojson-*") if not path.name.endswith(".lock"))
+    assert len(kept) == 2  # the newest version, plain and gzipped
+    assert kept[0].endswith(".json") and kept[1].endswith(".json.gz")
 
 
 def test_export_chunks_come_a_batch_at_a_time(locator):

@@ -35,6 +35,8 @@ Schema files read: openreferral/specification `schema/organization.json`, `servi
 
 from __future__ import annotations
 
+import fcntl
+import gzip
 import hashlib
 import json
 import os
@@ -543,19 +545,55 @@ def geopackage_file(
 ) -> Path:
     """Return the GeoPackage of a data version (read just before), writing it if new.
 
-    One file per data version and CRS, kept in `folder` until the data changes: a GeoPackage
-    is a database file, so it is built whole rather than streamed.
+    A GeoPackage is a database file, so it is built whole rather than streamed.
     """
-    name = f"{GEOPACKAGE_LAYER}-{epsg}-{version}.gpkg"
+    return cached_file(
+        folder,
+        f"{GEOPACKAGE_LAYER}-{epsg}",
+        version,
+        ".gpkg",
+        lambda path: write_geopackage(store, url_for_space, path, epsg=epsg),
+    )
+
+
+def cached_file(
+    folder: Path, stem: str, version: int, suffix: str, write: Callable[[Path], None]
+) -> Path:
+    """Return the file `stem` has for a data version, writing it first when there is none.
+
+    One file per data version, kept until the data changes: however slowly it is downloaded,
+    no database connection is held and nothing is computed again. It is written aside and
+    renamed, so no reader sees half a file, and one worker per machine writes it while the
+    others wait (a lock file), so a burst of requests after a change builds it once. Files
+    `write` adds beside it (a gzipped copy) travel with it.
+    """
+    name = f"{stem}-{version}{suffix}"
     path = folder / name
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed: a second worker or a reader never sees half a file.
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{stem}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return path  # another worker wrote it while this one waited
         with tempfile.TemporaryDirectory(dir=folder) as scratch:
-            written = Path(scratch) / name
-            write_geopackage(store, url_for_space, written, epsg=epsg)
-            os.replace(written, path)
-        for old in folder.glob(f"{GEOPACKAGE_LAYER}-{epsg}-*.gpkg"):
-            if old.name != name:
+            write(Path(scratch) / name)
+            # Companions first: whoever sees the main file sees them too.
+            for made in sorted(Path(scratch).iterdir(), key=lambda made: made.name == name):
+                os.replace(made, folder / made.name)
+        for old in folder.glob(f"{stem}-*"):
+            if not old.name.startswith(name):
                 old.unlink(missing_ok=True)
     return path
+
+
+def write_text(chunks: Iterator[str], path: Path) -> None:
+    """Write a streamed export to `path`, and gzipped beside it (`path`.gz) for most clients."""
+    with (
+        path.open("wb") as plain,
+        gzip.open(path.with_name(path.name + ".gz"), "wb", compresslevel=6) as packed,
+    ):
+        for chunk in chunks:
+            data = chunk.encode()
+            plain.write(data)
+            packed.write(data)

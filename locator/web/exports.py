@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, request, send_file, stream_with_context
+from flask import Blueprint, Response, current_app, request, send_file
 
 from locator.domain.errors import InvalidParameter
 from locator.opendata import exports
@@ -27,16 +28,46 @@ def _headers(etag: str) -> dict[str, str]:
     }
 
 
-def _export(kind: str, mimetype: str, chunks: Callable[[], Iterator[str]]) -> Response:
-    """Answer 304 when the client holds this data version, else stream the export."""
+def _export(kind: str, mimetype: str, suffix: str, chunks: Callable[[], Iterator[str]]):
+    """Answer 304 when the client holds this data version, else send the version's file."""
     service = current_app.extensions["locator"]
-    # The version is read before any row, so a change during the download only makes the
-    # next request fetch again.
-    etag = f"{kind}-{service.store.data_version()}"
-    headers = _headers(etag)
+    # The version is read before any row, so a change during the build only makes the next
+    # request build again.
+    version = service.store.data_version()
+    etag = f"{kind}-{version}"
     if _client_holds(etag):
-        return Response(status=304, headers=headers)
-    return Response(stream_with_context(chunks()), mimetype=mimetype, headers=headers)
+        return Response(status=304, headers=_headers(etag))
+    # Links in the file name the site's address: one file per address (one in production).
+    base = hashlib.sha256(links.base_url().encode()).hexdigest()[:8]
+    stem = f"{kind}-{base}"
+    write = lambda path: exports.write_text(chunks(), path)  # noqa: E731 - named for reading
+    path = exports.cached_file(_folder(), stem, version, suffix, write)
+    return _send(path, mimetype, etag)
+
+
+def _folder() -> Path:
+    return Path(current_app.instance_path) / "exports"
+
+
+def _send(path: Path, mimetype: str, etag: str, **download) -> Response:
+    """Send an export file (its gzipped copy when the client takes gzip), with ranges."""
+    packed = path.with_name(path.name + ".gz")
+    gzipped = packed.exists() and request.accept_encodings["gzip"] > 0
+    response = send_file(
+        packed if gzipped else path,
+        mimetype=mimetype,
+        etag=f"{etag}:gzip" if gzipped else etag,
+        conditional=True,  # Range requests resume a broken download
+        max_age=MAX_AGE,
+        **download,
+    )
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
+    headers = _headers(etag)
+    del headers["ETag"]  # send_file's, which names the encoding sent
+    response.headers.update(headers)
+    return response
 
 
 def _client_holds(etag: str) -> bool:
@@ -60,7 +91,9 @@ def export_geojson():
     """Stream every public space as an RFC 7946 FeatureCollection."""
     store = current_app.extensions["locator"].store
     urls = links.space_urls()
-    return _export("geojson", "application/geo+json", lambda: exports.geojson_chunks(store, urls))
+    return _export(
+        "geojson", "application/geo+json", ".json", lambda: exports.geojson_chunks(store, urls)
+    )
 
 
 @bp.get("/export.hsds.json")
@@ -68,10 +101,12 @@ def export_hsds():
     """Stream every public space as HSDS 3.0 services."""
     service = current_app.extensions["locator"]
     area_name = _area_name(service.areas)
+    urls = links.space_urls()
     return _export(
         "hsds",
         "application/json",
-        lambda: exports.hsds_chunks(service.store, links.space_urls(), area_name),
+        ".json",
+        lambda: exports.hsds_chunks(service.store, urls, area_name),
     )
 
 
@@ -94,15 +129,11 @@ def export_geopackage():
     etag = f"gpkg-{epsg}-{version}"
     if _client_holds(etag):
         return Response(status=304, headers=_headers(etag))
-    folder = Path(current_app.instance_path) / "exports"
-    path = exports.geopackage_file(service.store, links.space_urls(), folder, version, epsg=epsg)
-    response = send_file(
+    path = exports.geopackage_file(service.store, links.space_urls(), _folder(), version, epsg=epsg)
+    return _send(
         path,
-        mimetype="application/geopackage+sqlite3",
+        "application/geopackage+sqlite3",
+        etag,
         as_attachment=True,
         download_name=f"safe_spaces_{epsg}.gpkg",
-        etag=False,
-        conditional=False,
     )
-    response.headers.update(_headers(etag))
-    return response
