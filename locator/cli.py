@@ -206,6 +206,8 @@ def purge_command() -> None:
     idle = timedelta(minutes=int(current_app.config["SESSION_IDLE_MINUTES"]))
     ended = store.accounts.end_idle_sessions(clock.utc_now() - idle)
     click.echo(f"Deleted {ended} sign-ins idle for longer than {idle.seconds // 60} minutes.")
+    expired = store.uploads.purge()
+    click.echo(f"Deleted {expired} uploaded estate files left unconfirmed.")
 
 
 @click.command("remind")

@@ -95,10 +95,11 @@ def app(database_url, tmp_path):
         referral_contacts,
         reports,
         sign_ins,
+        uploads,
     )
 
     tables = (reports, audit_log, premises, moderators, organisations, referral_contacts, outbox)
-    tables += (loaded_places, loaded_sources, sign_ins)
+    tables += (loaded_places, loaded_sources, sign_ins, uploads)
     with store.transaction() as connection:
         for table in tables:
             connection.execute(table.delete())

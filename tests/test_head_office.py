@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from locator.listings import accounts, registration
+from locator.listings import head_office as head_office_service
 
 from builders import write_csv
 from conftest import premises_row
@@ -195,3 +197,60 @@ def test_a_head_office_can_upload_its_shops_as_an_openstreetmap_export(head_offi
     done = confirm(head_office, upload(head_office, real.read_bytes(), "our-shops.osm"))
     assert "Saved: 40 new" in done.get_data(as_text=True)
     assert locator.store.premises.count(organisation="Big Chemist", status="pending") == 40
+
+
+def staged_token(check_response) -> str:
+    page = BeautifulSoup(check_response.get_data(as_text=True), "html.parser")
+    return page.select_one("#confirm-upload input[name=token]")["value"]
+
+
+def test_an_upload_waits_in_the_database_not_in_a_shared_folder(head_office, locator, tmp_path):
+    import tempfile
+
+    shared = Path(tempfile.gettempdir()) / "safe-spaces-uploads"
+    before = set(shared.glob("*")) if shared.exists() else set()
+    check = upload(head_office, estate_csv(tmp_path, rows("s1")))
+    after = set(shared.glob("*")) if shared.exists() else set()
+    assert after == before
+    account = locator.store.accounts.organisation(email="hq@chemist.example")
+    assert head_office_service.staged_upload(locator.store, account, staged_token(check))
+    assert "Saved: 1 new" in confirm(head_office, check).get_data(as_text=True)
+    # Imported: the staged file is gone and the same confirmation cannot run twice.
+    assert head_office_service.staged_upload(locator.store, account, staged_token(check)) is None
+
+
+def test_another_head_office_cannot_confirm_an_upload_it_did_not_make(
+    app, head_office, locator, tmp_path
+):
+    check = upload(head_office, estate_csv(tmp_path, rows("s1")))
+    accounts.create_organisation(locator.store, "Other Shops", "hq@other.example", "q" * 14)
+    other = app.test_client()
+    form = {"email": "hq@other.example", "password": "q" * 14}
+    form["csrf_token"] = csrf(other, "/business/login")
+    assert other.post("/business/login", data=form).status_code == 302
+    form = {"csrf_token": csrf(other, "/business"), "action": "confirm"}
+    form["token"] = staged_token(check)
+    with other.post("/business/upload", data=form) as response:
+        assert response.status_code == 400
+    assert locator.store.premises.count() == 0
+
+
+def test_an_upload_left_unconfirmed_expires_and_purge_deletes_it(
+    app, head_office, locator, runner, tmp_path
+):
+    from datetime import UTC, datetime
+
+    from locator.domain import clock
+
+    app.config["SESSION_IDLE_MINUTES"] = 24 * 60  # the sign-in outlives the upload here
+    check = upload(head_office, estate_csv(tmp_path, rows("s1")))
+    later = datetime.now(UTC) + head_office_service.UPLOAD_KEPT + timedelta(minutes=1)
+    clock.set_source(lambda: later)
+    try:
+        with confirm(head_office, check) as response:
+            assert response.status_code == 400
+            assert "Upload expired" in response.get_data(as_text=True)
+        result = runner.invoke(args=["purge"])
+        assert "Deleted 1 uploaded estate files left unconfirmed" in result.output
+    finally:
+        clock.set_source(None)

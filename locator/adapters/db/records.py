@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from locator.adapters.db.tables import is_public, premises, referral_contacts, reports, uses
+from locator.adapters.db.tables import (
+    is_public,
+    premises,
+    referral_contacts,
+    reports,
+    uploads,
+    uses,
+)
 from locator.domain import clock
 
 
@@ -157,3 +164,50 @@ class ReferralContactsRepository:
         # Sorted here: PostgreSQL's collation and SQLite's byte order disagree on names.
         rows.sort(key=lambda row: (row["name"].casefold(), row["id"]))
         return rows
+
+
+class UploadsRepository:
+    """Estate files waiting for their head office to confirm the import."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def add(
+        self, token_hash: str, organisation_id: int, suffix: str, content: bytes, expires: datetime
+    ) -> None:
+        """Keep an uploaded file until `expires`."""
+        with self._store.transaction() as connection:
+            connection.execute(
+                uploads.insert().values(
+                    token_hash=token_hash,
+                    organisation_id=organisation_id,
+                    suffix=suffix,
+                    content=content,
+                    created_at=clock.utc_now(),
+                    expires_at=expires,
+                )
+            )
+
+    def find(self, token_hash: str, organisation_id: int) -> tuple[str, bytes] | None:
+        """Return (suffix, content) of an organisation's unexpired upload, or None."""
+        query = sa.select(uploads.c.suffix, uploads.c.content).where(
+            uploads.c.token_hash == token_hash,
+            uploads.c.organisation_id == organisation_id,
+            uploads.c.expires_at > clock.utc_now(),
+        )
+        with self._store.reading() as connection:
+            row = connection.execute(query).first()
+        return (row.suffix, bytes(row.content)) if row else None
+
+    def delete(self, token_hash: str) -> None:
+        """Forget an upload (imported, or given up)."""
+        with self._store.transaction() as connection:
+            connection.execute(uploads.delete().where(uploads.c.token_hash == token_hash))
+
+    def purge(self) -> int:
+        """Delete expired uploads; return how many."""
+        with self._store.transaction() as connection:
+            result = connection.execute(
+                uploads.delete().where(uploads.c.expires_at <= clock.utc_now())
+            )
+        return result.rowcount

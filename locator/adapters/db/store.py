@@ -22,6 +22,7 @@ from locator.adapters.db.premises import PremisesRepository
 from locator.adapters.db.records import (
     ReferralContactsRepository,
     ReportsRepository,
+    UploadsRepository,
     UsesRepository,
 )
 from locator.adapters.db.tables import data_version
@@ -66,6 +67,7 @@ class Store:
         self.referrals = ReferralContactsRepository(self)
         self.outbox = OutboxRepository(self)
         self.places = PlacesRepository(self)
+        self.uploads = UploadsRepository(self)
         # Counts changes to premises made through this store, so this process's own searches
         # see them at once instead of after the index's next check of the data version.
         self.local_changes = 0

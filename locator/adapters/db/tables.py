@@ -133,6 +133,20 @@ sign_ins = sa.Table(
     sa.Index("ix_sign_ins_account", "kind", "account_id"),
 )
 
+# An estate file between its upload and the head office's confirmation: in the database, so
+# any machine can finish the import, and never in a shared temporary folder.
+uploads = sa.Table(
+    "uploads",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("organisation_id", sa.Integer, nullable=False),
+    sa.Column("suffix", sa.String(10), nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_uploads_expires_at", "expires_at"),
+)
+
 audit_log = sa.Table(
     "audit_log",
     metadata,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import secrets
-import tempfile
 from pathlib import Path
 
 from flask import (
@@ -40,23 +37,6 @@ def business_home(account):
 
 
 UPLOAD_SUFFIXES = (".csv", ".geojson", ".json", ".osm", ".pbf", ".gpkg", ".zip", ".kml", ".kmz")
-UPLOAD_TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-
-
-def _upload_dir() -> Path:
-    folder = Path(tempfile.gettempdir()) / "safe-spaces-uploads"
-    folder.mkdir(exist_ok=True)
-    return folder
-
-
-def _upload_path(token: str) -> Path | None:
-    if not UPLOAD_TOKEN.match(token or ""):
-        return None
-    for suffix in UPLOAD_SUFFIXES:
-        path = _upload_dir() / f"{token}{suffix}"
-        if path.exists():
-            return path
-    return None
 
 
 @bp.post("/business/upload")
@@ -65,17 +45,17 @@ def business_upload(account):
     """Check an uploaded estate file and show every row's fate; import after confirmation."""
     service = locator()
     if request.form.get("action") == "confirm":
-        path = _upload_path(request.form.get("token", ""))
-        if path is None:
+        token = request.form.get("token", "")
+        staged = head_office.staged_upload(service.store, account, token)
+        if staged is None:
             return render_template(
                 "message.html", title="Upload expired", message="Please upload the file again."
             ), 400
-        try:
+        with head_office.upload_file(*staged) as path:
             fmt, raw_rows = importing.read_rows(path, "auto", account.name)
-            plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
-            result = imports.write_plan(service, plan, review=True, organisation_id=account.id)
-        finally:
-            path.unlink(missing_ok=True)
+        plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
+        result = imports.write_plan(service, plan, review=True, organisation_id=account.id)
+        head_office.discard_upload(service.store, token)
         return render_template(
             "business_upload.html", account=account, plan=plan, result=result, token=None
         )
@@ -87,23 +67,18 @@ def business_upload(account):
             "Shapefile or .kml) or an OpenStreetMap export."
         )
         return render_template("message.html", title="Choose a file", message=message), 400
-    token = secrets.token_urlsafe(24)
-    path = _upload_dir() / f"{token}{suffix}"
-    upload.save(path)
+    content = upload.read()
     try:
-        fmt, raw_rows = importing.read_rows(path, "auto", account.name)
+        with head_office.upload_file(suffix, content) as path:
+            fmt, raw_rows = importing.read_rows(path, "auto", account.name)
         plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
     except importing.ImportFileError as error:
-        path.unlink(missing_ok=True)
         return render_template(
             "message.html", title="That file cannot be read", message=str(error)
         ), 400
+    token = head_office.stage_upload(service.store, account, suffix, content) if plan.rows else None
     return render_template(
-        "business_upload.html",
-        account=account,
-        plan=plan,
-        result=None,
-        token=token if plan.rows else None,
+        "business_upload.html", account=account, plan=plan, result=None, token=token
     )
 
 
