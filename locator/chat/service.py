@@ -20,6 +20,7 @@ from locator.search.query import MAX_RADIUS_KM, Location, SpaceQuery, parse_at
 from locator.search.service import Locator
 
 CHAT_RESULTS = 3
+CHAT_FIELDS = ("message", "lat", "lon", "at", "context")
 MAX_CONTEXT_CHARS = 4000
 
 
@@ -38,6 +39,14 @@ def parse_chat_request(body) -> ChatRequest:
     """Check a chat request body; raise InvalidParameter naming the field."""
     if not isinstance(body, dict):
         raise InvalidParameter('Send a JSON object such as {"message": "..."}.', "body")
+    for name in body:
+        if name not in CHAT_FIELDS:
+            raise InvalidParameter(
+                f"{name[:40]!r} is not part of a chat request: send only "
+                + ", ".join(CHAT_FIELDS)
+                + ".",
+                name[:40],
+            )
     message = body.get("message")
     if not isinstance(message, str):
         raise InvalidParameter("message must be text.", "message")

@@ -33,6 +33,13 @@ CHECKLIST = {
 
 # A business that cannot say yes to these is not ready to help someone in distress.
 ESSENTIAL = ("staff_trained", "designated_person", "space_checked")
+# What a registration sends: the import columns (less the reference, which is ours to give),
+# the contact email and the readiness answers.
+REGISTRATION_FIELDS = (
+    *(name for name in importing.SPEC_COLUMNS if name != "ref"),
+    "contact_email",
+    "checklist",
+)
 
 
 FIELD_IN_MESSAGE = re.compile(
@@ -83,6 +90,14 @@ def register(service, payload, mailer, base_url: str) -> Registered:
     """Validate a registration and store it as pending; mail the private manage link."""
     if not isinstance(payload, Mapping):
         raise InvalidParameter("Send the registration as a JSON object.", "body")
+    for name in payload:
+        if name not in REGISTRATION_FIELDS:
+            raise InvalidParameter(
+                f"{str(name)[:40]!r} is not part of a registration: send only "
+                + ", ".join(REGISTRATION_FIELDS)
+                + ".",
+                str(name)[:40],
+            )
     email = check_email(payload.get("contact_email"))
     checklist = _check_checklist(payload.get("checklist"))
     values = {name: payload.get(name) for name in importing.SPEC_COLUMNS}

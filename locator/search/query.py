@@ -124,7 +124,7 @@ def parse_facilities(raw: str | None) -> tuple[str, ...]:
         return ()
     codes = []
     for item in raw.split(","):
-        code = item.strip().lower()
+        code = item.strip(" ")
         if not code:
             continue
         if code not in FACILITIES:

@@ -110,9 +110,9 @@ def export_hsds():
     )
 
 
-def _epsg(text: str) -> int:
+def _epsg(text: str | None) -> int:
     """Read the crs parameter: WGS84 (4326, the default) or British National Grid (27700)."""
-    code = text.strip().upper().removeprefix("EPSG:") if text.strip() else "4326"
+    code = "4326" if text is None else text.strip().upper().removeprefix("EPSG:")
     if not code.isdigit() or int(code) not in exports.GEOPACKAGE_CRS:
         raise InvalidParameter(
             "crs must be 4326 (WGS84 longitude/latitude) or 27700 (British National Grid).", "crs"
@@ -123,7 +123,7 @@ def _epsg(text: str) -> int:
 @bp.get("/export.gpkg")
 def export_geopackage():
     """Send every public space as a GeoPackage for GIS teams (crs=27700: British National Grid)."""
-    epsg = _epsg(request.args.get("crs", ""))
+    epsg = _epsg(request.args.get("crs"))
     service = current_app.extensions["locator"]
     version = service.store.data_version()
     etag = f"gpkg-{epsg}-{version}"

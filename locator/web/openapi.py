@@ -3,15 +3,23 @@
 from locator.domain.premises import MAX_ID
 from locator.domain.vocabulary import FACILITIES, INTENTS
 from locator.geo.gazetteer import PLACE_KINDS
-from locator.listings.registration import CHECKLIST
+from locator.listings.registration import CHECKLIST, ESSENTIAL
 from locator.search.query import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
+
+# Text the API takes never holds control characters other than tab and line breaks.
+NO_CONTROL = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
+# Times are read between the years 2000 and 2100.
+YEARS = "^(20[0-9][0-9]|2100)-"
+# Facility codes separated by commas (spaces around them and empty items are ignored).
+_CODE = "(" + "|".join(FACILITIES) + ")"
+FACILITY_LIST = f"^ *{_CODE}? *(, *{_CODE}? *)*$"
 
 SEARCH_PARAMETERS = (
     ("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Latitude (WGS84); with lon."),
     ("lon", {"type": "number", "minimum": -180, "maximum": 180}, "Longitude (WGS84); with lat."),
     (
         "q",
-        {"type": "string", "maxLength": 200},
+        {"type": "string", "maxLength": 200, "pattern": NO_CONTROL},
         "A UK postcode, postcode district, town, station, stop, suburb or locality, instead of "
         "lat/lon.",
     ),
@@ -33,22 +41,27 @@ SEARCH_PARAMETERS = (
     ),
     (
         "at",
-        {"type": "string", "format": "date-time"},
-        "ISO 8601 time; without an offset it is Europe/London local time. Default: now.",
+        {"type": "string", "format": "date-time", "pattern": YEARS},
+        "ISO 8601 time between the years 2000 and 2100; without an offset it is "
+        "Europe/London local time. Default: now.",
     ),
     (
         "facilities",
-        {"type": "string", "example": "phone_charging,toilet"},
+        {"type": "string", "example": "phone_charging,toilet", "pattern": FACILITY_LIST},
         "Comma-separated facility codes; every one is required. Codes: "
         + ", ".join(FACILITIES)
         + ".",
     ),
     (
         "bbox",
-        {"type": "string", "example": "-2.30,53.46,-2.20,53.50"},
+        {"type": "string", "example": "-2.30,53.46,-2.20,53.50", "pattern": NO_CONTROL},
         "minlon,minlat,maxlon,maxlat: only spaces inside this box (for maps).",
     ),
-    ("area", {"type": "string", "example": "manchester"}, "Local authority district slug."),
+    (
+        "area",
+        {"type": "string", "example": "manchester", "pattern": NO_CONTROL},
+        "Local authority district slug.",
+    ),
     (
         "limit",
         {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
@@ -56,13 +69,21 @@ SEARCH_PARAMETERS = (
     ),
     (
         "near",
-        {"type": "string", "example": "53.48,-2.24"},
+        {"type": "string", "example": "53.48,-2.24", "pattern": NO_CONTROL},
         'lat,lon of the device, with q: orders the places a name may mean ("Victoria") '
         "nearest first. Used for that alone, and kept nowhere.",
     ),
 )
 
 AT_PARAMETER = SEARCH_PARAMETERS[5]
+
+
+def text(max_length: int | None = None, **schema) -> dict:
+    """Return the schema of a text field: no control characters, at most `max_length`."""
+    found = {"type": "string", "pattern": NO_CONTROL, **schema}
+    if max_length is not None:
+        found["maxLength"] = max_length
+    return found
 
 
 def _parameter(name: str, schema: dict, description: str) -> dict:
@@ -390,6 +411,7 @@ def openapi_document() -> dict:
                 },
                 "Registration": {
                     "type": "object",
+                    "additionalProperties": False,
                     "required": [
                         "name",
                         "organisation",
@@ -399,38 +421,58 @@ def openapi_document() -> dict:
                         "contact_email",
                         "checklist",
                     ],
+                    "description": "Besides this schema: the place must be in the UK, given by "
+                    "lat and lon or by a postcode that exists, and opening_hours must follow "
+                    "OpenStreetMap's opening_hours grammar.",
                     "properties": {
-                        "name": {"type": "string", "maxLength": 200},
-                        "organisation": {"type": "string", "maxLength": 200},
-                        "address": {"type": "string", "maxLength": 500},
-                        "postcode": {"type": "string"},
-                        "lat": {"type": "number"},
-                        "lon": {"type": "number"},
-                        "opening_hours": {"type": "string", "description": "OpenStreetMap"},
+                        "name": text(200, minLength=1),
+                        "organisation": text(200, minLength=1),
+                        "address": text(500, minLength=1),
+                        "postcode": text(10),
+                        "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                        "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                        "opening_hours": text(
+                            500, minLength=1, description="OpenStreetMap opening_hours"
+                        ),
                         "facilities": {
                             "type": "array",
                             "items": {"type": "string", "enum": list(FACILITIES)},
                         },
-                        "phone": {"type": "string"},
-                        "website": {"type": "string"},
-                        "how_to_ask": {"type": "string"},
+                        "phone": {"type": "string", "pattern": "^\\+?[0-9 ()\\-]{3,30}$"},
+                        "website": {
+                            "type": "string",
+                            "maxLength": 500,
+                            "pattern": "^https?://[^\\s/\\u0000-\\u001f\\u007f]+"
+                            "\\.[^\\s\\u0000-\\u001f\\u007f]+$",
+                        },
+                        "how_to_ask": text(1000),
                         "scheme": {"type": "string", "enum": ["external", "internal"]},
-                        "contact_email": {"type": "string", "format": "email"},
+                        "contact_email": {"type": "string", "format": "email", "maxLength": 254},
                         "checklist": {
                             "type": "object",
                             "description": "Readiness answers; the first three must be true.",
-                            "properties": {key: {"type": "boolean"} for key in CHECKLIST},
+                            "required": list(CHECKLIST),
+                            "additionalProperties": False,
+                            "properties": {
+                                key: {
+                                    "type": "boolean",
+                                    **({"enum": [True]} if key in ESSENTIAL else {}),
+                                }
+                                for key in CHECKLIST
+                            },
                         },
                     },
                 },
                 "ChatRequest": {
                     "type": "object",
+                    "additionalProperties": False,
                     "required": ["message"],
+                    "description": "lat and lon come together or not at all.",
                     "properties": {
-                        "message": {"type": "string", "description": "Read up to 1,000 chars."},
+                        "message": text(description="Read up to 1,000 chars."),
                         "lat": {"type": "number", "minimum": -90, "maximum": 90},
                         "lon": {"type": "number", "minimum": -180, "maximum": 180},
-                        "at": {"type": "string", "format": "date-time"},
+                        "at": {"type": "string", "format": "date-time", "pattern": YEARS},
                         "context": {
                             "$ref": "#/components/schemas/ChatContext",
                             "description": "The last reply's context, sent back unchanged.",
@@ -458,14 +500,16 @@ def openapi_document() -> dict:
                             "type": "array",
                             "items": {"type": "string", "enum": list(FACILITIES)},
                         },
-                        "topics": {"type": "array", "items": {"type": "string"}},
+                        "topics": {"type": "array", "items": text(40)},
                         "location": {
                             "type": "object",
                             "nullable": True,
+                            "additionalProperties": False,
+                            "required": ["lat", "lon", "label", "source"],
                             "properties": {
-                                "lat": {"type": "number"},
-                                "lon": {"type": "number"},
-                                "label": {"type": "string"},
+                                "lat": {"type": "number", "minimum": -90, "maximum": 90},
+                                "lon": {"type": "number", "minimum": -180, "maximum": 180},
+                                "label": text(200),
                                 "source": {"type": "string", "enum": ["postcode", "place"]},
                             },
                         },
