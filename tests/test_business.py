@@ -600,3 +600,48 @@ def test_a_bank_holiday_mistake_in_the_form_is_explained_and_nothing_is_stored(c
     assert "You gave times for bank holidays" in page.select_one("#form-error").get_text()
     assert page.select_one("input#bank-holidays-closed").has_attr("checked")
     assert locator.store.premises.count() == 0
+
+
+UNSAFE_EDITS = [
+    ("website", "javascript:alert(document.cookie)", "website must be an address"),
+    ("website", "data:text/html,<script>alert(1)</script>", "website must be an address"),
+    ("phone", "<a href='https://evil.example'>0113</a>", "is not a phone number"),
+    ("facilities", "teleport", "unknown facility"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "message"), UNSAFE_EDITS)
+def test_an_unsafe_edit_is_refused_through_the_manage_link(
+    app, client, locator, field, value, message
+):
+    done = register(client)
+    decide(moderator_client(app, locator), done["id"], "approve")
+    with post_manage(client, manage_path(done), **{field: value}) as response:
+        assert response.status_code == 400
+        assert message in response.get_data(as_text=True).lower()
+    stored = locator.store.premises.get(done["id"])
+    assert value not in (stored.website, stored.phone, stored.pending_changes or "")
+
+
+@pytest.mark.parametrize(("field", "value", "message"), UNSAFE_EDITS)
+def test_an_unsafe_edit_is_refused_on_the_head_office_pages(app, locator, field, value, message):
+    from test_head_office import confirm, estate_csv, rows, upload
+
+    accounts.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
+    office = app.test_client()
+    form = {"email": "hq@chemist.example", "password": "p" * 14}
+    form["csrf_token"] = csrf(office, "/business/login")
+    assert office.post("/business/login", data=form).status_code == 302
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        confirm(office, upload(office, estate_csv(Path(folder), rows("s1")))).close()
+    (space,) = locator.store.premises.estate(
+        locator.store.accounts.organisation(email="hq@chemist.example").id
+    )
+    with post_manage(office, f"/business/premises/{space.id}", **{field: value}) as response:
+        assert response.status_code == 400
+        assert message in response.get_data(as_text=True).lower()
+    stored = locator.store.premises.get(space.id)
+    assert value not in (stored.website, stored.phone, stored.pending_changes or "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -49,11 +50,9 @@ def update_listing(store, row: Premises, changes: Mapping[str, object]) -> dict[
         closure = _closure(changes["closed_until"])
         if closure != row.closed_until:
             changed["closed_until"] = closure
-    for name in REVIEWED_FIELDS:
-        if name in changes:
-            value = _checked_field(name, changes[name])
-            if value != getattr(row, name):
-                changed[name] = value
+    for name, value in _checked_fields(row, changes).items():
+        if value != (getattr(row, name) or None):
+            changed[name] = value
     instant, reviewed = policy.split_changes(row.status, changed)
     values = dict(instant)
     if reviewed:
@@ -67,20 +66,49 @@ def update_listing(store, row: Premises, changes: Mapping[str, object]) -> dict[
     return {"applied": sorted(instant), "for_review": sorted(reviewed)}
 
 
-def _checked_field(name: str, value) -> str | None:
-    """Return a public field as stored ("" as None), or raise InvalidParameter."""
-    if name == "facilities":
-        try:
-            return ";".join(importing.parse_facilities(value))
-        except importing.RowError as error:
-            raise InvalidParameter(str(error), "facilities") from None
-    value = " ".join(str(value or "").split()) or None
-    limit = importing.LIMITS.get(name)
-    if name == "name" and not value:
-        raise InvalidParameter("The name cannot be empty.", "name")
-    if value and limit and len(value) > limit:
-        raise InvalidParameter(f"{name} is longer than {limit} characters.", name)
-    return value
+def _checked_fields(row: Premises, changes: Mapping[str, object]) -> dict[str, object]:
+    """Return the public fields a business sent, checked and tidied as an import checks them.
+
+    The same validator as imports and registrations: the fields sent are set on a row that is
+    otherwise known to be valid (the listing's own position, hours that always parse), so
+    any refusal is about what was sent, and names it.
+    """
+    sent = {name: changes[name] for name in REVIEWED_FIELDS if name in changes}
+    probe = {
+        "ref": "edit",
+        "name": row.name,
+        "organisation": row.organisation or "-",
+        "address": row.address or "-",
+        "lat": row.lat,
+        "lon": row.lon,
+        "opening_hours": "24/7",
+        "scheme": row.scheme,
+        **{name: value if value is not None else "" for name, value in sent.items()},
+    }
+    try:
+        checked, _approximate, _notes = importing.validate_row(probe, gazetteer=None)
+    except importing.RowError as error:
+        raise invalid_row(error) from None
+    return {name: checked[name] or None for name in sent}
+
+
+FIELD_IN_MESSAGE = re.compile(
+    r"\b(" + "|".join(sorted(importing.SPEC_COLUMNS, key=len, reverse=True)) + r"|facility)\b"
+)
+
+
+def invalid_row(error: importing.RowError) -> InvalidParameter:
+    """Turn a row's refusal into a sentence naming its field, for a form or the API."""
+    message = str(error)
+    return InvalidParameter(message[0].upper() + message[1:] + ".", row_error_field(message))
+
+
+def row_error_field(message: str) -> str | None:
+    """Return the import field a row error is about (the first one it names)."""
+    match = FIELD_IN_MESSAGE.search(message)
+    if match is None:
+        return None
+    return "facilities" if match.group(1) == "facility" else match.group(1)
 
 
 def _closure(value) -> date | None:

@@ -18,7 +18,7 @@ from locator.domain.vocabulary import Status
 from locator.hours import schedule as hours
 from locator.importing import rows as importing
 from locator.listings.accounts import check_email
-from locator.listings.manage import token_hash
+from locator.listings.manage import invalid_row, token_hash
 
 CHECKLIST = {
     "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",
@@ -40,19 +40,6 @@ REGISTRATION_FIELDS = (
     "contact_email",
     "checklist",
 )
-
-
-FIELD_IN_MESSAGE = re.compile(
-    r"\b(" + "|".join(sorted(importing.SPEC_COLUMNS, key=len, reverse=True)) + r"|facility)\b"
-)
-
-
-def _field_of(message: str) -> str | None:
-    """Return the import field a row error is about (the first one it names)."""
-    match = FIELD_IN_MESSAGE.search(message)
-    if match is None:
-        return None
-    return "facilities" if match.group(1) == "facility" else match.group(1)
 
 
 def _check_checklist(value) -> dict[str, bool]:
@@ -105,8 +92,7 @@ def register(service, payload, mailer, base_url: str) -> Registered:
     try:
         row, approximate, _notes = importing.validate_row(values, service.gazetteer)
     except importing.RowError as error:
-        message = str(error)
-        raise InvalidParameter(message[0].upper() + message[1:] + ".", _field_of(message)) from None
+        raise invalid_row(error) from None
     area = service.areas.locate(row["lat"], row["lon"])
     token = secrets.token_urlsafe(24)
     row.update(
