@@ -1,17 +1,21 @@
 // The map: markers for the visible area come from the API (clustered), so the page's weight
 // does not grow with the number of premises. "Use my location" asks the browser for a
 // position and sends it only with the search request; nothing is stored.
+// On the home page Leaflet itself (about 60 KiB) is fetched only once the map is in view or
+// opened (see need()); the list, the toggle, "Use my location" and the chat work before that.
 (function () {
   "use strict";
   var holder = document.getElementById("map");
   if (!holder) {
     return;
   }
-  var map = window[holder.getAttribute("data-map-var")];
-  var cluster = window[holder.getAttribute("data-cluster-var")];
-  if (!map || !cluster) {
-    return;
-  }
+  // Null until Leaflet has drawn the map.
+  var map = null;
+  var cluster = null;
+  // What happened before then, for draw() to show: a position from "Use my location", and a
+  // place the chat asked to see.
+  var located = null;
+  var wanted = null;
   var api = holder.getAttribute("data-api");
   var linkTarget = holder.getAttribute("data-link-target");
   var filters = {
@@ -22,7 +26,7 @@
   var pending = null;
   var timer = null;
   var here = null;
-  var listed = L.layerGroup().addTo(map);
+  var listed = null;
   var listedIds = {};
   var STATES = { open: 1, closing: 1, unconfirmed: 1, unknown: 1, closed: 1 };
 
@@ -212,27 +216,134 @@
       .addTo(map).bindTooltip(textElement(label), { permanent: false });
   }
 
-  var initial = holder.getAttribute("data-bounds");
-  var points = showListed();
-  var hereLat = parseFloat(holder.getAttribute("data-here-lat"));
-  var hereLon = parseFloat(holder.getAttribute("data-here-lon"));
-  if (isFinite(hereLat) && isFinite(hereLon)) {
-    markHere(hereLat, hereLon, "Searched: " + (holder.getAttribute("data-here-label") || ""));
+  var points = [];
+
+  // The person's position and the list found there, as "Use my location" shows them.
+  function showLocated(lat, lon) {
+    markHere(lat, lon, "You are here");
+    points = showListed();
+    if (points.length) {
+      map.fitBounds(points.concat([[lat, lon]]), { maxZoom: 16, padding: [20, 20] });
+    } else {
+      map.setView([lat, lon], 15);
+    }
   }
-  if (initial) {
-    var b = initial.split(",").map(parseFloat);
-    map.fitBounds([[b[0], b[1]], [b[2], b[3]]]);
-  } else if (points.length) {
-    points.push([map.getCenter().lat, map.getCenter().lng]);
-    map.fitBounds(points, { maxZoom: 16, padding: [20, 20] });
+
+  // The Leaflet map, once there is one (before that, the same global name is the map's <div>,
+  // which browsers expose by its id).
+  function leafletMap() {
+    var found = window[holder.getAttribute("data-map-var")];
+    return window.L && found instanceof L.Map ? found : null;
   }
-  map.on("moveend", schedule);
-  load();
+
+  // Show on the drawn map what the page shows: the list's pins, the searched place or the
+  // person's position, then the other places in view.
+  function draw() {
+    var found = leafletMap();
+    var group = window[holder.getAttribute("data-cluster-var")];
+    if (!found || !group) {
+      return;
+    }
+    map = found;
+    cluster = group;
+    holder.removeAttribute("data-map-state");
+    listed = L.layerGroup().addTo(map);
+    var initial = holder.getAttribute("data-bounds");
+    if (located) {
+      showLocated(located.lat, located.lon);  // pressed before the map was drawn
+    } else {
+      points = showListed();
+      var hereLat = parseFloat(holder.getAttribute("data-here-lat"));
+      var hereLon = parseFloat(holder.getAttribute("data-here-lon"));
+      if (isFinite(hereLat) && isFinite(hereLon)) {
+        markHere(hereLat, hereLon, "Searched: " + (holder.getAttribute("data-here-label") || ""));
+      }
+      if (initial) {
+        var b = initial.split(",").map(parseFloat);
+        map.fitBounds([[b[0], b[1]], [b[2], b[3]]]);
+      } else if (points.length) {
+        points.push([map.getCenter().lat, map.getCenter().lng]);
+        map.fitBounds(points, { maxZoom: 16, padding: [20, 20] });
+      }
+    }
+    if (wanted) {
+      map.setView(wanted, 17);
+      wanted = null;
+    }
+    map.on("moveend", schedule);
+    load();
+  }
+
+  // Fetch Leaflet's files (listed in the page's <template>, content-named like every static
+  // file) and draw once all have come: its stylesheet too, or its icons miss their images.
+  var asked = false;
+  function need() {
+    var assets = document.getElementById(holder.getAttribute("data-assets") || "");
+    if (map || asked || !assets || !assets.content || !window.SafeSpacesDrawMap) {
+      return;
+    }
+    asked = true;
+    holder.setAttribute("data-map-state", "loading");
+    var waiting = 1;
+    var failed = false;
+    function arrived() {
+      waiting -= 1;
+      if (waiting === 0 && !failed) {
+        window.SafeSpacesDrawMap();
+        draw();
+      }
+    }
+    function broken() {
+      failed = true;
+      asked = false;  // showing the map again tries again
+      holder.setAttribute("data-map-state", "failed");
+    }
+    Array.prototype.forEach.call(assets.content.querySelectorAll("link[href], script[src]"),
+      function (listedAsset) {
+        var file;
+        if (listedAsset.tagName === "LINK") {
+          file = document.createElement("link");
+          file.rel = "stylesheet";
+          file.href = listedAsset.getAttribute("href");
+        } else {
+          file = document.createElement("script");
+          file.async = false;  // run in the listed order: Leaflet before its cluster plugin
+          file.src = listedAsset.getAttribute("src");
+        }
+        waiting += 1;
+        file.onload = arrived;
+        file.onerror = broken;
+        document.head.appendChild(file);
+      });
+    arrived();
+  }
+
+  if (leafletMap()) {
+    draw();  // Leaflet came with the page (the embed, where the map is the point)
+  } else if ("IntersectionObserver" in window) {
+    // A wide screen shows the map beside the list: drawn once the list is on screen (the page
+    // preloads Leaflet there, at low priority). On a phone the map is below the list, or
+    // behind "Show map": fetched only when a quarter of it is in view.
+    var watcher = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.intersectionRatio >= 0.25; })) {
+        watcher.disconnect();
+        need();
+      }
+    }, { threshold: 0.25 });
+    watcher.observe(holder);
+  } else {
+    window.addEventListener("load", need);
+  }
 
   // Other scripts (the chat) can show a place on this map and reuse a shared position.
   window.SafeSpacesMap = {
     show: function (lat, lon) {
-      map.setView([lat, lon], 17);
+      if (map) {
+        map.setView([lat, lon], 17);
+      } else {
+        wanted = [lat, lon];
+        need();
+      }
       holder.scrollIntoView({ behavior: "smooth", block: "center" });
     },
     position: null
@@ -246,6 +357,12 @@
       var showing = document.body.classList.toggle("show-map");
       toggle.textContent = toggle.getAttribute(showing ? "data-list-text" : "data-map-text");
       toggle.setAttribute("aria-expanded", showing ? "true" : "false");
+      if (!map) {
+        if (showing) {
+          need();
+        }
+        return;
+      }
       map.invalidateSize();
       if (showing && points.length) {
         map.fitBounds(points, { maxZoom: 16, padding: [20, 20] });
@@ -338,14 +455,12 @@
             form.elements.q.value = "";
           }
           keepPosition(lat, lon);
-          markHere(lat, lon, "You are here");
-          points = showListed();
-          if (points.length) {
-            map.fitBounds(points.concat([[lat, lon]]), { maxZoom: 16, padding: [20, 20] });
+          if (map) {
+            showLocated(lat, lon);
+            load();
           } else {
-            map.setView([lat, lon], 15);
+            located = { lat: lat, lon: lon };  // for draw(), whenever the map is shown
           }
-          load();
           say("");
           var fresh = document.getElementById("results-summary");
           if (fresh) {
