@@ -217,3 +217,17 @@ def test_the_two_factor_command_prints_a_code_to_scan_and_can_turn_it_off(runner
     assert result.exit_code == 0 and "off" in result.output
     result = runner.invoke(args=["two-factor", "nobody@example.org"])
     assert result.exit_code == 2 and "no moderator account" in result.output
+
+
+@pytest.mark.parametrize(
+    ("email", "password"),
+    [("a" * 5000 + "@council.example", PASSWORD), (EMAIL, "p" * 100_000)],
+)
+def test_an_overlong_sign_in_is_refused_without_counting_against_the_account(
+    app, moderator, email, password
+):
+    client = app.test_client()
+    with sign_in(client, password, email=email) as response:
+        assert response.status_code == 401
+    with sign_in(client) as response:
+        assert response.status_code == 302

@@ -92,6 +92,9 @@ LOCKED_FOR = timedelta(minutes=15)
 # A session's last use is written at most this often.
 TOUCH_EVERY = timedelta(minutes=1)
 KINDS = ("moderator", "organisation")
+# The longest email an account can have, and the longest password worth hashing.
+MAX_EMAIL = 254
+MAX_PASSWORD = 1024
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ def sign_in(store, mailer, kind: str, email: str, password: str, code: str = "")
     told by mail that it was locked.
     """
     now = clock.utc_now()
+    if len(email or "") > MAX_EMAIL or len(password or "") > MAX_PASSWORD or len(code or "") > 20:
+        return SignInOutcome(problem="wrong")  # nobody's: not worth a database read or a hash
     account = _account(store, kind, email=(email or "").strip().lower())
     if account is not None and account.locked_until and clock.as_utc(account.locked_until) > now:
         return SignInOutcome(problem="locked")
