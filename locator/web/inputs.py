@@ -8,6 +8,7 @@ field) before a route sees them; tabs and line breaks, which a person types, are
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote_plus
 
 from flask import Flask, request
 from flask.json.provider import DefaultJSONProvider
@@ -18,6 +19,7 @@ from locator.domain.errors import InvalidParameter
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Deeper than any body the API takes (a chat's context is three levels).
 MAX_JSON_DEPTH = 16
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def control_message(name: str) -> str:
@@ -69,9 +71,19 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _no_control_characters():
-        for source in (request.args, request.form):
-            for name, value in source.items(multi=True):
-                check_text("parameter name", name)
-                check_text(name, value)
-        for name, upload in request.files.items(multi=True):
-            check_text(name, upload.filename or "")
+        # One look at the whole decoded query string first: a search must not pay for a walk
+        # through every parameter when none holds anything to refuse.
+        if CONTROL.search(unquote_plus(request.query_string.decode("latin-1"))):
+            _check_fields(request.args)
+        # Only a form body has fields: reading request.form on a GET would parse for nothing.
+        if request.mimetype in FORM_TYPES:
+            _check_fields(request.form)
+            for name, upload in request.files.items(multi=True):
+                check_text(name, upload.filename or "")
+
+
+def _check_fields(fields) -> None:
+    """Raise InvalidParameter naming the first field whose name or value holds a control."""
+    for name, value in fields.items(multi=True):
+        check_text("parameter name", name)
+        check_text(name, value)
