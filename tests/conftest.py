@@ -66,10 +66,9 @@ def database_url(request, tmp_path_factory):
         engine.dispose()
 
 
-@pytest.fixture
-def app(database_url, tmp_path):
-    """Return an app on an empty, migrated database, with mail written under tmp_path."""
-    app = create_app(
+def configured_app(database_url: str, tmp_path, **settings):
+    """Return an app for a test: limits off, mail and kept files in the test's own folder."""
+    return create_app(
         {
             "DATABASE_URL": database_url,
             "TESTING": True,
@@ -79,8 +78,15 @@ def app(database_url, tmp_path):
             "SECRET_KEY": "test-secret",
             # Files the app keeps (the GeoPackage export) stay in this test's own folder.
             "INSTANCE_PATH": str(tmp_path / "instance"),
+            **settings,
         }
     )
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    """Return an app on an empty, migrated database, with mail written under tmp_path."""
+    app = configured_app(database_url, tmp_path)
     store = app.extensions["locator"].store
     store.migrate()
     from locator.adapters.db.tables import (

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from locator import create_app
 from locator.domain.errors import Unavailable
 from locator.search.index import IndexHolder
 
-from conftest import require_service
+from conftest import configured_app, require_service
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -22,15 +21,7 @@ def down_app(request, tmp_path):
     else:
         require_service("PostgreSQL", "127.0.0.1", 5432)  # the machine's, with nothing on port 1
         url = "postgresql+psycopg://postgres@127.0.0.1:1/test"
-    app = create_app(
-        {
-            "DATABASE_URL": url,
-            "TESTING": True,
-            "RATELIMIT_ENABLED": False,
-            "SECRET_KEY": "test-secret",
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-        }
-    )
+    app = configured_app(url, tmp_path)
     yield app
     app.extensions["locator"].store.dispose()
 

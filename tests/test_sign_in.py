@@ -8,10 +8,11 @@ import pyotp
 import pytest
 from test_business import csrf
 
-from locator import create_app
 from locator.domain import clock
 from locator.domain.accounts import Moderator
 from locator.listings import accounts
+
+from conftest import configured_app
 
 EMAIL, PASSWORD = "mod@council.example", "correct horse battery"
 
@@ -119,17 +120,8 @@ def test_private_pages_are_never_stored_by_a_browser_or_proxy(app, moderator):
 
 @pytest.fixture
 def https_app(database_url, tmp_path):
-    app = create_app(
-        {
-            "DATABASE_URL": database_url,
-            "TESTING": True,
-            "RATELIMIT_ENABLED": False,
-            "SECRET_KEY": "test-secret",
-            "PUBLIC_BASE_URL": "https://safe.example",
-            "TRUSTED_PROXIES": 1,
-            "MAIL_DIR": str(tmp_path / "mail"),
-            "INSTANCE_PATH": str(tmp_path / "instance"),
-        }
+    app = configured_app(
+        database_url, tmp_path, PUBLIC_BASE_URL="https://safe.example", TRUSTED_PROXIES=1
     )
     yield app
     app.extensions["locator"].store.dispose()
@@ -151,17 +143,13 @@ def test_a_request_for_another_host_is_refused_when_the_address_is_set(https_app
 @pytest.fixture
 def limited(database_url, tmp_path):
     def make(proxies: int):
-        app = create_app(
-            {
-                "DATABASE_URL": database_url,
-                "TESTING": True,
-                "SECRET_KEY": "test-secret",
-                "LOGIN_RATE_LIMIT": "3 per minute",
-                "TRUSTED_PROXIES": proxies,
-                "WTF_CSRF_ENABLED": False,
-                "MAIL_DIR": str(tmp_path / "mail"),
-                "INSTANCE_PATH": str(tmp_path / "instance"),
-            }
+        app = configured_app(
+            database_url,
+            tmp_path,
+            RATELIMIT_ENABLED=True,
+            LOGIN_RATE_LIMIT="3 per minute",
+            TRUSTED_PROXIES=proxies,
+            WTF_CSRF_ENABLED=False,
         )
         made.append(app)
         return app
