@@ -645,3 +645,76 @@ def test_an_unsafe_edit_is_refused_on_the_head_office_pages(app, locator, field,
         assert message in response.get_data(as_text=True).lower()
     stored = locator.store.premises.get(space.id)
     assert value not in (stored.website, stored.phone, stored.pending_changes or "")
+
+
+# -- stickers that tell the truth ----------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def test_a_business_in_no_codeword_scheme_gets_a_sticker_in_its_own_words(client):
+    done = register(client, how_to_ask="Ask for Sam at the counter")
+    with client.get(manage_path(done) + "/sticker.pdf") as response:
+        text = pdf_text(response.data)
+    assert "Ask for Sam at the counter" in text
+    assert "ANI" not in text and "Angela" not in text
+
+
+def test_a_business_that_joined_ani_gets_it_on_its_sticker(client, locator):
+    done = register(client, codewords=["ask_for_ani"])
+    assert locator.store.premises.get(done["id"]).codewords == ("ask_for_ani",)
+    with client.get(manage_path(done) + "/sticker.pdf") as response:
+        text = pdf_text(response.data)
+    assert "Ask for ANI" in text and "Angela" not in text
+
+
+def test_a_business_says_on_its_manage_page_which_schemes_it_joined(client, locator):
+    done = register(client)
+    with post_manage(
+        client, manage_path(done), codewords_shown="1", codewords=["ask_for_angela"]
+    ) as response:
+        assert response.status_code == 200
+    assert locator.store.premises.get(done["id"]).codewords == ("ask_for_angela",)
+    with post_manage(client, manage_path(done), codewords_shown="1") as response:
+        assert response.status_code == 200
+    assert locator.store.premises.get(done["id"]).codewords == ()
+
+
+@pytest.mark.parametrize("codewords", [["ask_for_batman"], "ask_for_ani", [{"x": 1}], [None]])
+def test_an_unknown_codeword_scheme_is_refused_naming_the_field(client, codewords):
+    with client.post("/api/v1/registrations", json=registration(codewords=codewords)) as response:
+        assert response.status_code == 400
+        assert response.get_json()["error"]["field"] == "codewords"
+
+
+def test_an_internal_safe_space_gets_no_sticker_only_the_staff_card(client):
+    done = register(client, scheme="internal")
+    with client.get(manage_path(done)) as page:
+        text = page.get_data(as_text=True)
+    assert 'id="sticker"' not in text and "not publicised" in text
+    with client.get(manage_path(done) + "/sticker.pdf") as response:
+        assert response.status_code == 404
+    with client.get(manage_path(done) + "/staff-card.pdf") as response:
+        assert response.status_code == 200
+
+
+def test_a_suspended_listing_gets_no_sticker(app, client, locator):
+    done = register(client)
+    decide(moderator_client(app, locator), done["id"], "approve")
+    decide(moderator_client(app, locator, email="b@council.example"), done["id"], "suspend", "x")
+    with client.get(manage_path(done) + "/sticker.pdf") as response:
+        assert response.status_code == 404
+
+
+def test_moderators_see_which_codeword_schemes_a_business_joined(app, client, locator):
+    done = register(client, codewords=["ask_for_ani"])
+    moderator = moderator_client(app, locator)
+    with moderator.get(f"/moderate/spaces/{done['id']}") as page:
+        text = BeautifulSoup(page.get_data(as_text=True), "html.parser")
+    assert text.select_one("#codewords-joined").get_text(" ", strip=True).endswith("Ask for ANI")

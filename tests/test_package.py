@@ -87,6 +87,7 @@ def test_the_wheel_carries_templates_static_files_data_and_the_migration_templat
         "locator/data/gazetteer/places_gb_naptan_nptg_osnames.csv.gz",
         "locator/data/areas/lad_may2023_uk_buc.geojson",
         "locator/data/demo/gm_pharmacies.geojson",
+        "locator/data/review/given_names.csv",
         "locator/adapters/db/migrations/script.py.mako",
         "locator/adapters/db/migrations/env.py",
         "locator/adapters/db/migrations/versions/0001_premises.py",

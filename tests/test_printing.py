@@ -102,19 +102,46 @@ def test_the_staff_card_is_one_page_of_the_card_size(card):
 
 
 def test_the_sticker_says_safe_space_the_name_the_url_and_999_with_55(sticker):
-    text = text_of(sticker)
+    text = " ".join(text_of(sticker).split())
     for phrase in (
         "Safe Space",
-        "ask any member of staff",
+        "Ask at the pharmacy counter for the consultation room.",
         "Boots Piccadilly",
         "32 Market Street, Manchester, M1 1PL",
         URL,
         "In danger? Call 999",
         "press 55",
-        "Ask for ANI",
-        "Ask for Angela",
     ):
         assert phrase in text
+
+
+@pytest.mark.parametrize(
+    ("codewords", "named", "not_named"),
+    [
+        ([], [], ["Ask for ANI", "Ask for Angela"]),
+        (["ask_for_ani"], ["Ask for ANI"], ["Ask for Angela"]),
+        (["ask_for_angela"], ["Ask for Angela"], ["Ask for ANI"]),
+        (["ask_for_ani", "ask_for_angela"], ["Ask for ANI", "Ask for Angela"], []),
+    ],
+)
+def test_the_sticker_names_only_the_codeword_schemes_the_business_joined(
+    codewords, named, not_named
+):
+    text = " ".join(text_of(window_sticker_pdf(a_space(codewords=codewords), URL)).split())
+    for name in named:
+        assert name in text
+    for name in not_named:
+        assert name not in text
+
+
+def test_a_sticker_without_how_to_ask_says_ask_any_member_of_staff():
+    text = " ".join(text_of(window_sticker_pdf(a_space(how_to_ask=None), URL)).split())
+    assert "Ask any member of staff" in text
+
+
+def test_a_sticker_for_a_listing_awaiting_approval_says_its_code_works_after_approval():
+    text = " ".join(text_of(window_sticker_pdf(a_space(status="pending"), URL)).split())
+    assert "works once a moderator has approved the listing" in text
 
 
 def test_the_staff_card_has_the_name_how_to_ask_codewords_and_every_helpline(card):
@@ -125,9 +152,7 @@ def test_the_staff_card_has_the_name_how_to_ask_codewords_and_every_helpline(car
         "999",
         "press 55",
         "Silent Solution",
-        "Ask for ANI",
-        "Action Needed Immediately",
-        "Ask for Angela",
+        "not joined a codeword scheme",
         "Call 101",
         "usage log",
         "names",
@@ -197,3 +222,16 @@ def test_missing_optional_fields_still_print():
 def test_an_empty_public_url_is_refused():
     with pytest.raises(ValueError):
         window_sticker_pdf(a_space(), " ")
+
+
+def test_the_staff_card_explains_only_the_codeword_schemes_joined_as_its_own():
+    card = " ".join(text_of(staff_card_pdf(a_space(codewords=["ask_for_ani"]), URL)).split())
+    assert "We have joined: “Ask for ANI” (Action Needed Immediately)" in card
+    assert "We have joined: “Ask for Angela”" not in card
+    assert "codeword of a scheme we have not joined" in card
+
+
+def test_an_internal_safe_spaces_staff_card_names_no_public_page():
+    card = " ".join(text_of(staff_card_pdf(a_space(scheme="internal"), URL)).split())
+    assert "Our public page" not in card and URL not in card
+    assert "Training pack for staff" in card

@@ -171,7 +171,9 @@ def test_the_usage_log_has_no_field_for_personal_data():
     assert uses.c.note.type.length == review.NOTE_LIMIT
 
 
-def test_businesses_due_a_check_are_reminded_once_with_a_fresh_link(app, client, locator):
+def test_businesses_due_a_check_are_reminded_once_with_a_fresh_link_and_review_questions(
+    app, client, locator
+):
     space_id, path = register(client)
     locator.store.premises.change(
         space_id, {"last_confirmed": date.today() - timedelta(days=100)}, "test", "aged", {}
@@ -182,6 +184,8 @@ def test_businesses_due_a_check_are_reminded_once_with_a_fresh_link(app, client,
     assert review.remind(locator.store, mailer, "http://x", 90) == 0
     reminder = mailer.sent()[before]
     assert "still right" in reminder["Subject"]
+    for question in review.REVIEW_QUESTIONS:  # what worked, what did not, what to change
+        assert question in reminder.get_content()
     new_path = "/manage/" + reminder.get_content().split("http://x/manage/")[1].split()[0]
     assert client.get(new_path).status_code == 200
     assert client.get(path).status_code == 404

@@ -14,7 +14,7 @@ from locator.chat import lines as helpline_hours
 from locator.chat import replies as chat_replies
 from locator.chat.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
 from locator.domain import helplines as known_lines
-from locator.domain.errors import InvalidParameter, Unavailable
+from locator.domain.errors import InvalidParameter, Unavailable, refuse_unknown_members
 from locator.geo.gazetteer import Place
 from locator.search.query import MAX_RADIUS_KM, Location, SpaceQuery, parse_at
 from locator.search.service import Locator
@@ -39,14 +39,7 @@ def parse_chat_request(body) -> ChatRequest:
     """Check a chat request body; raise InvalidParameter naming the field."""
     if not isinstance(body, dict):
         raise InvalidParameter('Send a JSON object such as {"message": "..."}.', "body")
-    for name in body:
-        if name not in CHAT_FIELDS:
-            raise InvalidParameter(
-                f"{name[:40]!r} is not part of a chat request: send only "
-                + ", ".join(CHAT_FIELDS)
-                + ".",
-                name[:40],
-            )
+    refuse_unknown_members(body, CHAT_FIELDS, "a chat request")
     message = body.get("message")
     if not isinstance(message, str):
         raise InvalidParameter("message must be text.", "message")

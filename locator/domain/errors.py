@@ -19,6 +19,16 @@ class InvalidParameter(LocatorError):
     code = "invalid_parameter"
 
 
+def refuse_unknown_members(document, allowed: tuple[str, ...], what: str) -> None:
+    """Raise InvalidParameter, naming it, for a member of a JSON object that is not `allowed`."""
+    for name in document:
+        if name not in allowed:
+            shown = str(name)[:40]
+            raise InvalidParameter(
+                f"{shown!r} is not part of {what}: send only {', '.join(allowed)}.", shown
+            )
+
+
 class UnknownPlace(LocatorError):
     """A postcode, district or place name that the gazetteer cannot find."""
 

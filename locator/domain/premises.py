@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
-from locator.domain.vocabulary import PUBLIC_SCHEME, PUBLIC_STATUS
+from locator.domain.vocabulary import CODEWORDS, PUBLIC_SCHEME, PUBLIC_STATUS
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +55,17 @@ class Premises:
     def facility_codes(self) -> list[str]:
         """Return the facility codes as a list."""
         return [code for code in (self.facilities or "").split(";") if code]
+
+    @property
+    def readiness(self) -> dict:
+        """Return the readiness answers kept with the listing (and the codewords joined)."""
+        return json.loads(self.checklist or "{}")
+
+    @property
+    def codewords(self) -> tuple[str, ...]:
+        """Return the codeword schemes the business has joined, in vocabulary order."""
+        joined = self.readiness.get("codewords") or ()
+        return tuple(code for code in CODEWORDS if code in joined)
 
     @property
     def waiting_changes(self) -> dict:

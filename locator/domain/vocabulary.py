@@ -48,6 +48,14 @@ IMPORT_COLUMNS = (
 )
 
 
+# Codeword schemes a business may join: each needs its own sign-up and training, so a sticker
+# names one only when the business says it has joined it.
+CODEWORDS = {
+    "ask_for_ani": "Ask for ANI",
+    "ask_for_angela": "Ask for Angela",
+}
+
+
 class Scheme(StrEnum):
     """Who a listing is for: the public (external) or the business's own staff (internal)."""
 

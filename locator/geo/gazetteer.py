@@ -20,6 +20,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from locator.config import DATA_DIR
+from locator.domain.postcode_shapes import FULL_IN_TEXT_RE as _FULL_IN_TEXT_RE
+from locator.domain.postcode_shapes import OUTWARD as _OUTWARD
 from locator.geo.postcodes import FILE_NAME as POSTCODES_FILE
 from locator.geo.postcodes import Postcodes
 
@@ -31,15 +33,11 @@ WORDS_FILE = "english_word_frequency_wordfreq.csv.gz"
 # What "near ..." may name for a point: things a person can find on the ground.
 _NEAR_KINDS = frozenset({"stop", "station", "landmark", "locality", "suburb", "place"})
 
-# Outward code shapes: A9, A99, AA9, AA99, A9A, AA9A. Inward code is always 9AA.
-_OUTWARD = r"[A-Z]{1,2}[0-9](?:[0-9]|[A-Z])?"
 _FULL_RE = re.compile(rf"^({_OUTWARD})([0-9][A-Z]{{2}})$")
 _OUTWARD_RE = re.compile(rf"^{_OUTWARD}$")
 # A postcode half typed: the outward code, a space, and the sector digit ("M4 3", "M4 3A"). The
 # space matters: "M43" is a district of its own, nine kilometres from M4.
 _SECTOR_RE = re.compile(rf"^\s*({_OUTWARD})\s+([0-9])[A-Z]?\s*$")
-# Inside free text the two halves may be separated by spaces; the boundaries stop "xLS14AP".
-_FULL_IN_TEXT_RE = re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD})\s*([0-9][A-Z]{{2}})(?![A-Za-z0-9])")
 
 # A word, allowing inner apostrophes ("King's") and standalone "&" so "Bat & Ball" survives.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|&")

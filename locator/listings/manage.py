@@ -19,6 +19,7 @@ from locator.domain.premises import Premises, reference
 from locator.domain.vocabulary import Status
 from locator.hours import schedule as hours
 from locator.importing import rows as importing
+from locator.listings.readiness import check_codewords
 
 REVIEWED_FIELDS = ("name", "facilities", "how_to_ask", "phone", "website")
 
@@ -50,6 +51,13 @@ def update_listing(store, row: Premises, changes: Mapping[str, object]) -> dict[
         closure = _closure(changes["closed_until"])
         if closure != row.closed_until:
             changed["closed_until"] = closure
+    if "codewords" in changes:
+        joined = check_codewords(changes["codewords"])
+        if joined != row.codewords:
+            # Which schemes the business has joined is its own word, shown on its sticker.
+            changed["checklist"] = json.dumps(
+                {**row.readiness, "codewords": list(joined)}, sort_keys=True
+            )
     for name, value in _checked_fields(row, changes).items():
         if value != (getattr(row, name) or None):
             changed[name] = value

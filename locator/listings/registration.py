@@ -12,13 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from locator.domain import clock
-from locator.domain.errors import InvalidParameter
+from locator.domain.errors import InvalidParameter, refuse_unknown_members
 from locator.domain.premises import reference
 from locator.domain.vocabulary import Status
 from locator.hours import schedule as hours
 from locator.importing import rows as importing
 from locator.listings.accounts import check_email
 from locator.listings.manage import invalid_row, token_hash
+from locator.listings.readiness import check_codewords
 
 CHECKLIST = {
     "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",
@@ -39,6 +40,7 @@ REGISTRATION_FIELDS = (
     *(name for name in importing.SPEC_COLUMNS if name != "ref"),
     "contact_email",
     "checklist",
+    "codewords",
 )
 
 
@@ -77,16 +79,10 @@ def register(service, payload, mailer, base_url: str) -> Registered:
     """Validate a registration and store it as pending; mail the private manage link."""
     if not isinstance(payload, Mapping):
         raise InvalidParameter("Send the registration as a JSON object.", "body")
-    for name in payload:
-        if name not in REGISTRATION_FIELDS:
-            raise InvalidParameter(
-                f"{str(name)[:40]!r} is not part of a registration: send only "
-                + ", ".join(REGISTRATION_FIELDS)
-                + ".",
-                str(name)[:40],
-            )
+    refuse_unknown_members(payload, REGISTRATION_FIELDS, "a registration")
     email = check_email(payload.get("contact_email"))
     checklist = _check_checklist(payload.get("checklist"))
+    checklist["codewords"] = list(check_codewords(payload.get("codewords")))
     values = {name: payload.get(name) for name in importing.SPEC_COLUMNS}
     values["ref"] = f"web-{secrets.token_hex(6)}"
     try:

@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import segno
 from fpdf import FPDF
@@ -37,7 +38,7 @@ from fpdf.enums import XPos, YPos
 
 from locator.config import DATA_DIR
 from locator.domain.helplines import STAFF_CARD
-from locator.domain.vocabulary import FACILITIES
+from locator.domain.vocabulary import CODEWORDS, FACILITIES
 
 __all__ = ["A5_MM", "CARD_MM", "staff_card_pdf", "window_sticker_pdf"]
 
@@ -373,9 +374,12 @@ def _is_demo(space: Mapping) -> bool:
 
 
 def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
-    """Return an A5 portrait window sticker: 'Safe Space — ask any member of staff', the
-    premises name, a QR code (segno) that opens `public_url`, the URL in text, 'In danger?
-    Call 999', and 'Not a real safe space: demo data' when space['demo'] is true."""
+    """Return an A5 portrait window sticker: 'Safe Space', how to ask in the business's own
+    words (space['how_to_ask'], else 'Ask any member of staff'), the premises name, a QR code
+    (segno) that opens `public_url`, the URL in text, the codeword schemes the business joined
+    (space['codewords']) and no others, 'In danger? Call 999', 'Not a real safe space: demo
+    data' when space['demo'] is true, and that the QR code works after approval while
+    space['status'] is pending."""
     public_url = _check_url(public_url)
     doc = _Doc(A5_MM, "Safe Space window sticker")
     pdf = doc.pdf
@@ -389,7 +393,8 @@ def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
     doc.band(band_top, 30, _GREEN)
     pdf.set_y(band_top + 3)
     doc.block("Safe Space", max_h=16, size=44, min_size=30, bold=True, colour=_WHITE)
-    doc.block("\u2014 ask any member of staff", max_h=9, size=18, min_size=12, colour=_WHITE)
+    how = doc.text(space.get("how_to_ask")) or "Ask any member of staff"
+    doc.block(how, max_h=9, size=18, min_size=9, colour=_WHITE)
     pdf.set_y(band_top + 30 + 4)
     doc.block(doc.text(space.get("name")), max_h=22, size=24, min_size=9, bold=True)
     place = ", ".join(
@@ -403,18 +408,26 @@ def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
     # Bottom, built upwards: the 999 band, the codewords, the URL, the label over the URL.
     band_h = 26.0
     band_y = pdf.h - band_h
-    code_size, code_lines = doc.fit(
-        "You can also say \u201cAsk for ANI\u201d or \u201cAsk for Angela\u201d.",
-        max_h=10,
-        size=11,
-        min_size=8,
+    joined = [CODEWORDS[code] for code in CODEWORDS if code in (space.get("codewords") or ())]
+    # A codeword only where the business joined its scheme and trained for it.
+    codeword_text = (
+        "You can also say " + " or ".join(f"\u201c{name}\u201d" for name in joined) + "."
+        if joined
+        else ""
+    )
+    code_size, code_lines = (
+        doc.fit(codeword_text, max_h=10, size=11, min_size=8) if joined else (11, [])
     )
     code_h = len(code_lines) * code_size * _PT * _LINE
     code_y = band_y - 4 - code_h
     url_size, url_lines = doc.fit(doc.text(public_url), max_h=10, size=10, min_size=6)
     url_h = len(url_lines) * url_size * _PT * _LINE
     url_y = code_y - 2 - url_h
-    label = "Scan for opening hours, what is here and directions:"
+    label = (
+        "This code works once a moderator has approved the listing:"
+        if space.get("status") == "pending"
+        else "Scan for opening hours, what is here and directions:"
+    )
     label_size, label_lines = doc.fit(label, max_h=5, size=10, min_size=7, bold=True)
     label_h = len(label_lines) * label_size * _PT * _LINE
     label_y = url_y - label_h
@@ -456,11 +469,15 @@ def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
 
 _STEPS = (
     "Welcome them calmly and believe them. You don\u2019t need to know why they are here.",
+    "Safety first: tell a colleague and stay where others can see you. If you feel unsafe, "
+    "step back and get your manager.",
     "Take them to the safe space, away from the door and windows.",
     "Ask what they need. Don\u2019t press them for details.",
-    "Let them charge their phone or use a phone.",
-    "Give first aid if you are trained to.",
-    "Never make them leave, or leave with anyone, even someone who says they know them.",
+    "Let them charge their phone or use a phone. Give first aid only if you are trained to.",
+    # The training pack's exit strategy: a short stay, handed over safely, closing time too.
+    "Agree early how they will leave safely: someone they trust, a taxi, or the police (101) "
+    "or an agency taking over before you close. Don\u2019t tell anyone who asks whether they "
+    "are here.",
 )
 _CALL_999 = (
     "Call 999 if someone is in immediate danger, someone is hurt, or someone has followed "
@@ -480,17 +497,28 @@ _ANGELA = (
     "\u201cAsk for Angela\u201d, in bars and venues: someone feels unsafe on a date or a night "
     "out. Help them discreetly: call them a taxi, or help them leave safely."
 )
-_AFTER = (
-    "Afterwards: record the visit in the scheme\u2019s usage log (date, time, what help you "
-    "gave). Never write down names."
+_CODEWORDS = {"ask_for_ani": _ANI, "ask_for_angela": _ANGELA}
+_NO_CODEWORDS = (
+    "We have not joined a codeword scheme (such as \u201cAsk for ANI\u201d or \u201cAsk for "
+    "Angela\u201d). If someone uses a codeword, treat it as a request for help."
 )
+_OTHER_CODEWORDS = (
+    "Someone may use the codeword of a scheme we have not joined: treat it as a request for help."
+)
+_AFTER = (
+    "Afterwards: with their permission, record the visit in the usage log (date, part of "
+    "day, help given). Never write names or descriptions. Tell your manager if it upset you."
+)
+_DESIGNATED = "Our designated person:"
 
 
 def staff_card_pdf(space: Mapping, public_url: str) -> bytes:
     """Return an A5 portrait staff quick-reference card (see `CARD_MM`): what to do when
     someone asks for the safe space, when to call 999 or 101, the Silent Solution (55), the
-    codewords "Ask for ANI" and "Ask for Angela", helpline numbers and the usage log, with
-    the premises name and how people ask there."""
+    codeword schemes the business joined (space['codewords']), helpline numbers and the usage
+    log, with
+    the premises name, how people ask there, a line to write the designated person on, and
+    where the training pack is (see `training_url`)."""
     public_url = _check_url(public_url)
     # The fixed text fits at the first size; the smaller ones are a safety net.
     body, smallest = 9.5, 6.5
@@ -526,6 +554,7 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
     doc.block(doc.text(space.get("name")), max_h=11, size=14, min_size=8, bold=True)
     how = doc.text(space.get("how_to_ask")) or "Ask any member of staff."
     doc.block("How people ask here: " + how, max_h=11, size=body, min_size=6, align="L")
+    _write_on_line(doc, _DESIGNATED, body)
 
     def heading(text: str, colour: tuple[int, int, int] = _GREEN) -> None:
         pdf.ln(1.2)
@@ -551,8 +580,11 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
     paragraph(_SILENT, "\u2022")
 
     heading("Codewords")
-    paragraph(_ANI, "\u2022")
-    paragraph(_ANGELA, "\u2022")
+    # Only the schemes this business joined (and trained for) are explained as its own.
+    joined = [code for code in _CODEWORDS if code in (space.get("codewords") or ())]
+    for code in joined:
+        paragraph("We have joined: " + _CODEWORDS[code], "\u2022")
+    paragraph(_OTHER_CODEWORDS if joined else _NO_CODEWORDS, "\u2022")
 
     heading("Helplines")
     line_h = doc.font(body)
@@ -580,8 +612,17 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
 
     pdf.ln(1.2)
     doc.block(_AFTER, max_h=10, size=body, min_size=6, bold=True, align="L")
+    if space.get("scheme") != "internal":  # an Internal safe space has no public page
+        doc.block(
+            "Our public page: " + doc.text(public_url),
+            max_h=6,
+            size=body - 1,
+            min_size=5,
+            align="L",
+            colour=_GREY,
+        )
     doc.block(
-        "Our public page: " + doc.text(public_url),
+        "Training pack for staff: " + doc.text(training_url(public_url)),
         max_h=6,
         size=body - 1,
         min_size=5,
@@ -589,3 +630,28 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
         colour=_GREY,
     )
     return doc
+
+
+def _write_on_line(doc: _Doc, label: str, size: float) -> None:
+    """Print `label` in bold, then a blank line to the right margin to write on by hand."""
+    pdf = doc.pdf
+    pdf.ln(1)
+    line_h = doc.font(size, bold=True)
+    pdf.set_text_color(*_BLACK)
+    pdf.set_x(_MARGIN)
+    label_w = pdf.get_string_width(doc.text(label)) + 2
+    pdf.cell(label_w, line_h + 2, doc.text(label))
+    base = pdf.get_y() + line_h + 1.5
+    pdf.set_draw_color(*_GREY)
+    pdf.line(_MARGIN + label_w, base, _MARGIN + doc.width, base)
+    pdf.ln(line_h + 2)
+
+
+def training_url(public_url: str) -> str:
+    """Return the training pack's address on the site whose listing page is `public_url`."""
+    # Listing pages are <site>/spaces/<id> (web/links.py), so the site is what comes before.
+    site, found, _ = public_url.rpartition("/spaces/")
+    if not found:
+        parts = urlsplit(public_url)
+        site = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return site.rstrip("/") + "/training"

@@ -1,8 +1,9 @@
 """Record and Review: log uses of a safe space without personal data, count them, remind.
 
 What is stored about a use is only when (a date and a part of the day), what was needed, what
-happened, whether staff needed support afterwards, and an optional short note that the form
-warns must not identify anyone. Counts shared beyond the premises itself hide 1 to 4.
+happened, whether staff needed support afterwards, and an optional short note, refused when it
+looks like it identifies anyone (`personal_data`). Counts shared beyond the premises itself hide
+1 to 4.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter
 from locator.domain.premises import reference
 from locator.listings import manage
+from locator.usage import personal_data
 
 NEEDS = {
     "charge_phone": "Charge a phone",
@@ -51,7 +53,27 @@ PARTS_OF_DAY = {
     "evening": "Evening (18:00–22:00)",
     "night": "Night (22:00–06:00)",
 }
+STAFF_SUPPORT = {True: "Staff needed support afterwards", False: "Staff did not need support"}
 NOTE_LIMIT = 140
+# Said when a use is saved with "staff needed support": the guidance's staff welfare points.
+WELFARE_CHECK = (
+    "You said a member of staff needed support afterwards. Please make sure they talk it "
+    "through with their manager today, can take a break or time away from the shop floor, and "
+    "know they can ask for help later too: through your Employee Assistance Programme if you "
+    "have one, or their GP. People react differently, sometimes days later: check in with them "
+    "again over the next week."
+)
+# Questions for looking back over the log, asked in the reminder mail and on the manage page.
+REVIEW_QUESTIONS = (
+    "What worked well? Tell the staff involved, and share it with your other premises.",
+    "What did not work so well: was anyone unsure what to do, who to call, or where to wait?",
+    "What will you change: training, the space itself, your local contacts?",
+)
+REVIEW_PROMPT = (
+    "While you are there, look back over the uses you recorded with the staff who dealt with "
+    "them:\n" + "".join(f"- {question}\n" for question in REVIEW_QUESTIONS) + "Pass what you "
+    "learn to your head office or local partnership too: they see more than one shop."
+)
 SMALL = 5  # counts from 1 to SMALL - 1 are hidden when shared beyond the premises
 
 
@@ -87,6 +109,9 @@ def check_use(form: Mapping[str, str], retention_months: int, today: date | None
     note = " ".join((form.get("note") or "").split())
     if len(note) > NOTE_LIMIT:
         raise InvalidParameter(f"Keep the note under {NOTE_LIMIT} characters.", "note")
+    found = personal_data.find_personal_data(note)
+    if found:
+        raise InvalidParameter(personal_data.refusal(note, found), "note")
     values["note"] = note or None
     return values
 
@@ -100,33 +125,59 @@ def shown(count: int, suppress: bool) -> str:
 
 @dataclass
 class Statistics:
-    """Counts of uses by month, need and outcome, ready to show or download."""
+    """Counts of uses by month, need, outcome, agency, part of day and staff support."""
 
     months: list[tuple[str, int]]
     needs: list[tuple[str, int]]
     outcomes: list[tuple[str, int]]
+    agencies: list[tuple[str, int]]
+    parts_of_day: list[tuple[str, int]]
+    staff_support: list[tuple[str, int]]
     total: int
     suppress: bool
 
     def text(self, count: int) -> str:
         return shown(count, self.suppress)
 
+    def tables(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """Return (CSV table name, rows) for every table after the months."""
+        return [
+            ("need", self.needs),
+            ("outcome", self.outcomes),
+            ("agency", self.agencies),
+            ("part_of_day", self.parts_of_day),
+            ("staff_support", self.staff_support),
+        ]
+
 
 def statistics(rows: Iterable[tuple], suppress: bool) -> Statistics:
-    """Sum (month, need, outcome, count) rows into the three tables."""
+    """Sum (month, need, outcome, agency, part of day, staff support, count) rows into tables."""
     months: dict[str, int] = {}
-    needs = dict.fromkeys(NEEDS, 0)
-    outcomes = dict.fromkeys(OUTCOMES, 0)
+    tables = [
+        (NEEDS, dict.fromkeys(NEEDS, 0)),
+        (OUTCOMES, dict.fromkeys(OUTCOMES, 0)),
+        (AGENCIES, dict.fromkeys(AGENCIES, 0)),
+        (PARTS_OF_DAY, dict.fromkeys(PARTS_OF_DAY, 0)),
+        (STAFF_SUPPORT, dict.fromkeys(STAFF_SUPPORT, 0)),
+    ]
     total = 0
-    for month, need, outcome, count in rows:
+    for month, *keys, count in rows:
         months[month] = months.get(month, 0) + count
-        needs[need] = needs.get(need, 0) + count
-        outcomes[outcome] = outcomes.get(outcome, 0) + count
+        for (_, counts), key in zip(tables, keys, strict=True):
+            if key is not None:  # only referred uses have an agency
+                counts[key] = counts.get(key, 0) + count
         total += count
+    needs, outcomes, agencies, parts, support = (
+        [(labels.get(key, key), value) for key, value in counts.items()]
+        for labels, counts in tables
+    )
     return Statistics(
         months=sorted(months.items()),
-        needs=[(NEEDS.get(k, k), v) for k, v in needs.items()],
-        outcomes=[(OUTCOMES.get(k, k), v) for k, v in outcomes.items()],
+        needs=needs,
+        outcomes=outcomes,
+        agencies=agencies,
+        parts_of_day=parts,
+        staff_support=support,
         total=total,
         suppress=suppress,
     )
@@ -160,11 +211,7 @@ def statistics_csv(stats: Statistics) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["table", "label", "uses"])
-    for table, rows in (
-        ("month", stats.months),
-        ("need", stats.needs),
-        ("outcome", stats.outcomes),
-    ):
+    for table, rows in [("month", stats.months), *stats.tables()]:
         for label, count in rows:
             writer.writerow([table, label, stats.text(count)])
     writer.writerow(["total", "all", stats.text(stats.total)])
@@ -190,8 +237,8 @@ def remind(store, mailer, base_url: str, every_days: int, today: date | None = N
                 row.contact_email,
                 f"Is your safe space listing still right? {reference(row.id)}",
                 f"Please check the listing for {row.name}: opening hours, facilities and how "
-                f"to ask. If it is right, press 'Everything is still correct'. You can also "
-                f"look back over the uses you recorded.\n\n{base_url}/manage/{token}\n\n"
+                f"to ask. If it is right, press 'Everything is still correct'.\n\n"
+                f"{base_url}/manage/{token}\n\n{REVIEW_PROMPT}\n\n"
                 "This link replaces the one we sent before. Keep it private.",
             )
             store.premises.change(row.id, {"reminded_on": today}, "system", "reminded", {})

@@ -1,7 +1,8 @@
 """The OpenAPI 3 document of the public API, built from the same tables the code uses."""
 
+from locator.domain.helplines import BY_TOPIC
 from locator.domain.premises import MAX_ID
-from locator.domain.vocabulary import FACILITIES, INTENTS
+from locator.domain.vocabulary import CODEWORDS, FACILITIES, INTENTS
 from locator.geo.gazetteer import PLACE_KINDS
 from locator.listings.registration import CHECKLIST, ESSENTIAL
 from locator.search.query import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
@@ -448,6 +449,13 @@ def openapi_document() -> dict:
                         "how_to_ask": text(1000),
                         "scheme": {"type": "string", "enum": ["external", "internal"]},
                         "contact_email": {"type": "string", "format": "email", "maxLength": 254},
+                        "codewords": {
+                            "type": "array",
+                            "uniqueItems": True,
+                            "description": "Codeword schemes the business has joined and "
+                            "trained for; the window sticker names only these.",
+                            "items": {"type": "string", "enum": list(CODEWORDS)},
+                        },
                         "checklist": {
                             "type": "object",
                             "description": "Readiness answers; the first three must be true.",
@@ -470,9 +478,20 @@ def openapi_document() -> dict:
                     "description": "lat and lon come together or not at all.",
                     "properties": {
                         "message": text(description="Read up to 1,000 chars."),
-                        "lat": {"type": "number", "minimum": -90, "maximum": 90},
-                        "lon": {"type": "number", "minimum": -180, "maximum": 180},
-                        "at": {"type": "string", "format": "date-time", "pattern": YEARS},
+                        # null: the same as not sent (no position shared, now).
+                        "lat": {"type": "number", "minimum": -90, "maximum": 90, "nullable": True},
+                        "lon": {
+                            "type": "number",
+                            "minimum": -180,
+                            "maximum": 180,
+                            "nullable": True,
+                        },
+                        "at": {
+                            "type": "string",
+                            "format": "date-time",
+                            "pattern": YEARS,
+                            "nullable": True,
+                        },
                         "context": {
                             "$ref": "#/components/schemas/ChatContext",
                             "description": "The last reply's context, sent back unchanged.",
@@ -498,9 +517,14 @@ def openapi_document() -> dict:
                         "emergency": {"type": "boolean"},
                         "needs": {
                             "type": "array",
+                            "maxItems": 20,
                             "items": {"type": "string", "enum": list(FACILITIES)},
                         },
-                        "topics": {"type": "array", "items": text(40)},
+                        "topics": {
+                            "type": "array",
+                            "maxItems": 20,
+                            "items": {"type": "string", "enum": list(BY_TOPIC)},
+                        },
                         "location": {
                             "type": "object",
                             "nullable": True,
@@ -509,7 +533,7 @@ def openapi_document() -> dict:
                             "properties": {
                                 "lat": {"type": "number", "minimum": -90, "maximum": 90},
                                 "lon": {"type": "number", "minimum": -180, "maximum": 180},
-                                "label": text(200),
+                                "label": text(200, minLength=1),
                                 "source": {"type": "string", "enum": ["postcode", "place"]},
                             },
                         },

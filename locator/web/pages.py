@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from locator import presenting
+from locator.domain import training as training_pack
 from locator.domain.errors import LocatorError, SpaceNotFound, Unavailable
 from locator.domain.helplines import ROUND_THE_CLOCK
 from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
@@ -262,6 +263,24 @@ def chat_page():
 def quick_exit():
     """Explain what quick exit does and what it cannot hide."""
     return render_template("quick_exit.html")
+
+
+@bp.get("/training")
+def training():
+    """Show the staff training pack: the guidance's five stages in plain words."""
+    return render_template("training.html", pack=training_pack)
+
+
+@bp.get("/training.pdf")
+def training_pdf():
+    """Send the same training pack as a printable A4 PDF."""
+    # Imported when the PDF is asked for: fpdf costs a third of a second at start-up.
+    from locator.printing.training import training_pack_pdf
+
+    pdf = training_pack_pdf(links.base_url() + url_for("pages.training"))
+    response = current_app.response_class(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = 'inline; filename="safe-spaces-training-pack.pdf"'
+    return response
 
 
 @bp.app_context_processor

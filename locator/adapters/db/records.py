@@ -32,26 +32,33 @@ class UsesRepository:
             )
 
     def counts(self, space_ids: Sequence[int], since: date) -> list[tuple]:
-        """Return (month 'YYYY-MM', need, outcome, count) for uses of these premises."""
+        """Return (month 'YYYY-MM', need, outcome, agency, part of day, staff support, count)."""
         if not space_ids:
             return []
-        query = sa.select(uses.c.occurred_on, uses.c.need, uses.c.outcome).where(
-            uses.c.premises_id.in_(list(space_ids)), uses.c.occurred_on >= since
-        )
+        query = sa.select(
+            uses.c.occurred_on,
+            uses.c.need,
+            uses.c.outcome,
+            uses.c.referred_to,
+            uses.c.part_of_day,
+            uses.c.staff_support,
+        ).where(uses.c.premises_id.in_(list(space_ids)), uses.c.occurred_on >= since)
         counts: dict[tuple, int] = {}
         with self._store.reading() as connection:
-            for day, need, outcome in connection.execute(query):
-                key = (f"{day:%Y-%m}", need, outcome)
+            for day, *fields in connection.execute(query):
+                key = (f"{day:%Y-%m}", *fields[:-1], bool(fields[-1]))
                 counts[key] = counts.get(key, 0) + 1
-        return [(*key, n) for key, n in sorted(counts.items())]
+        # Sorted by month alone: an agency may be None, which does not compare with text.
+        return [(*key, n) for key, n in sorted(counts.items(), key=lambda item: item[0][0])]
 
-    def recent(self, space_id: int, limit: int = 20) -> list[dict]:
-        """Return the latest uses of one premises, newest first."""
+    def recent(self, space_id: int, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Return the latest uses of one premises, newest first (`offset` of them skipped)."""
         query = (
             sa.select(uses)
             .where(uses.c.premises_id == space_id)
             .order_by(uses.c.occurred_on.desc(), uses.c.id.desc())
             .limit(limit)
+            .offset(offset)
         )
         with self._store.reading() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
@@ -60,6 +67,37 @@ class UsesRepository:
         """Delete uses that happened before a date; return how many went."""
         with self._store.transaction() as connection:
             return connection.execute(uses.delete().where(uses.c.occurred_on < before)).rowcount
+
+    def count(self, space_id: int) -> int:
+        """Return how many uses of one premises are kept."""
+        query = sa.select(sa.func.count()).where(uses.c.premises_id == space_id)
+        with self._store.reading() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def find(self, space_id: int, use_id: int) -> dict | None:
+        """Return one use of one premises, or None (also when it is another premises')."""
+        query = sa.select(uses).where(uses.c.id == use_id, uses.c.premises_id == space_id)
+        with self._store.reading() as connection:
+            row = connection.execute(query).first()
+        return dict(row._mapping) if row else None
+
+    def update(self, space_id: int, use_id: int, values: dict) -> bool:
+        """Correct one use of one premises; return False when it has no such use."""
+        with self._store.transaction() as connection:
+            result = connection.execute(
+                uses.update()
+                .where(uses.c.id == use_id, uses.c.premises_id == space_id)
+                .values(**values)
+            )
+        return result.rowcount == 1
+
+    def delete(self, space_id: int, use_id: int) -> bool:
+        """Delete one use of one premises; return False when it has no such use."""
+        with self._store.transaction() as connection:
+            result = connection.execute(
+                uses.delete().where(uses.c.id == use_id, uses.c.premises_id == space_id)
+            )
+        return result.rowcount == 1
 
 
 class ReportsRepository:

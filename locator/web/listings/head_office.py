@@ -22,6 +22,10 @@ from locator.web.listings.accounts import (
 from locator.web.listings.blueprints import bp
 from locator.web.listings.manage import apply_form, manage_page
 from locator.web.listings.shared import (
+    USE_CORRECTED,
+    USE_DELETED,
+    change_use,
+    delete_use,
     printed,
     record_use,
     statistics_page,
@@ -133,8 +137,28 @@ def business_record_use(account, space_id: int):
     """Record a use at one of the head office's premises."""
     row = _estate_row(account, space_id)
     base = f"/business/premises/{space_id}"
-    message, error = record_use(row)
-    return manage_page(_estate_row(account, space_id), None, message, error, base=base)
+    outcome = record_use(row)
+    return manage_page(_estate_row(account, space_id), None, base=base, **outcome)
+
+
+@bp.route("/business/premises/<id:space_id>/uses/<id:use_id>", methods=["GET", "POST"])
+@organisation_required
+def business_use(account, space_id: int, use_id: int):
+    """Correct one recorded use at one of the head office's premises."""
+    base = f"/business/premises/{space_id}"
+    page = change_use(_estate_row(account, space_id), use_id, base)
+    if page:
+        return page
+    return manage_page(_estate_row(account, space_id), None, base=base, use_message=USE_CORRECTED)
+
+
+@bp.post("/business/premises/<id:space_id>/uses/<id:use_id>/delete")
+@organisation_required
+def business_delete_use(account, space_id: int, use_id: int):
+    """Delete one recorded use at one of the head office's premises."""
+    delete_use(_estate_row(account, space_id), use_id)
+    base = f"/business/premises/{space_id}"
+    return manage_page(_estate_row(account, space_id), None, base=base, use_message=USE_DELETED)
 
 
 @bp.get("/business/statistics")

@@ -12,10 +12,9 @@ from flask import (
 )
 
 from locator import presenting
-from locator.domain import clock
 from locator.domain.errors import InvalidParameter, SpaceNotFound
 from locator.domain.premises import Premises, reference
-from locator.domain.vocabulary import FACILITIES
+from locator.domain.vocabulary import CODEWORDS, FACILITIES
 from locator.hours import schedule as hours
 from locator.listings import manage as manage_cases
 from locator.usage import records as review
@@ -23,11 +22,18 @@ from locator.web import links
 from locator.web.api import locator
 from locator.web.listings.blueprints import bp, mailer
 from locator.web.listings.shared import (
+    USE_CORRECTED,
+    USE_DELETED,
+    change_use,
     charts,
     csv_response,
+    delete_use,
     printed,
     record_use,
     statistics,
+    sticker_offered,
+    use_choices,
+    use_log,
 )
 
 
@@ -61,6 +67,8 @@ def apply_form(row: Premises):
         "website": form.get("website", row.website or ""),
         "facilities": form.getlist("facilities"),
     }
+    if form.get("codewords_shown"):  # unticked boxes send nothing: the marker says they were there
+        changes["codewords"] = form.getlist("codewords")
     try:
         result = manage_cases.update_listing(locator().store, row, changes)
     except InvalidParameter as exc:
@@ -79,7 +87,17 @@ def _update_message(result: dict) -> str:
     return " ".join(parts) or "Nothing changed."
 
 
-def manage_page(row, token, message=None, error=None, status=200, base=None):
+def manage_page(
+    row,
+    token,
+    message=None,
+    error=None,
+    status=200,
+    base=None,
+    use_message=None,
+    welfare=False,
+    use_values=None,
+):
     waiting = row.waiting_changes
     schedule = hours.parse_hours(row.opening_hours, row.nation)
     stats = statistics([row.id], suppress=False)
@@ -90,18 +108,21 @@ def manage_page(row, token, message=None, error=None, status=200, base=None):
         base=base or f"/manage/{token}",
         stats=stats,
         charts=charts(stats),
-        uses=locator().store.uses.recent(row.id),
-        choices=review.NEEDS,
-        outcomes=review.OUTCOMES,
-        agencies=review.AGENCIES,
-        parts=review.PARTS_OF_DAY,
-        today=clock.today(),
+        **use_log(row),
+        **use_choices(),
+        use_message=use_message,
+        welfare=welfare,
+        welfare_check=review.WELFARE_CHECK,
+        review_questions=review.REVIEW_QUESTIONS,
+        use_values=use_values or {},
         reference=reference(row.id),
         waiting=waiting,
         message=message,
         error=error,
         facilities=FACILITIES,
         chosen=set(row.facility_codes),
+        codewords=CODEWORDS,
+        sticker_offered=sticker_offered(row),
         week=presenting.weekly_table(schedule, hours.local_time()),
     ), (400 if error else status)
 
@@ -116,8 +137,21 @@ def manage_print(token: str, document: str):
 def manage_record_use(token: str):
     """Record a use of the safe space (no personal data)."""
     row = _managed(token)
-    message, error = record_use(row)
-    return manage_page(_managed(token), token, message, error)
+    return manage_page(_managed(token), token, **record_use(row))
+
+
+@bp.route("/manage/<token>/uses/<id:use_id>", methods=["GET", "POST"])
+def manage_use(token: str, use_id: int):
+    """Correct one of the premises' recorded uses, or offer to delete it."""
+    page = change_use(_managed(token), use_id, f"/manage/{token}")
+    return page or manage_page(_managed(token), token, use_message=USE_CORRECTED)
+
+
+@bp.post("/manage/<token>/uses/<id:use_id>/delete")
+def manage_delete_use(token: str, use_id: int):
+    """Delete one of the premises' recorded uses."""
+    delete_use(_managed(token), use_id)
+    return manage_page(_managed(token), token, use_message=USE_DELETED)
 
 
 @bp.get("/manage/<token>/statistics.csv")
@@ -133,8 +167,10 @@ def record_and_review():
     return render_template(
         "record_and_review.html",
         months=current_app.config["USAGE_RETENTION_MONTHS"],
+        reminder_days=current_app.config["REVIEW_REMINDER_DAYS"],
         needs=review.NEEDS,
         outcomes=review.OUTCOMES,
+        note_limit=review.NOTE_LIMIT,
     )
 
 

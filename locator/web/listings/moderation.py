@@ -12,7 +12,7 @@ from flask import (
 
 from locator.domain.errors import InvalidParameter, SpaceNotFound
 from locator.domain.premises import reference
-from locator.domain.vocabulary import REPORT_REASONS
+from locator.domain.vocabulary import CODEWORDS, REPORT_REASONS
 from locator.listings import moderation, registration
 from locator.web.api import locator
 from locator.web.listings.accounts import (
@@ -78,6 +78,7 @@ def review_space(moderator, space_id: int):
         reference=reference(space_id),
         checklist=found.checklist,
         questions=registration.CHECKLIST,
+        codewords=CODEWORDS,
         waiting=found.waiting,
         reports=found.reports,
         head_office=found.head_office,

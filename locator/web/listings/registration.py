@@ -10,7 +10,7 @@ from flask import (
 
 from locator import presenting
 from locator.domain.errors import InvalidParameter
-from locator.domain.vocabulary import FACILITIES, Status
+from locator.domain.vocabulary import CODEWORDS, FACILITIES, Status
 from locator.hours import schedule as hours
 from locator.listings import registration
 from locator.web import links
@@ -63,6 +63,7 @@ def register_page():
         payload["opening_hours"] = expression
         payload["facilities"] = form.getlist("facilities")
         payload["checklist"] = {key: form.get(key) == "yes" for key in registration.CHECKLIST}
+        payload["codewords"] = form.getlist("codewords")
         done = registration.register(locator(), payload, mailer(), links.base_url())
     except InvalidParameter as error:
         return _register_form(form, error), 400
@@ -82,6 +83,7 @@ def _register_form(form, error):
         error=error,
         facilities=FACILITIES,
         checklist=registration.CHECKLIST,
+        codewords=CODEWORDS,
         days=registration.GRID_DAYS,
         bank_holiday_choices=registration.BANK_HOLIDAY_CHOICES,
         holiday_unconfirmed=presenting.HOLIDAY_UNCONFIRMED,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import (
+    abort,
     current_app,
     render_template,
     request,
@@ -12,17 +13,31 @@ from markupsafe import Markup
 from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter
 from locator.domain.premises import Premises, reference
+from locator.domain.vocabulary import Scheme, Status
 from locator.usage import records as review
 from locator.web import links
 from locator.web.api import locator
+
+
+def sticker_offered(row: Premises) -> bool:
+    """Tell whether a listing gets a window sticker: External, and public or about to be."""
+    return row.scheme == Scheme.EXTERNAL and row.status in (Status.PUBLISHED, Status.PENDING)
 
 
 def printed(row: Premises, document: str):
     # Imported when a PDF is asked for: fpdf costs a third of a second at start-up.
     from locator.printing import pdfs as printing
 
+    if document == "sticker.pdf" and not sticker_offered(row):
+        # Its QR code would open a page saying the place is not listed (or nothing at all).
+        abort(404)
     public_url = links.space_url(row.id)
-    space = features.data_properties(row, public_url)
+    space = {
+        **features.data_properties(row, public_url),
+        "codewords": list(row.codewords),
+        "scheme": row.scheme,
+        "status": row.status,
+    }
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
     response = current_app.response_class(make(space, public_url), mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
@@ -47,13 +62,86 @@ def charts(stats) -> dict[str, Markup]:
     }
 
 
-def record_use(row: Premises):
+USE_LOG_PAGE = 20  # entries of a premises' own log on one page
+USE_CORRECTED = "The entry is corrected."
+USE_DELETED = "The entry is deleted."
+
+
+def use_choices() -> dict:
+    """Return what the use form offers, for the manage page and the correction page alike."""
+    return {
+        "choices": review.NEEDS,
+        "outcomes": review.OUTCOMES,
+        "agencies": review.AGENCIES,
+        "parts": review.PARTS_OF_DAY,
+        "today": clock.today(),
+        "note_limit": review.NOTE_LIMIT,
+    }
+
+
+def use_log(row: Premises) -> dict:
+    """Return one page of the premises' own log, newest first (`?log=2` for the next)."""
+    uses = locator().store.uses
+    total = uses.count(row.id)
+    last = max(1, -(-total // USE_LOG_PAGE))
+    page = request.args.get("log", "1")
+    page = min(int(page), last) if page.isdigit() and int(page) > 0 else 1
+    return {
+        "uses": uses.recent(row.id, USE_LOG_PAGE, (page - 1) * USE_LOG_PAGE),
+        "log_page": page,
+        "log_pages": last,
+        "log_total": total,
+    }
+
+
+def _check_use(form) -> dict:
+    return review.check_use(form, int(current_app.config["USAGE_RETENTION_MONTHS"]))
+
+
+def record_use(row: Premises) -> dict:
+    """Record a use from the form; return what the manage page says about it."""
     try:
-        values = review.check_use(request.form, int(current_app.config["USAGE_RETENTION_MONTHS"]))
+        values = _check_use(request.form)
     except InvalidParameter as error:
-        return None, error
+        # The form comes back as it was typed, so a refused note can be mended, not retyped.
+        return {"error": error, "use_values": request.form}
     locator().store.uses.add(row.id, values)
-    return "Recorded. Thank you: this helps the scheme improve.", None
+    return {
+        "use_message": "Recorded. Thank you: this helps the scheme improve.",
+        "welfare": values["staff_support"],
+    }
+
+
+def change_use(row: Premises, use_id: int, base: str):
+    """Show one of the premises' recorded uses to correct or delete; None once corrected."""
+    store = locator().store
+    use = store.uses.find(row.id, use_id)
+    if use is None:  # another premises' record is not found, the same as a missing one
+        abort(404)
+    error = None
+    if request.method == "POST":
+        try:
+            values = _check_use(request.form)
+        except InvalidParameter as exc:
+            error = exc
+        else:
+            store.uses.update(row.id, use_id, values)
+            return None
+    return render_template(
+        "use_edit.html",
+        space=row,
+        use=use,
+        values=request.form if error else use,
+        error=error,
+        base=base,
+        **use_choices(),
+    ), (400 if error else 200)
+
+
+def delete_use(row: Premises, use_id: int) -> None:
+    """Delete one of the premises' recorded uses; 404 when it has no such use."""
+    if not locator().store.uses.delete(row.id, use_id):
+        abort(404)
 
 
 def csv_response(stats, name: str):
