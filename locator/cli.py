@@ -48,18 +48,19 @@ def import_command(path: Path, fmt: str, organisation: str | None, publish: bool
     """Import premises from a CSV, GeoJSON, OpenStreetMap or NHS pharmacy file."""
     service = _locator()
     service.store.migrate()
-    with imports.collector_paused():
-        try:
-            fmt, raw_rows = importing.read_rows(path, fmt, organisation)
-        except importing.ImportFileError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
-        with click.progressbar(length=len(raw_rows), label="Checking rows", file=sys.stderr) as bar:
-            result = imports.import_rows(
-                service, fmt, raw_rows, publish=publish, dry_run=dry_run, on_progress=bar.update
+    try:
+        # A CSV is read, checked and written a chunk at a time; a later part found unreadable
+        # still refuses the whole file (the write's one transaction is rolled back).
+        source = importing.open_rows(path, fmt, organisation)
+        with click.progressbar(length=source.total, label="Checking rows", file=sys.stderr) as bar:
+            result = imports.import_source(
+                service, source, publish=publish, dry_run=dry_run, on_progress=bar.update
             )
-        report(result)
-    if not result.plan.rows:
+    except importing.ImportFileError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    report(result)
+    if not result.plan.accepted:
         sys.exit(1)
 
 
@@ -69,7 +70,7 @@ def report(result) -> None:
     click.echo(f"Format: {plan.format}")
     click.echo(f"Rows read: {plan.read}")
     if result.dry_run:
-        click.echo(f"Would import: {len(plan.rows)} (dry run: nothing written)")
+        click.echo(f"Would import: {plan.accepted} (dry run: nothing written)")
     else:
         click.echo(
             f"Imported: {result.inserted} new, {result.updated} updated, "

@@ -3,17 +3,26 @@ validate every row. Nothing here writes to the database: services do, in one tra
 
 from __future__ import annotations
 
+import array
+import codecs
+import contextlib
 import csv
 import functools
 import io
+import itertools
 import json
 import math
 import operator
+import os
 import re
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
 
 from locator.domain import clock
 from locator.domain.vocabulary import FACILITIES, IMPORT_COLUMNS, SCHEMES, Scheme
@@ -23,6 +32,8 @@ from locator.importing import gis, osm
 
 FORMATS = ("auto", "csv", "geojson", "osm", "nhs", "gis")
 SPEC_COLUMNS = IMPORT_COLUMNS
+_SPEC_REQUIRED = ("ref", "name", "opening_hours")
+_NHS_REQUIRED = ("pharmacy_name", "opening_hours_monday")
 NHS_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A generous box around the UK (Northern Ireland to Lowestoft, Scilly to Shetland).
 UK_BOUNDS = (49.8, -8.7, 60.95, 1.9)
@@ -65,6 +76,8 @@ class ImportPlan:
 
     format: str
     read: int = 0
+    # Rows that can be written: how many, and (unless checked as the file was read) the rows.
+    accepted: int = 0
     rows: list[dict] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
     # Rows placed by their postcode because they gave no coordinates.
@@ -167,7 +180,16 @@ def _features_of(document: object) -> list[dict]:
 
 def csv_rows(text: str, required: tuple[str, ...]) -> Iterator[RawRow]:
     """Yield the rows of CSV text by line, keyed by lowercase header names it must have."""
-    records = _numbered_records(text)
+    return _csv_rows(_numbered_records(text), required)
+
+
+def _csv_rows(records: Iterator[tuple[int, list[str]]], required: tuple[str, ...]):
+    """Yield numbered CSV records as rows keyed by the header's names; raise ImportFileError."""
+    yield from _named_rows(records, _csv_header(records, required))
+
+
+def _csv_header(records: Iterator[tuple[int, list[str]]], required: tuple[str, ...]) -> list[str]:
+    """Read the header record; return its lowercase names, or raise ImportFileError."""
     try:
         _, header = next(records)
     except StopIteration:
@@ -179,6 +201,11 @@ def csv_rows(text: str, required: tuple[str, ...]) -> Iterator[RawRow]:
             f"The header row lacks the column(s) {', '.join(missing)}; "
             f"it has {', '.join(n for n in names if n) or 'nothing'}."
         )
+    return names
+
+
+def _named_rows(records: Iterator[tuple[int, list[str]]], names: list[str]) -> Iterator[RawRow]:
+    """Yield the records after the header as rows keyed by its names (blank ones left out)."""
     width = len(names)
     for start, record in records:
         # One join instead of a strip per cell: blank when no cell has anything but spaces.
@@ -200,7 +227,11 @@ def _numbered_records(text: str) -> Iterator[tuple[int, list[str]]]:
         for number, line in enumerate(lines, start=1):
             yield number, line.split(",") if line else []
         return
-    reader = csv.reader(io.StringIO(text, newline=""))
+    yield from _reader_records(csv.reader(io.StringIO(text, newline="")))
+
+
+def _reader_records(reader) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line it starts on, cells) for each record of a csv.reader; raise ImportFileError."""
     line = 0
     while True:
         start = line + 1
@@ -400,20 +431,22 @@ def read_rows(path: Path, fmt: str, organisation: str | None) -> tuple[str, list
     binary = _binary_rows(path, fmt, organisation)
     if binary is not None:
         return binary
-    text = read_text(path)
+    return _text_rows(path, fmt, read_text(path), organisation)
+
+
+def _text_rows(path: Path, fmt: str, text: str, organisation: str | None):
+    """Read a text file's rows in the import format; return (format, rows)."""
     if fmt == "auto":
         fmt = detect_format(path, text)
     if fmt == "csv":
-        rows = list(csv_rows(text, ("ref", "name", "opening_hours")))
+        rows = list(csv_rows(text, _SPEC_REQUIRED))
         if organisation:
             for row in rows:
                 row.values["organisation"] = organisation
         return fmt, rows
     if fmt == "nhs":
         source = (
-            csv_rows(text, ("pharmacy_name", "opening_hours_monday"))
-            if path.suffix.lower() == ".csv"
-            else _feature_rows(text)
+            csv_rows(text, _NHS_REQUIRED) if path.suffix.lower() == ".csv" else _feature_rows(text)
         )
         return fmt, [_adapt(row, _nhs_values, organisation) for row in source]
     if fmt == "osm":
@@ -483,6 +516,186 @@ def _adapt(row: RawRow, adapter: Callable[[dict, str | None], dict], organisatio
     return RawRow(row.where, adapted)
 
 
+# -- reading a file a chunk at a time ------------------------------------------------------
+
+# Rows checked and written together: enough that the work done once per chunk is small beside
+# the rows', few enough that a chunk's rows take a few megabytes whatever the file's size.
+CHUNK_ROWS = 2000
+_BLOCK_BYTES = 1 << 20
+
+
+class RowSource:
+    """A file's rows in the import format, handed out a chunk at a time in file order."""
+
+    def __init__(self, fmt: str, total: int, rows: Iterable[RawRow]):
+        self.format = fmt
+        self.total = total  # rows expected (a CSV's lines), for a progress bar
+        # Read as it goes (a CSV), not held whole in memory (any other format).
+        self.streamed = not isinstance(rows, list)
+        self._rows = rows
+
+    def chunks(self, size: int = CHUNK_ROWS) -> Iterator[list[RawRow]]:
+        """Yield the rows `size` at a time; raise ImportFileError where the file is unreadable."""
+        rows = iter(self._rows)
+        while chunk := list(itertools.islice(rows, size)):
+            yield chunk
+
+
+def open_rows(path: Path, fmt: str, organisation: str | None) -> RowSource:
+    """Open a file's rows as read_rows reads them: a CSV as it goes, any other format whole.
+
+    A CSV's bytes are checked in one pass first, so a file that is not UTF-8 text, or whose
+    header is wrong, is refused before any row is checked, as when it was read whole.
+    """
+    if fmt not in FORMATS:
+        raise ImportFileError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    binary = _binary_rows(path, fmt, organisation)
+    if binary is not None:
+        return RowSource(binary[0], len(binary[1]), binary[1])
+    scan = _scan_text(path)
+    csv_format = _csv_format(path, fmt)
+    if csv_format is None:
+        fmt, rows = _text_rows(path, fmt, read_text(path), organisation)
+        return RowSource(fmt, len(rows), rows)
+    records = _file_records(path, scan)
+    names = _csv_header(records, _NHS_REQUIRED if csv_format == "nhs" else _SPEC_REQUIRED)
+    rows = _named_rows(records, names)
+    if csv_format == "nhs":
+        rows = (_adapt(row, _nhs_values, organisation) for row in rows)
+    elif organisation:
+        rows = _with_organisation(rows, organisation)
+    return RowSource(csv_format, max(scan.lines - 1, 0), rows)
+
+
+def _with_organisation(rows: Iterable[RawRow], organisation: str) -> Iterator[RawRow]:
+    for row in rows:
+        row.values["organisation"] = organisation
+        yield row
+
+
+@dataclass
+class _TextScan:
+    """What one pass over a text file's bytes found that decides how its lines are read."""
+
+    lines: int = 0
+    crlf: bool = False
+    # No quote, lone carriage return or over-long line: each line is one record (_plain_lines).
+    plain: bool = True
+
+
+def _scan_text(path: Path) -> _TextScan:
+    """Check a file as read_text does, a block at a time, and say how its records are read."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFileError(f"Cannot open {path}: {exc.strerror or exc}.") from None
+    if path.is_dir():
+        raise ImportFileError(f"{path} is a folder, not a file.")
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+    scan = _TextScan()
+    offset = 0  # of the block, counted as read_text counts: after any byte-order mark
+    nul = False
+    try:
+        with path.open("rb") as handle:
+            for number, block in enumerate(_byte_blocks(handle)):
+                bom = number == 0 and block.startswith(codecs.BOM_UTF8)
+                body = block[len(codecs.BOM_UTF8) :] if bom else block
+                try:
+                    body.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ImportFileError(
+                        f"{path.name} is not UTF-8 text (byte {offset + exc.start}); "
+                        "save it as CSV UTF-8."
+                    ) from None
+                offset += len(body)
+                # A NUL refuses the file only once all of it is known to be UTF-8, as in read_text.
+                nul = nul or b"\x00" in body
+                scan.lines += body.count(b"\n") + (not body.endswith(b"\n"))
+                scan.plain = scan.plain and _plain_block(body, scan)
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if nul:
+        raise ImportFileError(f"{path.name} is not a text file (it holds NUL bytes).")
+    return scan
+
+
+def _byte_blocks(handle) -> Iterator[bytes]:
+    """Yield a binary file's bytes in blocks of whole lines (the last may lack its line end)."""
+    pending: list[bytes] = []
+    while block := handle.read(_BLOCK_BYTES):
+        end = block.rfind(b"\n") + 1
+        if not end:
+            pending.append(block)
+            continue
+        yield b"".join([*pending, block[:end]])
+        pending = [block[end:]]
+    if rest := b"".join(pending):
+        yield rest
+
+
+def _plain_block(block: bytes, scan: _TextScan) -> bool:
+    """Return whether whole lines of UTF-8 can be split at commas, as _plain_lines decides."""
+    if b'"' in block:
+        return False
+    if b"\r" in block:
+        block = block.replace(b"\r\n", b"\n")
+        if b"\r" in block:
+            return False
+        scan.crlf = True
+    limit = csv.field_size_limit()
+    # A line has no more characters than bytes: only a line with more bytes is counted again.
+    return all(
+        len(line.decode("utf-8")) <= limit for line in block.split(b"\n") if len(line) > limit
+    )
+
+
+def _csv_format(path: Path, fmt: str) -> str | None:
+    """Return "csv" or "nhs" when _text_rows would read the file as CSV, else None."""
+    csv_named = path.suffix.lower() == ".csv"
+    if fmt in ("csv", "nhs"):
+        return fmt if fmt == "csv" or csv_named else None
+    if fmt != "auto" or not csv_named:
+        return None
+    # What detect_format reads of a .csv file's text: its start, then its first record.
+    try:
+        with path.open(encoding="utf-8-sig", newline="\n") as handle:
+            head = ""
+            while len(head.lstrip()) < 500 and (more := handle.read(1 << 16)):
+                head += more
+        if osm.looks_like_osm_xml(head):
+            return None
+        with path.open(encoding="utf-8-sig", newline="\n") as handle:
+            header = next(csv.reader(handle), [])
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    names = {name.strip().lower() for name in header}
+    return "nhs" if "opening_hours_monday" in names else "csv"
+
+
+def _file_records(path: Path, scan: _TextScan) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line it starts on, cells) for each record of a scanned file, as its text gives."""
+    try:
+        if not scan.plain:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                yield from _reader_records(csv.reader(handle))
+            return
+        number = 0
+        with path.open("rb") as handle:
+            for block_number, block in enumerate(_byte_blocks(handle)):
+                text = block.decode("utf-8-sig" if block_number == 0 else "utf-8")
+                if scan.crlf:
+                    text = text.replace("\r\n", "\n")
+                lines = text.split("\n")
+                if not lines[-1]:
+                    lines.pop()  # the block's last line break ends a record; it starts none
+                for at, line in enumerate(lines, start=number + 1):
+                    yield at, line.split(",") if line else []
+                number += len(lines)
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
 # -- validation ---------------------------------------------------------------------------
 
 
@@ -521,6 +734,7 @@ _CELLS = (
     "postcode",
 )
 _REQUIRED_CELLS = frozenset({"ref", "name", "organisation", "opening_hours"})
+_KEY = ("organisation", "ref")
 _CELL_LIMITS = tuple(LIMITS.get(name, math.inf) for name in _CELLS)
 _TEXT_ONLY = {str}
 
@@ -716,6 +930,381 @@ def _validated(
     return row, approximate, notes
 
 
+# The cells a chunk is checked by, a column at a time: the text cells, then those read raw.
+_BY_COLUMN = (*_CELLS, "facilities", "lat", "lon")
+_COLUMNS = operator.itemgetter(*_BY_COLUMN)
+# The keys of a clean row, in the order _validated gives them.
+_ROW_KEYS = (
+    "ref",
+    "name",
+    "organisation",
+    "address",
+    "phone",
+    "website",
+    "how_to_ask",
+    "scheme",
+    "opening_hours",
+    "facilities",
+    "postcode",
+    "lat",
+    "lon",
+)
+# A good row as RowChecker gives it: a tuple of these, in the order the premises table's
+# writes take them (the key, then the other columns of the import format).
+ROW_FIELDS = ("organisation", "ref", *(name for name in IMPORT_COLUMNS if name not in _KEY))
+_AS_FIELDS = operator.itemgetter(*ROW_FIELDS)
+_AS_ROW_KEYS = operator.itemgetter(*(ROW_FIELDS.index(name) for name in _ROW_KEYS))
+_ORGANISATION, _REF = 0, 1
+_HOURS = ROW_FIELDS.index("opening_hours")
+_LIMITED = tuple((index, limit) for index, limit in enumerate(_CELL_LIMITS) if limit != math.inf)
+_REQUIRED_INDEXES = tuple(index for index, name in enumerate(_CELLS) if name in _REQUIRED_CELLS)
+_NOT_VOUCHED = object()
+
+
+class _PerValue(dict):
+    """A function's results by argument, each computed once (a chunk repeats its values).
+
+    `refused` holds the arguments it gave _NOT_VOUCHED for.
+    """
+
+    def __init__(self, compute: Callable[[object], object]):
+        super().__init__()
+        self._compute = compute
+        self.refused: set = set()
+
+    def __missing__(self, value):
+        result = self[value] = self._compute(value)
+        if result is _NOT_VOUCHED:
+            self.refused.add(value)
+        return result
+
+
+def _checked_by_column(rows: list[dict], today: date) -> list[tuple | None]:
+    """Return the ROW_FIELDS of each row of a chunk this can vouch for, else None.
+
+    A row vouched for is one that _validated gives as it is, placed by its own position and
+    with nothing to note.
+
+    Most rows of a large file are tidy and repeat their scheme, hours, facilities and contacts:
+    here the cells are checked a column at a time and each repeated value once, several times
+    faster than row by row. A row with anything to mend, note or refuse is left to
+    _validated, which alone decides what is wrong with a row and says so.
+    """
+    if not rows:
+        return []
+    try:
+        cells = list(map(_COLUMNS, rows))
+    except KeyError:  # a row lacking a column: as _tidy_cells and _coordinate read it
+        cells = [tuple(row.get(name, "") for name in _BY_COLUMN) for row in rows]
+    columns = list(zip(*cells, strict=True))
+    unsure = {index for index, row in enumerate(rows) if "__error__" in row}
+    unsure.update(_untidy(columns[: len(_CELLS)]))
+    ref, name, organisation, address, phone, website, how_to_ask, *rest = columns
+    scheme, opening, postcode, facilities, lat, lon = rest
+    vouched = []
+    for column, compute in (
+        (phone, _when_tidy(_vouched_phone, "phone")),
+        (website, _when_tidy(_vouched_website, "website")),
+        (scheme, _when_tidy(_vouched_scheme, "scheme")),
+        (opening, _when_tidy(lambda text: _vouched_hours(text, today), "opening_hours")),
+        (facilities, _vouched_facilities),
+        (postcode, _when_tidy(_vouched_postcode, "postcode")),
+    ):
+        per_value = _PerValue(compute)
+        try:
+            vouched.append(list(map(per_value.__getitem__, column)))
+        except TypeError:  # a value that cannot be a key (a list of facilities)
+            vouched.append(list(map(compute, column)))
+            per_value.refused.add(_NOT_VOUCHED)
+            column = vouched[-1]  # noqa: PLW2901 - the results are looked through instead
+        if per_value.refused:
+            refused = per_value.refused
+            unsure.update(index for index, value in enumerate(column) if value in refused)
+    phones, websites, schemes, hours_checked, facility_codes, postcodes = vouched
+    lats, lons = _coordinates(lat), _coordinates(lon)
+    south, west, north, east = UK_BOUNDS
+    # NaN and infinity are never within the bounds; nor is a coordinate not vouched for (NaN).
+    unsure.update(
+        index
+        for index, (y, x) in enumerate(zip(lats, lons, strict=True))
+        if not (south <= y <= north and west <= x <= east)
+    )
+    # A row with neither address nor postcode is described by the nearest place, with a note.
+    unsure.update(
+        index
+        for index, (text, code) in enumerate(zip(address, postcodes, strict=True))
+        if not text and code is None
+    )
+    fields = zip(  # in ROW_FIELDS order
+        organisation,
+        ref,
+        name,
+        address,
+        postcodes,
+        lats,
+        lons,
+        hours_checked,
+        facility_codes,
+        phones,
+        websites,
+        [text or None for text in how_to_ask],
+        schemes,
+        strict=True,
+    )
+    if not unsure:
+        return list(fields)
+    return [None if index in unsure else row for index, row in enumerate(fields)]
+
+
+def _untidy(columns: list[tuple]) -> list[int]:
+    """Return the rows with a text cell clean_text would change or refuse, or not text at all."""
+    everything = list(itertools.chain.from_iterable(columns))
+    if set(map(type, everything)) == _TEXT_ONLY:
+        joined = "|".join(everything)  # as in _tidy_cells: a "|" beside a space costs only time
+        if not (
+            "  " in joined
+            or "| " in joined
+            or " |" in joined
+            or joined[:1] == " "
+            or joined[-1:] == " "
+            or not joined.isprintable()
+            or any(max(map(len, columns[index])) > limit for index, limit in _LIMITED)
+            or not all(all(columns[index]) for index in _REQUIRED_INDEXES)
+        ):
+            return []
+    return [
+        index
+        for index, row in enumerate(zip(*columns, strict=True))
+        if not all(map(_tidy, row, _CELL_LIMITS, map(_REQUIRED_CELLS.__contains__, _CELLS)))
+    ]
+
+
+def _tidy(cell, limit: float, required: bool) -> bool:
+    """Tell whether clean_text would give a cell as it is (and not refuse it)."""
+    return (
+        cell.__class__ is str
+        and "  " not in cell
+        and cell[:1] != " "
+        and cell[-1:] != " "
+        and cell.isprintable()
+        and len(cell) <= limit
+        and (bool(cell) or not required)
+    )
+
+
+def _when_tidy(compute: Callable[[str], object], name: str) -> Callable[[object], object]:
+    """Return `compute` for a cell's tidy text; anything else is left to _validated."""
+    limit, required = LIMITS.get(name, math.inf), name in _REQUIRED_CELLS
+    return lambda cell: compute(cell) if _tidy(cell, limit, required) else _NOT_VOUCHED
+
+
+def _vouched_phone(text: str) -> str | object | None:
+    if not text:
+        return None
+    return text if PHONE_PATTERN.match(text) else _NOT_VOUCHED
+
+
+def _vouched_website(text: str) -> str | object | None:
+    if not text:
+        return None
+    return text if WEBSITE_PATTERN.match(text) else _NOT_VOUCHED
+
+
+def _vouched_scheme(text: str) -> str | object:
+    scheme = text.lower()
+    return scheme if scheme in SCHEMES else _NOT_VOUCHED
+
+
+def _vouched_hours(text: str, today: date) -> str | object:
+    checked = _checked_hours_or_error(text, today)
+    return _NOT_VOUCHED if isinstance(checked, RowError) else checked
+
+
+def _vouched_postcode(text: str) -> str | object | None:
+    if not text:
+        return None
+    postcode = normalise_postcode(text)
+    return postcode if postcode is not None and " " in postcode else _NOT_VOUCHED
+
+
+def _vouched_facilities(value) -> str | object:
+    if value.__class__ not in (str, list):
+        return _NOT_VOUCHED
+    try:
+        return ";".join(parse_facilities(value))
+    except RowError:
+        return _NOT_VOUCHED
+
+
+def _coordinates(column: tuple) -> list[float]:
+    """Return a column of coordinates as _coordinate reads them; NaN where it would not."""
+    try:
+        return [round(number, 7) for number in map(float, column)]
+    except (TypeError, ValueError, OverflowError):
+        return list(map(_vouched_coordinate, column))
+
+
+def _vouched_coordinate(value) -> float:
+    if value.__class__ is str:
+        if not value.strip():
+            return math.nan  # no position: placed by the postcode, if it has one
+    elif value.__class__ is not float and value.__class__ is not int:
+        return math.nan
+    try:
+        return round(float(value), 7)
+    except (ValueError, OverflowError):
+        return math.nan
+
+
+class RowChecker:
+    """Validate a file's rows in file order, a chunk at a time, into one plan.
+
+    A row is checked against the chunks before it as in one pass: a ref seen again is rejected,
+    naming where it first was. Of the good rows the plan keeps only their number unless asked
+    to keep them, so a file of any length is checked in the memory of one chunk.
+    """
+
+    def __init__(self, plan: ImportPlan, gazetteer: Gazetteer, *, keep_rows: bool = False):
+        self.plan = plan
+        self._gazetteer = gazetteer
+        self._keep_rows = keep_rows
+        self._seen = _FirstSeen()
+        # One day for the whole file: every row's hours are checked against the same year.
+        self._today = clock.today()
+
+    def check(self, raw_rows: Sequence[RawRow]) -> list[tuple]:
+        """Return the next chunk's good rows as ROW_FIELDS; the plan counts them and lists
+        the others."""
+        plan = self.plan
+        outcomes: list[tuple | RowError] = _checked_by_column(
+            [raw.values for raw in raw_rows], self._today
+        )
+        notes: dict[int, tuple[bool, list[str]]] = {}  # of rows _validated had to check
+        for index, raw in enumerate(raw_rows):
+            if outcomes[index] is None:
+                try:
+                    row, approximate, row_notes = _validated(
+                        raw.values, self._gazetteer, True, self._today
+                    )
+                except RowError as exc:
+                    outcomes[index] = exc
+                    continue
+                outcomes[index] = _AS_FIELDS(row)
+                notes[index] = (approximate, row_notes)
+        earlier = self._seen.find([row[:2] for row in outcomes if not isinstance(row, RowError)])
+        first: dict[tuple[str, str], str] = {}
+        good = []
+        for index, (raw, outcome) in enumerate(zip(raw_rows, outcomes, strict=True)):
+            error = outcome
+            if not isinstance(outcome, RowError):
+                key = outcome[:2]
+                seen_at = earlier.get(key) or first.get(key)
+                if seen_at is None:
+                    first[key] = raw.where
+                    good.append(outcome)
+                    self._note(raw, outcome, *notes.get(index, (False, ())))
+                    continue
+                error = RowError(f"ref {outcome[_REF]!r} already appears at {seen_at}")
+            ref = raw.values.get("ref")
+            plan.rejected.append(Rejected(raw.where, str(error), str(ref) if ref else None))
+        self._seen.add(first)
+        plan.read += len(raw_rows)
+        plan.accepted += len(good)
+        if self._keep_rows:
+            plan.rows += [dict(zip(_ROW_KEYS, _AS_ROW_KEYS(row), strict=True)) for row in good]
+        return good
+
+    def close(self) -> None:
+        """Let go of what the checker kept to find refs seen again (a temporary file)."""
+        self._seen.close()
+
+    def _note(self, raw: RawRow, row: tuple, approximate: bool, notes: Sequence[str]) -> None:
+        """List what the importer should know of a good row: placed by postcode, warnings."""
+        plan = self.plan
+        if approximate:
+            plan.approximate.append(raw.where)
+        if notes or "__notes__" in raw.values:
+            notes = [*raw.values.get("__notes__", ()), *notes]
+            plan.warnings += [Rejected(raw.where, note, row[_REF]) for note in notes]
+        for warning in hours_warnings(row[_HOURS]):
+            plan.warnings.append(Rejected(raw.where, f"opening_hours: {warning}", row[_REF]))
+
+
+class _FirstSeen:
+    """Where each accepted (organisation, ref) first appeared, in about 20 bytes of memory a key.
+
+    A dict of a large estate's keys took ~270 bytes a row, most of what an import kept as it
+    went. Here a key is found by its 64-bit hash in sorted runs (merged as they grow, so adding
+    n keys costs n log n), and its text, kept in a temporary file, is read back to confirm a
+    match: a hash collision rejects no row.
+    """
+
+    def __init__(self, hasher: Callable[[tuple[str, str]], int] = hash):
+        self._hash = hasher
+        # (sorted hashes, the entry of each), each run more than twice the size of the next.
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+        # Entry i is "organisation<US>ref<US>where" in UTF-8 (a validated cell holds no unit
+        # separator) at bytes _ends[i] to _ends[i + 1] of the file.
+        self._ends = array.array("q", [0])
+        self._file: BinaryIO | None = None
+
+    def close(self) -> None:
+        """Delete the temporary file."""
+        if self._file is not None:
+            self._file.close()
+
+    def find(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """Return where each key seen before first appeared (keys never seen are left out)."""
+        if not keys or not self._runs:
+            return {}
+        hashes = np.fromiter(map(self._hash, keys), dtype=np.int64, count=len(keys))
+        order = np.argsort(hashes)
+        wanted = hashes[order]  # in order, so each search starts where the last one ended
+        found = {}
+        for run, entries in self._runs:
+            at = np.searchsorted(run, wanted)
+            for index in np.flatnonzero(run[np.minimum(at, len(run) - 1)] == wanted).tolist():
+                key = keys[order[index]]
+                position = int(at[index])
+                while position < len(run) and run[position] == wanted[index]:
+                    organisation, ref, where = self._entry(int(entries[position]))
+                    if (organisation, ref) == key:
+                        found[key] = where
+                    position += 1
+        return found
+
+    def add(self, first: dict[tuple[str, str], str]) -> None:
+        """Remember where keys not seen before first appeared."""
+        if not first:
+            return
+        texts = [
+            f"{organisation}\x1f{ref}\x1f{where}" for (organisation, ref), where in first.items()
+        ]
+        text = "".join(texts)
+        if not text.isascii():  # then a text's length in bytes is not its length in characters
+            texts = [part.encode("utf-8", "surrogatepass") for part in texts]
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self._file.seek(0, os.SEEK_END)
+        self._file.write(text.encode("utf-8", "surrogatepass"))
+        start = len(self._ends) - 1
+        self._ends.extend(itertools.accumulate(map(len, texts), initial=self._ends[-1]))
+        del self._ends[start + 1]  # accumulate began with the end already there
+        hashes = np.fromiter(map(self._hash, first), dtype=np.int64, count=len(first))
+        order = np.argsort(hashes)
+        hashes, entries = hashes[order], (order + start).astype(np.int32)
+        while self._runs and len(self._runs[-1][0]) <= 2 * len(hashes):
+            run, run_entries = self._runs.pop()
+            at = np.searchsorted(run, hashes)
+            hashes, entries = np.insert(run, at, hashes), np.insert(run_entries, at, entries)
+        self._runs.append((hashes, entries))
+
+    def _entry(self, entry: int) -> list[str]:
+        self._file.seek(self._ends[entry])
+        text = self._file.read(self._ends[entry + 1] - self._ends[entry])
+        return text.decode("utf-8", "surrogatepass").split("\x1f", 2)
+
+
 def plan_import(
     fmt: str,
     raw_rows: list[RawRow],
@@ -723,31 +1312,11 @@ def plan_import(
     on_progress: Callable[[int], None] | None = None,
 ) -> ImportPlan:
     """Validate every row read from a file; bad rows are listed, good rows kept for writing."""
-    plan = ImportPlan(format=fmt, read=len(raw_rows))
-    seen: dict[tuple[str, str], str] = {}
-    # One day for the whole file: every row's hours are checked against the same year.
-    today = clock.today()
-    for done, raw in enumerate(raw_rows, start=1):
-        try:
-            row, approximate, notes = _validated(raw.values, gazetteer, True, today)
-            key = (row["organisation"], row["ref"])
-            if key in seen:
-                raise RowError(f"ref {row['ref']!r} already appears at {seen[key]}")
-            seen[key] = raw.where
-        except RowError as exc:
-            ref = raw.values.get("ref")
-            plan.rejected.append(Rejected(raw.where, str(exc), str(ref) if ref else None))
-        else:
-            plan.rows.append(row)
-            if approximate:
-                plan.approximate.append(raw.where)
-            if notes or "__notes__" in raw.values:
-                notes = [*raw.values.get("__notes__", ()), *notes]
-                plan.warnings += [Rejected(raw.where, note, row["ref"]) for note in notes]
-            for warning in hours_warnings(row["opening_hours"]):
-                plan.warnings.append(Rejected(raw.where, f"opening_hours: {warning}", row["ref"]))
-        if on_progress and done % 1000 == 0:
-            on_progress(1000)
-    if on_progress:
-        on_progress(len(raw_rows) % 1000)
+    plan = ImportPlan(format=fmt)
+    with contextlib.closing(RowChecker(plan, gazetteer, keep_rows=True)) as checker:
+        for start in range(0, len(raw_rows), 1000):
+            chunk = raw_rows[start : start + 1000]
+            checker.check(chunk)
+            if on_progress:
+                on_progress(len(chunk))
     return plan

