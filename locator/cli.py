@@ -228,6 +228,7 @@ def remind_command() -> None:
         current_app.extensions["mailer"],
         base,
         int(config["REVIEW_REMINDER_DAYS"]),
+        refresh_months=int(config["TRAINING_REFRESH_MONTHS"]),
     )
     click.echo(f"Sent {sent} reminders.")
 

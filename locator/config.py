@@ -183,6 +183,13 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "TRAINING_REFRESH_MONTHS",
+        12,
+        "Months after a member of staff was trained when their refresher is due; the manage "
+        "page shows who is due and `flask --app locator remind` mails it.",
+        int,
+    ),
+    Setting(
         "INDEX_CHECK_SECONDS",
         1.0,
         "Seconds between a worker's checks of the data version: searches run no SQL between "
@@ -231,14 +238,14 @@ SETTINGS: tuple[Setting, ...] = (
 def load_config(environ: Mapping[str, str] | None = None) -> dict[str, object]:
     """Read every setting from `environ` (default: the process environment)."""
     environ = os.environ if environ is None else environ
-    config: dict[str, object] = {}
-    for setting in SETTINGS:
-        raw = environ.get(setting.name)
-        if raw is None or (raw == "" and not setting.empty_allowed):
-            config[setting.name] = setting.default_value()
-            continue
-        try:
-            config[setting.name] = setting.parse(raw)
-        except ValueError as exc:
-            raise ValueError(f"Setting {setting.name}: {exc}") from None
-    return config
+    return {setting.name: _read(setting, environ) for setting in SETTINGS}
+
+
+def _read(setting: Setting, environ: Mapping[str, str]) -> object:
+    raw = environ.get(setting.name)
+    if raw is None or (raw == "" and not setting.empty_allowed):
+        return setting.default_value()
+    try:
+        return setting.parse(raw)
+    except ValueError as exc:
+        raise ValueError(f"Setting {setting.name}: {exc}") from None

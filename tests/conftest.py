@@ -101,11 +101,12 @@ def app(database_url, tmp_path):
         referral_contacts,
         reports,
         sign_ins,
+        training_records,
         uploads,
     )
 
     tables = (reports, audit_log, premises, moderators, organisations, referral_contacts, outbox)
-    tables += (loaded_places, loaded_sources, sign_ins, uploads)
+    tables += (loaded_places, loaded_sources, sign_ins, uploads, training_records)
     with store.transaction() as connection:
         for table in tables:
             connection.execute(table.delete())

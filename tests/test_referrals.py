@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from bs4 import BeautifulSoup
 
 from locator import presenting
 from locator.adapters.db.tables import referral_contacts
@@ -409,3 +411,219 @@ def test_the_no_javascript_chat_lists_local_contacts_with_their_hours(client, le
     text = re.sub(r"\s+", " ", response.get_data(as_text=True))
     assert "Local services for this area" in text
     assert "Leeds Abuse Line: 0113 496 0000</a> · Mon–Fri 9am–5pm" in text
+
+
+# -- kept by moderators on the web, shown on the staff card and the manage page ------------------
+
+
+MANCHESTER_LINE = "Manchester Abuse Service"
+MANCHESTER_PHONE = "0161 496 0123"
+
+
+@pytest.fixture
+def manchester_and_leeds(runner, tmp_path):
+    rows = [
+        contact("Manchester", MANCHESTER_LINE, phone=MANCHESTER_PHONE),
+        contact("Leeds", ABUSE_LINE),
+    ]
+    assert run_import(runner, contacts_csv(tmp_path / "contacts.csv", rows)).exit_code == 0
+
+
+def manchester_premises(client) -> dict:
+    from test_business import register
+
+    return register(
+        client,
+        name="Piccadilly Pharmacy",
+        address="32 Market Street, Manchester",
+        postcode="M1 1PL",
+        lat=MANCHESTER[0],
+        lon=MANCHESTER[1],
+    )
+
+
+def contact_id(locator, name: str) -> int:
+    query = sa.select(referral_contacts.c.id).where(referral_contacts.c.name == name)
+    with locator.store.engine.connect() as connection:
+        return connection.execute(query).scalar_one()
+
+
+def test_a_manchester_contact_is_on_a_manchester_staff_card_and_manage_page_not_leeds_ones(
+    client, manchester_and_leeds
+):
+    from pypdf import PdfReader
+    from test_business import manage_path
+
+    path = manage_path(manchester_premises(client))
+    with client.get(path + "/staff-card.pdf") as response:
+        assert response.status_code == 200
+        pages = PdfReader(io.BytesIO(response.data)).pages
+    card = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert len(pages) == 1
+    assert f"Local contacts • {MANCHESTER_LINE}: {MANCHESTER_PHONE} (Domestic abuse)" in card
+    assert ABUSE_LINE not in card
+    with client.get(path) as response:
+        page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    listed = [" ".join(item.get_text().split()) for item in page.select("#local-contacts li")]
+    assert listed == [f"{MANCHESTER_LINE}: {MANCHESTER_PHONE} (Domestic abuse)"]
+    assert page.select_one("#national-helplines")["href"] == path + "/staff-card.pdf"
+
+
+def test_the_chat_gives_a_manchester_contact_to_someone_in_manchester_about_domestic_abuse(
+    client, manchester_and_leeds
+):
+    reply = chat(client, "my partner hits me", WEDNESDAY_NOON, lat=MANCHESTER[0], lon=MANCHESTER[1])
+    assert [line["name"] for line in reply["local_contacts"]] == [MANCHESTER_LINE]
+    assert any(line["topic"] == "domestic_abuse" for line in reply["helplines"])
+
+
+def test_a_staff_card_lists_five_local_contacts_and_stays_one_page_with_a_long_list():
+    from pypdf import PdfReader
+
+    from locator.printing.pdfs import staff_card_pdf
+
+    contacts = [
+        {
+            "name": f"Greater Manchester Independent Domestic Violence Advocacy Service {n}",
+            "phone": f"0161 496 01{n:02d}",
+            "topic_labels": ["Domestic abuse", "Homelessness", "Someone to talk to"],
+        }
+        for n in range(8)
+    ]
+    space = {"id": 1, "name": "Corner Shop", "local_contacts": contacts}
+    pages = PdfReader(io.BytesIO(staff_card_pdf(space, "https://example.org/spaces/1"))).pages
+    card = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert len(pages) == 1
+    assert "Advocacy Service 4: 0161 496 0104" in card
+    assert "Advocacy Service 5" not in card
+    assert "3 more on your manage page." in card
+
+
+def contact_form(client, path: str, **values) -> dict:
+    from test_business import csrf
+
+    form = {
+        "csrf_token": csrf(client, path),
+        "area": "E08000035",
+        "name": "Leeds Community Safety",
+        "phone": "0113 496 0100",
+        "website": "",
+        "topics": ["police", "domestic_abuse"],
+        "hours": "Mo-Fr 09:00-17:00",
+    }
+    form.update(values)
+    return form
+
+
+def audited(locator) -> list[tuple[str, str]]:
+    from locator.adapters.db.tables import audit_log
+
+    query = sa.select(audit_log.c.action, audit_log.c.actor).order_by(audit_log.c.id)
+    with locator.store.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(query) if row[0].startswith("referral")]
+
+
+def test_a_moderator_adds_changes_and_deletes_a_contact_of_their_district_and_each_is_audited(
+    app, locator
+):
+    from test_business import moderator_client
+
+    client = moderator_client(app, locator, email="leeds@council.example", areas=("Leeds",))
+    with client.get("/moderate") as response:
+        home = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert home.select_one("#referral-directory")["href"] == "/moderate/referrals"
+    page = "/moderate/referrals"
+    with client.post(page, data=contact_form(client, page)) as response:
+        assert response.status_code == 302
+        assert response.location.endswith("/moderate/referrals?area=E08000035&done=added")
+    with client.get("/moderate/referrals?area=E08000035&done=added") as response:
+        text = " ".join(response.get_data(as_text=True).split())
+    assert "The contact is added." in text and "Leeds Community Safety" in text
+    found = locator.store.referrals.in_area("E08000035")
+    assert [(c["name"], c["topics"], c["hours"]) for c in found] == [
+        ("Leeds Community Safety", ["domestic_abuse", "police"], "Mo-Fr 09:00-17:00")
+    ]
+    edit = f"/moderate/referrals/{found[0]['id']}"
+    with client.post(edit, data=contact_form(client, edit, phone="101")) as response:
+        assert response.status_code == 302
+    assert [c["phone"] for c in locator.store.referrals.in_area("E08000035")] == ["101"]
+    with client.post(edit + "/delete", data=contact_form(client, edit)) as response:
+        assert response.status_code == 302
+    assert locator.store.referrals.in_area("E08000035") == []
+    actor = "moderator:"
+    assert [(action, who.startswith(actor)) for action, who in audited(locator)] == [
+        ("referral_added", True),
+        ("referral_changed", True),
+        ("referral_deleted", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "extra"),
+    [
+        ("get", "/moderate/referrals?area=E08000003", None),
+        ("get", "/moderate/referrals/{id}", None),
+        ("post", "/moderate/referrals/{id}", {"area": "E08000003", "phone": "0161 496 0999"}),
+        ("post", "/moderate/referrals/{id}", {"area": "E08000035", "phone": "0161 496 0999"}),
+        ("post", "/moderate/referrals/{id}/delete", {}),
+    ],
+)
+def test_a_moderator_limited_to_leeds_cannot_see_or_change_a_manchester_contact(
+    app, locator, manchester_and_leeds, method, path, extra
+):
+    from test_business import moderator_client
+
+    client = moderator_client(app, locator, email="leeds@council.example", areas=("Leeds",))
+    path = path.format(id=contact_id(locator, MANCHESTER_LINE))
+    if method == "get":
+        response = client.get(path)
+    else:
+        response = client.post(path, data=contact_form(client, "/moderate/referrals", **extra))
+    with response:
+        assert response.status_code == 404
+    assert [(c["name"], c["phone"]) for c in locator.store.referrals.in_area("E08000003")] == [
+        (MANCHESTER_LINE, MANCHESTER_PHONE)
+    ]
+    assert audited(locator) == []
+
+
+def test_a_moderator_limited_to_leeds_cannot_add_a_contact_in_manchester(app, locator):
+    from test_business import moderator_client
+
+    client = moderator_client(app, locator, email="leeds@council.example", areas=("Leeds",))
+    form = contact_form(client, "/moderate/referrals", area="E08000003")
+    with client.post("/moderate/referrals", data=form) as response:
+        assert response.status_code == 400
+        page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert page.select_one("#area-error").get_text() == "That district is not one of yours."
+    assert stored(locator) == {}
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"phone": "555 1234"}, "phone"),
+        ({"phone": "+44 0113 496 0000"}, "phone"),
+        ({"name": ""}, "name"),
+        ({"topics": []}, "topics"),
+        ({"hours": "whenever"}, "hours"),
+        ({"website": "javascript:alert(1)"}, "website"),
+    ],
+)
+def test_a_bad_contact_on_the_web_form_is_refused_beside_its_field_with_the_imports_message(
+    app, locator, values, field
+):
+    from test_business import moderator_client
+
+    client = moderator_client(app, locator, areas=("Leeds",))
+    form = contact_form(client, "/moderate/referrals", **values)
+    with client.post("/moderate/referrals", data=form) as response:
+        assert response.status_code == 400
+        page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    row = {**contact("Leeds", "Leeds Community Safety", phone="0113 496 0100"), **values}
+    row["topics"] = ";".join(values.get("topics", ["police"]))
+    with pytest.raises(RowError) as refused:
+        referrals.validate_contact(row, default_areas())
+    assert page.select_one(f"#{field}-error").get_text() == str(refused.value)
+    assert page.select_one(f"#contact-{field}, #contact-{field}s") is not None
+    assert stored(locator) == {}

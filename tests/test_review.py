@@ -180,8 +180,8 @@ def test_businesses_due_a_check_are_reminded_once_with_a_fresh_link_and_review_q
     )
     mailer = app.extensions["mailer"]
     before = len(mailer.sent())
-    assert review.remind(locator.store, mailer, "http://x", 90) == 1
-    assert review.remind(locator.store, mailer, "http://x", 90) == 0
+    assert review.remind(locator.store, mailer, "http://x", 90, refresh_months=12) == 1
+    assert review.remind(locator.store, mailer, "http://x", 90, refresh_months=12) == 0
     reminder = mailer.sent()[before]
     assert "still right" in reminder["Subject"]
     for question in review.REVIEW_QUESTIONS:  # what worked, what did not, what to change

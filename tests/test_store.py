@@ -110,7 +110,7 @@ def test_a_message_that_keeps_failing_stops_being_tried_until_an_operator_says_s
 class BrokenTransport(RefusingTransport):
     """A transport that fails in a way nobody planned for."""
 
-    def deliver(self, to, subject, body):
+    def deliver(self, *_message: str) -> None:
         raise ValueError("an SMTP URL nobody could parse")
 
 

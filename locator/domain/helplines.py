@@ -76,3 +76,20 @@ STAFF_CARD: tuple[tuple[str, Helpline], ...] = (
     ("Shelter (housing, homelessness)", SHELTER),
     ("Childline (under 19s)", CHILDLINE),
 )
+
+# How many of its district's local referral contacts a staff card lists (the manage page has all).
+STAFF_CARD_CONTACTS = 5
+
+# How a topic is named to people: the moderators' form, the manage page and the staff card.
+TOPIC_LABELS: dict[str, str] = {
+    "domestic_abuse": "Domestic abuse",
+    "male_victim": "Male victims",
+    "suicidal": "Suicidal feelings",
+    "talk": "Someone to talk to",
+    "sexual_assault": "Sexual assault",
+    "homeless": "Homelessness",
+    "child": "Children and young people",
+    "hate_crime": "Hate crime",
+    "police": "Police",
+    "medical": "Medical",
+}

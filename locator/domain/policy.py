@@ -47,3 +47,8 @@ def months_before(day: date, months: int) -> date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_after(day: date, months: int) -> date:
+    """Return the same day `months` calendar months later (the month's last day if shorter)."""
+    return months_before(day, -months)

@@ -1,16 +1,22 @@
-"""Local referral contacts a partnership keeps: read its CSV, check every row, replace its lists.
+"""Local referral contacts a partnership keeps: read its CSV, check every row, replace its lists;
+or a moderator adds, changes and deletes one contact of their districts on the web.
 
 A file replaces the whole list of each district it names, so a partnership re-sends its list
-rather than editing rows; districts the file does not name keep theirs.
+rather than editing rows; districts the file does not name keep theirs. Both ways check a contact
+with `validate_contact`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from locator.adapters.db.store import Store
+from locator.domain.accounts import Moderator
+from locator.domain.errors import InvalidParameter, SpaceNotFound
 from locator.domain.helplines import BY_TOPIC
 from locator.geo.areas import Area, Areas, slugify
 from locator.hours import schedule as hours
@@ -97,29 +103,55 @@ def check_hours(text: str | None) -> str:
         raise RowError(f"hours: {exc}") from None
 
 
+class ContactError(RowError):
+    """A contact refused, naming the field at fault so a form can show it beside that field."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+@contextmanager
+def _blame(name: str) -> Iterator[None]:
+    try:
+        yield
+    except ContactError:
+        raise
+    except RowError as exc:
+        raise ContactError(str(exc), name) from None
+
+
 def validate_contact(values: dict, areas: Areas) -> dict:
-    """Return a clean contact row from one record of a file, or raise RowError."""
+    """Return a clean contact row from one record of a file or one form, or raise ContactError."""
     if "__error__" in values:
         raise RowError(values["__error__"])
-    area_text = clean_text(values, "area", required=True)
-    area = find_area(areas, area_text)
-    if area is None:
-        raise RowError(
-            f"unknown area {area_text!r}: give a local authority district's code "
-            "(e.g. E08000035), name (Leeds) or slug (leeds)"
-        )
-    name = clean_text(values, "name", required=True)
-    phone = check_phone(clean_text(values, "phone", required=True))
-    website = clean_text(values, "website")
-    if website and not WEBSITE_PATTERN.match(website):
-        raise RowError("website must be an address starting with http:// or https://")
+    with _blame("area"):
+        area_text = clean_text(values, "area", required=True)
+        area = find_area(areas, area_text)
+        if area is None:
+            raise RowError(
+                f"unknown area {area_text!r}: give a local authority district's code "
+                "(e.g. E08000035), name (Leeds) or slug (leeds)"
+            )
+    with _blame("name"):
+        name = clean_text(values, "name", required=True)
+    with _blame("phone"):
+        phone = check_phone(clean_text(values, "phone", required=True))
+    with _blame("website"):
+        website = clean_text(values, "website")
+        if website and not WEBSITE_PATTERN.match(website):
+            raise RowError("website must be an address starting with http:// or https://")
+    with _blame("topics"):
+        topics = parse_topics(clean_text(values, "topics"))
+    with _blame("hours"):
+        opening = check_hours(clean_text(values, "hours"))
     return {
         "area_code": area.code,
         "name": name,
         "phone": phone,
         "website": website,
-        "topics": parse_topics(clean_text(values, "topics")),
-        "hours": check_hours(clean_text(values, "hours")),
+        "topics": topics,
+        "hours": opening,
     }
 
 
@@ -162,3 +194,64 @@ def import_contacts(
     codes = {row["area_code"] for row in plan.rows}
     result.areas = sorted(areas.by_code(code).name for code in codes)
     return result
+
+
+# -- one contact at a time, by a moderator ---------------------------------------------------
+
+
+def districts_of(moderator: Moderator, areas: Areas) -> list[Area]:
+    """Return the districts whose contacts a moderator keeps, by name (all when unlimited)."""
+    codes = moderator.codes
+    chosen = [areas.by_code(code) for code in codes] if codes else areas.all()
+    return sorted((area for area in chosen if area), key=lambda area: area.name)
+
+
+def in_scope(moderator: Moderator, area_code: str) -> bool:
+    """Return True when the moderator may see and change a district's contacts."""
+    return not moderator.codes or area_code in moderator.codes
+
+
+def contact_of(store: Store, moderator: Moderator, contact_id: int) -> dict:
+    """Return one contact of the moderator's districts, or raise SpaceNotFound."""
+    found = store.referrals.find(contact_id)
+    # Another district's contact is not found, the same as a missing one.
+    if found is None or not in_scope(moderator, found["area_code"]):
+        raise SpaceNotFound(f"There is no contact {contact_id} in your areas.")
+    return found
+
+
+def checked_form(moderator: Moderator, areas: Areas, form: dict) -> dict:
+    """Return a contact from the moderator's form, or raise InvalidParameter naming the field."""
+    values = {name: form.get(name) or "" for name in COLUMNS if name != "topics"}
+    values["topics"] = ";".join(form.get("topics") or ())
+    try:
+        row = validate_contact(values, areas)
+    except ContactError as exc:
+        raise InvalidParameter(str(exc), exc.field) from None
+    if not in_scope(moderator, row["area_code"]):
+        raise InvalidParameter("That district is not one of yours.", "area")
+    return row
+
+
+def add_contact(store: Store, areas: Areas, moderator: Moderator, form: dict) -> dict:
+    """Add a contact to one of the moderator's districts; return it as stored."""
+    row = checked_form(moderator, areas, form)
+    store.referrals.add(row, moderator.actor)
+    return row
+
+
+def change_contact(
+    store: Store, areas: Areas, moderator: Moderator, contact_id: int, form: dict
+) -> dict:
+    """Change one contact of the moderator's districts (perhaps to another of them)."""
+    contact_of(store, moderator, contact_id)
+    row = checked_form(moderator, areas, form)
+    store.referrals.update(contact_id, row, moderator.actor)
+    return row
+
+
+def delete_contact(store: Store, moderator: Moderator, contact_id: int) -> dict:
+    """Delete one contact of the moderator's districts; return what it was."""
+    found = contact_of(store, moderator, contact_id)
+    store.referrals.delete(contact_id, moderator.actor)
+    return found

@@ -27,7 +27,7 @@ import functools
 import io
 import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,7 +37,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from locator.config import DATA_DIR
-from locator.domain.helplines import STAFF_CARD
+from locator.domain.helplines import STAFF_CARD, STAFF_CARD_CONTACTS
 from locator.domain.vocabulary import CODEWORDS, FACILITIES
 
 __all__ = ["A5_MM", "CARD_MM", "staff_card_pdf", "window_sticker_pdf"]
@@ -515,7 +515,8 @@ _DESIGNATED = "Our designated person:"
 def staff_card_pdf(space: Mapping, public_url: str) -> bytes:
     """Return an A5 portrait staff quick-reference card (see `CARD_MM`): what to do when
     someone asks for the safe space, when to call 999 or 101, the Silent Solution (55), the
-    codeword schemes the business joined (space['codewords']), helpline numbers and the usage
+    codeword schemes the business joined (space['codewords']), helpline numbers, up to
+    `STAFF_CARD_CONTACTS` local contacts of its district (space['local_contacts']) and the usage
     log, with
     the premises name, how people ask there, a line to write the designated person on, and
     where the training pack is (see `training_url`)."""
@@ -597,6 +598,12 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
         doc.font(body, bold=True)
         pdf.cell(number_w, line_h, number, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
+    local = contact_lines(list(space.get("local_contacts") or ()))
+    if local:
+        heading("Local contacts")
+        for line in local:
+            paragraph(line, "\u2022")
+
     facilities = [
         FACILITIES[code] for code in (space.get("facilities") or []) if code in FACILITIES
     ]
@@ -630,6 +637,18 @@ def _staff_card(space: Mapping, public_url: str, body: float) -> _Doc:
         colour=_GREY,
     )
     return doc
+
+
+def contact_lines(contacts: Sequence[Mapping]) -> list[str]:
+    """Return the card's lines for local contacts: name, phone and topics of the first few."""
+    lines = []
+    for contact in contacts[:STAFF_CARD_CONTACTS]:
+        topics = ", ".join(contact.get("topic_labels") or contact.get("topics") or ())
+        line = f"{contact.get('name')}: {contact.get('phone')}"
+        lines.append(line + (f" ({topics})" if topics else ""))
+    if len(contacts) > STAFF_CARD_CONTACTS:
+        lines.append(f"{len(contacts) - STAFF_CARD_CONTACTS} more on your manage page.")
+    return lines
 
 
 def _write_on_line(doc: _Doc, label: str, size: float) -> None:

@@ -18,7 +18,7 @@ from html import escape
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter
 from locator.domain.premises import reference
-from locator.listings import manage
+from locator.listings import manage, readiness
 from locator.usage import personal_data
 
 NEEDS = {
@@ -224,11 +224,24 @@ def purge(store, retention_months: int, today: date | None = None) -> int:
     return store.uses.purge(policy.months_before(today, retention_months))
 
 
-def remind(store, mailer, base_url: str, every_days: int, today: date | None = None) -> int:
-    """Mail each registered business whose listing is due a check; return how many."""
+def remind(
+    store,
+    mailer,
+    base_url: str,
+    every_days: int,
+    today: date | None = None,
+    *,
+    refresh_months: int,
+) -> int:
+    """Mail each registered business whose listing is due a check; return how many.
+
+    The mail also names the staff whose training refresher is due and the readiness steps
+    still answered "Not yet" (insurer, partners).
+    """
     today = today or clock.today()
     rows = store.premises.due_for_reminder(today - timedelta(days=every_days))
     for row in rows:
+        also = readiness.reminder_lines(store, row, refresh_months, today)
         # One transaction per listing: the new link, its mail and the date reminded together.
         with store.transaction():
             # Only a hash of the manage link is kept, so a reminder carries a fresh link.
@@ -238,7 +251,7 @@ def remind(store, mailer, base_url: str, every_days: int, today: date | None = N
                 f"Is your safe space listing still right? {reference(row.id)}",
                 f"Please check the listing for {row.name}: opening hours, facilities and how "
                 f"to ask. If it is right, press 'Everything is still correct'.\n\n"
-                f"{base_url}/manage/{token}\n\n{REVIEW_PROMPT}\n\n"
+                f"{base_url}/manage/{token}\n\n{also}{REVIEW_PROMPT}\n\n"
                 "This link replaces the one we sent before. Keep it private.",
             )
             store.premises.change(row.id, {"reminded_on": today}, "system", "reminded", {})

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from locator.listings import accounts, registration
 
-from .support import BROWSER_WARNINGS
+from .support import BROWSER_WARNINGS, screenshot
 
 pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
@@ -77,3 +77,37 @@ def test_hostile_text_from_a_registration_is_shown_as_text_on_every_page(site, p
     page.goto(site.url("/?q=NR2&open_now=false"))
     expect(page.locator("a.result-link", has_text="Probe <img")).to_be_visible()
     no_script_ran(page)
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_a_moderator_keeps_their_districts_referral_contacts_at_phone_and_desktop_widths(
+    site, new_context, width, height
+):
+    locator = site.app.extensions["locator"]
+    email = f"referrals-{width}@example.org"
+    accounts.create_moderator(
+        locator.store, locator.areas, email, "Leeds Mod", "a long password here", ["Leeds"]
+    )
+    page = new_context(viewport={"width": width, "height": height}).new_page()
+    page.goto(site.url("/moderate/login"))
+    page.fill("#email", email)
+    page.fill("#password", "a long password here")
+    page.click("button[type=submit]")
+    page.click("#referral-directory")
+    expect(page.locator("#contacts-heading")).to_have_text("Contacts for Leeds")
+    name = f"Leeds Community Safety {width}"
+    page.fill("#contact-name", name)
+    page.fill("#contact-phone", "555 1234")
+    page.check("#topic-police")
+    page.click("#save-contact")
+    expect(page.locator("#phone-error")).to_contain_text("is not a UK phone number")
+    expect(page.locator("#contact-phone")).to_have_attribute("aria-invalid", "true")
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, f"moderate-referrals-error-{width}.png")
+    page.fill("#contact-phone", "0113 496 0100")
+    page.fill("#contact-hours", "Mo-Fr 09:00-17:00")
+    page.click("#save-contact")
+    expect(page.locator("#referral-message")).to_have_text("The contact is added.")
+    expect(page.locator("#contacts li", has_text=name)).to_contain_text("Police")
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, f"moderate-referrals-{width}.png")

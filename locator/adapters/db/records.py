@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 import sqlalchemy as sa
 
 from locator.adapters.db.tables import (
+    audit_log,
     is_public,
     premises,
     referral_contacts,
@@ -161,19 +163,7 @@ class ReferralContactsRepository:
         if not rows:
             return
         codes = sorted({row["area_code"] for row in rows})
-        now = clock.utc_now()
-        values = [
-            {
-                "area_code": row["area_code"],
-                "name": row["name"],
-                "phone": row["phone"],
-                "website": row.get("website"),
-                "topics": ";".join(row["topics"]),
-                "hours": row.get("hours") or "",
-                "updated_at": now,
-            }
-            for row in rows
-        ]
+        values = [_stored(row) for row in rows]
         with self._store.transaction() as connection:
             connection.execute(
                 referral_contacts.delete().where(referral_contacts.c.area_code.in_(codes))
@@ -195,6 +185,54 @@ class ReferralContactsRepository:
             )
             .order_by(referral_contacts.c.id)
         )
+        return self._listed(query)
+
+    def in_area(self, area_code: str | None) -> list[dict]:
+        """Return all of an area's contacts, by name, with topics as a list."""
+        if not area_code:
+            return []
+        return self._listed(
+            sa.select(referral_contacts).where(referral_contacts.c.area_code == area_code)
+        )
+
+    def find(self, contact_id: int) -> dict | None:
+        """Return one contact with topics as a list, or None."""
+        found = self._listed(
+            sa.select(referral_contacts).where(referral_contacts.c.id == contact_id)
+        )
+        return found[0] if found else None
+
+    def add(self, row: dict, actor: str) -> int:
+        """Add one contact and its audit entry; return its id."""
+        with self._store.transaction() as connection:
+            contact_id = connection.execute(
+                referral_contacts.insert().values(**_stored(row))
+            ).inserted_primary_key[0]
+            _audit(connection, actor, "referral_added", {"id": contact_id, **row})
+        return contact_id
+
+    def update(self, contact_id: int, row: dict, actor: str) -> None:
+        """Replace one contact's details and audit what it was and what it is."""
+        before = self.find(contact_id)
+        with self._store.transaction() as connection:
+            connection.execute(
+                referral_contacts.update()
+                .where(referral_contacts.c.id == contact_id)
+                .values(**_stored(row))
+            )
+            detail = {"id": contact_id, **row, "before": _described(before)}
+            _audit(connection, actor, "referral_changed", detail)
+
+    def delete(self, contact_id: int, actor: str) -> None:
+        """Delete one contact and audit what it was."""
+        before = self.find(contact_id)
+        with self._store.transaction() as connection:
+            connection.execute(
+                referral_contacts.delete().where(referral_contacts.c.id == contact_id)
+            )
+            _audit(connection, actor, "referral_deleted", {"id": contact_id, **_described(before)})
+
+    def _listed(self, query) -> list[dict]:
         with self._store.reading() as connection:
             rows = [dict(row._mapping) for row in connection.execute(query)]
         for row in rows:
@@ -202,6 +240,38 @@ class ReferralContactsRepository:
         # Sorted here: PostgreSQL's collation and SQLite's byte order disagree on names.
         rows.sort(key=lambda row: (row["name"].casefold(), row["id"]))
         return rows
+
+
+def _stored(row: dict) -> dict:
+    """Return a contact's column values, topics joined, stamped now."""
+    return {
+        "area_code": row["area_code"],
+        "name": row["name"],
+        "phone": row["phone"],
+        "website": row.get("website"),
+        "topics": ";".join(row["topics"]),
+        "hours": row.get("hours") or "",
+        "updated_at": clock.utc_now(),
+    }
+
+
+def _described(row: dict | None) -> dict:
+    keys = ("area_code", "name", "phone", "website", "topics", "hours")
+    return {key: row[key] for key in keys} if row else {}
+
+
+def _audit(connection, actor: str, action: str, detail: dict) -> None:
+    # In the premises' audit trail with no premises: the directory is a partnership's, and the
+    # detail names the district and the contact.
+    connection.execute(
+        audit_log.insert().values(
+            premises_id=None,
+            actor=actor,
+            action=action,
+            detail=json.dumps(detail, sort_keys=True, default=str),
+            created_at=clock.utc_now(),
+        )
+    )
 
 
 class UploadsRepository:

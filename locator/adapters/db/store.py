@@ -26,6 +26,7 @@ from locator.adapters.db.records import (
     UsesRepository,
 )
 from locator.adapters.db.tables import data_version
+from locator.adapters.db.training import TrainingRepository
 from locator.domain.errors import Unavailable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -68,6 +69,7 @@ class Store:
         self.outbox = OutboxRepository(self)
         self.places = PlacesRepository(self)
         self.uploads = UploadsRepository(self)
+        self.training = TrainingRepository(self)
         # Counts changes to premises made through this store, so this process's own searches
         # see them at once instead of after the index's next check of the data version.
         self.local_changes = 0

@@ -106,6 +106,21 @@ uses = sa.Table(
     sa.Index("ix_uses_premises_date", "premises_id", "occurred_on"),
 )
 
+# Who at a premises was trained and when: initials or a role, never a full name, so the record
+# shows readiness without becoming a staff list.
+training_records = sa.Table(
+    "training_records",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "premises_id", sa.Integer, sa.ForeignKey("premises.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("who", sa.String(40), nullable=False),
+    sa.Column("trained_on", sa.Date, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_training_records_premises", "premises_id"),
+)
+
 # Head offices: they upload their estate and see all its premises; `name` is the
 # organisation their premises rows carry.
 organisations = sa.Table(

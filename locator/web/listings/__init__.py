@@ -3,7 +3,13 @@
 Importing the route modules registers their views on the blueprints.
 """
 
-from locator.web.listings import head_office, manage, moderation, registration  # noqa: F401
+from locator.web.listings import (  # noqa: F401
+    head_office,
+    manage,
+    moderation,
+    referrals,
+    registration,
+)
 from locator.web.listings.blueprints import api_bp, bp
 
 __all__ = ["api_bp", "bp"]

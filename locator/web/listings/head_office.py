@@ -20,7 +20,7 @@ from locator.web.listings.accounts import (
     organisation_required,
 )
 from locator.web.listings.blueprints import bp
-from locator.web.listings.manage import apply_form, manage_page
+from locator.web.listings.manage import apply_form, change_training, manage_page
 from locator.web.listings.shared import (
     USE_CORRECTED,
     USE_DELETED,
@@ -159,6 +159,24 @@ def business_delete_use(account, space_id: int, use_id: int):
     delete_use(_estate_row(account, space_id), use_id)
     base = f"/business/premises/{space_id}"
     return manage_page(_estate_row(account, space_id), None, base=base, use_message=USE_DELETED)
+
+
+@bp.post("/business/premises/<id:space_id>/training")
+@organisation_required
+def business_add_training(account, space_id: int):
+    """Add someone to the trained-staff record of one of the head office's premises."""
+    outcome = change_training(_estate_row(account, space_id))
+    base = f"/business/premises/{space_id}"
+    return manage_page(_estate_row(account, space_id), None, base=base, **outcome)
+
+
+@bp.post("/business/premises/<id:space_id>/training/<id:entry_id>/delete")
+@organisation_required
+def business_remove_training(account, space_id: int, entry_id: int):
+    """Remove an entry from the trained-staff record of one of the head office's premises."""
+    outcome = change_training(_estate_row(account, space_id), entry_id)
+    base = f"/business/premises/{space_id}"
+    return manage_page(_estate_row(account, space_id), None, base=base, **outcome)
 
 
 @bp.get("/business/statistics")

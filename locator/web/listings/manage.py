@@ -13,10 +13,12 @@ from flask import (
 
 from locator import presenting
 from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.helplines import STAFF_CARD_CONTACTS
 from locator.domain.premises import Premises, reference
 from locator.domain.vocabulary import CODEWORDS, FACILITIES
 from locator.hours import schedule as hours
 from locator.listings import manage as manage_cases
+from locator.listings import readiness, registration
 from locator.usage import records as review
 from locator.web import links
 from locator.web.api import locator
@@ -28,6 +30,7 @@ from locator.web.listings.shared import (
     charts,
     csv_response,
     delete_use,
+    local_contacts,
     printed,
     record_use,
     statistics,
@@ -97,6 +100,7 @@ def manage_page(
     use_message=None,
     welfare=False,
     use_values=None,
+    training=(None, None),
 ):
     waiting = row.waiting_changes
     schedule = hours.parse_hours(row.opening_hours, row.nation)
@@ -123,8 +127,49 @@ def manage_page(
         chosen=set(row.facility_codes),
         codewords=CODEWORDS,
         sticker_offered=sticker_offered(row),
+        local_contacts=local_contacts(row),
+        card_contacts=STAFF_CARD_CONTACTS,
+        staff=staff_record(row),
+        questions=registration.CHECKLIST,
+        refresh_months=current_app.config["TRAINING_REFRESH_MONTHS"],
+        training_message=training[0],
+        training_error=training[1],
         week=presenting.weekly_table(schedule, hours.local_time()),
-    ), (400 if error else status)
+    ), (400 if error or training[1] else status)
+
+
+def staff_record(row: Premises) -> readiness.StaffRecord:
+    """Return the premises' trained-staff record, refreshers due after the configured months."""
+    months = int(current_app.config["TRAINING_REFRESH_MONTHS"])
+    return readiness.staff_record(locator().store, row.id, months)
+
+
+def change_training(row: Premises, entry_id: int | None = None) -> dict:
+    """Add the form's trained-staff entry, or remove one; return the page's (message, error)."""
+    store = locator().store
+    try:
+        if entry_id is None:
+            form = request.form
+            message = readiness.add_training(store, row.id, form.get("who"), form.get("trained_on"))
+        else:
+            message = readiness.remove_training(store, row.id, entry_id)
+    except InvalidParameter as exc:
+        return {"training": (None, exc)}
+    return {"training": (message, None)}
+
+
+@bp.post("/manage/<token>/training")
+def manage_add_training(token: str):
+    """Add someone to the premises' trained-staff record."""
+    outcome = change_training(_managed(token))
+    return manage_page(_managed(token), token, **outcome)
+
+
+@bp.post("/manage/<token>/training/<id:entry_id>/delete")
+def manage_remove_training(token: str, entry_id: int):
+    """Remove an entry from the premises' trained-staff record."""
+    outcome = change_training(_managed(token), entry_id)
+    return manage_page(_managed(token), token, **outcome)
 
 
 @bp.get("/manage/<token>/<any('sticker.pdf', 'staff-card.pdf'):document>")

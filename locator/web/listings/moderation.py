@@ -19,6 +19,7 @@ from locator.web.listings.accounts import (
     moderator_required,
 )
 from locator.web.listings.blueprints import bp, mailer
+from locator.web.listings.manage import staff_record
 from locator.web.listings.shared import (
     statistics_page,
 )
@@ -78,6 +79,7 @@ def review_space(moderator, space_id: int):
         reference=reference(space_id),
         checklist=found.checklist,
         questions=registration.CHECKLIST,
+        staff=staff_record(row),
         codewords=CODEWORDS,
         waiting=found.waiting,
         reports=found.reports,

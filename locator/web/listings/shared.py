@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from locator.domain import clock, features, policy
 from locator.domain.errors import InvalidParameter
+from locator.domain.helplines import TOPIC_LABELS
 from locator.domain.premises import Premises, reference
 from locator.domain.vocabulary import Scheme, Status
 from locator.usage import records as review
@@ -38,12 +39,22 @@ def printed(row: Premises, document: str):
         "scheme": row.scheme,
         "status": row.status,
     }
+    if document == "staff-card.pdf":
+        space["local_contacts"] = local_contacts(row)
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
     response = current_app.response_class(make(space, public_url), mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="{reference(row.id)}-{document}"'
     )
     return response
+
+
+def local_contacts(row: Premises) -> list[dict]:
+    """Return the referral contacts of the premises' district, topics named in words."""
+    return [
+        {**contact, "topic_labels": [TOPIC_LABELS.get(code, code) for code in contact["topics"]]}
+        for contact in locator().store.referrals.in_area(row.area_code)
+    ]
 
 
 def statistics(space_ids, suppress: bool):
