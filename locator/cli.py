@@ -10,6 +10,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from locator.domain.errors import Busy
 from locator.geo import loading
 from locator.importing import demo
 from locator.importing import rows as importing
@@ -58,6 +59,9 @@ def import_command(path: Path, fmt: str, organisation: str | None, publish: bool
             )
     except importing.ImportFileError as exc:
         click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except Busy as busy:
+        click.echo(f"Error: {busy.message}", err=True)
         sys.exit(2)
     report(result)
     if not result.plan.accepted:

@@ -285,3 +285,38 @@ def test_osm_ways_are_placed_at_their_middle_and_an_element_without_a_position_i
     (space_id,) = locator.store.premises.ids_in_areas([])
     space = locator.store.premises.get(space_id)
     assert (space.lat, space.lon) == (52.6301, 1.2902)
+
+
+def test_a_row_with_a_nul_byte_is_rejected_and_the_others_are_imported(runner, locator, tmp_path):
+    path = write_csv(
+        tmp_path / "estate.csv",
+        [
+            premises_row("good1", 53.48, -2.24),
+            premises_row("bad", 53.49, -2.24, name="Shop\x00one"),
+            premises_row("good2", 53.50, -2.24),
+        ],
+    )
+    result = runner.invoke(args=["import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "line 3" in result.output and "control character" in result.output
+    assert locator.store.premises.count() == 2
+
+
+def test_a_file_with_nul_bytes_on_most_lines_is_refused_as_not_text(runner, locator, tmp_path):
+    path = tmp_path / "utf16.csv"
+    path.write_bytes("ref,name\nA1,Shop\nA2,Shop\n".encode("utf-16-le"))
+    result = runner.invoke(args=["import", str(path)])
+    assert result.exit_code == 2
+    assert "not a text file" in result.output
+    assert locator.store.premises.count() == 0
+
+
+def test_a_second_import_while_one_runs_is_refused_and_writes_nothing(runner, locator, tmp_path):
+    path = write_csv(tmp_path / "estate.csv", [premises_row("A1", 53.48, -2.24)])
+    with locator.store.exclusive("import"):  # another process's import, holding the lock
+        result = runner.invoke(args=["import", str(path)])
+    assert result.exit_code == 2
+    assert "An import is already running" in result.output
+    assert locator.store.premises.count() == 0
+    assert runner.invoke(args=["import", str(path)]).exit_code == 0
+    assert locator.store.premises.count() == 1

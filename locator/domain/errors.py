@@ -53,3 +53,10 @@ class Unavailable(LocatorError):
 
     code = "unavailable"
     status = 503
+
+
+class Busy(LocatorError):
+    """Work that runs one at a time (an import) is already running elsewhere."""
+
+    code = "busy"
+    status = 409

@@ -25,6 +25,7 @@ from typing import BinaryIO
 import numpy as np
 
 from locator.domain import clock
+from locator.domain.text import CONTROL
 from locator.domain.vocabulary import FACILITIES, IMPORT_COLUMNS, SCHEMES, Scheme
 from locator.geo.gazetteer import Gazetteer, normalise_postcode
 from locator.hours import schedule as hours
@@ -148,10 +149,25 @@ def read_text(path: Path) -> str:
         raise ImportFileError(
             f"{path.name} is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8."
         ) from None
-    # Valid UTF-8 can still be binary, and PostgreSQL refuses NUL in text columns.
-    if "\x00" in text:
-        raise ImportFileError(f"{path.name} is not a text file (it holds NUL bytes).")
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if "\x00" in text and _mostly_nul(lines, _nul_lines(text)):
+        raise ImportFileError(NOT_TEXT.format(name=path.name))
     return text
+
+
+# Valid UTF-8 can still be binary (or UTF-16 without its byte-order mark): a file with a NUL on
+# most of its lines is refused whole. A NUL on a few lines is a fault of those rows only, which
+# are rejected one by one (clean_text) while the others are imported.
+NOT_TEXT = "{name} is not a text file (most of its lines hold NUL bytes); save it as CSV UTF-8."
+
+
+def _nul_lines(text: str) -> int:
+    return sum(1 for line in text.split("\n") if "\x00" in line)
+
+
+def _mostly_nul(lines: int, nul_lines: int) -> bool:
+    """Tell whether NUL bytes are on most lines: the mark of binary or UTF-16, not a bad row."""
+    return nul_lines * 2 > lines
 
 
 def _json_or_none(text: str) -> object:
@@ -595,7 +611,7 @@ def _scan_text(path: Path) -> _TextScan:
         raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
     scan = _TextScan()
     offset = 0  # of the block, counted as read_text counts: after any byte-order mark
-    nul = False
+    nul_lines = 0
     try:
         with path.open("rb") as handle:
             for number, block in enumerate(_byte_blocks(handle)):
@@ -609,14 +625,15 @@ def _scan_text(path: Path) -> _TextScan:
                         "save it as CSV UTF-8."
                     ) from None
                 offset += len(body)
-                # A NUL refuses the file only once all of it is known to be UTF-8, as in read_text.
-                nul = nul or b"\x00" in body
+                # NULs refuse the file only once all of it is known to be UTF-8, as in read_text.
+                if b"\x00" in body:
+                    nul_lines += sum(1 for line in body.split(b"\n") if b"\x00" in line)
                 scan.lines += body.count(b"\n") + (not body.endswith(b"\n"))
                 scan.plain = scan.plain and _plain_block(body, scan)
     except OSError as exc:
         raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    if nul:
-        raise ImportFileError(f"{path.name} is not a text file (it holds NUL bytes).")
+    if nul_lines and _mostly_nul(scan.lines, nul_lines):
+        raise ImportFileError(NOT_TEXT.format(name=path.name))
     return scan
 
 
@@ -709,6 +726,9 @@ def clean_text(values: dict, name: str, required: bool = False) -> str | None:
             raise RowError(f"{name} must be text")
         value = str(value)
     if "  " in value or not value.isprintable() or value[:1].isspace() or value[-1:].isspace():
+        if CONTROL.search(value):
+            # A stray NUL (or other control) sinks its own row, never the rest of the file.
+            raise RowError(f"{name} contains a control character (such as a NUL byte)")
         value = " ".join(value.split())
     if not value:
         if required:

@@ -12,7 +12,7 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -98,7 +98,9 @@ def import_source(
         # both processes counted references to them: only a file read as it goes is forked.
         parallel = source.streamed and source.total >= PARALLEL_MIN_ROWS and _can_fork()
     checking = _checked_in_child if parallel else _checked_here
-    with collector_paused(), checking(service, source, plan, chunk_rows) as checked:
+    # Two imports at once would each read what the other is writing: the second is refused.
+    writing = nullcontext() if dry_run else service.store.exclusive("import")
+    with writing, collector_paused(), checking(service, source, plan, chunk_rows) as checked:
         batches = _located(service, checked, on_progress)
         if dry_run:
             for _ in batches:
@@ -303,14 +305,15 @@ def write_plan(
     locate(service, plan.rows)
     if dry_run:
         return result
-    summary = service.store.premises.write_rows(
-        plan.rows,
-        publish=publish,
-        demo=demo,
-        confirmed=clock.today() if demo else None,
-        review=review,
-        organisation_id=organisation_id,
-    )
+    with service.store.exclusive("import"):
+        summary = service.store.premises.write_rows(
+            plan.rows,
+            publish=publish,
+            demo=demo,
+            confirmed=clock.today() if demo else None,
+            review=review,
+            organisation_id=organisation_id,
+        )
     result.inserted, result.updated, result.unchanged = (
         summary.inserted,
         summary.updated,

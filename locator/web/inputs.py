@@ -7,16 +7,14 @@ field) before a route sees them; tabs and line breaks, which a person types, are
 
 from __future__ import annotations
 
-import re
 from urllib.parse import unquote_plus
 
 from flask import Flask, request
 from flask.json.provider import DefaultJSONProvider
 
 from locator.domain.errors import InvalidParameter
+from locator.domain.text import CONTROL
 
-# C0 controls other than tab, line feed and carriage return, and DEL.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Deeper than any body the API takes (a chat's context is three levels).
 MAX_JSON_DEPTH = 16
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")

@@ -7,6 +7,8 @@ repository call made in the block joins.
 
 from __future__ import annotations
 
+import fcntl
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,7 +29,7 @@ from locator.adapters.db.records import (
 )
 from locator.adapters.db.tables import data_version
 from locator.adapters.db.training import TrainingRepository
-from locator.domain.errors import Unavailable
+from locator.domain.errors import Busy, Unavailable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -139,6 +141,41 @@ class Store:
         except (sa.exc.SQLAlchemyError, Unavailable):
             return False
 
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a lock only one process on any machine can hold at a time; raise Busy if taken.
+
+        PostgreSQL: a session advisory lock on a connection of its own (released if the
+        process dies). SQLite: an exclusive lock on a file beside the database.
+        """
+        if self.backend == "postgresql":
+            key = zlib.crc32(f"locator:{name}".encode())
+            with self.engine.connect() as connection:
+                held = connection.execute(
+                    sa.text("SELECT pg_try_advisory_lock(:key)"), {"key": key}
+                ).scalar()
+                if not held:
+                    raise Busy(BUSY.format(name=name))
+                try:
+                    yield
+                finally:
+                    connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                    connection.commit()
+            return
+        database = make_url(self.url).database
+        if not database or database == ":memory:":
+            yield  # one process owns an in-memory database
+            return
+        with open(f"{database}.{name}.lock", "a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise Busy(BUSY.format(name=name)) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     def data_version(self) -> int:
         """Return the counter that changes whenever premises change."""
         with self.reading() as connection:
@@ -161,6 +198,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+BUSY = "An {name} is already running; try again when it has finished."
 UNREACHABLE = (
     "We cannot reach our database just now, so we cannot search for safe spaces or save "
     "anything. If you are in danger, call 999."
