@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from urllib.parse import quote
 
 from locator.domain import policy
@@ -54,9 +55,15 @@ def status_phrase(
 
 def _when(moment: datetime, at: datetime) -> str:
     """Say a time relative to `at`: '22:00', '08:00 tomorrow' or 'Mon 09:00'."""
-    moment, at = hours.local_time(moment), hours.local_time(at)
+    return _when_on(moment, hours.local_time(at).date())
+
+
+@lru_cache(maxsize=4096)
+def _when_on(moment: datetime, today: date) -> str:
+    # Depends on the day only, so every search that day shares it (next changes are few).
+    moment = hours.local_time(moment)
     clock = f"{moment:%H:%M}"
-    days = (moment.date() - at.date()).days
+    days = (moment.date() - today).days
     if clock == "00:00" and days in (0, 1):
         return "midnight"
     if days == 0:

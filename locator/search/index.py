@@ -114,6 +114,7 @@ class _Window:
 class _Eligible:
     positions: np.ndarray  # indices into the index arrays
     tree: cKDTree | None
+    ids: list[int]  # the premises ids at those positions, as plain ints for results
 
 
 class SpaceIndex:
@@ -218,15 +219,15 @@ class SpaceIndex:
                 point, k=take if take > 1 else [1], distance_upper_bound=bound
             )
             pairs = zip(found.tolist(), chords.tolist(), strict=True)
-        ids = self._id_list
-        mapping = None if positions is None else positions
-        hits = []
-        for found_at, chord in pairs:
-            if chord > bound or found_at >= (tree.n if tree is not None else len(positions)):
-                continue  # beyond the radius, or scipy's "no more points" marker
-            position = found_at if mapping is None else int(mapping[found_at])
-            hits.append(Hit(ids[position], 2.0 * EARTH_RADIUS_M * math.asin(min(chord / 2, 1.0))))
-        return hits
+        ids = self._id_list if positions is None else eligible.ids
+        size = tree.n if tree is not None else len(positions)
+        asin, diameter = math.asin, 2.0 * EARTH_RADIUS_M
+        return [
+            Hit(ids[found_at], diameter * asin(min(chord / 2, 1.0)))
+            for found_at, chord in pairs
+            # Beyond the radius, or scipy's "no more points" marker.
+            if chord <= bound and found_at < size
+        ]
 
     def within_bbox(
         self,
@@ -277,7 +278,7 @@ class SpaceIndex:
         """Return, for each premises id, the POSIX time its open/closed state next changes."""
         position_of = self._positions()
         changes_at = self._window_at(at).changes_at
-        return [float(changes_at[position_of[id_]]) for id_ in ids]
+        return changes_at.take([position_of[id_] for id_ in ids]).tolist()
 
     def status(self, space_id: int, at: datetime) -> HoursStatus:
         """Return a premises' opening status at `at` by its hours alone (closures aside).
@@ -338,7 +339,7 @@ class SpaceIndex:
                 return cached
         positions = np.flatnonzero(self._mask_for(where))
         tree = _kdtree(self._xyz[positions]) if len(positions) > SCAN_LIMIT else None
-        eligible = _Eligible(positions, tree)
+        eligible = _Eligible(positions, tree, self.ids[positions].tolist())
         with self._lock:
             self._eligible[key] = eligible
             while len(self._eligible) > CACHED_FILTERS:
