@@ -131,8 +131,8 @@ def detect_format(path: Path, text: str) -> str:
     )
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 file (a byte-order mark is allowed) or explain why it cannot be read."""
+def _check_openable(path: Path) -> None:
+    """Raise ImportFileError unless `path` is a file we can open, within the size limit."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -141,6 +141,11 @@ def read_text(path: Path) -> str:
         raise ImportFileError(f"{path} is a folder, not a file.")
     if size > MAX_FILE_BYTES:
         raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 file (a byte-order mark is allowed) or explain why it cannot be read."""
+    _check_openable(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
@@ -601,14 +606,7 @@ class _TextScan:
 
 def _scan_text(path: Path) -> _TextScan:
     """Check a file as read_text does, a block at a time, and say how its records are read."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFileError(f"Cannot open {path}: {exc.strerror or exc}.") from None
-    if path.is_dir():
-        raise ImportFileError(f"{path} is a folder, not a file.")
-    if size > MAX_FILE_BYTES:
-        raise ImportFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+    _check_openable(path)
     scan = _TextScan()
     offset = 0  # of the block, counted as read_text counts: after any byte-order mark
     nul_lines = 0
