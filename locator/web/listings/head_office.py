@@ -185,7 +185,8 @@ def business_statistics(account):
     """Uses across the estate, with small counts hidden."""
     ids = [row.id for row in head_office.estate(locator().store, account)]
     title = f"{account.name}: uses of your safe spaces"
-    return statistics_page(title, ids, "estate-statistics", "/business/statistics")
+    # Its own estate: a head office sees its exact counts (only others see "<5").
+    return statistics_page(title, ids, "estate-statistics", "/business/statistics", suppress=False)
 
 
 @bp.get("/business/premises/<id:space_id>/<any('sticker.pdf', 'staff-card.pdf'):document>")

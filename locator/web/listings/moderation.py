@@ -98,4 +98,6 @@ def moderate_statistics(moderator):
     """Uses across the moderator's districts, with small counts hidden."""
     ids = locator().store.premises.ids_in_areas(moderator.codes)
     title = "Uses of safe spaces in your areas"
-    return statistics_page(title, ids, "partnership-statistics", "/moderate/statistics")
+    return statistics_page(
+        title, ids, "partnership-statistics", "/moderate/statistics", suppress=True
+    )

@@ -161,9 +161,9 @@ def csv_response(stats, name: str):
     return response
 
 
-def statistics_page(title: str, space_ids, csv_name: str, path: str):
-    """Show shared statistics (small counts hidden), or download them as CSV."""
-    stats = statistics(space_ids, suppress=True)
+def statistics_page(title: str, space_ids, csv_name: str, path: str, *, suppress: bool):
+    """Show statistics across premises (small counts hidden when `suppress`), or as CSV."""
+    stats = statistics(space_ids, suppress=suppress)
     if request.args.get("format") == "csv":
         return csv_response(stats, csv_name)
     return render_template(
