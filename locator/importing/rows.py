@@ -951,22 +951,9 @@ def _validated(
 # The cells a chunk is checked by, a column at a time: the text cells, then those read raw.
 _BY_COLUMN = (*_CELLS, "facilities", "lat", "lon")
 _COLUMNS = operator.itemgetter(*_BY_COLUMN)
-# The keys of a clean row, in the order _validated gives them.
-_ROW_KEYS = (
-    "ref",
-    "name",
-    "organisation",
-    "address",
-    "phone",
-    "website",
-    "how_to_ask",
-    "scheme",
-    "opening_hours",
-    "facilities",
-    "postcode",
-    "lat",
-    "lon",
-)
+# The keys of a clean row, in the order _validated gives them: the text cells, with the
+# facilities before the postcode, then the position.
+_ROW_KEYS = (*_CELLS[:-1], "facilities", _CELLS[-1], "lat", "lon")
 # A good row as RowChecker gives it: a tuple of these, in the order the premises table's
 # writes take them (the key, then the other columns of the import format).
 ROW_FIELDS = ("organisation", "ref", *(name for name in IMPORT_COLUMNS if name not in _KEY))
