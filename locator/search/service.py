@@ -81,10 +81,6 @@ class SearchResult:
                 ]
         return members
 
-    def as_geojson(self) -> dict:
-        """Return the FeatureCollection as a dict."""
-        return {"type": "FeatureCollection", "features": self.features, **self._members()}
-
     def as_json(self) -> bytes:
         """Return the FeatureCollection as JSON, joining the Features' JSON as it stands."""
         return b"".join(
