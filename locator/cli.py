@@ -218,7 +218,7 @@ def purge_command() -> None:
 @click.command("remind")
 @with_appcontext
 def remind_command() -> None:
-    """Mail businesses whose listing is due a check (every REVIEW_REMINDER_DAYS)."""
+    """Mail businesses and head offices with listings due a check (every REVIEW_REMINDER_DAYS)."""
     from locator.usage import records as review
 
     config = current_app.config
@@ -234,7 +234,8 @@ def remind_command() -> None:
         int(config["REVIEW_REMINDER_DAYS"]),
         refresh_months=int(config["TRAINING_REFRESH_MONTHS"]),
     )
-    click.echo(f"Sent {sent} reminders.")
+    # One mail per business listing and one per head office, however many of its stores.
+    click.echo(f"Sent {sent} reminder mails.")
 
 
 @click.group("outbox")

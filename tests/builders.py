@@ -37,3 +37,21 @@ def ids_by_ref(locator) -> dict[str, int]:
 
     with locator.store.engine.connect() as connection:
         return dict(connection.execute(sa.select(premises.c.ref, premises.c.id)).all())
+
+
+# The API's first checklist, still accepted: one `space_checked` for every physical check.
+READY_CHECKLIST = {
+    "staff_trained": True,
+    "designated_person": True,
+    "space_checked": True,
+    "insurer_consulted": True,
+    "partners_informed": True,
+    "record_and_review": True,
+}
+
+
+def ready_form() -> dict[str, str]:
+    """Return the registration form's readiness radios, every question answered yes."""
+    from locator.listings import checklist
+
+    return {q.key: next(iter(q.choices)) if q.choices else "yes" for q in checklist.QUESTIONS}

@@ -131,6 +131,24 @@ def locator(app):
     return app.extensions["locator"]
 
 
+@pytest.fixture
+def head_office(app, locator):
+    """Return a client signed in as the head office "Big Chemist" (hq@chemist.example)."""
+    from bs4 import BeautifulSoup
+
+    from locator.listings import accounts
+
+    accounts.create_organisation(locator.store, "Big Chemist", "hq@chemist.example", "p" * 14)
+    client = app.test_client()
+    with client.get("/business/login") as response:
+        page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    form = {"email": "hq@chemist.example", "password": "p" * 14}
+    form["csrf_token"] = page.select_one("input[name=csrf_token]")["value"]
+    with client.post("/business/login", data=form) as response:
+        assert response.status_code == 302
+    return client
+
+
 def london(text: str) -> datetime:
     """Return an aware Europe/London datetime from 'YYYY-MM-DD HH:MM'."""
     return datetime.fromisoformat(text).replace(tzinfo=LONDON)

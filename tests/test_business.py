@@ -14,13 +14,13 @@ from locator.hours import schedule as hours
 from locator.listings import accounts, moderation
 from locator.listings import registration as registration_cases
 
-from builders import add_premises
+from builders import READY_CHECKLIST, add_premises, ready_form
 from conftest import london, premises_row
 
 LEEDS = (53.7965, -1.5478)
 MANCHESTER = (53.4808, -2.2426)
 NOON = "2026-12-02T12:00"
-READY = {key: True for key in registration_cases.CHECKLIST}
+READY = READY_CHECKLIST
 
 
 def registration(**values) -> dict:
@@ -343,7 +343,7 @@ def test_the_registration_form_turns_the_weekly_grid_into_hours_and_says_them_ba
         "monday_close2": "17:30",
         "friday_open1": "18:00",
         "friday_close1": "02:00",
-        **{key: "yes" for key in registration_cases.CHECKLIST},
+        **ready_form(),
     }
     response = client.post("/register", data=form)
     assert response.status_code == 200, response.get_data(as_text=True)[:2000]
@@ -555,7 +555,7 @@ def grid_registration(client, **values) -> dict:
         "scheme": "external",
         "contact_email": "grid@example.org",
         **MO_SA,
-        **{key: "yes" for key in registration_cases.CHECKLIST},
+        **ready_form(),
     }
     form.update(values)
     return form

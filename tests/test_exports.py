@@ -477,6 +477,12 @@ def test_the_exports_never_carry_what_only_the_business_and_moderators_see():
 
 
 def test_the_export_reads_only_the_columns_the_public_may_see():
-    private = {"contact_email", "checklist", "manage_token_hash", "pending_changes"}
+    private = {
+        "contact_email",
+        "checklist",
+        "manage_token_hash",
+        "record_token_hash",
+        "pending_changes",
+    }
     assert private.isdisjoint(PUBLIC_FIELDS)
     assert "moderation_note" not in PUBLIC_FIELDS

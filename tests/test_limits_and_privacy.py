@@ -59,6 +59,8 @@ def test_health_checks_are_not_rate_limited(limited_client):
         ('GET /?q=M1"&lat=53.48 HTTP/1.1', "53.48", "/?…"),
         ("GET /manage/Zq3xY-secret-token_value HTTP/1.1", "secret", "/manage/…"),
         ("POST /manage/Zq3xY-secret-token_value/confirm HTTP/1.1", "secret", "/manage/…/confirm"),
+        ("POST /record/Zq3xY-secret-token_value/uses HTTP/1.1", "secret", "/record/…/uses"),
+        ("GET /record-and-review HTTP/1.1", "…", "/record-and-review"),
     ],
 )
 def test_request_logs_never_carry_a_location(line, hidden, kept):

@@ -596,6 +596,8 @@ def test_a_moderator_limited_to_leeds_cannot_add_a_contact_in_manchester(app, lo
         assert response.status_code == 400
         page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
     assert page.select_one("#area-error").get_text() == "That district is not one of yours."
+    # With one district there is no district field to go to: the summary leads to the message.
+    assert page.select_one("#referral-error a")["href"] == "#area-error"
     assert stored(locator) == {}
 
 
@@ -610,7 +612,7 @@ def test_a_moderator_limited_to_leeds_cannot_add_a_contact_in_manchester(app, lo
         ({"website": "javascript:alert(1)"}, "website"),
     ],
 )
-def test_a_bad_contact_on_the_web_form_is_refused_beside_its_field_with_the_imports_message(
+def test_a_bad_contact_on_the_web_form_is_summarised_once_and_shown_beside_its_field(
     app, locator, values, field
 ):
     from test_business import moderator_client
@@ -626,4 +628,15 @@ def test_a_bad_contact_on_the_web_form_is_refused_beside_its_field_with_the_impo
         referrals.validate_contact(row, default_areas())
     assert page.select_one(f"#{field}-error").get_text() == str(refused.value)
     assert page.select_one(f"#contact-{field}, #contact-{field}s") is not None
+    # One announcement: the summary at the top, whose link leads to the field at fault; the
+    # message beside the field is read with the field, not announced again.
+    assert [alert["id"] for alert in page.select("[role=alert]")] == ["referral-error"]
+    summary = page.select_one("#referral-error")
+    assert summary.h2.get_text() == "There is a problem"
+    link = summary.select_one("a")
+    assert link.get_text() == str(refused.value)
+    target = page.select_one(link["href"])
+    assert target.name == "input" and target.find_parent("form")["id"] == "contact-form"
+    assert page.select_one(f'[aria-describedby~="{field}-error"]') is not None
+    assert page.title.get_text().startswith("Error: ")
     assert stored(locator) == {}

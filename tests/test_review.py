@@ -8,8 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from locator.adapters.db.tables import uses
-from locator.listings import accounts, registration
+from locator.listings import accounts
 from locator.usage import records as review
+
+from builders import READY_CHECKLIST
 
 LEEDS = (53.7965, -1.5478)
 
@@ -32,7 +34,7 @@ def register(client, organisation="Big Chemist") -> tuple[int, str]:
             "opening_hours": "24/7",
             "scheme": "external",
             "contact_email": "shop@chemist.example",
-            "checklist": {key: True for key in registration.CHECKLIST},
+            "checklist": READY_CHECKLIST,
         },
     ).get_json()
     return done["id"], "/manage/" + done["manage_url"].rsplit("/", 1)[1]

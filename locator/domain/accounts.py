@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -49,3 +50,15 @@ class Organisation:
     failed_sign_ins: int = 0
     locked_until: datetime | None = None
     totp_secret: str | None = None
+    # Readiness answers declared for the whole estate, as JSON.
+    checklist: str | None = None
+
+    @property
+    def readiness(self) -> dict:
+        """Return the readiness answers declared for the estate."""
+        return json.loads(self.checklist or "{}")
+
+    @property
+    def actor(self) -> str:
+        """Return how the audit trail names this head office (its column keeps 120 characters)."""
+        return f"organisation:{self.id}:{self.email}"[:ACTOR_LENGTH]

@@ -75,7 +75,8 @@ def transition(row: Premises, action: str, reason: str, today: date) -> tuple[di
     if action == "discard_changes":
         return {"pending_changes": None}, {"discarded": row.waiting_changes}
     if action == "unlink_head_office":
-        return {"organisation_id": None}, {}
+        # The head office's link for recording uses goes with it: the store is no longer its.
+        return {"organisation_id": None, "record_token_hash": None}, {}
     return {}, {}
 
 

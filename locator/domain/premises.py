@@ -45,6 +45,7 @@ class Premises:
     moderation_note: str | None = None
     reminded_on: date | None = None
     organisation_id: int | None = None
+    record_token_hash: str | None = None
 
     @property
     def is_public(self) -> bool:

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from locator.domain import clock, policy
@@ -29,11 +29,16 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def opened_by(store, token: str, link: str = "manage") -> Premises | None:
+    """Return the premises a private link's token opens (`manage` or `record`), or None."""
+    if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        return None
+    return store.premises.by_token_hash(token_hash(token), link)
+
+
 def managed_space(store, token: str) -> Premises:
     """Return the premises a manage link opens, or raise SpaceNotFound."""
-    if not isinstance(token, str) or not 20 <= len(token) <= 100:
-        raise SpaceNotFound("This manage link is not valid.")
-    row = store.premises.by_token_hash(token_hash(token))
+    row = opened_by(store, token)
     if row is None:
         raise SpaceNotFound("This manage link is not valid, or it has been replaced.")
     return row
@@ -138,7 +143,18 @@ def _closure(value) -> date | None:
 
 def confirm_listing(store, row: Premises) -> None:
     """Record that the business says its listing is still correct today."""
-    store.premises.change(row.id, {"last_confirmed": clock.today()}, "business", "confirmed", {})
+    confirm_listings(store, [row])
+
+
+def confirm_listings(
+    store, rows: Sequence[Premises], actor: str = "business", detail: dict | None = None
+) -> int:
+    """Record that the business says these listings are still correct today; return how many."""
+    ids = [row.id for row in rows]
+    store.premises.change_many(
+        ids, {"last_confirmed": clock.today()}, actor, "confirmed", detail or {}
+    )
+    return len(ids)
 
 
 def withdraw_listing(store, row: Premises) -> None:

@@ -126,11 +126,14 @@ def decide(
     action: str,
     reason: str = "",
     head_office: str = "",
+    *,
+    base_url: str,
 ) -> None:
     """Carry out a moderator's decision on one premises, record it and tell the business.
 
     `head_office` is the email of the head-office account a premises joins ("link_head_office"):
-    only a moderator or the head office's own upload puts premises in an estate.
+    only a moderator or the head office's own upload puts premises in an estate. The head office
+    of an estate premises is told too, with a link to the premises behind its sign-in.
     """
     row = store.premises.get(space_id)
     if row is None or not rules.in_scope(moderator, row):
@@ -150,11 +153,31 @@ def decide(
         if action == "resolve_reports":
             store.reports.resolve(space_id)
         store.premises.change(space_id, values, moderator.actor, action, detail)
-        if row.contact_email and action in rules.TOLD:
-            mailer.send(
-                row.contact_email,
-                f"Your safe space listing {reference(space_id)}",
-                f"Your listing for {row.name} has been {rules.decision_words(row, action)}."
-                + (f"\n\nThe moderator's reason: {reason}" if reason else ""),
-            )
+        if action in rules.TOLD:
+            _tell_decision(store, mailer, row, action, reason, base_url)
     mailer.deliver()
+
+
+def _tell_decision(store, mailer, row: Premises, action: str, reason: str, base_url: str) -> None:
+    """Mail a decision to the business that registered a premises and to its head office."""
+    decided = rules.decision_words(row, action)
+    why = f"\n\nThe moderator's reason: {reason}" if reason else ""
+    if row.contact_email:
+        mailer.send(
+            row.contact_email,
+            f"Your safe space listing {reference(row.id)}",
+            f"Your listing for {row.name} has been {decided}.{why}",
+        )
+    office = (
+        store.accounts.organisation(organisation_id=row.organisation_id)
+        if row.organisation_id
+        else None
+    )
+    if office is not None and office.active:
+        # The link opens behind the head office's sign-in: a mail never carries a token.
+        mailer.send(
+            office.email,
+            f"Your store {row.ref}: safe space listing {reference(row.id)}",
+            f"The listing for your store {row.ref}, {row.name}, has been {decided}.{why}\n\n"
+            f"Sign in to see it and change it:\n{base_url}/business/premises/{row.id}",
+        )

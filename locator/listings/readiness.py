@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter
 from locator.domain.vocabulary import CODEWORDS
+from locator.listings import checklist
 from locator.usage import personal_data
 
 
@@ -108,16 +111,23 @@ class StaffRecord:
         return f"{said} — {self.summary()}" if self.entries else said
 
 
-def staff_record(store, space_id: int, months: int, today: date | None = None) -> StaffRecord:
-    """Return a premises' trained-staff record with refreshers due after `months`."""
+def staff_records(
+    store, space_ids: Sequence[int], months: int, today: date | None = None
+) -> dict[int, StaffRecord]:
+    """Return each premises' trained-staff record, read in one query, refreshers after `months`."""
     today = today or clock.today()
-    entries = []
-    for row in store.training.entries([space_id]):
+    found: dict[int, list[Trained]] = {space_id: [] for space_id in space_ids}
+    for row in store.training.entries(space_ids):
         refresher = policy.months_after(row["trained_on"], months)
-        entries.append(
+        found[row["premises_id"]].append(
             Trained(row["id"], row["who"], row["trained_on"], refresher, refresher <= today)
         )
-    return StaffRecord(tuple(entries))
+    return {space_id: StaffRecord(tuple(entries)) for space_id, entries in found.items()}
+
+
+def staff_record(store, space_id: int, months: int, today: date | None = None) -> StaffRecord:
+    """Return a premises' trained-staff record with refreshers due after `months`."""
+    return staff_records(store, [space_id], months, today)[space_id]
 
 
 def add_training(store, space_id: int, who, trained_on) -> str:
@@ -134,13 +144,61 @@ def remove_training(store, space_id: int, entry_id: int) -> str:
     return "Removed from your trained-staff record."
 
 
-# Readiness steps a business may answer "Not yet" and register anyway: the reminder mail asks
-# again until they are answered yes.
-FOLLOWED_UP = {
-    "insurer_consulted": "Tell your insurer you are a safe space, and check you are covered.",
-    "partners_informed": "Tell your local partners (council community safety, the police "
-    "business crime team) about your safe space.",
-}
+# Said when a change to the readiness answers would leave an essential point "not yet".
+STILL_NEEDED = (
+    "A safe space needs each of these; if one is no longer true, close temporarily (under "
+    "'Change your listing') until it is: "
+)
+
+
+def update_answers(store, row, answers: Mapping, codewords, actor: str = "business") -> str:
+    """Replace a listing's readiness answers and codeword schemes; return what to tell them."""
+    checked = checklist.check_answers(
+        answers, required=checklist.EVERY_QUESTION, not_ready=STILL_NEEDED
+    )
+    kept = {**checked, "codewords": list(check_codewords(codewords))}
+    if kept == {**checklist.stored(row.readiness), "codewords": list(row.codewords)}:
+        return "Your readiness answers are unchanged."
+    before = checklist.stored(row.readiness)
+    changed = sorted(key for key in checked if before.get(key) != checked[key])
+    store.premises.change(
+        row.id,
+        {"checklist": json.dumps(kept, sort_keys=True)},
+        actor,
+        "readiness",
+        {"changed": changed, "codewords": kept["codewords"]},
+    )
+    open_ = sum(stage.to_do for stage in checklist.by_stage(checked))
+    left = f" {open_} still 'not yet'; our reminders will ask again." if open_ else ""
+    return "Saved your readiness answers." + left
+
+
+def update_estate_answers(store, organisation, answers: Mapping) -> str:
+    """Keep a head office's readiness answers for its whole estate; return what to tell it."""
+    # Left open, a question is answered store by store.
+    checked = checklist.check_answers(answers, required=(), not_ready=ESTATE_NOT_READY)
+    if checked == checklist.stored(organisation.readiness):
+        return "Your estate's readiness answers are unchanged."
+    store.accounts.set_estate_readiness(organisation.id, json.dumps(checked, sort_keys=True))
+    return (
+        "Saved your estate's readiness answers: they stand for every store that has not "
+        "answered for itself."
+    )
+
+
+ESTATE_NOT_READY = (
+    "Every safe space in your estate needs each of these before it opens; if one is not yet "
+    "true everywhere, say so store by store instead: "
+)
+
+
+def answers_for(store, row) -> dict:
+    """Return a premises' readiness: its own answers over those its head office declared."""
+    estate = None
+    if row.organisation_id:
+        organisation = store.accounts.organisation(organisation_id=row.organisation_id)
+        estate = organisation.readiness if organisation else None
+    return checklist.merged(row.readiness, estate)
 
 
 def reminder_lines(store, row, refresh_months: int, today: date | None = None) -> str:
@@ -150,8 +208,7 @@ def reminder_lines(store, row, refresh_months: int, today: date | None = None) -
     if record.due:
         who = ", ".join(entry.who for entry in record.due)
         lines.append(f"- Training refresher due for: {who}. Record it on your manage page.")
-    answers = row.readiness
-    lines += [f"- {text}" for key, text in FOLLOWED_UP.items() if answers and not answers.get(key)]
+    lines += [f"- {text}" for text in checklist.still_to_do(answers_for(store, row))]
     if not lines:
         return ""
     return "Your readiness:\n" + "\n".join(lines) + "\n\n"

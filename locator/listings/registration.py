@@ -17,23 +17,11 @@ from locator.domain.premises import reference
 from locator.domain.vocabulary import Status
 from locator.hours import schedule as hours
 from locator.importing import rows as importing
+from locator.listings import checklist
 from locator.listings.accounts import check_email
 from locator.listings.manage import invalid_row, token_hash
 from locator.listings.readiness import check_codewords
 
-CHECKLIST = {
-    "staff_trained": "Staff are trained and know what to do when someone asks for the safe space",
-    "designated_person": "There is a designated person on every shift, with cover for absences",
-    "space_checked": "The space is checked: seen from the shop floor, a way out, a phone or "
-    "internet, a first aid kit, good light, nothing harmful within reach",
-    "insurer_consulted": "Your insurer knows you are a safe space",
-    "partners_informed": "Local partners (council, police business crime team) are told",
-    "record_and_review": "You will keep a simple record of uses and review it",
-}
-
-
-# A business that cannot say yes to these is not ready to help someone in distress.
-ESSENTIAL = ("staff_trained", "designated_person", "space_checked")
 # What a registration sends: the import columns (less the reference, which is ours to give),
 # the contact email and the readiness answers.
 REGISTRATION_FIELDS = (
@@ -42,27 +30,6 @@ REGISTRATION_FIELDS = (
     "checklist",
     "codewords",
 )
-
-
-def _check_checklist(value) -> dict[str, bool]:
-    if not isinstance(value, Mapping):
-        raise InvalidParameter(
-            "checklist must answer each readiness question with true or false.", "checklist"
-        )
-    answers = {}
-    for key in CHECKLIST:
-        answer = value.get(key)
-        if not isinstance(answer, bool):
-            raise InvalidParameter(
-                f"Answer the readiness question '{key}' (true or false).", "checklist"
-            )
-        answers[key] = answer
-    missing = [CHECKLIST[key] for key in ESSENTIAL if not answers[key]]
-    if missing:
-        raise InvalidParameter(
-            "Before you register, make sure of this: " + "; ".join(missing) + ".", "checklist"
-        )
-    return answers
 
 
 @dataclass(frozen=True)
@@ -75,14 +42,23 @@ class Registered:
     approximate_location: bool
 
 
-def register(service, payload, mailer, base_url: str) -> Registered:
-    """Validate a registration and store it as pending; mail the private manage link."""
+def register(
+    service, payload, mailer, base_url: str, *, every_question: bool = False
+) -> Registered:
+    """Validate a registration and store it as pending; mail the private manage link.
+
+    `every_question` asks for an answer to each readiness question (the web form does); the
+    API may leave the later ones for the manage page.
+    """
     if not isinstance(payload, Mapping):
         raise InvalidParameter("Send the registration as a JSON object.", "body")
     refuse_unknown_members(payload, REGISTRATION_FIELDS, "a registration")
     email = check_email(payload.get("contact_email"))
-    checklist = _check_checklist(payload.get("checklist"))
-    checklist["codewords"] = list(check_codewords(payload.get("codewords")))
+    answers = checklist.check_answers(
+        payload.get("checklist"),
+        required=checklist.EVERY_QUESTION if every_question else checklist.FIRST_ASKED,
+    )
+    answers["codewords"] = list(check_codewords(payload.get("codewords")))
     values = {name: payload.get(name) for name in importing.SPEC_COLUMNS}
     values["ref"] = f"web-{secrets.token_hex(6)}"
     try:
@@ -97,7 +73,7 @@ def register(service, payload, mailer, base_url: str) -> Registered:
         status=Status.PENDING,
         demo=False,
         contact_email=email,
-        checklist=json.dumps(checklist, sort_keys=True),
+        checklist=json.dumps(answers, sort_keys=True),
         manage_token_hash=token_hash(token),
         last_confirmed=clock.today(),
     )

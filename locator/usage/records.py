@@ -9,6 +9,7 @@ looks like it identifies anyone (`personal_data`). Counts shared beyond the prem
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from html import escape
 
 from locator.domain import clock, policy
 from locator.domain.errors import InvalidParameter
-from locator.domain.premises import reference
+from locator.domain.premises import Premises, reference
 from locator.listings import manage, readiness
 from locator.usage import personal_data
 
@@ -123,9 +124,35 @@ def shown(count: int, suppress: bool) -> str:
     return str(count)
 
 
+@dataclass(frozen=True)
+class StoreUses:
+    """One store's uses in the period: a row of its head office's per-store table."""
+
+    id: int
+    ref: str
+    name: str
+    uses: int
+    staff_support: int
+
+    @property
+    def label(self) -> str:
+        """Return how the CSV names the store: the head office's own ref, then its name."""
+        return f"{self.ref} {self.name}"
+
+
+def store_uses(
+    stores: Iterable[Premises], totals: Mapping[int, tuple[int, int]]
+) -> list[StoreUses]:
+    """Return each store's row, in the order given; a store with no uses counts 0."""
+    return [StoreUses(row.id, row.ref, row.name, *totals.get(row.id, (0, 0))) for row in stores]
+
+
 @dataclass
 class Statistics:
-    """Counts of uses by month, need, outcome, agency, part of day and staff support."""
+    """Counts of uses by month, need, outcome, agency, part of day and staff support.
+
+    `stores` is a head office's per-store table (empty anywhere else).
+    """
 
     months: list[tuple[str, int]]
     needs: list[tuple[str, int]]
@@ -135,6 +162,7 @@ class Statistics:
     staff_support: list[tuple[str, int]]
     total: int
     suppress: bool
+    stores: list[StoreUses] = dataclasses.field(default_factory=list)
 
     def text(self, count: int) -> str:
         return shown(count, self.suppress)
@@ -150,7 +178,9 @@ class Statistics:
         ]
 
 
-def statistics(rows: Iterable[tuple], suppress: bool) -> Statistics:
+def statistics(
+    rows: Iterable[tuple], suppress: bool, stores: Iterable[StoreUses] = ()
+) -> Statistics:
     """Sum (month, need, outcome, agency, part of day, staff support, count) rows into tables."""
     months: dict[str, int] = {}
     tables = [
@@ -180,6 +210,7 @@ def statistics(rows: Iterable[tuple], suppress: bool) -> Statistics:
         staff_support=support,
         total=total,
         suppress=suppress,
+        stores=list(stores),
     )
 
 
@@ -214,6 +245,9 @@ def statistics_csv(stats: Statistics) -> str:
     for table, rows in [("month", stats.months), *stats.tables()]:
         for label, count in rows:
             writer.writerow([table, label, stats.text(count)])
+    for table, counted in (("store", "uses"), ("store_staff_support", "staff_support")):
+        for store in stats.stores:
+            writer.writerow([table, store.label, stats.text(getattr(store, counted))])
     writer.writerow(["total", "all", stats.text(stats.total)])
     return out.getvalue()
 
@@ -233,13 +267,19 @@ def remind(
     *,
     refresh_months: int,
 ) -> int:
-    """Mail each registered business whose listing is due a check; return how many.
+    """Mail each business and head office with listings due a check; return how many mails.
 
-    The mail also names the staff whose training refresher is due and the readiness steps
-    still answered "Not yet" (insurer, partners).
+    A business gets one mail per listing, with a fresh manage link; a head office one mail for
+    all its stores due, with the link to sign in (never a manage link). Each names the staff
+    whose training refresher is due and the readiness steps still answered "Not yet".
     """
     today = today or clock.today()
-    rows = store.premises.due_for_reminder(today - timedelta(days=every_days))
+    due = today - timedelta(days=every_days)
+    rows = store.premises.due_for_reminder(due)
+    # Read before any is marked reminded: a store with its own contact is on both lists.
+    estates: dict[int, list[Premises]] = {}
+    for row in store.premises.estates_due_for_reminder(due):
+        estates.setdefault(row.organisation_id, []).append(row)
     for row in rows:
         also = readiness.reminder_lines(store, row, refresh_months, today)
         # One transaction per listing: the new link, its mail and the date reminded together.
@@ -255,5 +295,34 @@ def remind(
                 "This link replaces the one we sent before. Keep it private.",
             )
             store.premises.change(row.id, {"reminded_on": today}, "system", "reminded", {})
+    reminded = {row.id for row in rows}
+    sent = len(rows)
+    for organisation_id, stores in estates.items():
+        office = store.accounts.organisation(organisation_id=organisation_id)
+        if office is None or not office.active:
+            continue
+        lines = [_store_due(store, row, refresh_months, today) for row in stores]
+        # One transaction per head office: its mail and the date its stores were reminded.
+        with store.transaction():
+            mailer.send(
+                office.email,
+                f"Are your safe space listings still right? {len(stores)} due a check",
+                f"Please check these listings of {office.name}: opening hours, facilities and "
+                "how to ask. Sign in, open each one and press 'Everything is still correct' "
+                "if it is right; uploading your estate file again can confirm every one it "
+                f"leaves unchanged.\n\n{''.join(sorted(lines))}\n{base_url}/business",
+            )
+            unmarked = [row.id for row in stores if row.id not in reminded]
+            store.premises.change_many(unmarked, {"reminded_on": today}, "system", "reminded", {})
+        sent += 1
     mailer.deliver()
-    return len(rows)
+    return sent
+
+
+def _store_due(store, row: Premises, refresh_months: int, today: date) -> str:
+    """Return a store's lines in its head office's reminder: which, last confirmed, what is due."""
+    confirmed = f"{row.last_confirmed:%-d %B %Y}" if row.last_confirmed else "never"
+    also = readiness.reminder_lines(store, row, refresh_months, today)
+    # The store's readiness paragraph, set under the store it is about.
+    nested = "".join(f"  {line}\n" for line in also.splitlines() if line)
+    return f"- {row.ref} {row.name} ({reference(row.id)}), last confirmed {confirmed}\n{nested}"

@@ -4,7 +4,7 @@ from locator.domain.helplines import BY_TOPIC
 from locator.domain.premises import MAX_ID
 from locator.domain.vocabulary import CODEWORDS, FACILITIES, INTENTS
 from locator.geo.gazetteer import PLACE_KINDS
-from locator.listings.registration import CHECKLIST, ESSENTIAL
+from locator.listings import checklist
 from locator.search.query import DEFAULT_LIMIT, DEFAULT_RADIUS_KM, MAX_LIMIT, MAX_RADIUS_KM
 
 # Text the API takes never holds control characters other than tab and line breaks.
@@ -439,7 +439,12 @@ def openapi_document() -> dict:
                             "type": "array",
                             "items": {"type": "string", "enum": list(FACILITIES)},
                         },
-                        "phone": {"type": "string", "pattern": "^\\+?[0-9 ()\\-]{3,30}$"},
+                        # The import's phone pattern, on the text with its ends trimmed.
+                        "phone": {
+                            "type": "string",
+                            "pattern": "^\\s*(?:\\+[0-9 ()\\-]{2,29}|[0-9()\\-][0-9 ()\\-]{1,28})"
+                            "[0-9()\\-]\\s*$",
+                        },
                         "website": {
                             "type": "string",
                             "maxLength": 500,
@@ -456,19 +461,7 @@ def openapi_document() -> dict:
                             "trained for; the window sticker names only these.",
                             "items": {"type": "string", "enum": list(CODEWORDS)},
                         },
-                        "checklist": {
-                            "type": "object",
-                            "description": "Readiness answers; the first three must be true.",
-                            "required": list(CHECKLIST),
-                            "additionalProperties": False,
-                            "properties": {
-                                key: {
-                                    "type": "boolean",
-                                    **({"enum": [True]} if key in ESSENTIAL else {}),
-                                }
-                                for key in CHECKLIST
-                            },
-                        },
+                        "checklist": _checklist_schema(),
                     },
                 },
                 "ChatRequest": {
@@ -688,4 +681,32 @@ def openapi_document() -> dict:
                 },
             }
         },
+    }
+
+
+def _checklist_schema() -> dict:
+    """Describe the readiness answers: yes/no or a choice, essentials true."""
+    properties = {}
+    for q in checklist.QUESTIONS:
+        if q.choices is not None:
+            properties[q.key] = {"type": "string", "enum": list(q.choices), "description": q.text}
+        else:
+            essential = {"enum": [True]} if q.essential else {}
+            properties[q.key] = {"type": "boolean", "description": q.text, **essential}
+    properties[checklist.SPACE_CHECKED] = {
+        "type": "boolean",
+        "enum": [True],
+        "description": "The first checklist's one answer for every physical check; a "
+        "physical check answered on its own takes precedence.",
+    }
+    physical = [k for k in checklist.ESSENTIAL if k in checklist.PHYSICAL]
+    return {
+        "type": "object",
+        "description": "Readiness answers by the guidance's five stages. Essential questions "
+        "must be true; the planning choices and the later checks may be left for the manage "
+        "page. The physical checks are answered one by one or all at once by space_checked.",
+        "required": list(checklist.REQUIRED),
+        "additionalProperties": False,
+        "properties": properties,
+        "anyOf": [{"required": [checklist.SPACE_CHECKED]}, {"required": physical}],
     }

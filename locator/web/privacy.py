@@ -9,14 +9,14 @@ from flask import Flask
 QUERY_STRING = re.compile(r"\?[^ ]*")
 # A map tile's path names the area someone is looking at.
 TILE_PATH = re.compile(r"/tiles/\d+/\d+/\d+\.png")
-# A manage link's token is the key to a listing.
-MANAGE_PATH = re.compile(r"/manage/[^/ ?]+")
+# A manage link's token is the key to a listing; a record link's, to a store's log of uses.
+PRIVATE_LINK_PATH = re.compile(r"/(manage|record)/[^/ ?]+")
 
 
 def redact(text: str) -> str:
-    """Return a request line or path without query, tile position or manage token."""
+    """Return a request line or path without query, tile position or private link's token."""
     text = QUERY_STRING.sub("?…", text)
-    return MANAGE_PATH.sub("/manage/…", TILE_PATH.sub("/tiles/…", text))
+    return PRIVATE_LINK_PATH.sub(r"/\1/…", TILE_PATH.sub("/tiles/…", text))
 
 
 class RedactQueryStrings(logging.Filter):

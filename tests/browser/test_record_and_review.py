@@ -6,9 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from locator.listings import registration
-
 from .support import BROWSER_WARNINGS, LEEDS, screenshot
+from builders import READY_CHECKLIST
 
 pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
@@ -30,7 +29,7 @@ def manage_url(site, name: str) -> str:
                 "opening_hours": "24/7",
                 "scheme": "external",
                 "contact_email": "record@example.org",
-                "checklist": {key: True for key in registration.CHECKLIST},
+                "checklist": READY_CHECKLIST,
             },
         ).get_json()
     return site.url("/manage/" + done["manage_url"].rsplit("/", 1)[1])

@@ -82,6 +82,15 @@ class AccountsRepository:
                 table.update().where(table.c.id == account_id).values(totp_secret=secret)
             )
 
+    def set_estate_readiness(self, organisation_id: int, checklist: str) -> None:
+        """Keep the readiness answers a head office declared for its whole estate (JSON)."""
+        with self._store.transaction() as connection:
+            connection.execute(
+                organisations.update()
+                .where(organisations.c.id == organisation_id)
+                .values(checklist=checklist)
+            )
+
     def start_session(self, kind: str, account_id: int, token_hash: str, now: datetime) -> None:
         """Record a new signed-in session."""
         with self._store.transaction() as connection:

@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -125,9 +125,9 @@ class PremisesRepository:
         rows = self._where(premises.c.id == space_id, limit=1)
         return rows[0] if rows else None
 
-    def by_token_hash(self, token_hash: str) -> Premises | None:
-        """Return the premises a manage link opens, or None."""
-        rows = self._where(premises.c.manage_token_hash == token_hash, limit=1)
+    def by_token_hash(self, token_hash: str, link: str = "manage") -> Premises | None:
+        """Return the premises a private link opens (`manage` or `record`), or None."""
+        rows = self._where(premises.c[f"{link}_token_hash"] == token_hash, limit=1)
         return rows[0] if rows else None
 
     def count(self, **values) -> int:
@@ -164,13 +164,11 @@ class PremisesRepository:
 
     def due_for_reminder(self, due: date) -> list[Premises]:
         """Return registered listings not confirmed or reminded since `due`."""
-        return self._where(
-            premises.c.contact_email.is_not(None),
-            premises.c.status.in_([Status.PUBLISHED, Status.PENDING]),
-            sa.or_(premises.c.last_confirmed.is_(None), premises.c.last_confirmed <= due),
-            sa.or_(premises.c.reminded_on.is_(None), premises.c.reminded_on <= due),
-            limit=None,
-        )
+        return self._where(premises.c.contact_email.is_not(None), _due_since(due), limit=None)
+
+    def estates_due_for_reminder(self, due: date) -> list[Premises]:
+        """Return head offices' premises not confirmed or reminded since `due`."""
+        return self._where(premises.c.organisation_id.is_not(None), _due_since(due), limit=None)
 
     def audit_entries(self, space_id: int) -> list[dict]:
         """Return a premises' audit trail, newest first."""
@@ -207,6 +205,38 @@ class PremisesRepository:
                 )
                 self._bump_version(connection)
             self._audit(connection, space_id, actor, action, detail)
+
+    def change_many(
+        self, space_ids: Sequence[int], values: dict, actor: str, action: str, detail: dict
+    ) -> None:
+        """Make the same change to many premises and audit each, in one transaction."""
+        if not space_ids:
+            return
+        now = clock.utc_now()
+        entry = json.dumps(detail, sort_keys=True, default=str)
+        with self._store.transaction() as connection:
+            # A few hundred at a time: SQLite limits how many values one statement binds.
+            for start in range(0, len(space_ids), 500):
+                chunk = list(space_ids[start : start + 500])
+                connection.execute(
+                    premises.update()
+                    .where(premises.c.id.in_(chunk))
+                    .values(**values, updated_at=now)
+                )
+                connection.execute(
+                    audit_log.insert(),
+                    [
+                        {
+                            "premises_id": space_id,
+                            "actor": actor,
+                            "action": action,
+                            "detail": entry,
+                            "created_at": now,
+                        }
+                        for space_id in chunk
+                    ],
+                )
+            self._bump_version(connection)
 
     def set_status(self, space_id: int, status: str) -> bool:
         """Change one premises' status; return False when there is no such premises."""
@@ -464,6 +494,21 @@ class PremisesRepository:
             .where(data_version.c.id == 1)
             .values(version=data_version.c.version + 1)
         )
+
+
+def _due_since(due: date) -> sa.ColumnElement[bool]:
+    """Return the condition for a listing in use, not confirmed or reminded since `due`."""
+    # A listing never confirmed (a head office's upload) counts from the day it was made, as
+    # it does when it goes stale: a store uploaded yesterday is not yet due a check.
+    made_by = datetime.combine(due + timedelta(days=1), time(), tzinfo=UTC)
+    return sa.and_(
+        premises.c.status.in_([Status.PUBLISHED, Status.PENDING]),
+        sa.or_(
+            premises.c.last_confirmed <= due,
+            premises.c.last_confirmed.is_(None) & (premises.c.created_at < made_by),
+        ),
+        sa.or_(premises.c.reminded_on.is_(None), premises.c.reminded_on <= due),
+    )
 
 
 def _updated(found: tuple, row: tuple, status: str | None, demo: bool, review: bool) -> dict | None:

@@ -53,6 +53,22 @@ class UsesRepository:
         # Sorted by month alone: an agency may be None, which does not compare with text.
         return [(*key, n) for key, n in sorted(counts.items(), key=lambda item: item[0][0])]
 
+    def totals(self, space_ids: Sequence[int], since: date) -> dict[int, tuple[int, int]]:
+        """Return (uses, uses where staff needed support) by premises, for those with any."""
+        if not space_ids:
+            return {}
+        supported = sa.func.sum(sa.case((uses.c.staff_support.is_(True), 1), else_=0))
+        query = (
+            sa.select(uses.c.premises_id, sa.func.count(), supported)
+            .where(uses.c.premises_id.in_(list(space_ids)), uses.c.occurred_on >= since)
+            .group_by(uses.c.premises_id)
+        )
+        with self._store.reading() as connection:
+            return {
+                space_id: (int(count), int(support or 0))
+                for space_id, count, support in connection.execute(query)
+            }
+
     def recent(self, space_id: int, limit: int = 20, offset: int = 0) -> list[dict]:
         """Return the latest uses of one premises, newest first (`offset` of them skipped)."""
         query = (

@@ -50,6 +50,8 @@ premises = sa.Table(
         sa.ForeignKey("organisations.id", name="fk_premises_organisation", ondelete="SET NULL"),
         nullable=True,
     ),
+    # The hash of the link a head office gives a store's staff to record uses (and nothing else).
+    sa.Column("record_token_hash", sa.String(64), nullable=True),
     sa.UniqueConstraint("organisation", "ref", name="uq_premises_organisation_ref"),
     sa.CheckConstraint("scheme in ('external', 'internal')", name="ck_premises_scheme"),
     sa.CheckConstraint(
@@ -58,6 +60,7 @@ premises = sa.Table(
     sa.Index("ix_premises_public", "status", "scheme"),
     sa.Index("ix_premises_manage_token", "manage_token_hash", unique=True),
     sa.Index("ix_premises_organisation_id", "organisation_id"),
+    sa.Index("ix_premises_record_token", "record_token_hash", unique=True),
 )
 
 
@@ -133,6 +136,8 @@ organisations = sa.Table(
     sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     *_sign_in_columns(),
+    # The readiness answers declared once for the whole estate, as JSON (see listings.checklist).
+    sa.Column("checklist", sa.Text, nullable=True),
 )
 
 # A signed-in session, known by the hash of the random token its cookie carries: signing out

@@ -7,6 +7,7 @@ from locator.web.listings import (  # noqa: F401
     head_office,
     manage,
     moderation,
+    record,
     referrals,
     registration,
 )

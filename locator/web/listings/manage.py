@@ -17,8 +17,8 @@ from locator.domain.helplines import STAFF_CARD_CONTACTS
 from locator.domain.premises import Premises, reference
 from locator.domain.vocabulary import CODEWORDS, FACILITIES
 from locator.hours import schedule as hours
+from locator.listings import checklist, readiness
 from locator.listings import manage as manage_cases
-from locator.listings import readiness, registration
 from locator.usage import records as review
 from locator.web import links
 from locator.web.api import locator
@@ -35,8 +35,7 @@ from locator.web.listings.shared import (
     record_use,
     statistics,
     sticker_offered,
-    use_choices,
-    use_log,
+    use_section,
 )
 
 
@@ -95,16 +94,18 @@ def manage_page(
     token,
     message=None,
     error=None,
-    status=200,
+    *,
     base=None,
     use_message=None,
     welfare=False,
     use_values=None,
     training=(None, None),
+    readiness_change=(None, None),
 ):
     waiting = row.waiting_changes
     schedule = hours.parse_hours(row.opening_hours, row.nation)
     stats = statistics([row.id], suppress=False)
+    answers = readiness.answers_for(locator().store, row)
     return render_template(
         "manage.html",
         space=row,
@@ -112,13 +113,7 @@ def manage_page(
         base=base or f"/manage/{token}",
         stats=stats,
         charts=charts(stats),
-        **use_log(row),
-        **use_choices(),
-        use_message=use_message,
-        welfare=welfare,
-        welfare_check=review.WELFARE_CHECK,
-        review_questions=review.REVIEW_QUESTIONS,
-        use_values=use_values or {},
+        **use_section(row, use_message, welfare, use_values),
         reference=reference(row.id),
         waiting=waiting,
         message=message,
@@ -130,12 +125,17 @@ def manage_page(
         local_contacts=local_contacts(row),
         card_contacts=STAFF_CARD_CONTACTS,
         staff=staff_record(row),
-        questions=registration.CHECKLIST,
+        stages=checklist.STAGES,
+        questions=checklist.QUESTIONS,
+        stages_answered=checklist.by_stage(answers),
+        answered=checklist.form_values(answers),
         refresh_months=current_app.config["TRAINING_REFRESH_MONTHS"],
         training_message=training[0],
         training_error=training[1],
+        readiness_message=readiness_change[0],
+        readiness_error=readiness_change[1],
         week=presenting.weekly_table(schedule, hours.local_time()),
-    ), (400 if error or training[1] else status)
+    ), (400 if error or training[1] or readiness_change[1] else 200)
 
 
 def staff_record(row: Premises) -> readiness.StaffRecord:
@@ -156,6 +156,26 @@ def change_training(row: Premises, entry_id: int | None = None) -> dict:
     except InvalidParameter as exc:
         return {"training": (None, exc)}
     return {"training": (message, None)}
+
+
+def change_readiness(row: Premises, actor: str = "business") -> dict:
+    """Save the readiness form's answers and codeword schemes; return the page's outcome."""
+    form = request.form
+    try:
+        answers = checklist.answers_from_form(form)
+        message = readiness.update_answers(
+            locator().store, row, answers, form.getlist("codewords"), actor
+        )
+    except InvalidParameter as exc:
+        return {"readiness_change": (None, exc)}
+    return {"readiness_change": (message, None)}
+
+
+@bp.post("/manage/<token>/readiness")
+def manage_readiness(token: str):
+    """Change the premises' readiness answers and the codeword schemes it joined."""
+    outcome = change_readiness(_managed(token))
+    return manage_page(_managed(token), token, **outcome)
 
 
 @bp.post("/manage/<token>/training")

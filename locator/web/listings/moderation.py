@@ -13,7 +13,8 @@ from flask import (
 from locator.domain.errors import InvalidParameter, SpaceNotFound
 from locator.domain.premises import reference
 from locator.domain.vocabulary import CODEWORDS, REPORT_REASONS
-from locator.listings import moderation, registration
+from locator.listings import checklist, moderation, readiness
+from locator.web import links
 from locator.web.api import locator
 from locator.web.listings.accounts import (
     moderator_required,
@@ -61,6 +62,7 @@ def review_space(moderator, space_id: int):
                 form.get("action", ""),
                 form.get("reason", ""),
                 form.get("head_office", ""),
+                base_url=links.base_url(),
             )
             return redirect(url_for("business.review_space", space_id=space_id))
         except SpaceNotFound:
@@ -78,7 +80,7 @@ def review_space(moderator, space_id: int):
         space=row,
         reference=reference(space_id),
         checklist=found.checklist,
-        questions=registration.CHECKLIST,
+        stages_answered=checklist.by_stage(readiness.answers_for(store, row)),
         staff=staff_record(row),
         codewords=CODEWORDS,
         waiting=found.waiting,

@@ -12,7 +12,7 @@ from locator import presenting
 from locator.domain.errors import InvalidParameter
 from locator.domain.vocabulary import CODEWORDS, FACILITIES, Status
 from locator.hours import schedule as hours
-from locator.listings import registration
+from locator.listings import checklist, registration
 from locator.web import links
 from locator.web.api import locator
 from locator.web.listings.blueprints import api_bp, bp, mailer
@@ -62,9 +62,11 @@ def register_page():
         }
         payload["opening_hours"] = expression
         payload["facilities"] = form.getlist("facilities")
-        payload["checklist"] = {key: form.get(key) == "yes" for key in registration.CHECKLIST}
+        payload["checklist"] = checklist.answers_from_form(form)
         payload["codewords"] = form.getlist("codewords")
-        done = registration.register(locator(), payload, mailer(), links.base_url())
+        done = registration.register(
+            locator(), payload, mailer(), links.base_url(), every_question=True
+        )
     except InvalidParameter as error:
         return _register_form(form, error), 400
     return render_template(
@@ -82,7 +84,9 @@ def _register_form(form, error):
         form=form,
         error=error,
         facilities=FACILITIES,
-        checklist=registration.CHECKLIST,
+        stages=checklist.STAGES,
+        questions=checklist.QUESTIONS,
+        answered=form,
         codewords=CODEWORDS,
         days=registration.GRID_DAYS,
         bank_holiday_choices=registration.BANK_HOLIDAY_CHOICES,

@@ -57,10 +57,13 @@ def local_contacts(row: Premises) -> list[dict]:
     ]
 
 
-def statistics(space_ids, suppress: bool):
+def statistics(space_ids, suppress: bool, estate: list[Premises] | None = None):
+    """Return the counts of the premises' uses kept; with `estate`, a row per store too."""
     months = int(current_app.config["USAGE_RETENTION_MONTHS"])
     since = policy.months_before(clock.today(), months)
-    return review.statistics(locator().store.uses.counts(space_ids, since), suppress)
+    uses = locator().store.uses
+    stores = review.store_uses(estate, uses.totals(space_ids, since)) if estate else ()
+    return review.statistics(uses.counts(space_ids, since), suppress, stores)
 
 
 def charts(stats) -> dict[str, Markup]:
@@ -102,6 +105,19 @@ def use_log(row: Premises) -> dict:
         "log_page": page,
         "log_pages": last,
         "log_total": total,
+    }
+
+
+def use_section(row: Premises, use_message=None, welfare=False, use_values=None) -> dict:
+    """Return what the record-a-use form and the premises' own log show (`_uses.html`)."""
+    return {
+        **use_log(row),
+        **use_choices(),
+        "use_message": use_message,
+        "welfare": welfare,
+        "welfare_check": review.WELFARE_CHECK,
+        "review_questions": review.REVIEW_QUESTIONS,
+        "use_values": use_values or {},
     }
 
 
@@ -161,9 +177,20 @@ def csv_response(stats, name: str):
     return response
 
 
-def statistics_page(title: str, space_ids, csv_name: str, path: str, *, suppress: bool):
-    """Show statistics across premises (small counts hidden when `suppress`), or as CSV."""
-    stats = statistics(space_ids, suppress=suppress)
+def statistics_page(
+    title: str,
+    space_ids,
+    csv_name: str,
+    path: str,
+    *,
+    suppress: bool,
+    estate: list[Premises] | None = None,
+):
+    """Show statistics across premises (small counts hidden when `suppress`), or as CSV.
+
+    With a head office's `estate`, a table of each store's uses comes too.
+    """
+    stats = statistics(space_ids, suppress=suppress, estate=estate)
     if request.args.get("format") == "csv":
         return csv_response(stats, csv_name)
     return render_template(
