@@ -166,7 +166,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "REGISTRATION_RATE_LIMIT",
         "10 per hour",
-        "Registrations and problem reports one client may send per period.",
+        "Registrations one client may have saved per period (a refused form does not count).",
+    ),
+    Setting(
+        "REGISTRATION_ATTEMPT_LIMIT",
+        "60 per hour",
+        "Registration forms one client may send per period, refused ones included.",
+    ),
+    Setting(
+        "REPORT_RATE_LIMIT",
+        "10 per hour",
+        "Problem reports about a listing one client may send per period.",
     ),
     Setting(
         "USAGE_RETENTION_MONTHS",

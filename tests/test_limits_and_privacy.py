@@ -104,21 +104,68 @@ def test_every_documented_search_parameter_is_checked_by_the_code(client, name):
     assert response.get_json()["error"]["field"] == name
 
 
-def test_registrations_and_problem_reports_share_a_rate_limit(database_url, tmp_path):
+def limited_app(database_url, tmp_path, **limits):
     app = create_app(
         {
             "DATABASE_URL": database_url,
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            "REGISTRATION_RATE_LIMIT": "2 per hour",
             "MAIL_DIR": str(tmp_path),
+            **limits,
         }
     )
     app.extensions["locator"].store.migrate()
+    return app
+
+
+def test_a_refused_registration_does_not_use_up_the_limit_of_saved_ones(database_url, tmp_path):
+    from test_business import registration
+
+    app = limited_app(
+        database_url,
+        tmp_path,
+        REGISTRATION_RATE_LIMIT="2 per hour",
+        REGISTRATION_ATTEMPT_LIMIT="6 per hour",
+    )
     client = app.test_client()
-    statuses = [client.post("/api/v1/registrations", json={}).status_code for _ in range(2)]
-    statuses.append(client.post("/spaces/1/report", data={"reason": "closed"}).status_code)
-    assert statuses == [400, 400, 429]
+    statuses = [client.post("/api/v1/registrations", json={}).status_code for _ in range(3)]
+    statuses += [
+        client.post("/api/v1/registrations", json=registration()).status_code for _ in range(3)
+    ]
+    # Three mistakes, then two saved: the third saved one is over the limit of two an hour.
+    assert statuses == [400, 400, 400, 201, 201, 429]
+    app.extensions["locator"].store.dispose()
+
+
+def test_every_registration_attempt_counts_towards_the_looser_attempt_limit(database_url, tmp_path):
+    app = limited_app(database_url, tmp_path, REGISTRATION_ATTEMPT_LIMIT="3 per hour")
+    client = app.test_client()
+    statuses = [client.post("/api/v1/registrations", json={}).status_code for _ in range(4)]
+    assert statuses == [400, 400, 400, 429]
+    app.extensions["locator"].store.dispose()
+
+
+def test_problem_reports_have_their_own_limit_and_the_page_says_how_long_to_wait(
+    database_url, tmp_path
+):
+    app = limited_app(
+        database_url,
+        tmp_path,
+        REGISTRATION_ATTEMPT_LIMIT="1 per hour",
+        REPORT_RATE_LIMIT="1 per hour",
+    )
+    client = app.test_client()
+    client.post("/api/v1/registrations", json={})
+    with client.post("/api/v1/registrations", json={}) as refused:
+        assert refused.status_code == 429
+        message = refused.get_json()["error"]["message"]
+    assert "try again in 60 minutes" in message and "call 999" in message
+    # Registrations used up the office's allowance; a report about a listing still goes.
+    assert client.post("/spaces/1/report", data={"reason": "closed"}).status_code != 429
+    with client.post("/spaces/1/report", data={"reason": "closed"}) as limited:
+        assert limited.status_code == 429
+        page = limited.get_data(as_text=True)
+    assert 'id="quick-exit"' in page and "try again in 60 minutes" in page
     app.extensions["locator"].store.dispose()
 
 

@@ -40,6 +40,7 @@ class Premises:
     contact_email: str | None = None
     checklist: str | None = None
     closed_until: date | None = None
+    closed_from: date | None = None
     manage_token_hash: str | None = None
     pending_changes: str | None = None
     moderation_note: str | None = None

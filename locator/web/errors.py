@@ -4,6 +4,7 @@ Someone who reaches an error page may be in danger: every HTML error page keeps 
 and the Exit this page button of base.html, and never answers with JSON.
 """
 
+import time
 from html import escape
 
 from flask import Flask, current_app, jsonify, render_template, request
@@ -35,9 +36,8 @@ HEADINGS = {
     500: "Sorry, something went wrong",
 }
 
-RATE_LIMITED = (
-    "Too many requests: please wait a minute and try again. If you are in danger, call 999."
-)
+IN_DANGER = "If you are in danger, call 999."
+RATE_LIMITED = f"Too many requests: please wait a minute and try again. {IN_DANGER}"
 INTERNAL_ERROR = "Something went wrong on our side. If you are in danger, call 999."
 # A form without its CSRF token, or with an old one: said so a person knows what to do.
 FORM_EXPIRED = (
@@ -77,6 +77,22 @@ def error_page(status: int, message: str, heading: str | None = None, link_text:
     return current_app.response_class(page, status=status, mimetype="text/html"), status
 
 
+def _rate_limited() -> str:
+    """Say how long to wait before trying again, from the limit that was reached."""
+    limiter = current_app.extensions.get("rate_limiter")
+    breached = limiter.current_limit if limiter else None
+    if breached is None:
+        return RATE_LIMITED
+    wait = max(1, round((breached.reset_at - time.time()) / 60))
+    if wait <= 1:
+        when = "in a minute"
+    elif wait < 90:
+        when = f"in {wait} minutes"
+    else:
+        when = f"in about {round(wait / 60)} hours"
+    return f"Too many requests from your connection: please try again {when}. {IN_DANGER}"
+
+
 def _wants_json() -> bool:
     path = request.path
     return path == "/api" or path.startswith("/api/") or path == "/healthz"
@@ -105,7 +121,7 @@ def init_app(app: Flask) -> None:
         status = error.code or 500
         message = error.description or error.name
         if status == 429:
-            message = RATE_LIMITED
+            message = _rate_limited()
         elif status == 405:
             message = f"{request.method} is not allowed here."
         elif status == 404:

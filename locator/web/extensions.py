@@ -38,19 +38,26 @@ def init_app(app: Flask) -> Limiter:
         if blueprint in app.blueprints:
             csrf.exempt(app.blueprints[blueprint])
 
+    # A registration is counted once it is saved: someone correcting a form's mistakes tries
+    # again and again, and only the looser attempt limit applies to that.
+    saved = {"REGISTRATION_RATE_LIMIT"}
     limits = {
-        "api.chat": "CHAT_RATE_LIMIT",
-        "pages.chat_page": "CHAT_RATE_LIMIT",
-        "registrations.register_api": "REGISTRATION_RATE_LIMIT",
-        "business.register_page": "REGISTRATION_RATE_LIMIT",
-        "pages.report": "REGISTRATION_RATE_LIMIT",
-        "business.login": "LOGIN_RATE_LIMIT",
-        "business.business_login": "LOGIN_RATE_LIMIT",
+        "api.chat": ("CHAT_RATE_LIMIT",),
+        "pages.chat_page": ("CHAT_RATE_LIMIT",),
+        "registrations.register_api": ("REGISTRATION_RATE_LIMIT", "REGISTRATION_ATTEMPT_LIMIT"),
+        "business.register_page": ("REGISTRATION_RATE_LIMIT", "REGISTRATION_ATTEMPT_LIMIT"),
+        "pages.report": ("REPORT_RATE_LIMIT",),
+        "business.login": ("LOGIN_RATE_LIMIT",),
+        "business.business_login": ("LOGIN_RATE_LIMIT",),
     }
-    for endpoint, setting in limits.items():
-        if endpoint in app.view_functions:
+    for endpoint, settings in limits.items():
+        if endpoint not in app.view_functions:
+            continue
+        for setting in settings:
             app.view_functions[endpoint] = limiter.shared_limit(
-                lambda setting=setting: app.config[setting], scope=setting.lower()
+                lambda setting=setting: app.config[setting],
+                scope=setting.lower(),
+                deduct_when=_saved if setting in saved else None,
             )(app.view_functions[endpoint])
 
     @limiter.request_filter
@@ -59,6 +66,11 @@ def init_app(app: Flask) -> Limiter:
         return request.method == "GET" and not request.path.startswith("/api/")
 
     return limiter
+
+
+def _saved(response: Response) -> bool:
+    """Tell whether a registration was saved (201 from the API, 200 from the form)."""
+    return response.status_code < 300
 
 
 UNCOMPRESSED_BLUEPRINTS = frozenset({"business"})

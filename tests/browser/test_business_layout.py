@@ -99,6 +99,7 @@ PAGES = {
     "business": ("business", "/business"),
     "business-premises": ("business", "{premises}"),
     "business-statistics": ("business", "/business/statistics"),
+    "business-readiness": ("business", "/business/readiness"),
 }
 
 

@@ -37,6 +37,8 @@ premises = sa.Table(
     sa.Column("contact_email", sa.String(254), nullable=True),
     sa.Column("checklist", sa.Text, nullable=True),
     sa.Column("closed_until", sa.Date, nullable=True),
+    # A scheduled closure starts on this day (none: closed from now until closed_until).
+    sa.Column("closed_from", sa.Date, nullable=True),
     sa.Column("manage_token_hash", sa.String(64), nullable=True),
     # Edits to public fields wait here (JSON) until a moderator approves them.
     sa.Column("pending_changes", sa.Text, nullable=True),
@@ -193,6 +195,8 @@ reports = sa.Table(
     sa.Column("reason", sa.String(20), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
+    # What the reporter wrote, if anything (short, no personal data).
+    sa.Column("text", sa.String(500), nullable=True),
     sa.Index("ix_reports_premises", "premises_id"),
 )
 
