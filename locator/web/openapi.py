@@ -442,8 +442,9 @@ def openapi_document() -> dict:
                         # The import's phone pattern, on the text with its ends trimmed.
                         "phone": {
                             "type": "string",
-                            "pattern": "^\\s*(?:\\+[0-9 ()\\-]{2,29}|[0-9()\\-][0-9 ()\\-]{1,28})"
-                            "[0-9()\\-]\\s*$",
+                            "pattern": f"^{SPACE}*"
+                            "(?:\\+[0-9 ()\\-]{2,29}|[0-9()\\-][0-9 ()\\-]{1,28})[0-9()\\-]"
+                            f"{SPACE}*$",
                         },
                         "website": {
                             "type": "string",
@@ -682,6 +683,11 @@ def openapi_document() -> dict:
             }
         },
     }
+
+
+# What Python's str.strip() takes off a value's ends, less the control characters every input
+# refuses (locator.domain.text.CONTROL): a pattern's \s would let those through.
+SPACE = "[ \\t\\n\\r\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
 
 
 def _checklist_schema() -> dict:
