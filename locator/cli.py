@@ -222,11 +222,7 @@ def remind_command() -> None:
     from locator.usage import records as review
 
     config = current_app.config
-    base = str(config["PUBLIC_BASE_URL"] or "").rstrip("/")
-    if not base:
-        # The mail carries a manage link: without our public address it would lead nowhere.
-        click.echo("Error: set PUBLIC_BASE_URL (e.g. https://safespaces.example) first.", err=True)
-        sys.exit(2)
+    base = _public_base_url()
     sent = review.remind(
         _locator().store,
         current_app.extensions["mailer"],
@@ -236,6 +232,23 @@ def remind_command() -> None:
     )
     # One mail per business listing and one per head office, however many of its stores.
     click.echo(f"Sent {sent} reminder mails.")
+
+
+def _public_base_url() -> str:
+    """Return PUBLIC_BASE_URL; without it, say so and stop with exit status 1.
+
+    Every command that mails asks for it: mail is read away from the site, and a link built
+    from anything else (localhost, this machine's name) would lead nowhere.
+    """
+    base = str(current_app.config["PUBLIC_BASE_URL"] or "").strip().rstrip("/")
+    if not base:
+        click.echo(
+            "Error: set PUBLIC_BASE_URL to the site's public address (e.g. "
+            "https://safespaces.example) first: links in mail must lead to it, not to localhost.",
+            err=True,
+        )
+        sys.exit(1)
+    return base
 
 
 @click.group("outbox")
@@ -248,6 +261,9 @@ def outbox_group() -> None:
 @click.option("--retry-given-up", is_flag=True, help="Try again messages that ran out of tries.")
 def outbox_send_command(retry_given_up: bool) -> None:
     """Deliver what waits in the outbox; run it from cron to retry after a mail-server outage."""
+    # The letters hold their links already, made from PUBLIC_BASE_URL only where it was set: a
+    # deployment without it is not ready to mail anyone.
+    _public_base_url()
     store = _locator().store
     store.migrate()
     if retry_given_up:

@@ -179,6 +179,27 @@ SETTINGS: tuple[Setting, ...] = (
         "Problem reports about a listing one client may send per period.",
     ),
     Setting(
+        "LINK_RATE_LIMIT",
+        "5 per hour",
+        "Requests for a new manage link (the API and /manage/lost) per period: one client may "
+        "send this many, and this many may be sent about one listing's reference.",
+    ),
+    Setting(
+        "PARTNERSHIP_CONTACT",
+        "",
+        "Email or phone number of the partnership that moderates, given to businesses as "
+        "'Questions? Contact ...' in decision mails and on the manage page; empty for none.",
+        empty_allowed=True,
+    ),
+    Setting(
+        "PARTNERSHIP_CONTACT_FROM_MODERATORS",
+        False,
+        "Give a business the email of the moderator account for its district instead (the one "
+        "covering the fewest districts; never one covering them all), PARTNERSHIP_CONTACT "
+        "where no such account covers it. Off: moderators' emails are never shown.",
+        _bool,
+    ),
+    Setting(
         "USAGE_RETENTION_MONTHS",
         24,
         "Months a recorded use of a safe space is kept; `flask --app locator purge` deletes "
@@ -238,8 +259,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBLIC_BASE_URL",
         "",
-        "Absolute base URL of the site (e.g. https://safespaces.example); empty means the "
-        "request's own host.",
+        "Absolute base URL of the site (e.g. https://safespaces.example), used in links in "
+        "mail and data; empty means the request's own host. Commands that mail (remind, "
+        "outbox send) refuse to run without it.",
         empty_allowed=True,
     ),
 )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -27,15 +28,24 @@ HOLIDAY_UNCONFIRMED = "Bank holiday: hours not confirmed, phone first"
 
 
 def status_phrase(
-    state: str, next_change: datetime | None, at: datetime, next_state: str | None = None
+    state: str,
+    next_change: datetime | None,
+    at: datetime,
+    next_state: str | None = None,
+    today: date | None = None,
 ) -> str:
-    """Say whether a place is open at `at` and when that changes, e.g. 'Closes in 25 min'."""
+    """Say whether a place is open at `at` and when that changes, e.g. 'Closes in 25 min'.
+
+    `today` is the London date of `at`, when the caller has it already.
+    """
     if state == "unknown":
         return "Hours not known · ask before you rely on it"
     if next_change is None:
         return "Open 24 hours" if state == "open" else "Closed"
-    soon = next_change - at <= SOON
-    minutes = max(1, round((next_change - at).total_seconds() / 60))
+    # By timestamps: two London times subtract as wall clocks, an hour out across a clock change.
+    seconds = next_change.timestamp() - at.timestamp()
+    soon = seconds <= SOON.total_seconds()
+    minutes = max(1, round(seconds / 60))
     if state == "open" and next_state == "unknown":
         # Open until a day the hours do not cover (a bank holiday): not a closing time.
         local = hours.local_time(next_change)
@@ -44,18 +54,17 @@ def status_phrase(
         elif local.hour == local.minute == 0 and (local.date() - at.date()).days > 1:
             when = f"{local:%a %-d %b}"  # the whole day is not covered
         else:
-            when = _when(next_change, at)
+            when = _when(next_change, at, today)
         return f"Open · hours not confirmed from {when}"
-    if state == "open":
-        return f"Closes in {minutes} min" if soon else f"Open · closes {_when(next_change, at)}"
-    return (
-        f"Closed · opens in {minutes} min" if soon else f"Closed · opens {_when(next_change, at)}"
-    )
+    if soon:
+        return f"Closes in {minutes} min" if state == "open" else f"Closed · opens in {minutes} min"
+    when = _when(next_change, at, today)
+    return f"Open · closes {when}" if state == "open" else f"Closed · opens {when}"
 
 
-def _when(moment: datetime, at: datetime) -> str:
-    """Say a time relative to `at`: '22:00', '08:00 tomorrow' or 'Mon 09:00'."""
-    return _when_on(moment, hours.local_time(at).date())
+def _when(moment: datetime, at: datetime, today: date | None = None) -> str:
+    """Say a time relative to `at` (London date `today`): '22:00', '08:00 tomorrow', 'Mon 09:00'."""
+    return _when_on(moment, today or hours.local_time(at).date())
 
 
 @lru_cache(maxsize=4096)
@@ -199,6 +208,21 @@ def _day_ranges(days: list[int]) -> str:
     return ", ".join(names)
 
 
+def closure_phrase(closed_from: date | None, closed_until: date | None, today: date) -> str | None:
+    """Say a temporary closure that has not ended (both days included); None when there is none.
+
+    `closed_until` is the day the premises open again, as stored.
+    """
+    if closed_until is None or closed_until <= today:
+        return None
+    last = closed_until - timedelta(days=1)
+    if closed_from is None or closed_from <= today:
+        return f"Temporarily closed until {last:%A %-d %B}: open again on {closed_until:%A %-d %B}."
+    if closed_from == last:
+        return f"Closed for the day on {last:%A %-d %B}."
+    return f"Closed from {closed_from:%A %-d %B} to {last:%A %-d %B}, both days included."
+
+
 def referral_card(contact: Mapping, nation: str, at: datetime) -> dict:
     """Return a local referral contact as the chat shows it, with whether it answers at `at`.
 
@@ -253,3 +277,34 @@ def directions(lat: float, lon: float, name: str) -> dict[str, str]:
 def facility_labels(codes) -> list[tuple[str, str]]:
     """Return (code, readable label) pairs in vocabulary order."""
     return [(code, FACILITIES[code]) for code in FACILITIES if code in set(codes)]
+
+
+def moment_words(moment: datetime) -> str:
+    """Say a stored moment in London time, e.g. 'Wed 2 Dec 2026, 14:05' (naive means UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return f"{hours.local_time(moment):%a %-d %b %Y, %H:%M}"
+
+
+def field_value(name: str, value) -> str:
+    """Say a listing field's value as a person reads it: facilities by name, nothing as 'none'."""
+    if name == "facilities" and value:
+        return ", ".join(label for _code, label in facility_labels(str(value).split(";")))
+    if value in (None, ""):
+        return "none"
+    if isinstance(value, date):
+        return f"{value:%-d %B %Y}"
+    return str(value)
+
+
+_EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_PHONE_LIKE = re.compile(r"\+?[0-9][0-9 ()-]{5,}")
+
+
+def contact_href(contact: str) -> str | None:
+    """Return a mailto: or tel: link for a contact that is just an email or a phone number."""
+    if _EMAIL_LIKE.fullmatch(contact):
+        return f"mailto:{contact}"
+    if _PHONE_LIKE.fullmatch(contact):
+        return "tel:" + re.sub(r"[^0-9+]", "", contact)
+    return None

@@ -268,6 +268,49 @@ def test_health_check_says_503_when_the_database_is_unreachable():
     assert response.get_json()["error"]["code"] == "unavailable"
 
 
+def test_each_search_tells_the_state_at_its_own_moment_even_when_earlier_ones_were_kept(
+    client, locator
+):
+    add_premises(
+        locator, [premises_row("till_five", 53.4804, -2.2453, opening_hours="09:00-17:00")]
+    )
+    # In order, on one index: each answer may reuse what the searches before it worked out.
+    moments = [
+        ("2026-12-02T16:30:00", "open", "Closes in 30 min", "2026-12-02T17:00:00+00:00", None),
+        (
+            "2026-12-02T16:59:59",
+            "open",
+            "Closes in 1 min: you may not get there in time",
+            "2026-12-02T17:00:00+00:00",
+            None,
+        ),
+        (
+            "2026-12-02T17:00:00",
+            "closed",
+            "Closed · opens 09:00 tomorrow",
+            "2026-12-03T09:00:00+00:00",
+            None,
+        ),
+        ("2026-12-02T16:50:00", "open", "Closes in 10 min", "2026-12-02T17:00:00+00:00", None),
+        (
+            "2026-12-25T12:00:00",
+            "unknown",
+            "Bank holiday: hours not confirmed, phone first",
+            "2026-12-27T00:00:00+00:00",  # Boxing Day is a bank holiday too
+            "Christmas Day",
+        ),
+    ]
+    for at, state, status_text, next_change, holiday in moments:
+        found = search(client, lat=MANCHESTER[0], lon=MANCHESTER[1], at=at)
+        properties = found["features"][0]["properties"]
+        assert (
+            properties["state"],
+            properties["status_text"],
+            properties["next_change"],
+            properties["holiday"],
+        ) == (state, status_text, next_change, holiday), at
+
+
 def test_search_results_are_served_as_geojson(client, manchester):
     response = client.get("/api/v1/spaces", query_string={"q": "M1"})
     assert response.mimetype == "application/geo+json"

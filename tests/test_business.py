@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup
 
 from locator.domain.errors import InvalidParameter
 from locator.domain.premises import reference
+from locator.hours import grid as hours_grid
 from locator.hours import schedule as hours
 from locator.listings import accounts, moderation
-from locator.listings import registration as registration_cases
 
 from builders import READY_CHECKLIST, add_premises, ready_form
 from conftest import london, premises_row
@@ -159,7 +159,7 @@ def test_new_hours_from_the_manage_link_are_public_at_once(app, client, locator)
     done = register(client)
     decide(moderator_client(app, locator), done["id"], "approve")
     response = post_manage(client, manage_path(done), opening_hours="Mo-Su 10:00-11:00")
-    assert "Saved and shown now: opening_hours" in response.get_data(as_text=True)
+    assert "Saved and shown now: opening hours." in response.get_data(as_text=True)
     feature = client.get(f"/api/v1/spaces/{done['id']}", query_string={"at": NOON}).get_json()
     assert feature["properties"]["opening_hours"] == "Mo-Su 10:00-11:00"
     assert feature["properties"]["open_now"] is False
@@ -170,7 +170,8 @@ def test_a_new_name_waits_for_a_moderator_while_the_old_one_stays_public(app, cl
     moderator = moderator_client(app, locator)
     decide(moderator, done["id"], "approve")
     response = post_manage(client, manage_path(done), name="Totally Different Name")
-    assert "Sent to a moderator before they are public: name" in response.get_data(as_text=True)
+    said = response.get_data(as_text=True)
+    assert "Sent to a moderator before they are public: premises name" in said
     feature = client.get(f"/api/v1/spaces/{done['id']}").get_json()
     assert feature["properties"]["name"] == "Corner Shop"
     queue = moderator.get("/moderate").get_data(as_text=True)
@@ -198,7 +199,8 @@ def test_a_temporary_closure_hides_the_place_from_open_now_until_the_date(app, c
     done = register(client, opening_hours="24/7")
     decide(moderator_client(app, locator), done["id"], "approve")
     reopen = date.today() + timedelta(days=3)
-    post_manage(client, manage_path(done), opening_hours="24/7", closed_until=reopen.isoformat())
+    last_day = (reopen - timedelta(days=1)).isoformat()
+    post_manage(client, manage_path(done), opening_hours="24/7", closed_to=last_day)
     now = {"lat": LEEDS[0], "lon": LEEDS[1], "open_now": "true"}
     found_now = client.get("/api/v1/spaces", query_string=now).get_json()["features"]
     assert done["id"] not in [f["id"] for f in found_now]
@@ -299,6 +301,9 @@ def test_public_reports_reach_the_moderators_queue(app, client, locator):
         ({"name": ""}, "name"),
         ({"opening_hours": "whenever"}, "opening_hours"),
         ({"facilities": ["jacuzzi"]}, "facilities"),
+        # The API takes the codes its OpenAPI document lists; only imports forgive names.
+        ({"facilities": ["Phone Charging"]}, "facilities"),
+        ({"postcode": "LS99 9ZZ", "lat": None, "lon": None}, "postcode"),
         ({"scheme": "secret"}, "scheme"),
         ({"website": "javascript:alert(1)"}, "website"),
         ({"lat": 40.0}, "lat"),
@@ -310,6 +315,21 @@ def test_bad_registrations_get_a_clear_message_naming_the_field(client, values, 
     assert response.status_code == 400
     error = response.get_json()["error"]
     assert error["field"] == field and error["message"][0].isupper()
+
+
+def test_a_registration_placed_by_a_postcode_that_does_not_exist_is_refused_as_an_import_is(
+    client, locator
+):
+    response = client.post(
+        "/api/v1/registrations", json=registration(postcode="LS99 9ZZ", lat=None, lon=None)
+    )
+    assert response.get_json()["error"]["message"] == (
+        "Postcode LS99 9ZZ does not exist; check it, or give lat and lon."
+    )
+    # Given its position, a registration keeps it, as an import's row does.
+    done = register(client, postcode="LS99 9ZZ")
+    stored = locator.store.premises.get(done["id"])
+    assert (stored.lat, stored.lon) == LEEDS
 
 
 def test_a_registration_body_that_is_not_an_object_is_refused(client):
@@ -429,17 +449,15 @@ def test_the_sticker_from_the_manage_link_opens_the_public_page_by_qr_code(clien
 
 MO_SA = {
     f"{day}_{part}1": time
-    for day in registration_cases.GRID_DAYS[:6]
+    for day in hours_grid.GRID_DAYS[:6]
     for part, time in (("open", "09:00"), ("close", "17:30"))
 }
 EVERY_NIGHT = {
     f"{day}_{part}1": time
-    for day in registration_cases.GRID_DAYS
+    for day in hours_grid.GRID_DAYS
     for part, time in (("open", "18:00"), ("close", "02:00"))
 }
-ALL_DAY = {
-    f"{day}_{part}1": "00:00" for day in registration_cases.GRID_DAYS for part in ("open", "close")
-}
+ALL_DAY = {f"{day}_{part}1": "00:00" for day in hours_grid.GRID_DAYS for part in ("open", "close")}
 PH_10_TO_4 = {"ph_open1": "10:00", "ph_close1": "16:00"}
 
 
@@ -485,7 +503,7 @@ PH_10_TO_4 = {"ph_open1": "10:00", "ph_close1": "16:00"}
     ],
 )
 def test_the_hours_grid_becomes_opening_hours_with_the_bank_holiday_rule_last(grid, expected):
-    assert registration_cases.hours_from_grid(grid) == expected
+    assert hours_grid.hours_from_grid(grid) == expected
     assert hours.check_hours(expected) == expected
 
 
@@ -494,9 +512,7 @@ def test_the_hours_grid_becomes_opening_hours_with_the_bank_holiday_rule_last(gr
     [("2026-08-31 11:00", "open"), ("2026-08-31 17:00", "closed"), ("2026-09-01 17:00", "open")],
 )
 def test_bank_holiday_hours_from_the_grid_replace_the_weekday_on_the_day(when, state):
-    expression = registration_cases.hours_from_grid(
-        {**MO_SA, "bank_holidays": "open", **PH_10_TO_4}
-    )
+    expression = hours_grid.hours_from_grid({**MO_SA, "bank_holidays": "open", **PH_10_TO_4})
     assert hours.parse_hours(expression, "england").status(london(when)).state == state
 
 
@@ -540,7 +556,7 @@ def test_bank_holiday_hours_from_the_grid_replace_the_weekday_on_the_day(when, s
 )
 def test_a_bank_holiday_row_that_does_not_add_up_is_explained(grid, message):
     with pytest.raises(InvalidParameter) as raised:
-        registration_cases.hours_from_grid(grid)
+        hours_grid.hours_from_grid(grid)
     assert message in raised.value.message
     assert raised.value.field == "opening_hours"
 

@@ -108,6 +108,15 @@ def test_a_temporary_closure_closes_every_hour_before_the_reopening_date():
     assert [result.cell(day, 12).open_in_district for day in (MON, TUE, WED, THU)] == [0, 0, 1, 1]
 
 
+def test_a_scheduled_closure_closes_only_the_hours_of_its_own_days():
+    # Closed Tuesday and Wednesday: from the 12th, open again on the 14th.
+    refit = Site(
+        A.lat, A.lon, "24/7", closed_until=date(2026, 5, 14), closed_from=date(2026, 5, 12)
+    )
+    result = coverage.analyse(square(), [refit], coverage.Week(PLAIN_MONDAY))
+    assert [result.cell(day, 12).open_in_district for day in (MON, TUE, WED, THU)] == [1, 0, 0, 1]
+
+
 def test_each_distinct_hours_and_nation_is_evaluated_once_for_the_week():
     coverage.open_hours.cache_clear()
     shops = [Site(*offset(10 * i, 0), "Mo-Sa 08:00-20:00") for i in range(40)]

@@ -139,6 +139,26 @@ def test_a_postcode_with_no_known_position_says_it_is_the_centre_of_its_district
 
 
 @pytest.mark.parametrize(
+    ("text", "unknown"),
+    [
+        ("LS99 9ZZ", True),  # LS99 has postcodes, but not this one
+        ("ls999zz", True),
+        ("LS1 6HD", False),
+        ("EC1A 1BB", False),
+        ("BT1 1AA", False),  # Northern Ireland is not in the directory: nothing can be told
+        ("GY1 1AA", False),
+        ("LS1", False),  # a district, not a postcode
+        ("M4 3", False),  # a sector
+        ("nonsense", False),
+    ],
+)
+def test_a_full_postcode_missing_from_the_directory_of_its_area_is_unknown(
+    gazetteer, text, unknown
+):
+    assert gazetteer.is_unknown_postcode(text) is unknown
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         ("M4 3", "M4 3 (postcode sector, Manchester)"),

@@ -14,6 +14,9 @@ from locator.geo.gazetteer import default_gazetteer
 from locator.geo.layered import LayeredGazetteer
 from locator.geo.loading import LoadedPlace
 
+from builders import write_csv
+from conftest import premises_row
+
 DATA = Path(__file__).parent / "data" / "gazetteer_load"
 ONSPD = DATA / "ONSPD_FEB_2025_UK_sample.csv"
 ONSPD_NOV_2025 = DATA / "onspd_nov_2025_sample.zip"
@@ -313,6 +316,12 @@ def test_with_nothing_loaded_answers_are_the_shipped_ones_and_the_database_is_as
     assert loaded.asked == 3
 
 
+def test_a_postcode_loaded_since_the_shipped_directory_is_known_to_exist():
+    new = LoadedPlace("postcode", "LS999ZZ", "LS99 9ZZ", "postcode", 53.7656, -1.5008)
+    assert layered([])[0].is_unknown_postcode("LS99 9ZZ")
+    assert not layered([new])[0].is_unknown_postcode("ls99 9zz")
+
+
 def test_the_shipped_gazetteer_is_read_only_when_a_place_is_first_asked_for():
     reads = []
 
@@ -362,6 +371,20 @@ def test_gazetteer_load_of_an_onspd_file_moves_a_postcode_and_skips_a_terminated
     new = location(client, "M4 9ZX")
     assert new["label"] == "M4 9ZX, Manchester"
     assert km(point(new), (53.4862, -2.2312)) < 0.001
+
+
+def test_an_import_places_a_row_by_a_postcode_only_once_a_load_says_it_exists(
+    runner, locator, tmp_path
+):
+    row = premises_row("n1", "", "", postcode="M4 9ZX")
+    path = write_csv(tmp_path / "new-build.csv", [row])
+    refused = runner.invoke(args=["import", str(path)]).output
+    assert "postcode M4 9ZX does not exist" in refused
+    assert load(runner, ONSPD, "--format", "onspd").exit_code == 0
+    assert "Imported: 1 new" in runner.invoke(args=["import", str(path)]).output
+    [space_id] = locator.store.premises.ids_in_areas([])
+    stored = locator.store.premises.get(space_id)
+    assert km((stored.lat, stored.lon), (53.4862, -2.2312)) < 0.001
 
 
 def test_gazetteer_load_of_os_open_names_rows_finds_a_named_road_at_its_grid_position(

@@ -794,3 +794,27 @@ def test_real_norwich_hours_judged_by_hand_mostly_agree():
     # 119 of 127 on 2026-11-30; the rest are closed-or-unknown where the judge said open
     # (rule order over midnight, Boxing Day on a Saturday) or refused spellings.
     assert agree >= 119, f"{agree} of {len(cases)}"
+
+
+@pytest.mark.parametrize(
+    ("at", "next_change", "said"),
+    [
+        # Clocks go forward at 01:00 GMT on 29 March 2026: 00:50 GMT to 02:10 BST is 20 minutes.
+        ("2026-03-29 00:50", "2026-03-29 02:10", "Closes in 20 min"),
+        # And back at 02:00 BST on 25 October 2026: 00:50 BST to 01:10 GMT is 80 minutes.
+        ("2026-10-25 00:50", "2026-10-25 01:10+00:00", "Open · closes 01:10"),
+        ("2026-12-02 16:35", "2026-12-02 17:00", "Closes in 25 min"),
+    ],
+)
+def test_closes_in_counts_real_minutes_across_a_clock_change(at, next_change, said):
+    from locator import presenting
+
+    london = ZoneInfo("Europe/London")
+
+    def moment(text):
+        if text.endswith("+00:00"):  # the second, GMT, 01:10 of the night the clocks go back
+            when = datetime.fromisoformat(text).astimezone(london)
+            return when.replace(fold=1) if when.utcoffset().total_seconds() == 0 else when
+        return datetime.fromisoformat(text).replace(tzinfo=london)
+
+    assert presenting.status_phrase("open", moment(next_change), moment(at), "closed") == said

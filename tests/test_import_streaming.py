@@ -134,7 +134,7 @@ _POOLS = {
         "Mo-Fr\t09:00-17:00",
         "Mo-Fr  09:00-17:00",
     ],
-    "facilities": ["", "toilet;wifi", "WIFI", "jacuzzi", ["toilet"], None],
+    "facilities": ["", "toilet;wifi", "WIFI", "jacuzzi", ["toilet"], None, "Toilets;first aid"],
     "phone": ["", "0161 496 0000", "call us", "0" * 41, 1614960000, None, "0161\t496"],
     "website": ["", "https://example.org", "example.org", "not a site", ["x"], " https://a.b"],
     "how_to_ask": ["Ask at the till", "", "Ask  staff", 3],

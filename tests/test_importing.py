@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from locator.adapters.db.premises import PremisesRepository
+from locator.importing import rows as rows_module
 from locator.importing import service as imports
 
 from builders import write_csv
@@ -236,6 +237,61 @@ def test_optional_fields_written_loosely_are_mended_or_left_out_and_the_row_stil
         locator.store.premises.count(ref="w3", address="near Exchange Square tram stop, Manchester")
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "codes"),
+    [
+        ("Phone Charging", ["phone_charging"]),
+        ("phone-charging", ["phone_charging"]),
+        ("PHONE_CHARGING", ["phone_charging"]),
+        ("Toilets", ["toilet"]),
+        ("first aid", ["first_aid"]),
+        ("A phone you can use", ["phone_use"]),
+        ("Wi-Fi", ["wifi"]),
+        ("Accessible toilets;Step free", ["step_free", "accessible_toilet"]),
+        (["Somewhere to sit", "drinking water"], ["seating", "drinking_water"]),
+    ],
+)
+def test_an_import_reads_a_facility_written_as_its_name_in_any_case_or_spacing(written, codes):
+    assert rows_module.parse_facilities(written, forgiving=True) == codes
+
+
+def test_an_unknown_facility_is_refused_with_every_name_it_may_be_given_as(
+    runner, locator, tmp_path
+):
+    path = write_csv(
+        tmp_path / "f.csv",
+        [good("s1", facilities="Phone Charging; Toilets; first aid"), good("s2", facilities="USB")],
+    )
+    out = runner.invoke(args=["import", str(path)]).output
+    assert "Imported: 1 new" in out
+    assert (
+        "line 3 (ref s2): unknown facility 'USB'; use phone_charging (Phone charging), "
+        "phone_use (A phone you can use), wifi (Free wifi)," in out
+    )
+    assert locator.store.premises.count(ref="s1", facilities="phone_charging;first_aid;toilet")
+
+
+@pytest.mark.parametrize(
+    ("postcode", "lat", "outcome"),
+    [
+        ("LS99 9ZZ", "", "line 2 (ref s1): postcode LS99 9ZZ does not exist; check it, or give"),
+        ("LS1 4AP", "", "Placed by their postcode (no lat/lon given): 1"),
+        # Northern Ireland is not in the postcode directory: placed at its district, as before.
+        ("BT1 1AA", "", "Placed by their postcode (no lat/lon given): 1"),
+        # A position given is kept whatever the postcode.
+        ("LS99 9ZZ", "53.8", "Imported: 1 new"),
+    ],
+)
+def test_a_row_is_placed_by_its_postcode_only_when_the_postcode_exists(
+    runner, locator, tmp_path, postcode, lat, outcome
+):
+    row = good("s1", postcode=postcode, lat=lat, lon="-1.55" if lat else "")
+    out = runner.invoke(args=["import", str(write_csv(tmp_path / "p.csv", [row]))]).output
+    assert outcome in out
+    imported = locator.store.premises.count()
+    assert imported == (0 if outcome.startswith("line") else 1)
 
 
 OSM_FILES = Path(__file__).resolve().parent / "data" / "osm"

@@ -87,7 +87,7 @@ def test_the_openapi_document_is_valid_and_served(client):
 def test_the_openapi_document_lists_every_api_route(app):
     documented = set(openapi_document()["paths"])
     routes = {
-        rule.rule.replace("<id:space_id>", "{id}")
+        rule.rule.replace("<id:space_id>", "{id}").replace("<reference>", "{reference}")
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/api/") or rule.rule == "/healthz"
     }

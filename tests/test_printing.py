@@ -92,6 +92,27 @@ def test_the_sticker_is_one_a5_portrait_page(sticker):
     assert (float(box.width), float(box.height)) == pytest.approx(A5_POINTS, abs=0.5)
 
 
+def test_many_stickers_are_one_a5_page_each_whose_qr_code_opens_its_own_premises():
+    spaces = [
+        a_space(id=n, name=f"Store {n}", status=s) for n, s in ((1, "published"), (2, "pending"))
+    ]
+    urls = [f"https://safespaces.example.org/spaces/{space['id']}" for space in spaces]
+    pages = read(printing.window_stickers_pdf(list(zip(spaces, urls, strict=True)))).pages
+    assert len(pages) == 2
+    for page, space, url in zip(pages, spaces, urls, strict=True):
+        box = page.mediabox
+        assert (float(box.width), float(box.height)) == pytest.approx(A5_POINTS, abs=0.5)
+        assert space["name"] in page.extract_text()
+        [image] = page.images
+        assert [code.text for code in zxingcpp.read_barcodes(image.image)] == [url]
+    assert "works once a moderator has approved" in pages[1].extract_text()
+
+
+def test_a_pdf_of_no_stickers_is_refused():
+    with pytest.raises(ValueError, match="at least one"):
+        printing.window_stickers_pdf([])
+
+
 def test_the_staff_card_is_one_page_of_the_card_size(card):
     pages = read(card).pages
     assert len(pages) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date, timedelta
 
 import pytest
 from test_business import register
@@ -67,6 +68,7 @@ def test_a_registration_made_while_the_mail_server_is_down_is_kept_and_mailed_la
     assert locator.store.premises.get(done["id"]).status == "pending"
     assert locator.store.outbox.waiting()["waiting"] == 1
     mailer.transport = working
+    app.config["PUBLIC_BASE_URL"] = "https://safespaces.example"
     result = runner.invoke(args=["outbox", "send"])
     assert result.exit_code == 0, result.output
     assert "Sent: 1" in result.output and "Still waiting: 0" in result.output
@@ -103,6 +105,7 @@ def test_a_message_that_keeps_failing_stops_being_tried_until_an_operator_says_s
         mailer.deliver()
     assert locator.store.outbox.waiting() == {"waiting": 0, "given_up": 1}
     mailer.transport = working
+    app.config["PUBLIC_BASE_URL"] = "https://safespaces.example"
     result = runner.invoke(args=["outbox", "send", "--retry-given-up"])
     assert "Given fresh tries: 1" in result.output and "Sent: 1" in result.output
 
@@ -122,8 +125,19 @@ def test_a_registration_is_answered_even_when_mail_fails_unexpectedly(app, clien
     assert locator.store.outbox.waiting()["waiting"] == 1
 
 
-def test_reminders_refuse_to_go_out_without_the_sites_public_address(app, runner):
+@pytest.mark.parametrize("command", [["remind"], ["outbox", "send"]])
+def test_commands_that_mail_refuse_to_run_without_the_sites_public_address(
+    app, client, locator, runner, command
+):
+    done = register(client)
+    locator.store.premises.change(
+        done["id"], {"last_confirmed": date.today() - timedelta(days=400)}, "test", "aged", {}
+    )
+    locator.store.outbox.add("shop@example.org", "Waiting", "A letter from before")
+    mailed = len(app.extensions["mailer"].sent())
     app.config["PUBLIC_BASE_URL"] = ""
-    result = runner.invoke(args=["remind"])
-    assert result.exit_code == 2
-    assert "PUBLIC_BASE_URL" in result.output
+    result = runner.invoke(args=command)
+    assert result.exit_code == 1
+    assert "set PUBLIC_BASE_URL" in result.output and "localhost" in result.output
+    assert len(app.extensions["mailer"].sent()) == mailed
+    assert locator.store.outbox.waiting()["waiting"] == 1

@@ -7,7 +7,8 @@ Choices, so the answers can be trusted:
 - An hour counts as covered by a premises only when it is open for the *whole* hour (one open
   span from `Schedule.intervals` reaches from the hour's start to its end). A shop closing at
   22:30 does not cover 22:00-23:00. Unknown and unparseable hours never count as open, and a
-  temporary closure (`closed_until`) closes every hour of the dates before it.
+  temporary closure closes every hour of its dates (from `closed_from`, or from now, to the day
+  before `closed_until`).
 - Each distinct (opening_hours, nation) is evaluated once for the whole week, not per premises.
 - Hours are London wall-clock hours. The hour the clocks skip in March covers the next real
   hour; the hour repeated in October covers both passes (open the whole time, conservatively).
@@ -63,6 +64,7 @@ class Site:
     nation: str = "england"
     closed_until: date | None = None  # closed on every date before this one
     in_district: bool | None = None  # None: decided from the district's geometry
+    closed_from: date | None = None  # ... from this date on (None: already)
 
 
 @dataclass(frozen=True)
@@ -251,7 +253,8 @@ def open_matrix(premises: Sequence[Site], week: Week) -> np.ndarray:
             distinct[key] = np.asarray(open_hours(*key, week.monday), dtype=bool)
         rows[i] = distinct[key]
         if place.closed_until is not None:
-            rows[i] &= hour_dates >= place.closed_until.toordinal()
+            begins = place.closed_from.toordinal() if place.closed_from else 0
+            rows[i] &= (hour_dates >= place.closed_until.toordinal()) | (hour_dates < begins)
     return rows
 
 
@@ -390,7 +393,15 @@ def premises_near(
             continue
         in_district = None if area_code is None else row.area_code == area_code
         chosen.append(
-            Site(row.lat, row.lon, row.opening_hours, row.nation, row.closed_until, in_district)
+            Site(
+                row.lat,
+                row.lon,
+                row.opening_hours,
+                row.nation,
+                row.closed_until,
+                in_district,
+                row.closed_from,
+            )
         )
     return chosen
 

@@ -22,6 +22,7 @@ def data_properties(row: Premises, url: str) -> dict:
         "postcode": row.postcode or None,
         "facilities": row.facility_codes,
         "opening_hours": row.opening_hours,
+        "closed_from": iso_date(row.closed_from),
         "closed_until": iso_date(row.closed_until),
         "phone": row.phone or None,
         "website": row.website or None,

@@ -27,7 +27,7 @@ WALK_LIMIT_M = 15 * WALKING_M_PER_MIN
 # On a public listing only these change at once; every other edit waits for a moderator.
 # The readiness answers (the codeword schemes joined among them) are the business's own word and
 # shown on nothing public, so they change at once too.
-APPLY_AT_ONCE = frozenset({"opening_hours", "closed_until", "checklist"})
+APPLY_AT_ONCE = frozenset({"opening_hours", "closed_from", "closed_until", "checklist"})
 
 
 def split_changes(status: str, changes: Mapping[str, object]) -> tuple[dict, dict]:

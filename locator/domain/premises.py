@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import NamedTuple
 
+from locator.domain.errors import InvalidParameter
 from locator.domain.vocabulary import CODEWORDS, PUBLIC_SCHEME, PUBLIC_STATUS
 
 
@@ -90,6 +92,24 @@ def reference(space_id: int) -> str:
     return f"SSL-{space_id:06d}"
 
 
+# In any case ("ssl-123"), but spelled out: IGNORECASE would also take look-alike letters.
+REFERENCE = re.compile(r"[Ss][Ss][Ll]-([0-9]{1,12})")
+
+
+def space_id_of(text: object) -> int | None:
+    """Return the id a reference such as SSL-000123 names; None when no premises could have it.
+
+    Raise InvalidParameter when the text is not a reference at all.
+    """
+    found = REFERENCE.fullmatch(text) if isinstance(text, str) else None
+    if found is None:
+        raise InvalidParameter(
+            "Give the reference from your registration email, such as SSL-000123.", "reference"
+        )
+    space_id = int(found.group(1))
+    return space_id if 0 < space_id <= MAX_ID else None
+
+
 class Located(NamedTuple):
     """The few facts of a public premises the spatial index and the coverage maps need."""
 
@@ -101,3 +121,15 @@ class Located(NamedTuple):
     nation: str
     area_code: str | None
     closed_until: date | None = None
+    closed_from: date | None = None
+
+
+def closed_on(day: date, closed_from: date | None, closed_until: date | None) -> bool:
+    """Return True when a temporary closure covers a London date.
+
+    It covers every day from `closed_from` (None: it has begun) to the day before
+    `closed_until`, the day the premises open again.
+    """
+    if closed_until is None or day >= closed_until:
+        return False
+    return closed_from is None or day >= closed_from

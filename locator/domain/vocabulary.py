@@ -1,5 +1,6 @@
 """Stable codes shared by the API, the data files and the chat (see SPEC "Vocabulary")."""
 
+import re
 from enum import StrEnum
 
 FACILITIES: dict[str, str] = {
@@ -15,6 +16,26 @@ FACILITIES: dict[str, str] = {
     "seating": "Somewhere to sit",
     "drinking_water": "Drinking water",
 }
+
+
+def _facility_key(name: str) -> str:
+    """Return a facility's name as its letters and digits, lowercase, without a leading article."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return "".join(words[1:] if words[:1] in (["a"], ["an"], ["the"]) else words)
+
+
+# Each code by its code and label in any case and spacing: "Phone Charging", "phone-charging".
+_FACILITY_KEYS = {
+    _facility_key(name): code for code, label in FACILITIES.items() for name in (code, label)
+}
+
+
+def facility_code(name: str) -> str | None:
+    """Return the facility code a written name means ("Toilets", "first aid"), or None."""
+    key = _facility_key(name)
+    # A plural written for a singular name: "toilets", "accessible toilets".
+    return _FACILITY_KEYS.get(key) or (_FACILITY_KEYS.get(key[:-1]) if key.endswith("s") else None)
+
 
 # Bit positions are part of the in-memory index only, never stored: the database keeps codes.
 FACILITY_BITS: dict[str, int] = {code: 1 << i for i, code in enumerate(FACILITIES)}

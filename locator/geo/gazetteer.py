@@ -35,6 +35,7 @@ _NEAR_KINDS = frozenset({"stop", "station", "landmark", "locality", "suburb", "p
 
 _FULL_RE = re.compile(rf"^({_OUTWARD})([0-9][A-Z]{{2}})$")
 _OUTWARD_RE = re.compile(rf"^{_OUTWARD}$")
+_AREA_RE = re.compile(r"[A-Z]+")  # a postcode area: the outward code's leading letters
 # A postcode half typed: the outward code, a space, and the sector digit ("M4 3", "M4 3A"). The
 # space matters: "M43" is a district of its own, nine kilometres from M4.
 _SECTOR_RE = re.compile(rf"^\s*({_OUTWARD})\s+([0-9])[A-Z]?\s*$")
@@ -409,6 +410,22 @@ class Gazetteer:
         """Return how a full postcode ("M4 3AQ") is named: with its district's town when known."""
         hit = self._district(postcode.split(maxsplit=1)[0].upper())
         return f"{postcode}, {hit[3]}" if hit and hit[3] else postcode
+
+    def is_unknown_postcode(self, postcode: str) -> bool:
+        """Tell whether a full postcode is missing from a postcode directory that covers its area.
+
+        The directory holds every postcode in Great Britain, so such a postcode does not exist.
+        Of an area it does not cover (Northern Ireland, the Channel Islands, the Isle of Man)
+        nothing can be told, and a district or sector is never unknown here.
+        """
+        normal = normalise_postcode(postcode)
+        if normal is None or " " not in normal or self._postcodes is None:
+            return False
+        outcode, incode = normal.split(" ")
+        area = _AREA_RE.match(outcode).group()
+        return self._postcodes.position(outcode, incode) is None and self._postcodes.covers_area(
+            area
+        )
 
     # ---- reverse lookup ------------------------------------------------------------------
 

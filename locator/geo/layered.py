@@ -180,6 +180,13 @@ class LayeredGazetteer:
         """Return the nearest named stop, landmark, locality, suburb or place to a point."""
         return self.shipped.nearest_name(lat, lon, within_m)
 
+    @_shipped_if_unreachable
+    def is_unknown_postcode(self, postcode: str) -> bool:
+        """Tell whether a full postcode exists neither in the shipped directory nor as loaded."""
+        if self._anything_loaded() and self._postcode(postcode) is not None:
+            return False  # newer than the shipped directory
+        return self.shipped.is_unknown_postcode(postcode)
+
     # ---- the loaded places -------------------------------------------------------------
 
     def _anything_loaded(self) -> bool:

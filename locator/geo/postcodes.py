@@ -70,6 +70,16 @@ class Postcodes:
             return None
         return float(lats[at]) / 1e6, float(lons[at]) / 1e6
 
+    def covers_area(self, area: str) -> bool:
+        """Tell whether the file holds any postcode of a postcode area ("LS", "BT")."""
+        if not self.available:
+            return False
+        keys = self._arrays()[0]
+        # The area's letters and then a digit: "B" takes in B1 and B99, never BA or BT.
+        low = np.searchsorted(keys, _key((area.upper() + "0").ljust(7)))
+        high = np.searchsorted(keys, _key((area.upper() + "9").ljust(7, "Z")), side="right")
+        return bool(high > low)
+
     def sector(self, outcode: str, digit: str) -> tuple[float, float, int] | None:
         """Return the middle of a postcode sector ("M4" and "3") and its count of postcodes."""
         if not self.available:

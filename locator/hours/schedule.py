@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import holidays
 import opening_hours
@@ -66,6 +66,18 @@ class HoursStatus:
     def is_open(self) -> bool:
         """Return True only when the premises are known to be open."""
         return self.state == "open"
+
+    # Worked out once per status: a search index shares each status among many results.
+
+    @cached_property
+    def next_change_iso(self) -> str | None:
+        """Return next_change in ISO 8601, or None."""
+        return self.next_change.isoformat() if self.next_change else None
+
+    @cached_property
+    def next_change_timestamp(self) -> float | None:
+        """Return next_change as a POSIX timestamp, or None."""
+        return self.next_change.timestamp() if self.next_change else None
 
 
 def local_time(at: datetime | None = None) -> datetime:
@@ -180,6 +192,25 @@ class Schedule:
             else:
                 spans.append((moment, until, status.state))
             moment = until
+        return spans
+
+    def wall_intervals(
+        self, start: datetime, end: datetime
+    ) -> list[tuple[datetime, datetime, str]]:
+        """Return the spans of one state from `start` to `end` in naive London wall time, merged.
+
+        Wall time reads a late night as '18:00-02:00' on any date, clock changes or not. The
+        window may run to the end of the year after `start`'s (the bank holidays filled in).
+        """
+        if end.year > start.year + 1:
+            raise ValueError("wall_intervals covers at most the year after the start's")
+        spans: list[tuple[datetime, datetime, str]] = []
+        for first, last, state, _comment in self._hours_for(start.year).intervals(start, end):
+            name = _STATE_NAMES[state]
+            if spans and spans[-1][2] == name:  # the library splits where only a comment changes
+                spans[-1] = (spans[-1][0], last, name)
+            else:
+                spans.append((first, last, name))
         return spans
 
     def _hours_for(self, year: int, usual: bool = False) -> opening_hours.OpeningHours:

@@ -26,7 +26,7 @@ import numpy as np
 
 from locator.domain import clock
 from locator.domain.text import CONTROL
-from locator.domain.vocabulary import FACILITIES, IMPORT_COLUMNS, SCHEMES, Scheme
+from locator.domain.vocabulary import FACILITIES, IMPORT_COLUMNS, SCHEMES, Scheme, facility_code
 from locator.geo.gazetteer import Gazetteer, normalise_postcode
 from locator.hours import schedule as hours
 from locator.importing import gis, osm
@@ -807,24 +807,32 @@ def _coordinate(values: dict, name: str) -> float | None:
     return round(number, 7)
 
 
-def parse_facilities(value) -> list[str]:
-    """Return facility codes in vocabulary order from a ';'-joined string or a list."""
+def parse_facilities(value, *, forgiving: bool = False) -> list[str]:
+    """Return facility codes in vocabulary order from a ';'-joined string or a list.
+
+    `forgiving` (imports) also takes a facility's name in any case and spacing ("Phone
+    Charging", "toilets"); otherwise (the API) only its code.
+    """
     if value is None or value == "":
         return []
     if isinstance(value, str):
-        return list(_facilities_from_text(value))
+        return list(_facilities_from_text(value, forgiving))
     if not isinstance(value, list):
         raise RowError("facilities must be codes separated by ';'")
-    return _facility_codes(value)
+    return _facility_codes(value, forgiving)
 
 
 @functools.lru_cache(maxsize=4096)
-def _facilities_from_text(text: str) -> tuple[str, ...]:
+def _facilities_from_text(text: str, forgiving: bool) -> tuple[str, ...]:
     # Estates repeat the same few facility lists thousands of times.
-    return tuple(_facility_codes(re.split(r"[;,]", text)))
+    return tuple(_facility_codes(re.split(r"[;,]", text), forgiving))
 
 
-def _facility_codes(items: list) -> list[str]:
+# What an unknown facility's refusal offers: every code, with the name it may be written as.
+_FACILITY_CHOICES = ", ".join(f"{code} ({label})" for code, label in FACILITIES.items())
+
+
+def _facility_codes(items: list, forgiving: bool) -> list[str]:
     codes = set()
     for item in items:
         if not isinstance(item, str):
@@ -833,7 +841,9 @@ def _facility_codes(items: list) -> list[str]:
         if not code:
             continue
         if code not in FACILITIES:
-            raise RowError(f"unknown facility {item.strip()!r}; use {', '.join(FACILITIES)}")
+            code = facility_code(item) if forgiving else None
+            if code is None:
+                raise RowError(f"unknown facility {item.strip()!r}; use {_FACILITY_CHOICES}")
         codes.add(code)
     return [code for code in FACILITIES if code in codes]
 
@@ -918,7 +928,7 @@ def _validated(
     row["scheme"] = scheme
     notes += _check_contacts(row, lenient)
     row["opening_hours"] = _checked_hours(cells["opening_hours"], today)
-    row["facilities"] = ";".join(parse_facilities(values.get("facilities")))
+    row["facilities"] = ";".join(parse_facilities(values.get("facilities"), forgiving=lenient))
     postcode_text = cells["postcode"]
     postcode = normalise_postcode(postcode_text) if postcode_text else None
     if postcode_text and (postcode is None or " " not in postcode):
@@ -929,12 +939,8 @@ def _validated(
     if (lat is None) != (lon is None):
         raise RowError("give both lat and lon, or neither")
     if lat is None:
-        if not postcode:
-            raise RowError("give lat and lon, or a postcode")
-        place = gazetteer.find(postcode)
-        if place is None:
-            raise RowError(f"postcode {postcode} is in a district we cannot locate; add lat/lon")
-        lat, lon, approximate = round(place.lat, 7), round(place.lon, 7), True
+        lat, lon = _postcode_position(postcode, gazetteer)
+        approximate = True
     south, west, north, east = UK_BOUNDS
     if not (south <= lat <= north and west <= lon <= east):
         raise RowError(f"lat/lon {lat}, {lon} is not in the UK (are lat and lon swapped?)")
@@ -946,6 +952,19 @@ def _validated(
         row["address"] = f"near {near.label}"
         notes.append(f"no address or postcode: described as {row['address']!r}")
     return row, approximate, notes
+
+
+def _postcode_position(postcode: str | None, gazetteer: Gazetteer) -> tuple[float, float]:
+    """Return where a row given no lat/lon is placed by its postcode; raise RowError."""
+    if not postcode:
+        raise RowError("give lat and lon, or a postcode")
+    place = gazetteer.find(postcode)
+    if place is None:
+        raise RowError(f"postcode {postcode} is in a district we cannot locate; add lat/lon")
+    if gazetteer.is_unknown_postcode(postcode):
+        # Never at its district's centre: a made-up or mistyped postcode would pin it there.
+        raise RowError(f"postcode {postcode} does not exist; check it, or give lat and lon")
+    return round(place.lat, 7), round(place.lon, 7)
 
 
 # The cells a chunk is checked by, a column at a time: the text cells, then those read raw.
@@ -1136,7 +1155,7 @@ def _vouched_facilities(value) -> str | object:
     if value.__class__ not in (str, list):
         return _NOT_VOUCHED
     try:
-        return ";".join(parse_facilities(value))
+        return ";".join(parse_facilities(value, forgiving=True))
     except RowError:
         return _NOT_VOUCHED
 

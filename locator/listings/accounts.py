@@ -151,7 +151,7 @@ def _failed(store, mailer, kind: str, account, now: datetime) -> None:
         "someone may be trying to guess your password: change it, and consider two-factor "
         "sign-in.",
     )
-    mailer.deliver()
+    mailer.deliver_after_commit()
 
 
 def _code_matches(secret: str, code: str) -> bool:

@@ -1,4 +1,4 @@
-"""Registering premises: the readiness checklist, the form's hours grid, the manage-link mail.
+"""Registering premises: the readiness checklist and the manage-link mail.
 
 Nothing a business sends is public until a moderator approves it.
 """
@@ -6,20 +6,18 @@ Nothing a business sends is public until a moderator approves it.
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from locator.domain import clock
 from locator.domain.errors import InvalidParameter, refuse_unknown_members
-from locator.domain.premises import reference
+from locator.domain.premises import reference, space_id_of
 from locator.domain.vocabulary import Status
-from locator.hours import schedule as hours
 from locator.importing import rows as importing
 from locator.listings import checklist
 from locator.listings.accounts import check_email
-from locator.listings.manage import invalid_row, token_hash
+from locator.listings.manage import invalid_row, replace_manage_link, token_hash
 from locator.listings.readiness import check_codewords
 
 # What a registration sends: the import columns (less the reference, which is ours to give),
@@ -40,6 +38,7 @@ class Registered:
     reference: str
     manage_token: str
     approximate_location: bool
+    mailed: bool = True  # False: the mail waits in the outbox (the link is shown on screen)
 
 
 def register(
@@ -81,13 +80,15 @@ def register(
         space_id = service.store.premises.add(
             row, "business", "registered", {"name": row["name"], "scheme": row["scheme"]}
         )
-        _mail_registration(mailer, email, row["name"], space_id, token, base_url)
-    mailer.deliver()
-    return Registered(space_id, reference(space_id), token, approximate)
+        letter = _mail_registration(mailer, email, row["name"], space_id, token, base_url)
+    mailed = mailer.deliver_after_commit(letter)
+    return Registered(space_id, reference(space_id), token, approximate, mailed)
 
 
-def _mail_registration(mailer, email: str, name: str, space_id: int, token: str, base_url: str):
-    mailer.send(
+def _mail_registration(
+    mailer, email: str, name: str, space_id: int, token: str, base_url: str
+) -> int:
+    return mailer.send(
         email,
         f"Your safe space registration {reference(space_id)}",
         f"Thank you for registering {name} as a safe space.\n\n"
@@ -98,80 +99,29 @@ def _mail_registration(mailer, email: str, name: str, space_id: int, token: str,
     )
 
 
-GRID_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The one answer to a request for a new manage link, whether or not the email was the
+# listing's: nobody learns from it whether an email is registered.
+NEW_LINK_ANSWER = (
+    "If that email is the listing's contact email, we have sent a new private manage link to "
+    "it, and the old link no longer works. Nothing after a few minutes? Look in your spam "
+    "folder, then check the reference and use the email you registered with."
+)
 
 
-# No "same as a normal day": a bank holiday falls on different weekdays, so we could not know
-# which day's hours to use.
-BANK_HOLIDAY_CHOICES = {
-    "closed": "Closed on bank holidays",
-    "open": "Open on bank holidays, at these times:",
-    "unsure": "Not sure, or it varies",
-}
+def mail_new_link(store, mailer, reference_text, payload, base_url: str) -> str:
+    """Mail a fresh manage link when the email sent is the listing's contact; return the answer.
 
-
-GRID_TIME = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$")
-
-
-def hours_from_grid(form: Mapping[str, str]) -> str:
-    """Turn the grid (two spans a day, and a bank-holiday row) into OSM opening hours."""
-    week = {day: ",".join(_grid_spans(form, day, day.title())) or "CLOSED" for day in GRID_DAYS}
-    try:
-        expression = hours.nhs_week_to_osm(week)
-    except hours.HoursError as error:
-        raise InvalidParameter(str(error), "opening_hours") from None
-    return expression + _bank_holiday_rule(form)
-
-
-def _grid_spans(form: Mapping[str, str], row: str, name: str) -> list[str]:
-    """Return one grid row's spans, e.g. ['09:00-12:00', '13:00-17:30']; empty when closed."""
-    spans = []
-    for n in (1, 2):
-        start, end = (form.get(f"{row}_{part}{n}", "").strip() for part in ("open", "close"))
-        if not (start or end):
-            continue
-        if not (start and end):
-            raise InvalidParameter(
-                f"Give both an opening and a closing time for {name}.", "opening_hours"
-            )
-        if not (GRID_TIME.match(start) and GRID_TIME.match(end)):
-            raise InvalidParameter(
-                f"Give the times for {name} in hours and minutes, such as 09:00.", "opening_hours"
-            )
-        end = "24:00" if end == "00:00" else end  # closing at midnight
-        if start == end:
-            raise InvalidParameter(
-                f"The opening and closing times for {name} are the same ({start}); for a whole "
-                "day give 00:00 to 00:00.",
-                "opening_hours",
-            )
-        spans.append(f"{start}-{end}")
-    return sorted(set(spans))
-
-
-def _bank_holiday_rule(form: Mapping[str, str]) -> str:
-    """Return the grid's bank-holiday rule ('; PH off', '; PH 10:00-16:00'), or '' when unsure."""
-    choice = form.get("bank_holidays", "").strip()
-    spans = _grid_spans(form, "ph", "bank holidays")
-    if not choice and spans:
-        choice = "open"  # times without a choice can only mean open at those times
-    if choice and choice not in BANK_HOLIDAY_CHOICES:
+    `payload` holds `contact_email`, compared without regard to case. When it is not the
+    listing's, nothing is mailed and the link stays as it was; the answer is the same.
+    """
+    space_id = space_id_of(reference_text)
+    if not isinstance(payload, Mapping):
         raise InvalidParameter(
-            "Choose closed, open at set times, or not sure for bank holidays.", "opening_hours"
+            'Send the contact email as a JSON object: {"contact_email": "…"}.', "body"
         )
-    if choice == "open":
-        if not spans:
-            raise InvalidParameter(
-                "Give your opening and closing times on bank holidays, or choose closed or not "
-                "sure.",
-                "opening_hours",
-            )
-        # Last, after '; ': on a bank holiday it replaces whatever the weekday rules say.
-        return "; PH " + ",".join(spans)
-    if spans:
-        raise InvalidParameter(
-            f"You gave times for bank holidays but chose '{BANK_HOLIDAY_CHOICES[choice]}': "
-            "clear the times, or choose to open on bank holidays.",
-            "opening_hours",
-        )
-    return "; PH off" if choice == "closed" else ""
+    refuse_unknown_members(payload, ("contact_email",), "a request for a new manage link")
+    email = check_email(payload.get("contact_email"))
+    row = store.premises.get(space_id) if space_id is not None else None
+    if row is not None and (row.contact_email or "").casefold() == email.casefold():
+        replace_manage_link(store, mailer, row, base_url)
+    return NEW_LINK_ANSWER

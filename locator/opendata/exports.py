@@ -359,7 +359,8 @@ def hsds_service(row: Premises, url: str, area_name: Callable[[str | None], str 
     if row.demo:
         alerts.append("Demo listing built from open data: this is not a real safe space.")
     if row.closed_until:
-        alerts.append(f"Temporarily closed; reopens {row.closed_until:%Y-%m-%d}.")
+        begins = f" from {row.closed_from:%Y-%m-%d}" if row.closed_from else ""
+        alerts.append(f"Temporarily closed{begins}; reopens {row.closed_until:%Y-%m-%d}.")
     if alerts:
         service["alert"] = " ".join(alerts)
     service["organization"] = {
@@ -462,6 +463,7 @@ GEOPACKAGE_FIELDS = (
     "postcode",
     "facilities",
     "opening_hours",
+    "closed_from",
     "closed_until",
     "phone",
     "website",

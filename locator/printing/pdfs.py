@@ -2,7 +2,8 @@
 
 Domain code only (no Flask): each function takes a space as a mapping shaped like the API's
 feature properties (``id, name, organisation, address, postcode, how_to_ask, phone,
-facilities, demo``) and the public URL of its page, and returns the bytes of a one-page PDF.
+facilities, demo``) and the public URL of its page, and returns the bytes of a one-page PDF
+(``window_stickers_pdf`` takes many, for a page each).
 
 Text and characters. Everything the business wrote (name, address, how to ask) is printed as
 literal text: nothing is interpreted as markup. The PDFs embed DejaVu Sans, a Unicode TrueType
@@ -40,7 +41,7 @@ from locator.config import DATA_DIR
 from locator.domain.helplines import STAFF_CARD, STAFF_CARD_CONTACTS
 from locator.domain.vocabulary import CODEWORDS, FACILITIES
 
-__all__ = ["A5_MM", "CARD_MM", "staff_card_pdf", "window_sticker_pdf"]
+__all__ = ["A5_MM", "CARD_MM", "staff_card_pdf", "window_sticker_pdf", "window_stickers_pdf"]
 
 A5_MM = (148.0, 210.0)
 CARD_MM = A5_MM  # the staff card is A5 too: A6 would need type too small to read at a glance
@@ -380,8 +381,28 @@ def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
     (space['codewords']) and no others, 'In danger? Call 999', 'Not a real safe space: demo
     data' when space['demo'] is true, and that the QR code works after approval while
     space['status'] is pending."""
-    public_url = _check_url(public_url)
-    doc = _Doc(A5_MM, "Safe Space window sticker")
+    return window_stickers_pdf([(space, public_url)])
+
+
+def window_stickers_pdf(stickers: Sequence[tuple[Mapping, str]]) -> bytes:
+    """Return one PDF with a page per (space, public_url): each the window_sticker_pdf sticker.
+
+    One file for a whole estate prints in one go, and holds the font once, not once a store.
+    """
+    if not stickers:
+        raise ValueError("stickers must name at least one space")
+    checked = [(space, _check_url(public_url)) for space, public_url in stickers]
+    title = "Safe Space window sticker" + ("s" if len(checked) > 1 else "")
+    doc = _Doc(A5_MM, title)
+    for number, (space, public_url) in enumerate(checked):
+        if number:
+            doc.pdf.add_page()
+        _sticker_page(doc, space, public_url)
+    return doc.output()
+
+
+def _sticker_page(doc: _Doc, space: Mapping, public_url: str) -> None:
+    """Draw one window sticker on the document's current page."""
     pdf = doc.pdf
     demo = _is_demo(space)
 
@@ -461,7 +482,6 @@ def window_sticker_pdf(space: Mapping, public_url: str) -> bytes:
         min_size=8,
         colour=_WHITE,
     )
-    return doc.output()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import NamedTuple
 
 import orjson
 
 from locator import presenting
 from locator.domain import clock, features, policy
-from locator.domain.premises import Premises
+from locator.domain.premises import Premises, closed_on
 from locator.hours import schedule as hours
 
 # Minutes a place must stay open after someone walking there arrives.
@@ -40,13 +40,38 @@ def arrival_deadline(at: float, minutes: int) -> float:
     return at + (minutes + ARRIVAL_MARGIN_MIN) * 60
 
 
-def open_on_arrival(status: hours.HoursStatus, at: datetime, minutes: int) -> bool:
-    """Return True when a place stays open from `at` until someone walking there has arrived."""
+def open_on_arrival(status: hours.HoursStatus, at: float, minutes: int) -> bool:
+    """Return True when a place stays open from `at` (POSIX time) until someone walking arrives."""
     if not status.is_open:
         return False
     if status.next_change is None:
         return True
-    return status.next_change.timestamp() >= arrival_deadline(at.timestamp(), minutes)
+    return status.next_change_timestamp >= arrival_deadline(at, minutes)
+
+
+def until_closure(
+    status: hours.HoursStatus, day: date, closed_from: date | None, closed_until: date | None
+) -> hours.HoursStatus:
+    """Return an open status cut short at the midnight a scheduled closure begins after `day`."""
+    if not (status.is_open and closed_from and closed_until and day < closed_from < closed_until):
+        return status
+    begins = datetime.combine(closed_from, time(), hours.LONDON)
+    if status.next_change is not None and status.next_change <= begins:
+        return status
+    return hours.HoursStatus("open", begins, "closed")
+
+
+class Moment(NamedTuple):
+    """A time as every result's state reads it: as given, its London date and its POSIX time."""
+
+    at: datetime
+    day: date
+    timestamp: float
+
+
+def moment_of(at: datetime) -> Moment:
+    """Work out once what the state of each result at `at` reads of it."""
+    return Moment(at, hours.local_time(at).date(), at.timestamp())
 
 
 def state_properties(
@@ -54,20 +79,25 @@ def state_properties(
     nation: str,
     closed_until: date | None,
     stale: bool,
-    at: datetime,
+    moment: Moment,
     distance_m: float | None = None,
     status: hours.HoursStatus | None = None,
+    closed_from: date | None = None,
 ) -> dict:
-    """Return what a premises' state at `at` adds to its stored facts: open, closing, on arrival.
+    """Return what a premises' state at a moment adds to its stored facts: open, closing, arrival.
 
     With `distance_m` (the place was found from a location) it also says how far it is and
     whether it is still open when someone walking there arrives. `status` is the schedule's
-    status at `at` when the caller already has it.
+    status at the moment when the caller already has it.
     """
+    at = moment.at
     if status is None:
         status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
-    status_text = presenting.status_phrase(status.state, status.next_change, at, status.next_state)
-    holiday = hours.holiday_name(nation, hours.local_time(at).date())
+    status = until_closure(status, moment.day, closed_from, closed_until)
+    status_text = presenting.status_phrase(
+        status.state, status.next_change, at, status.next_state, today=moment.day
+    )
+    holiday = hours.holiday_name(nation, moment.day)
     # Not saying how they open on a bank holiday, but open on an ordinary day at this time.
     unconfirmed = bool(
         holiday
@@ -78,14 +108,14 @@ def state_properties(
     )
     if unconfirmed:
         status_text = presenting.HOLIDAY_UNCONFIRMED
-    if closed_until and hours.local_time(at).date() < closed_until:
+    if closed_on(moment.day, closed_from, closed_until):
         status = hours.HoursStatus("closed", None)
         status_text = f"Temporarily closed · reopens {closed_until:%a %-d %b}"
         unconfirmed = False
     arrival = {}
     if distance_m is not None:
         walking = presenting.walking_minutes(distance_m)
-        arrives_open = open_on_arrival(status, at, walking)
+        arrives_open = open_on_arrival(status, moment.timestamp, walking)
         if status.is_open and not arrives_open:
             status_text = presenting.closing_before_arrival(status.next_change, at)
         arrival = {
@@ -99,7 +129,7 @@ def state_properties(
         "open_now": status.is_open,
         "state": status.state,
         "status_text": status_text,
-        "next_change": status.next_change.isoformat() if status.next_change else None,
+        "next_change": status.next_change_iso,
         "stale": stale,
         "holiday": holiday,
         "hours_unconfirmed": unconfirmed,
@@ -110,7 +140,15 @@ def state_properties(
 def space_feature(row: Premises, at: datetime, url: str, distance_m: float | None = None) -> dict:
     """Turn a premises row into a public GeoJSON Feature with its state at `at`."""
     schedule = safe_schedule(row.opening_hours, row.nation)
-    state = state_properties(schedule, row.nation, row.closed_until, is_stale(row), at, distance_m)
+    state = state_properties(
+        schedule,
+        row.nation,
+        row.closed_until,
+        is_stale(row),
+        moment_of(at),
+        distance_m,
+        closed_from=row.closed_from,
+    )
     return {
         "type": "Feature",
         "id": row.id,
@@ -131,6 +169,7 @@ class ShownSpace(NamedTuple):
     closed_until: date | None
     last_confirmed: date | None
     created_at: datetime | None
+    closed_from: date | None = None
 
     def stale(self, today: date) -> bool:
         """Return True when the listing has not been confirmed for over a year."""
@@ -138,15 +177,22 @@ class ShownSpace(NamedTuple):
 
     def state(
         self,
-        at: datetime,
+        moment: Moment,
         today: date,
         distance_m: float | None = None,
         status: hours.HoursStatus | None = None,
     ) -> dict:
-        """Return its state at `at` (and, with a distance, on arrival)."""
+        """Return its state at a moment (and, with a distance, on arrival)."""
         stale = self.stale(today)
         return state_properties(
-            self.schedule, self.nation, self.closed_until, stale, at, distance_m, status
+            self.schedule,
+            self.nation,
+            self.closed_until,
+            stale,
+            moment,
+            distance_m,
+            status,
+            self.closed_from,
         )
 
     def feature_json(self, url: str, state: dict) -> bytes:
@@ -168,5 +214,12 @@ def shown_space(row: Premises, schedule) -> ShownSpace:
     # Drop the closing braces of properties and Feature: the per-request part follows.
     head = orjson.dumps(feature)[:-2] + b","
     return ShownSpace(
-        row.id, head, schedule, row.nation, row.closed_until, row.last_confirmed, row.created_at
+        row.id,
+        head,
+        schedule,
+        row.nation,
+        row.closed_until,
+        row.last_confirmed,
+        row.created_at,
+        row.closed_from,
     )

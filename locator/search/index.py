@@ -134,6 +134,7 @@ class SpaceIndex:
         version: int = 0,
         closed_until: Sequence[date | None] | None = None,
         shown: Mapping[int, ShownSpace] | None = None,
+        closed_from: Sequence[date | None] | None = None,
     ):
         self.version = version
         # By id, what a search result shows of each premises, so a search needs no SQL.
@@ -150,10 +151,9 @@ class SpaceIndex:
         schedule_keys, self._schedule_of = _encode(zip(hours, nations, strict=True))
         self._schedules = [schedule_for(expression, nation) for expression, nation in schedule_keys]
         # Temporary closures: closed on every London date before this ordinal (0: none).
-        self._closed_before = np.asarray(
-            [d.toordinal() if d else 0 for d in (closed_until or [None] * self.size)],
-            dtype=np.int64,
-        )
+        self._closed_before = _ordinals(closed_until, self.size)
+        # A scheduled closure begins on this ordinal (0: it has begun).
+        self._closed_from = _ordinals(closed_from, self.size)
         self._by_lat = np.argsort(self.lats, kind="stable")
         self._sorted_lats = self.lats[self._by_lat]
         self._lock = threading.Lock()
@@ -169,18 +169,18 @@ class SpaceIndex:
         version: int = 0,
         shown: Mapping[int, ShownSpace] | None = None,
     ) -> SpaceIndex:
-        """Build from `Located` rows (id, lat, lon, facilities, hours, nation, area code, closure).
+        """Build from `Located` rows (id, lat, lon, facilities, hours, nation, area, closure days).
 
         Columns are taken by position so that plain tuples in that order serve as well.
         """
         columns = list(zip(*rows, strict=True)) if rows else [()] * 7
-        closed = columns[7] if len(columns) > 7 else None
         return cls(
             *columns[:7],
             schedule_for=schedule_for,
             version=version,
-            closed_until=closed,
+            closed_until=columns[7] if len(columns) > 7 else None,
             shown=shown,
+            closed_from=columns[8] if len(columns) > 8 else None,
         )
 
     # -- queries -------------------------------------------------------------------------
@@ -280,19 +280,23 @@ class SpaceIndex:
         changes_at = self._window_at(at).changes_at
         return changes_at.take([position_of[id_] for id_ in ids]).tolist()
 
-    def status(self, space_id: int, at: datetime) -> HoursStatus:
-        """Return a premises' opening status at `at` by its hours alone (closures aside).
+    def statuses(self, ids: Sequence[int], at: datetime) -> list[HoursStatus]:
+        """Return each premises' opening status at `at` by its hours alone (closures aside).
 
         Within a window no schedule changes state, so each distinct schedule's status is
         worked out once per window and shared by every search in it.
         """
-        code = int(self._schedule_of[self._positions()[space_id]])
+        position_of = self._positions()
         window = self._window_at(at)
-        found = window.statuses.get(code)
-        if found is None:
-            schedule = self._schedules[code]
-            found = schedule.status(at) if schedule is not None else HoursStatus("unknown", None)
-            window.statuses[code] = found
+        found = []
+        for id_ in ids:
+            code = int(self._schedule_of[position_of[id_]])
+            if code not in window.statuses:
+                schedule = self._schedules[code]
+                window.statuses[code] = (
+                    schedule.status(at) if schedule is not None else HoursStatus("unknown", None)
+                )
+            found.append(window.statuses[code])
         return found
 
     def _positions(self) -> dict[int, int]:
@@ -366,7 +370,8 @@ class SpaceIndex:
         open_mask = open_by_schedule[self._schedule_of] if self.size else np.zeros(0, dtype=bool)
         changes_at = change_by_schedule[self._schedule_of] if self.size else np.zeros(0)
         if self.size and (self._closed_before > 0).any():
-            open_mask = open_mask & ~(self._closed_before > at.date().toordinal())
+            day = at.date().toordinal()
+            open_mask = open_mask & ~((self._closed_before > day) & (self._closed_from <= day))
             # A closure can end at midnight: the window must not outlive the day.
             midnight = datetime.combine(at.date() + timedelta(days=1), time(), at.tzinfo)
             end = min(end, midnight.timestamp())
@@ -376,6 +381,11 @@ class SpaceIndex:
             while len(self._windows) > CACHED_WINDOWS:
                 self._windows.popitem(last=False)
         return window
+
+
+def _ordinals(days: Sequence[date | None] | None, size: int) -> np.ndarray:
+    """Return each date's ordinal, 0 for none (or for every item when `days` is None)."""
+    return np.asarray([d.toordinal() if d else 0 for d in (days or [None] * size)], dtype=np.int64)
 
 
 def _encode(values) -> tuple[dict, np.ndarray]:

@@ -22,6 +22,7 @@ from locator.geo.layered import LayeredGazetteer
 from locator.search.features import (
     arrival_deadline,
     bank_holiday_somewhere,
+    moment_of,
     safe_schedule,
     shown_space,
     space_feature,
@@ -123,6 +124,7 @@ def build_index(store: Store, version: int) -> SpaceIndex:
                     row.nation,
                     row.area_code,
                     row.closed_until,
+                    row.closed_from,
                 )
             )
             shown[row.id] = shown_space(row, schedule_for(row.opening_hours, row.nation))
@@ -235,10 +237,17 @@ class Locator:
 
     def _arrival_first(self, index: SpaceIndex, hits: list[Hit], at: datetime) -> list[Hit]:
         """Return open hits with those still open when someone walking there arrives first."""
+        if not hits:
+            return hits
         until = index.open_until([hit.id for hit in hits], at)
         moment = at.timestamp()
+        # Open past the farthest hit's arrival is open on arrival at any of them: most places
+        # are, so only those closing sooner have their own walk worked out.
+        farthest = max(hit.distance_m for hit in hits)
+        everyone_there = arrival_deadline(moment, presenting.walking_minutes(farthest))
         late = [
-            closes < arrival_deadline(moment, presenting.walking_minutes(hit.distance_m))
+            closes < everyone_there
+            and closes < arrival_deadline(moment, presenting.walking_minutes(hit.distance_m))
             for hit, closes in zip(hits, until, strict=True)
         ]
         order = sorted(range(len(hits)), key=late.__getitem__)  # stable: nearest first
@@ -285,14 +294,15 @@ class Locator:
         self, index: SpaceIndex, hits: list[Hit], at: datetime, url_for_space, with_distance: bool
     ) -> list[tuple[dict, bytes]]:
         """Return each hit's state and whole Feature as JSON, from the index alone (no SQL)."""
-        today = clock.today()
+        today, moment = clock.today(), moment_of(at)
         found = []
-        for hit in hits:
+        statuses = index.statuses([hit.id for hit in hits], at)
+        for hit, status in zip(hits, statuses, strict=True):
             space = index.shown.get(hit.id)
             if space is None:
                 continue  # an index built without what results show (a test's); never guess
             distance = hit.distance_m if with_distance else None
-            state = space.state(at, today, distance, index.status(hit.id, at))
+            state = space.state(moment, today, distance, status)
             found.append((state, space.feature_json(url_for_space(hit.id), state)))
         # Listings nobody has confirmed for a year sink below the others, nearest first within
         # each group: they may be out of date.

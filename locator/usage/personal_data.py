@@ -44,8 +44,13 @@ class Finding:
     end: int
 
 
-def refusal(note: str, findings: list[Finding]) -> str:
-    """Say what to take out of a note, kind by kind, and what to write instead."""
+def refusal(
+    note: str,
+    findings: list[Finding],
+    what: str = "The note",
+    instead: str = f"Write what was done and how it ended, e.g. {EXAMPLE}.",
+) -> str:
+    """Say what to take out of a note (or of `what`), kind by kind, and what to write instead."""
     kinds: dict[str, list[str]] = {}
     for finding in findings:
         words = f"“{note[finding.start : finding.end]}”"
@@ -55,10 +60,7 @@ def refusal(note: str, findings: list[Finding]) -> str:
     between = "; " if any(len(words) > 1 for words in kinds.values()) else ", "
     listed = parts[0] if len(parts) == 1 else between.join(parts[:-1]) + " and " + parts[-1]
     advice = "".join(f"{KINDS[kind][1]} " for kind in kinds if KINDS[kind][1])
-    return (
-        f"The note must not identify anyone: take out {listed}. {advice}"
-        f"Write what was done and how it ended, e.g. {EXAMPLE}."
-    )
+    return f"{what} must not identify anyone: take out {listed}. {advice}{instead}"
 
 
 def _alternatives(words: str) -> str:

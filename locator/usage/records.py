@@ -269,9 +269,10 @@ def remind(
 ) -> int:
     """Mail each business and head office with listings due a check; return how many mails.
 
-    A business gets one mail per listing, with a fresh manage link; a head office one mail for
-    all its stores due, with the link to sign in (never a manage link). Each names the staff
-    whose training refresher is due and the readiness steps still answered "Not yet".
+    A business gets one mail per listing, which leaves its manage link as it is; a head office
+    one mail for all its stores due, with the link to sign in. Neither carries a manage link.
+    Each names the staff whose training refresher is due and the readiness steps still
+    answered "Not yet".
     """
     today = today or clock.today()
     due = today - timedelta(days=every_days)
@@ -282,17 +283,23 @@ def remind(
         estates.setdefault(row.organisation_id, []).append(row)
     for row in rows:
         also = readiness.reminder_lines(store, row, refresh_months, today)
-        # One transaction per listing: the new link, its mail and the date reminded together.
+        # One transaction per listing: its mail and the date reminded together.
         with store.transaction():
-            # Only a hash of the manage link is kept, so a reminder carries a fresh link.
-            token = manage.new_manage_token(store, row, "system")
+            # Only a hash of the manage link is kept, so a link in this mail would have to be a
+            # new one, and making it would break the link the business bookmarked; a second,
+            # reminder-only link would be broken in turn by the next reminder. So the mail
+            # carries no secret: it sends the business to the link it keeps, and to a page that
+            # mails a new one to this contact email when that is lost.
             mailer.send(
                 row.contact_email,
                 f"Is your safe space listing still right? {reference(row.id)}",
-                f"Please check the listing for {row.name}: opening hours, facilities and how "
-                f"to ask. If it is right, press 'Everything is still correct'.\n\n"
-                f"{base_url}/manage/{token}\n\n{also}{REVIEW_PROMPT}\n\n"
-                "This link replaces the one we sent before. Keep it private.",
+                f"Please check the listing for {row.name} ({reference(row.id)}): opening hours, "
+                "facilities and how to ask. Open it with your private manage link: it is in "
+                "the email we sent when you registered (or the newest 'New manage link' "
+                "email), or in your bookmarks. If it is right, press 'Everything is still "
+                "correct'.\n\nCannot find the link? Ask for a new one here; we send it to "
+                f"this email address:\n{base_url}{manage.lost_link_path(row.id)}\n\n"
+                f"{also}{REVIEW_PROMPT}",
             )
             store.premises.change(row.id, {"reminded_on": today}, "system", "reminded", {})
     reminded = {row.id for row in rows}
@@ -315,7 +322,7 @@ def remind(
             unmarked = [row.id for row in stores if row.id not in reminded]
             store.premises.change_many(unmarked, {"reminded_on": today}, "system", "reminded", {})
         sent += 1
-    mailer.deliver()
+    mailer.deliver_after_commit()  # what failed waits in the outbox for `outbox send`
     return sent
 
 

@@ -25,7 +25,8 @@ def geojson(document: dict):
 def spaces():
     """Search public safe spaces."""
     service = locator()
-    query = parse_space_query(request.args, service.areas)
+    # A plain dict: a MultiDict's get raises and catches an error for each parameter not given.
+    query = parse_space_query(request.args.to_dict(), service.areas)
     # Each result's JSON was made when the index was built: join it rather than re-encode.
     body = service.search(query, links.space_urls()).as_json()
     return Response(body, mimetype="application/geo+json")

@@ -8,6 +8,12 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
+from locator.domain.errors import InvalidParameter
+from locator.domain.premises import space_id_of
+
+# Where a business asks for a new manage link: the API and the /manage/lost form.
+NEW_LINK_ENDPOINTS = ("registrations.new_link_api", "business.lost_link")
+
 
 def init_app(app: Flask) -> Limiter:
     """Attach compression, a rate limiter configured from the app's settings and CSRF."""
@@ -49,6 +55,7 @@ def init_app(app: Flask) -> Limiter:
         "pages.report": ("REPORT_RATE_LIMIT",),
         "business.login": ("LOGIN_RATE_LIMIT",),
         "business.business_login": ("LOGIN_RATE_LIMIT",),
+        **dict.fromkeys(NEW_LINK_ENDPOINTS, ("LINK_RATE_LIMIT",)),
     }
     for endpoint, settings in limits.items():
         if endpoint not in app.view_functions:
@@ -59,6 +66,15 @@ def init_app(app: Flask) -> Limiter:
                 scope=setting.lower(),
                 deduct_when=_saved if setting in saved else None,
             )(app.view_functions[endpoint])
+    # A new manage link is limited per listing as well, whoever asks: requests from many
+    # addresses neither fill the business's inbox nor keep replacing its link.
+    for endpoint in NEW_LINK_ENDPOINTS:
+        if endpoint in app.view_functions:
+            app.view_functions[endpoint] = limiter.shared_limit(
+                lambda: app.config["LINK_RATE_LIMIT"],
+                scope="link_rate_limit_per_listing",
+                key_func=_listing_named,
+            )(app.view_functions[endpoint])
 
     @limiter.request_filter
     def _exempt() -> bool:
@@ -66,6 +82,15 @@ def init_app(app: Flask) -> Limiter:
         return request.method == "GET" and not request.path.startswith("/api/")
 
     return limiter
+
+
+def _listing_named() -> str:
+    """Return the listing a request for a new manage link names, however it writes the reference."""
+    text = (request.view_args or {}).get("reference") or request.form.get("reference", "")
+    try:
+        return str(space_id_of(text.strip()))
+    except InvalidParameter:
+        return "none"  # refused anyway; every malformed reference shares one count
 
 
 def _saved(response: Response) -> bool:

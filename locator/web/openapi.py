@@ -161,6 +161,66 @@ def _geopackage_path() -> dict:
     return path
 
 
+def _new_link_path() -> dict:
+    """Describe the request for a new manage link, answered alike whether the email matched."""
+    return {
+        "post": {
+            "summary": "Mail a fresh manage link to a listing's contact email.",
+            "description": "When `contact_email` is the listing's contact email (in any case), a "
+            "new private manage link is mailed to it and the old link stops working; when it is "
+            "not, or no listing has the reference, nothing is mailed and nothing changes. The "
+            "answer is the same either way, so it never tells whether an email is registered. "
+            "Limited per client and per reference.",
+            "parameters": [
+                {
+                    "name": "reference",
+                    "in": "path",
+                    "required": True,
+                    "description": "The listing's reference, as in its mails (e.g. SSL-000123).",
+                    "schema": {"type": "string", "pattern": "^[Ss][Ss][Ll]-[0-9]{1,12}$"},
+                }
+            ],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["contact_email"],
+                            "properties": {
+                                "contact_email": {
+                                    "type": "string",
+                                    "format": "email",
+                                    "maxLength": 254,
+                                }
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "202": {
+                    "description": "Accepted: mailed if the email matched; the same if not.",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["status", "message"],
+                                "properties": {
+                                    "status": {"type": "string", "enum": ["accepted"]},
+                                    "message": {"type": "string"},
+                                },
+                            }
+                        }
+                    },
+                },
+                **_error_responses(400, 404, 405, 413, 429, 503),
+            },
+        }
+    }
+
+
 def openapi_document() -> dict:
     """Return the OpenAPI 3.0 description of /api/v1."""
     nullable_string = {"type": "string", "nullable": True}
@@ -189,7 +249,19 @@ def openapi_document() -> dict:
             "type": "boolean",
             "description": "Not confirmed for over a year; listed after the others.",
         },
-        "closed_until": {"type": "string", "format": "date", "nullable": True},
+        "closed_from": {
+            "type": "string",
+            "format": "date",
+            "nullable": True,
+            "description": "A temporary closure's first day; null while closed_until is null, "
+            "or when the closure runs from now.",
+        },
+        "closed_until": {
+            "type": "string",
+            "format": "date",
+            "nullable": True,
+            "description": "The day a temporary closure ends: the premises open again that day.",
+        },
         "status_text": {"type": "string", "description": "e.g. 'Closes in 25 min'."},
         "distance_text": {
             "type": "string",
@@ -336,6 +408,7 @@ def openapi_document() -> dict:
                     },
                 }
             },
+            "/api/v1/registrations/{reference}/link": _new_link_path(),
             "/api/v1/export.geojson": _export_path(
                 "Every public safe space as open data (GeoJSON, RFC 7946).",
                 "Streamed; CORS open; `ETag` changes with the data and `If-None-Match` gets "

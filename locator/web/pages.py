@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from locator import presenting
 from locator.domain import training as training_pack
-from locator.domain.errors import LocatorError, SpaceNotFound, Unavailable
+from locator.domain.errors import InvalidParameter, LocatorError, SpaceNotFound, Unavailable
 from locator.domain.helplines import ROUND_THE_CLOCK
+from locator.domain.premises import closed_on
 from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
 from locator.hours import schedule as hours
+from locator.listings import reports
 from locator.search.features import safe_schedule
 from locator.search.query import (
     DEFAULT_RADIUS_KM,
@@ -210,12 +214,19 @@ def place(space_id: int):
     props = feature["properties"]
     lon, lat = feature["geometry"]["coordinates"]
     schedule = safe_schedule(props["opening_hours"], props["nation"])
+    week = presenting.weekly_table(schedule, at) if schedule else []
+    closed_from, closed_until = (
+        date.fromisoformat(props[name]) if props[name] else None
+        for name in ("closed_from", "closed_until")
+    )
     return render_template(
         "place.html",
         space=props,
         lat=lat,
         lon=lon,
-        week=presenting.weekly_table(schedule, at) if schedule else [],
+        week=week,
+        closure=presenting.closure_phrase(closed_from, closed_until, hours.local_time(at).date()),
+        closed_days={row.day for row in week if closed_on(row.day, closed_from, closed_until)},
         bank_holidays=presenting.bank_holiday_note(schedule, at) if schedule else "",
         facilities=presenting.facility_labels(props["facilities"]),
         directions=presenting.directions(lat, lon, props["name"]),
@@ -227,15 +238,30 @@ def place(space_id: int):
 
 @bp.post("/spaces/<id:space_id>/report")
 def report(space_id: int):
-    """Record a one-tap report that a listing is wrong."""
-    reason = request.form.get("reason", "")
-    if reason not in REPORT_REASONS:
+    """Record a one-tap report that a listing is wrong, with a few words if given."""
+    form = request.form
+    if form.get("reason", "") not in REPORT_REASONS:
         return render_template(
             "message.html",
             title="Choose what is wrong",
             message="Please go back and choose one of the buttons.",
         ), 400
-    if not locator().store.reports.add(space_id, reason):
+    store = locator().store
+    try:
+        reported = reports.report_problem(store, space_id, form["reason"], form.get("text", ""))
+    except InvalidParameter as error:
+        row = store.premises.public_one(space_id)
+        if row is None:
+            abort(404)
+        return render_template(
+            "report.html",
+            space_id=space_id,
+            name=row.name,
+            reasons=REPORT_REASONS,
+            text=form.get("text", "")[: reports.TEXT_LIMIT * 2],
+            error=error,
+        ), 400
+    if not reported:
         abort(404)
     return render_template(
         "message.html",

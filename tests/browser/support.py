@@ -36,6 +36,19 @@ FACILITY_CODES = tuple(FACILITIES)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+# The password every browser test's moderator and head-office accounts are made with.
+PASSWORD = "a long password here"
+
+
+def sign_in(page, site, kind: str, email: str) -> None:
+    """Sign in on the moderators' ("moderate") or head offices' ("business") sign-in page."""
+    page.goto(site.url(f"/{kind}/login"))
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    with page.expect_navigation():
+        page.click("#login button[type=submit]")
+
+
 def screenshot(page, name: str) -> Path:
     """Save what the page shows now as docs/screenshots/<name>; return the path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from locator.listings import accounts, manage
 
-from .support import BROWSER_WARNINGS
+from .support import BROWSER_WARNINGS, PASSWORD, sign_in
 from .test_accessibility import BLOCKING, describe
 from .test_record_and_review import manage_url
 
@@ -19,7 +19,6 @@ pytestmark = [pytest.mark.slow, BROWSER_WARNINGS]
 
 PHONE = {"width": 390, "height": 844}
 DESK = {"width": 1280, "height": 800}
-PASSWORD = "a long password here"
 MODERATOR = "layout-mod@example.org"
 HEAD_OFFICE = "layout-hq@example.org"
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -73,15 +72,6 @@ def business(site) -> Accounts:
     return Accounts(manage=link, premises=site.url(f"/business/premises/{space_id}"))
 
 
-def sign_in(page, site, kind: str) -> None:
-    email = MODERATOR if kind == "moderate" else HEAD_OFFICE
-    page.goto(site.url(f"/{kind}/login"))
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("#login button[type=submit]")
-
-
 def refuse_a_contact(page) -> None:
     page.fill("#contact-name", "Leeds Layout Service")
     page.fill("#contact-phone", "555 1234")
@@ -108,7 +98,7 @@ def open_page(site, business, new_context, viewport, name: str):
     page = new_context(viewport=viewport, bypass_csp=True).new_page()
     kind, path = PAGES[name]
     if kind:
-        sign_in(page, site, kind)
+        sign_in(page, site, kind, MODERATOR if kind == "moderate" else HEAD_OFFICE)
     url = path.format(manage=business.manage, premises=business.premises)
     response = page.goto(url if url.startswith("http") else site.url(url))
     assert response.ok, f"{name}: {response.status}"

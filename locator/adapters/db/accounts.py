@@ -41,6 +41,12 @@ class AccountsRepository:
         row = self._find(moderators, email, moderator_id)
         return Moderator(**row) if row else None
 
+    def moderators(self) -> list[Moderator]:
+        """Return every active moderator account, oldest first."""
+        query = sa.select(moderators).where(moderators.c.active.is_(True)).order_by(moderators.c.id)
+        with self._store.reading() as connection:
+            return [Moderator(**row._mapping) for row in connection.execute(query)]
+
     # -- signing in ---------------------------------------------------------------------
 
     def record_failure(self, kind: str, account_id: int, limit: int, lock_until: datetime) -> bool:

@@ -77,6 +77,12 @@ class OutboxRepository:
                 .values(sent_at=clock.utc_now(), body="", claimed_at=None, last_error=None)
             )
 
+    def delivered(self, letter_id: int) -> bool:
+        """Return True once a message has been sent."""
+        query = sa.select(outbox.c.sent_at.is_not(None)).where(outbox.c.id == letter_id)
+        with self._store.reading() as connection:
+            return bool(connection.execute(query).scalar())
+
     def failed(self, letter_id: int, error: str) -> None:
         """Release a message for a later attempt, saying what went wrong."""
         with self._store.transaction() as connection:

@@ -46,6 +46,7 @@ PUBLIC_FIELDS = (
     "nation",
     "demo",
     "last_confirmed",
+    "closed_from",
     "closed_until",
 )
 # What a search result shows: the public facts, and when the listing was made (a listing never
@@ -179,6 +180,42 @@ class PremisesRepository:
         )
         with self._store.reading() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
+
+    def audit_trails(self, space_ids: Sequence[int]) -> dict[int, list[dict]]:
+        """Return the audit trails of several premises at once, oldest entry first."""
+        found: dict[int, list[dict]] = {space_id: [] for space_id in space_ids}
+        query = (
+            sa.select(audit_log)
+            .where(audit_log.c.premises_id.in_(list(space_ids)))
+            .order_by(audit_log.c.id)
+        )
+        with self._store.reading() as connection:
+            for row in connection.execute(query):
+                found[row.premises_id].append(dict(row._mapping))
+        return found
+
+    def pending_by_organisation(self, area_codes: Sequence[str]) -> dict[int, int]:
+        """Return how many new listings wait for a moderator in these districts, by head office."""
+        query = (
+            sa.select(premises.c.organisation_id, sa.func.count())
+            .where(
+                premises.c.status == Status.PENDING,
+                premises.c.organisation_id.is_not(None),
+                _in_areas(area_codes),
+            )
+            .group_by(premises.c.organisation_id)
+        )
+        with self._store.reading() as connection:
+            return {office: int(count) for office, count in connection.execute(query)}
+
+    def pending_in_estate(self, organisation_id: int, area_codes: Sequence[str]) -> list[Premises]:
+        """Return a head office's new listings waiting for a moderator in these districts."""
+        return self._where(
+            premises.c.organisation_id == organisation_id,
+            premises.c.status == Status.PENDING,
+            _in_areas(area_codes),
+            limit=None,
+        )
 
     # -- changing ----------------------------------------------------------------------------
 
@@ -494,6 +531,11 @@ class PremisesRepository:
             .where(data_version.c.id == 1)
             .values(version=data_version.c.version + 1)
         )
+
+
+def _in_areas(area_codes: Sequence[str]) -> sa.ColumnElement[bool]:
+    """Return the condition for premises in these districts (every premises if none)."""
+    return premises.c.area_code.in_(list(area_codes)) if area_codes else sa.true()
 
 
 def _due_since(due: date) -> sa.ColumnElement[bool]:

@@ -18,6 +18,7 @@ from locator.adapters.db.tables import (
     uses,
 )
 from locator.domain import clock
+from locator.domain.moderation import Report
 
 
 class UsesRepository:
@@ -124,7 +125,7 @@ class ReportsRepository:
     def __init__(self, store):
         self._store = store
 
-    def add(self, space_id: int, reason: str) -> bool:
+    def add(self, space_id: int, reason: str, text: str | None = None) -> bool:
         """Record a problem report for a public premises; return False when it is not public."""
         with self._store.transaction() as connection:
             public = connection.execute(
@@ -134,7 +135,7 @@ class ReportsRepository:
                 return False
             connection.execute(
                 reports.insert().values(
-                    premises_id=space_id, reason=reason, created_at=clock.utc_now()
+                    premises_id=space_id, reason=reason, text=text, created_at=clock.utc_now()
                 )
             )
         return True
@@ -156,6 +157,30 @@ class ReportsRepository:
         with self._store.reading() as connection:
             for premises_id, reason, count in connection.execute(query):
                 found.setdefault(premises_id, {})[reason] = int(count)
+        return found
+
+    def listed(
+        self, space_ids: Sequence[int], open_only: bool = True, limit: int | None = None
+    ) -> dict[int, list[Report]]:
+        """Return the premises' problem reports, newest first (at most `limit` for each)."""
+        query = (
+            sa.select(
+                reports.c.premises_id,
+                reports.c.reason,
+                reports.c.text,
+                reports.c.created_at,
+                reports.c.resolved_at,
+            )
+            .where(reports.c.premises_id.in_(list(space_ids)))
+            .order_by(reports.c.id.desc())
+        )
+        if open_only:
+            query = query.where(reports.c.resolved_at.is_(None))
+        found: dict[int, list[Report]] = {space_id: [] for space_id in space_ids}
+        with self._store.reading() as connection:
+            for space_id, *values in connection.execute(query):
+                if limit is None or len(found[space_id]) < limit:
+                    found[space_id].append(Report(*values))
         return found
 
     def resolve(self, space_id: int) -> None:
@@ -276,18 +301,25 @@ def _described(row: dict | None) -> dict:
     return {key: row[key] for key in keys} if row else {}
 
 
-def _audit(connection, actor: str, action: str, detail: dict) -> None:
+def _audit(
+    connection, actor: str, action: str, detail: dict, organisation_id: int | None = None
+) -> None:
     # In the premises' audit trail with no premises: the directory is a partnership's, and the
-    # detail names the district and the contact.
+    # detail names the district and the contact; an upload is its head office's.
     connection.execute(
         audit_log.insert().values(
             premises_id=None,
+            organisation_id=organisation_id,
             actor=actor,
             action=action,
             detail=json.dumps(detail, sort_keys=True, default=str),
             created_at=clock.utc_now(),
         )
     )
+
+
+# The audit trail's action for an estate file imported.
+UPLOAD_IMPORTED = "estate_uploaded"
 
 
 class UploadsRepository:
@@ -297,7 +329,13 @@ class UploadsRepository:
         self._store = store
 
     def add(
-        self, token_hash: str, organisation_id: int, suffix: str, content: bytes, expires: datetime
+        self,
+        token_hash: str,
+        organisation_id: int,
+        suffix: str,
+        content: bytes,
+        expires: datetime,
+        file_name: str | None = None,
     ) -> None:
         """Keep an uploaded file until `expires`."""
         with self._store.transaction() as connection:
@@ -309,19 +347,42 @@ class UploadsRepository:
                     content=content,
                     created_at=clock.utc_now(),
                     expires_at=expires,
+                    file_name=file_name,
                 )
             )
 
-    def find(self, token_hash: str, organisation_id: int) -> tuple[str, bytes] | None:
-        """Return (suffix, content) of an organisation's unexpired upload, or None."""
-        query = sa.select(uploads.c.suffix, uploads.c.content).where(
+    def find(self, token_hash: str, organisation_id: int) -> tuple[str, bytes, str | None] | None:
+        """Return (suffix, content, file name) of an organisation's unexpired upload, or None."""
+        query = sa.select(uploads.c.suffix, uploads.c.content, uploads.c.file_name).where(
             uploads.c.token_hash == token_hash,
             uploads.c.organisation_id == organisation_id,
             uploads.c.expires_at > clock.utc_now(),
         )
         with self._store.reading() as connection:
             row = connection.execute(query).first()
-        return (row.suffix, bytes(row.content)) if row else None
+        return (row.suffix, bytes(row.content), row.file_name) if row else None
+
+    def record_import(self, organisation_id: int, actor: str, detail: dict) -> None:
+        """Add an imported upload to the audit trail, as its head office's own entry."""
+        with self._store.transaction() as connection:
+            _audit(connection, actor, UPLOAD_IMPORTED, detail, organisation_id)
+
+    def imports(self, organisation_id: int, limit: int = 10) -> list[dict]:
+        """Return a head office's imported uploads from the audit trail, newest first."""
+        query = (
+            sa.select(audit_log.c.actor, audit_log.c.detail, audit_log.c.created_at)
+            .where(
+                audit_log.c.organisation_id == organisation_id,
+                audit_log.c.action == UPLOAD_IMPORTED,
+            )
+            .order_by(audit_log.c.id.desc())
+            .limit(limit)
+        )
+        with self._store.reading() as connection:
+            return [
+                {"actor": actor, "created_at": created_at, **json.loads(detail or "{}")}
+                for actor, detail, created_at in connection.execute(query)
+            ]
 
     def delete(self, token_hash: str) -> None:
         """Forget an upload (imported, or given up)."""

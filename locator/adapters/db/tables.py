@@ -166,6 +166,8 @@ uploads = sa.Table(
     sa.Column("content", sa.LargeBinary, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    # The name the file had on the head office's computer, for its audit entry once imported.
+    sa.Column("file_name", sa.String(300), nullable=True),
     sa.Index("ix_uploads_expires_at", "expires_at"),
 )
 
@@ -180,7 +182,15 @@ audit_log = sa.Table(
     sa.Column("action", sa.String(40), nullable=False),
     sa.Column("detail", sa.Text, nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    # What a head office did to its estate as a whole (an upload), which no one premises holds.
+    sa.Column(
+        "organisation_id",
+        sa.Integer,
+        sa.ForeignKey("organisations.id", name="fk_audit_organisation", ondelete="SET NULL"),
+        nullable=True,
+    ),
     sa.Index("ix_audit_premises", "premises_id"),
+    sa.Index("ix_audit_organisation", "organisation_id"),
 )
 
 # What a member of the public said is wrong with a listing: a reason code and a time, nothing

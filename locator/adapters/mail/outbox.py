@@ -31,11 +31,34 @@ class Mailer:
         self.store = store
         self.transport = transport
 
-    def send(self, to: str, subject: str, body: str) -> None:
-        """Queue a message; outside a transaction deliver it at once, inside wait for `deliver`."""
-        self.store.outbox.add(to, subject, body)
+    def send(self, to: str, subject: str, body: str) -> int:
+        """Queue a message; outside a transaction deliver it at once, inside wait for `deliver`.
+
+        Return the message's id in the outbox.
+        """
+        letter_id = self.store.outbox.add(to, subject, body)
         if not self.store.in_transaction:
             self.deliver()
+        return letter_id
+
+    def deliver_after_commit(self, letter_id: int | None = None) -> bool:
+        """Try to deliver what waits now, never raising; return whether `letter_id` has gone.
+
+        Without a letter id, return whether delivery ran without failing.
+
+        The change the letter tells of is committed: whatever fails here (the mail server, the
+        database going away) leaves the letter queued for `outbox send`, and the person who
+        made the change is told it is saved, never given an error.
+        """
+        try:
+            delivery = self.deliver()
+            if letter_id is None:
+                return not delivery.failed
+            return self.store.outbox.delivered(letter_id)
+        except Exception as error:  # whatever fails, what was saved stays saved
+            # The name of the failure only: its text may carry an address or a link.
+            logger.warning("Mail %s left in the outbox: %s", letter_id, type(error).__name__)
+            return False
 
     def deliver(self, limit: int = 100) -> Delivery:
         """Send what waits in the outbox (up to `limit`); failures stay queued with their error."""

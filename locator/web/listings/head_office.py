@@ -22,9 +22,11 @@ from locator.web.listings.accounts import (
 )
 from locator.web.listings.blueprints import bp
 from locator.web.listings.manage import (
+    LISTING_ACTIONS,
     apply_form,
     change_readiness,
     change_training,
+    listing_action,
     manage_page,
 )
 from locator.web.listings.shared import (
@@ -33,8 +35,10 @@ from locator.web.listings.shared import (
     change_use,
     delete_use,
     printed,
+    printed_stickers,
     record_use,
     statistics_page,
+    sticker_offered,
 )
 
 
@@ -42,16 +46,64 @@ from locator.web.listings.shared import (
 @organisation_required
 def business_home(account):
     """All the head office's premises in one list, and the upload form."""
+    return _home(account)
+
+
+def _home(account, message: str | None = None):
     store = locator().store
     rows = head_office.estate(store, account)
     months = int(current_app.config["TRAINING_REFRESH_MONTHS"])
     training = readiness.staff_records(store, [row.id for row in rows], months)
     return render_template(
-        "business_home.html", account=account, rows=rows, training=training, reference=reference
+        "business_home.html",
+        account=account,
+        rows=rows,
+        training=training,
+        reference=reference,
+        listed=sum(row.status in head_office.LISTED for row in rows),
+        stickers=sum(sticker_offered(row) for row in rows),
+        uploads=head_office.upload_history(store, account),
+        message=message,
     )
 
 
+@bp.post("/business/confirm-all")
+@organisation_required
+def business_confirm_all(account):
+    """Confirm every store of the estate as still correct today."""
+    confirmed = head_office.confirm_estate(locator().store, account)
+    return _home(account, f"Confirmed all {confirmed} stores as correct today.")
+
+
+@bp.get("/business/stickers.pdf")
+@organisation_required
+def business_stickers(account):
+    """Download the window sticker of every store offered one, as one PDF."""
+    return printed_stickers(head_office.estate(locator().store, account), "window-stickers.pdf")
+
+
+@bp.get("/business/template.csv")
+@organisation_required
+def business_template(account):
+    """Download an estate file to fill in: the import format's columns and one example row."""
+    return _csv_download(head_office.template_csv(account), "estate-template.csv")
+
+
+def _csv_download(text: str, file_name: str):
+    response = current_app.response_class(text, mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
+
+
 UPLOAD_SUFFIXES = (".csv", ".geojson", ".json", ".osm", ".pbf", ".gpkg", ".zip", ".kml", ".kmz")
+UPLOAD_EXPIRED = "Please upload the file again."
+
+
+def _planned(account, suffix: str, content: bytes) -> importing.ImportPlan:
+    """Read and check an estate file; raise ImportFileError when it cannot be read."""
+    with head_office.upload_file(suffix, content) as path:
+        fmt, raw_rows = importing.read_rows(path, "auto", account.name)
+    return importing.plan_import(fmt, raw_rows, locator().gazetteer)
 
 
 @bp.post("/business/upload")
@@ -60,26 +112,7 @@ def business_upload(account):
     """Check an uploaded estate file and show every row's fate; import after confirmation."""
     service = locator()
     if request.form.get("action") == "confirm":
-        token = request.form.get("token", "")
-        staged = head_office.staged_upload(service.store, account, token)
-        if staged is None:
-            return render_template(
-                "message.html", title="Upload expired", message="Please upload the file again."
-            ), 400
-        with head_office.upload_file(*staged) as path:
-            fmt, raw_rows = importing.read_rows(path, "auto", account.name)
-        plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
-        confirm_unchanged = request.form.get("confirm_unchanged") == "yes"
-        saved = head_office.save_upload(service, account, plan, confirm_unchanged=confirm_unchanged)
-        head_office.discard_upload(service.store, token)
-        return render_template(
-            "business_upload.html",
-            account=account,
-            plan=plan,
-            result=saved.result,
-            confirmed=saved.confirmed,
-            token=None,
-        )
+        return _confirm_upload(account)
     upload = request.files.get("file")
     suffix = Path(upload.filename or "").suffix.lower() if upload else ""
     if upload is None or suffix not in UPLOAD_SUFFIXES:
@@ -90,23 +123,56 @@ def business_upload(account):
         return render_template("message.html", title="Choose a file", message=message), 400
     content = upload.read()
     try:
-        with head_office.upload_file(suffix, content) as path:
-            fmt, raw_rows = importing.read_rows(path, "auto", account.name)
-        plan = importing.plan_import(fmt, raw_rows, service.gazetteer)
+        plan = _planned(account, suffix, content)
     except importing.ImportFileError as error:
         return render_template(
             "message.html", title="That file cannot be read", message=str(error)
         ), 400
-    token = head_office.stage_upload(service.store, account, suffix, content) if plan.rows else None
-    unchanged = head_office.unchanged_premises(service, account, plan)
+    token = None
+    if plan.rows or plan.rejected:  # kept for the report of rejected rows too
+        token = head_office.stage_upload(service.store, account, suffix, content, upload.filename)
     return render_template(
         "business_upload.html",
         account=account,
         plan=plan,
+        preview=head_office.preview_upload(service, account, plan),
         result=None,
-        unchanged=len(unchanged),
         token=token,
     )
+
+
+def _confirm_upload(account):
+    """Import a checked upload, as the head office chose on its check page."""
+    service = locator()
+    token = request.form.get("token", "")
+    staged = head_office.staged_upload(service.store, account, token)
+    if staged is None:
+        return render_template("message.html", title="Upload expired", message=UPLOAD_EXPIRED), 400
+    plan = _planned(account, staged.suffix, staged.content)
+    saved = head_office.save_upload(
+        service,
+        account,
+        plan,
+        confirm_unchanged=request.form.get("confirm_unchanged") == "yes",
+        withdraw_missing=request.form.get("withdraw_missing") == "yes",
+        file_name=staged.file_name,
+    )
+    head_office.discard_upload(service.store, token)
+    return render_template(
+        "business_upload.html", account=account, plan=plan, saved=saved, result=saved.result
+    )
+
+
+@bp.get("/business/upload/rejected.csv")
+@organisation_required
+def business_upload_rejected(account):
+    """Download the rejected rows of an upload still waiting to be confirmed, as CSV."""
+    staged = head_office.staged_upload(locator().store, account, request.args.get("token", ""))
+    if staged is None:
+        return render_template("message.html", title="Upload expired", message=UPLOAD_EXPIRED), 404
+    # Rebuilt from the staged file: the report lives exactly as long as the upload does.
+    plan = _planned(account, staged.suffix, staged.content)
+    return _csv_download(head_office.rejected_report(plan), "rejected-rows.csv")
 
 
 def _estate_row(account, space_id: int) -> Premises:
@@ -121,11 +187,11 @@ def _estate_row(account, space_id: int) -> Premises:
 def business_premises(account, space_id: int):
     """Manage one of the head office's premises, as its manage link would."""
     row = _estate_row(account, space_id)
-    message, error = None, None
+    outcome = {}
     if request.method == "POST":
-        message, error = apply_form(row)
+        outcome = apply_form(row)
         row = _estate_row(account, space_id)
-    return manage_page(row, None, message, error, base=f"/business/premises/{space_id}")
+    return manage_page(row, None, base=f"/business/premises/{space_id}", **outcome)
 
 
 @bp.post("/business/premises/<id:space_id>/confirm")
@@ -141,16 +207,13 @@ def business_confirm(account, space_id: int):
     )
 
 
-@bp.post("/business/premises/<id:space_id>/withdraw")
+@bp.post(f"/business/premises/<id:space_id>/<{LISTING_ACTIONS}:action>")
 @organisation_required
-def business_withdraw(account, space_id: int):
-    """Withdraw one premises from the public list."""
-    manage.withdraw_listing(locator().store, _estate_row(account, space_id))
+def business_listing_action(account, space_id: int, action: str):
+    """Withdraw one premises (once confirmed), list it again, or ask for a review."""
+    message, error = listing_action(_estate_row(account, space_id), action, account.actor)
     return manage_page(
-        _estate_row(account, space_id),
-        None,
-        "Withdrawn from the public list.",
-        base=f"/business/premises/{space_id}",
+        _estate_row(account, space_id), None, message, error, base=f"/business/premises/{space_id}"
     )
 
 

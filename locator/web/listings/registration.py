@@ -11,6 +11,7 @@ from flask import (
 from locator import presenting
 from locator.domain.errors import InvalidParameter
 from locator.domain.vocabulary import CODEWORDS, FACILITIES, Status
+from locator.hours import grid
 from locator.hours import schedule as hours
 from locator.listings import checklist, registration
 from locator.web import links
@@ -36,6 +37,15 @@ def register_api():
     ), 201
 
 
+@api_bp.post("/registrations/<reference>/link")
+def new_link_api(reference: str):
+    """Mail a fresh manage link when the email sent is the listing's contact; 202 either way."""
+    answer = registration.mail_new_link(
+        locator().store, mailer(), reference, request.get_json(silent=True), links.base_url()
+    )
+    return jsonify({"status": "accepted", "message": answer}), 202
+
+
 @bp.route("/register", methods=["GET", "POST"])
 def register_page():
     """The registration form for one premises."""
@@ -43,7 +53,7 @@ def register_page():
     if request.method == "GET":
         return _register_form({}, None)
     try:
-        expression = form.get("opening_hours", "").strip() or registration.hours_from_grid(form)
+        expression = form.get("opening_hours", "").strip() or grid.hours_from_grid(form)
         payload = {
             name: form.get(name, "")
             for name in (
@@ -88,8 +98,8 @@ def _register_form(form, error):
         questions=checklist.QUESTIONS,
         answered=form,
         codewords=CODEWORDS,
-        days=registration.GRID_DAYS,
-        bank_holiday_choices=registration.BANK_HOLIDAY_CHOICES,
+        days=grid.GRID_DAYS,
+        bank_holiday_choices=grid.BANK_HOLIDAY_CHOICES,
         holiday_unconfirmed=presenting.HOLIDAY_UNCONFIRMED,
         chosen=set(form.getlist("facilities")) if form else set(),
         map=_pin_map(),

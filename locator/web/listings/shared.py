@@ -33,12 +33,7 @@ def printed(row: Premises, document: str):
         # Its QR code would open a page saying the place is not listed (or nothing at all).
         abort(404)
     public_url = links.space_url(row.id)
-    space = {
-        **features.data_properties(row, public_url),
-        "codewords": list(row.codewords),
-        "scheme": row.scheme,
-        "status": row.status,
-    }
+    space = _printed_space(row, public_url)
     if document == "staff-card.pdf":
         space["local_contacts"] = local_contacts(row)
     make = printing.window_sticker_pdf if document == "sticker.pdf" else printing.staff_card_pdf
@@ -46,6 +41,34 @@ def printed(row: Premises, document: str):
     response.headers["Content-Disposition"] = (
         f'attachment; filename="{reference(row.id)}-{document}"'
     )
+    return response
+
+
+def _printed_space(row: Premises, public_url: str) -> dict:
+    """Return what a sticker or staff card prints of a premises."""
+    return {
+        **features.data_properties(row, public_url),
+        "codewords": list(row.codewords),
+        "scheme": row.scheme,
+        "status": row.status,
+    }
+
+
+def printed_stickers(rows: list[Premises], file_name: str):
+    """Download one PDF with the window sticker of each premises offered one; 404 for none."""
+    from locator.printing import pdfs as printing
+
+    stickers = []
+    for row in rows:
+        if sticker_offered(row):
+            url = links.space_url(row.id)
+            stickers.append((_printed_space(row, url), url))
+    if not stickers:
+        abort(404)
+    response = current_app.response_class(
+        printing.window_stickers_pdf(stickers), mimetype="application/pdf"
+    )
+    response.headers["Content-Disposition"] = f'attachment; filename="{file_name}"'
     return response
 
 
