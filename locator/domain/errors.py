@@ -1,5 +1,7 @@
 """Named domain errors; the web layer maps them to the one JSON error shape."""
 
+from __future__ import annotations
+
 
 class LocatorError(Exception):
     """Base for errors a user can act on; `str()` is a sentence written for them."""
@@ -17,6 +19,35 @@ class InvalidParameter(LocatorError):
     """A request parameter is malformed or out of range."""
 
     code = "invalid_parameter"
+
+    @property
+    def problems(self) -> tuple[InvalidParameter, ...]:
+        """Return every refusal this error stands for (a form shows them all at once)."""
+        return (self,)
+
+    def message_for(self, field: str) -> str | None:
+        """Return what is wrong with `field`, or None when it is not refused."""
+        return next((p.message for p in self.problems if p.field == field), None)
+
+
+class InvalidFields(InvalidParameter):
+    """Several fields refused at once; the first speaks for all where one answer is given."""
+
+    def __init__(self, problems: list[InvalidParameter]):
+        super().__init__(problems[0].message, problems[0].field)
+        self._problems = tuple(problems)
+
+    @property
+    def problems(self) -> tuple[InvalidParameter, ...]:
+        return self._problems
+
+
+def gather(problems: list[InvalidParameter]) -> None:
+    """Raise the refusals found, all at once, if there are any."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InvalidFields(problems)
 
 
 def refuse_unknown_members(document, allowed: tuple[str, ...], what: str) -> None:

@@ -224,12 +224,16 @@ def check_answers(
         for key in PHYSICAL:
             answers.setdefault(key, True)
     missing = [key for key in required if key not in answers]
+    if len(missing) > 1 and required == EVERY_QUESTION:
+        asked = "; ".join(BY_KEY[key].text.rstrip("?") for key in missing)
+        raise InvalidParameter(f"Answer these readiness questions: {asked}.", "checklist")
     if missing:
         question = BY_KEY[missing[0]]
         first = required == FIRST_ASKED and question.stage == "physical"
         hint = f" (or '{SPACE_CHECKED}')" if first else ""
         raise InvalidParameter(
-            f"Answer the readiness question '{question.key}'{hint}: {question.text}.",
+            f"Answer the readiness question '{question.key}'{hint}: {question.text}"
+            + ("" if question.text.endswith("?") else "."),
             "checklist",
         )
     missing_essentials = [BY_KEY[key].text for key in ESSENTIAL if answers.get(key) is False]

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from locator.domain import clock, policy
 from locator.domain import moderation as rules
-from locator.domain.errors import InvalidParameter, SpaceNotFound
+from locator.domain.errors import InvalidParameter, SpaceNotFound, gather
 from locator.domain.premises import Premises, reference
 from locator.domain.vocabulary import Status
 from locator.hours import schedule as hours
@@ -50,25 +50,34 @@ def managed_space(store, token: str) -> Premises:
 
 
 def update_listing(store, row: Premises, changes: Mapping[str, object]) -> dict[str, list[str]]:
-    """Apply hours and closure now; keep edits to public words for a moderator."""
+    """Apply hours and closure now; keep edits to public words for a moderator.
+
+    Every mistake is reported at once (`InvalidFields`) and then nothing is saved.
+    """
     changed = {}
+    problems: list[InvalidParameter] = []
     if "opening_hours" in changes and changes["opening_hours"] != row.opening_hours:
-        try:
-            changed["opening_hours"] = hours.check_hours(changes["opening_hours"])
-        except hours.HoursError as error:
-            raise InvalidParameter(str(error), "opening_hours") from None
+        hours_now = _noting(problems, _checked_hours, changes["opening_hours"])
+        if hours_now is not None:
+            changed["opening_hours"] = hours_now
     if "closed_to" in changes:
-        changed.update(_closure_changes(row, changes.get("closed_from"), changes["closed_to"]))
+        closure = _noting(
+            problems, _closure_changes, row, changes.get("closed_from"), changes["closed_to"]
+        )
+        changed.update(closure or {})
     if "codewords" in changes:
-        joined = check_codewords(changes["codewords"])
-        if joined != row.codewords:
+        joined = _noting(problems, check_codewords, changes["codewords"])
+        if joined is not None and joined != row.codewords:
             # Which schemes the business has joined is its own word, shown on its sticker.
             changed["checklist"] = json.dumps(
                 {**row.readiness, "codewords": list(joined)}, sort_keys=True
             )
-    for name, value in _checked_fields(row, changes).items():
-        if value != (getattr(row, name) or None):
-            changed[name] = value
+    for name in (name for name in REVIEWED_FIELDS if name in changes):
+        # One field at a time, so each wrong one is named.
+        value = _noting(problems, _checked_fields, row, {name: changes[name]})
+        if value is not None and value[name] != (getattr(row, name) or None):
+            changed[name] = value[name]
+    gather(problems)
     instant, reviewed = policy.split_changes(row.status, changed)
     values = dict(instant)
     if reviewed:
@@ -80,6 +89,22 @@ def update_listing(store, row: Premises, changes: Mapping[str, object]) -> dict[
             row.id, values, "business", "edited", {"now": instant, "for_review": reviewed}
         )
     return {"applied": sorted(instant), "for_review": sorted(reviewed)}
+
+
+def _noting(problems: list[InvalidParameter], check, *args):
+    """Return what `check` gives, or None after noting its refusal in `problems`."""
+    try:
+        return check(*args)
+    except InvalidParameter as problem:
+        problems.append(problem)
+        return None
+
+
+def _checked_hours(expression) -> str:
+    try:
+        return hours.check_hours(expression)
+    except hours.HoursError as error:
+        raise InvalidParameter(str(error), "opening_hours") from None
 
 
 def _checked_fields(row: Premises, changes: Mapping[str, object]) -> dict[str, object]:

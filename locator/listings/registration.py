@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from locator.domain import clock
-from locator.domain.errors import InvalidParameter, refuse_unknown_members
+from locator.domain.errors import InvalidParameter, gather, refuse_unknown_members
 from locator.domain.premises import reference, space_id_of
 from locator.domain.vocabulary import Status
 from locator.importing import rows as importing
@@ -42,28 +42,43 @@ class Registered:
 
 
 def register(
-    service, payload, mailer, base_url: str, *, every_question: bool = False
+    service,
+    payload,
+    mailer,
+    base_url: str,
+    *,
+    every_question: bool = False,
+    found: tuple[InvalidParameter, ...] = (),
 ) -> Registered:
     """Validate a registration and store it as pending; mail the private manage link.
 
-    `every_question` asks for an answer to each readiness question (the web form does); the
-    API may leave the later ones for the manage page.
+    Every field is checked and every refusal raised at once (`InvalidFields`), with those the
+    caller `found` already (a form's hours grid). `every_question` asks for an answer to each
+    readiness question (the web form does); the API may leave the later ones for the manage page.
     """
     if not isinstance(payload, Mapping):
         raise InvalidParameter("Send the registration as a JSON object.", "body")
     refuse_unknown_members(payload, REGISTRATION_FIELDS, "a registration")
-    email = check_email(payload.get("contact_email"))
-    answers = checklist.check_answers(
-        payload.get("checklist"),
-        required=checklist.EVERY_QUESTION if every_question else checklist.FIRST_ASKED,
-    )
-    answers["codewords"] = list(check_codewords(payload.get("codewords")))
+    problems = list(found)
+
+    def checked(check, *args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except InvalidParameter as problem:
+            problems.append(problem)
+            return None
+
     values = {name: payload.get(name) for name in importing.SPEC_COLUMNS}
     values["ref"] = f"web-{secrets.token_hex(6)}"
-    try:
-        row, approximate, _notes = importing.validate_row(values, service.gazetteer)
-    except importing.RowError as error:
-        raise invalid_row(error) from None
+    validated, row_problems = _row_problems(values, service.gazetteer)
+    problems += row_problems
+    email = checked(check_email, payload.get("contact_email"))
+    required = checklist.EVERY_QUESTION if every_question else checklist.FIRST_ASKED
+    answers = checked(checklist.check_answers, payload.get("checklist"), required=required)
+    codewords = checked(check_codewords, payload.get("codewords"))
+    gather(sorted(problems, key=_in_form_order))
+    answers["codewords"] = list(codewords)
+    row, approximate = validated
     area = service.areas.locate(row["lat"], row["lon"])
     token = secrets.token_urlsafe(24)
     row.update(
@@ -83,6 +98,74 @@ def register(
         letter = _mail_registration(mailer, email, row["name"], space_id, token, base_url)
     mailed = mailer.deliver_after_commit(letter)
     return Registered(space_id, reference(space_id), token, approximate, mailed)
+
+
+# The registration form's order, which a list of its mistakes follows.
+FORM_ORDER = (
+    "organisation",
+    "name",
+    "address",
+    "postcode",
+    "lat",
+    "lon",
+    "opening_hours",
+    "facilities",
+    "how_to_ask",
+    "phone",
+    "website",
+    "contact_email",
+    "scheme",
+    "checklist",
+    "codewords",
+)
+
+
+def _in_form_order(problem: InvalidParameter) -> int:
+    return FORM_ORDER.index(problem.field) if problem.field in FORM_ORDER else len(FORM_ORDER)
+
+
+# Good values put in place of a refused one, so the row's other fields are checked too.
+_STAND_INS = {
+    "name": "Stand-in",
+    "organisation": "Stand-in",
+    "address": "1 Stand-in Street",
+    "opening_hours": "24/7",
+    "phone": "",
+    "website": "",
+    "how_to_ask": "",
+    "scheme": "external",
+    "facilities": [],
+}
+# A refused place (postcode, position) is replaced by a position in the UK, and no postcode.
+_PLACE = ("postcode", "lat", "lon")
+_STAND_IN_PLACE = {"postcode": "", "lat": 53.8, "lon": -1.55}
+
+
+def _row_problems(values: dict, gazetteer) -> tuple[tuple[dict, bool] | None, list]:
+    """Return the checked row and whether it was placed by its postcode, or every refusal.
+
+    The import's check stops at the first refusal; each refused field is given a good stand-in
+    and the row checked again, so a form can show every mistake at once.
+    """
+    problems = []
+    values = dict(values)
+    while True:
+        try:
+            row, approximate, _notes = importing.validate_row(values, gazetteer)
+        except importing.RowError as error:
+            problem = invalid_row(error)
+            problems.append(problem)
+            if problem.field in _PLACE and values.get("postcode") != "":
+                values.update(_STAND_IN_PLACE)
+            elif (
+                problem.field in _STAND_INS
+                and values.get(problem.field) != _STAND_INS[problem.field]
+            ):
+                values[problem.field] = _STAND_INS[problem.field]
+            else:  # nothing left to stand in: the rest cannot be checked apart
+                return None, problems
+            continue
+        return (None, problems) if problems else ((row, approximate), [])
 
 
 def _mail_registration(

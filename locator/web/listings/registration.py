@@ -52,8 +52,13 @@ def register_page():
     form = request.form
     if request.method == "GET":
         return _register_form({}, None)
+    found = ()
     try:
         expression = form.get("opening_hours", "").strip() or grid.hours_from_grid(form)
+    except InvalidParameter as error:
+        # Shown with every other mistake; the hours stand in as always open meanwhile.
+        expression, found = "24/7", (error,)
+    try:
         payload = {
             name: form.get(name, "")
             for name in (
@@ -75,7 +80,7 @@ def register_page():
         payload["checklist"] = checklist.answers_from_form(form)
         payload["codewords"] = form.getlist("codewords")
         done = registration.register(
-            locator(), payload, mailer(), links.base_url(), every_question=True
+            locator(), payload, mailer(), links.base_url(), every_question=True, found=found
         )
     except InvalidParameter as error:
         return _register_form(form, error), 400
