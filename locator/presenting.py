@@ -125,7 +125,8 @@ def weekly_table(schedule: hours.Schedule, at: datetime) -> list[DayHours]:
     monday = at.date() - timedelta(days=at.weekday())
     start = datetime.combine(monday, datetime.min.time(), hours.LONDON)
     end = start + timedelta(days=7)
-    spans = schedule.intervals(start, end)
+    # A little either side, to see where a late night that crosses the week's ends finishes.
+    spans = schedule.intervals(start - LATE_NIGHT, end + LATE_NIGHT)
     holiday_names = dict(hours.next_bank_holidays(schedule.nation, monday, count=20))
     rows = []
     for offset in range(7):
@@ -140,6 +141,11 @@ def weekly_table(schedule: hours.Schedule, at: datetime) -> list[DayHours]:
                 unknown = True
             if state != "open":
                 continue
+            if _late_night(span_start, span_end, day_start - timedelta(days=1)):
+                continue  # the night before's, shown on its own day
+            if _late_night(span_start, span_end, day_start):
+                opened.append(f"{span_start:%H:%M}–{span_end:%H:%M}")
+                continue
             shown_start = max(span_start, day_start)
             shown_end = min(span_end, day_end)
             end_text = "24:00" if shown_end == day_end else f"{shown_end:%H:%M}"
@@ -151,6 +157,17 @@ def weekly_table(schedule: hours.Schedule, at: datetime) -> list[DayHours]:
             note = "Hours not known for part of the day"
         rows.append(DayHours(day, WEEKDAYS[offset], tuple(opened), note, day == at.date()))
     return rows
+
+
+# Opening that runs past midnight until this late belongs to the evening it started, as a
+# shop says "Friday 18:00–02:00"; longer runs are shown split by day.
+LATE_NIGHT = timedelta(hours=6)
+
+
+def _late_night(span_start: datetime, span_end: datetime, day_start: datetime) -> bool:
+    """Tell whether a span opens on the day starting `day_start` and ends early the next day."""
+    next_day = day_start + timedelta(days=1)
+    return day_start < span_start < next_day < span_end <= next_day + LATE_NIGHT
 
 
 def week_summary(schedule: hours.Schedule, at: datetime) -> str:

@@ -112,3 +112,39 @@ def test_a_moderator_keeps_their_districts_referral_contacts_at_phone_and_deskto
     expect(page.locator("#contacts li", has_text=name)).to_contain_text("Police")
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(page, f"moderate-referrals-{width}.png")
+
+
+def test_a_shop_registers_with_a_lunch_break_and_a_late_night_on_a_phone(site, new_context):
+    from .test_record_and_review import no_serious_violations, no_sideways_scroll
+
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto(site.url("/register"))
+    page.fill("#organisation", "Lunch Ltd")
+    page.fill("#name", "Lunch Break Books")
+    page.fill("#address", "5 Gentleman's Walk, Norwich")
+    page.fill("#postcode", "NR2 1NT")
+    page.locator("#postcode").press("Tab")
+    expect(page.locator("#lat")).to_have_value(re.compile(r"^52\.6\d+$"))
+    for day in ("monday", "tuesday", "wednesday", "thursday"):
+        page.fill(f"#{day}_open1", "09:00")
+        page.fill(f"#{day}_close1", "12:30")
+        page.fill(f"#{day}_open2", "13:30")
+        page.fill(f"#{day}_close2", "17:30")
+    page.fill("#friday_open1", "18:00")
+    page.fill("#friday_close1", "02:00")  # a late night, past midnight
+    page.check("#bank-holidays-closed")
+    page.fill("#contact_email", "lunch@example.org")
+    for key, value in ready_form().items():
+        page.check(f"#{key}-{value}")
+    no_sideways_scroll(page)
+    no_serious_violations(page)
+    page.click("#register-submit")
+    expect(page.locator("#reference")).to_have_text(re.compile(r"SSL-\d{6}"))
+    hours = page.locator("table.hours")
+    expect(hours.locator("tr", has_text="Monday")).to_contain_text("09:00")
+    expect(hours.locator("tr", has_text="Monday")).to_contain_text("13:30")
+    expect(hours.locator("tr", has_text="Friday")).to_contain_text("18:00")
+    expect(hours.locator("tr", has_text="Friday")).to_contain_text("02:00")
+    no_sideways_scroll(page)
+    no_serious_violations(page)
+    screenshot(page, "registered-lunch-and-late-night-phone.png")
