@@ -33,17 +33,19 @@ def status_phrase(
     at: datetime,
     next_state: str | None = None,
     today: date | None = None,
+    seconds: float | None = None,
 ) -> str:
     """Say whether a place is open at `at` and when that changes, e.g. 'Closes in 25 min'.
 
-    `today` is the London date of `at`, when the caller has it already.
+    `today` is the London date of `at` and `seconds` the time until the change, when the
+    caller has them already.
     """
     if state == "unknown":
         return "Hours not known · ask before you rely on it"
     if next_change is None:
         return "Open 24 hours" if state == "open" else "Closed"
-    # By timestamps: two London times subtract as wall clocks, an hour out across a clock change.
-    seconds = next_change.timestamp() - at.timestamp()
+    if seconds is None:
+        seconds = seconds_between(at, next_change)
     soon = seconds <= SOON.total_seconds()
     minutes = max(1, round(seconds / 60))
     if state == "open" and next_state == "unknown":
@@ -89,11 +91,19 @@ def walking_minutes(metres: float) -> int:
     return max(1, round(metres / WALKING_M_PER_MIN))
 
 
+def seconds_between(start: datetime, end: datetime) -> float:
+    """Return the real seconds from `start` to `end`.
+
+    By timestamps: two London times subtract as wall clocks, an hour out across a clock change.
+    """
+    return end.timestamp() - start.timestamp()
+
+
 def closing_before_arrival(next_change: datetime | None, at: datetime) -> str:
     """Say that an open place shuts before someone walking there could arrive."""
     if next_change is None:
         return "Open"
-    minutes = max(1, round((next_change - at).total_seconds() / 60))
+    minutes = max(1, round(seconds_between(at, next_change) / 60))
     return f"Closes in {minutes} min: you may not get there in time"
 
 

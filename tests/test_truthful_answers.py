@@ -64,6 +64,24 @@ def test_places_open_on_arrival_come_before_those_that_close_on_the_way(client, 
 
 
 @pytest.mark.parametrize(
+    ("limit", "expected"),
+    [
+        # The nearest closes on the way: the one that stays open comes from further out.
+        (1, ["closing_ok"]),
+        (2, ["closing_ok", "stays"]),
+        (3, ["closing_ok", "stays", "closing_near"]),
+    ],
+)
+def test_a_short_list_still_puts_the_places_open_on_arrival_first(
+    client, on_the_way, limit, expected
+):
+    found = search(
+        client, lat=MANCHESTER[0], lon=MANCHESTER[1], at=TEATIME, open_now="true", limit=limit
+    )
+    assert refs(found, on_the_way) == expected
+
+
+@pytest.mark.parametrize(
     ("ref", "arrives_open", "status"),
     [
         ("closing_near", False, "Closes in 5 min: you may not get there in time"),

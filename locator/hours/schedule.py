@@ -751,6 +751,7 @@ def _is_weekday_word(word: str) -> bool:
 # --- for people reading hours -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)  # every result of a search asks about the same day
 def holiday_name(nation: str, day: date) -> str | None:
     """Return the name of the nation's bank holiday on `day`, or None on an ordinary day."""
     return _holiday_names(_nation(nation), day.year).get(day)

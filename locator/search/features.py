@@ -94,8 +94,11 @@ def state_properties(
     if status is None:
         status = schedule.status(at) if schedule else hours.HoursStatus("unknown", None)
     status = until_closure(status, moment.day, closed_from, closed_until)
+    seconds = None
+    if status.next_change is not None:
+        seconds = status.next_change_timestamp - moment.timestamp
     status_text = presenting.status_phrase(
-        status.state, status.next_change, at, status.next_state, today=moment.day
+        status.state, status.next_change, at, status.next_state, moment.day, seconds
     )
     holiday = hours.holiday_name(nation, moment.day)
     # Not saying how they open on a bank holiday, but open on an ordinary day at this time.

@@ -205,17 +205,20 @@ class Locator:
         area, where = self._filter_for(query)
         point = (location.lat, location.lon) if location else None
         arrival_order = query.open_now and point is not None
-        limit = query.limit
-        if arrival_order:
-            # Fetch more than asked: places that close before you could walk there go below
-            # those that stay open, and the nearest of those may be further out.
-            limit = min(MAX_LIMIT, query.limit * ARRIVAL_FETCH_FACTOR + ARRIVAL_SPARE)
         # One index for the whole search, even if a newer one is built meanwhile.
         index = self.index.current()
-        hits = self._hits(index, query, where, point, area, limit)
+        hits = self._hits(index, query, where, point, area, query.limit)
         if arrival_order:
+            # Places that close before you could walk there go below those that stay open.
+            # When every one of the nearest is still open on arrival, they are the answer;
+            # otherwise fetch more, as the nearest that stay open may be further out.
+            hits, late = self._arrival_first(index, hits, query.at)
+            if late and len(hits) == query.limit:
+                limit = min(MAX_LIMIT, query.limit * ARRIVAL_FETCH_FACTOR + ARRIVAL_SPARE)
+                more = self._hits(index, query, where, point, area, limit)
+                hits, _late = self._arrival_first(index, more, query.at)
             # Chosen from the index alone, so only the places shown are described.
-            hits = self._arrival_first(index, hits, query.at)[: query.limit]
+            hits = hits[: query.limit]
         found = self._found(index, hits, query.at, url_for_space, with_distance=point is not None)
         if arrival_order:
             found.sort(key=lambda pair: not pair[0]["open_on_arrival"])
@@ -235,10 +238,15 @@ class Locator:
             query, [encoded for _, encoded in found], location, describe(query, location)
         )
 
-    def _arrival_first(self, index: SpaceIndex, hits: list[Hit], at: datetime) -> list[Hit]:
-        """Return open hits with those still open when someone walking there arrives first."""
+    def _arrival_first(
+        self, index: SpaceIndex, hits: list[Hit], at: datetime
+    ) -> tuple[list[Hit], int]:
+        """Return open hits, those still open when someone walking there arrives first.
+
+        Also return how many would close before someone arrives.
+        """
         if not hits:
-            return hits
+            return hits, 0
         until = index.open_until([hit.id for hit in hits], at)
         moment = at.timestamp()
         # Open past the farthest hit's arrival is open on arrival at any of them: most places
@@ -250,8 +258,10 @@ class Locator:
             and closes < arrival_deadline(moment, presenting.walking_minutes(hit.distance_m))
             for hit, closes in zip(hits, until, strict=True)
         ]
+        if not any(late):
+            return hits, 0
         order = sorted(range(len(hits)), key=late.__getitem__)  # stable: nearest first
-        return [hits[i] for i in order]
+        return [hits[i] for i in order], sum(late)
 
     def _hits(self, index: SpaceIndex, query, where, point, area, limit) -> list[Hit]:
         """Return the index's hits for a query's place: a box, a point or an area."""
