@@ -201,7 +201,7 @@ def report(backend: str, n: int, runs: dict) -> float:
     lines = (("static 2 KB JSON", ceiling_rps, ceiling_p99), ("search", search_rps, search_p99))
     for name, rps, p99 in lines:
         print(f"{name + ':':24} {rps:8,.0f} req/s, p99 {p99:6.1f} ms at 32 connections")
-    print(f"search / static:         {search_rps / ceiling_rps:8.0%}")
+    print(f"search / static:         {search_rps / ceiling_rps:8.1%}")
     print(
         f"p99 at 2 connections:    search {search_p99_2:.2f} ms, static {ceiling_p99_2:.2f} ms "
         f"= {search_p99_2 / ceiling_p99_2:.2f}×"

@@ -46,27 +46,27 @@ def status_phrase(
         return "Open 24 hours" if state == "open" else "Closed"
     if seconds is None:
         seconds = seconds_between(at, next_change)
-    soon = seconds <= SOON.total_seconds()
+    if seconds > SOON.total_seconds():
+        return _later_phrase(state, next_change, next_state, today or hours.local_time(at).date())
     minutes = max(1, round(seconds / 60))
     if state == "open" and next_state == "unknown":
         # Open until a day the hours do not cover (a bank holiday): not a closing time.
+        return f"Open · hours not confirmed from in {minutes} min"
+    return f"Closes in {minutes} min" if state == "open" else f"Closed · opens in {minutes} min"
+
+
+@lru_cache(maxsize=4096)
+def _later_phrase(state: str, next_change: datetime, next_state: str | None, today: date) -> str:
+    # A change more than an hour away is said by its day and time, the same all day long: every
+    # search that day shares the words.
+    when = _when_on(next_change, today)
+    if state == "open" and next_state == "unknown":
+        # Open until a day the hours do not cover (a bank holiday): not a closing time.
         local = hours.local_time(next_change)
-        if soon:
-            when = f"in {minutes} min"
-        elif local.hour == local.minute == 0 and (local.date() - at.date()).days > 1:
+        if local.hour == local.minute == 0 and (local.date() - today).days > 1:
             when = f"{local:%a %-d %b}"  # the whole day is not covered
-        else:
-            when = _when(next_change, at, today)
         return f"Open · hours not confirmed from {when}"
-    if soon:
-        return f"Closes in {minutes} min" if state == "open" else f"Closed · opens in {minutes} min"
-    when = _when(next_change, at, today)
     return f"Open · closes {when}" if state == "open" else f"Closed · opens {when}"
-
-
-def _when(moment: datetime, at: datetime, today: date | None = None) -> str:
-    """Say a time relative to `at` (London date `today`): '22:00', '08:00 tomorrow', 'Mon 09:00'."""
-    return _when_on(moment, today or hours.local_time(at).date())
 
 
 @lru_cache(maxsize=4096)

@@ -27,8 +27,11 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _kept(response: Response) -> Response:
+        # The endpoint first: other routes never read the query string here.
+        if request.endpoint != "static" or response.status_code != 200:
+            return response
         version = request.args.get("v")
-        if response.status_code != 200 or not version or request.endpoint != "static":
+        if not version:
             return response
         filename = (request.view_args or {}).get("filename", "")
         if version == content_version(folder / filename):

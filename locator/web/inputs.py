@@ -71,7 +71,8 @@ def init_app(app: Flask) -> None:
     def _no_control_characters():
         # One look at the whole decoded query string first: a search must not pay for a walk
         # through every parameter when none holds anything to refuse.
-        if CONTROL.search(unquote_plus(request.query_string.decode("latin-1"))):
+        query = request.query_string.decode("latin-1")
+        if CONTROL.search(unquote_plus(query) if "%" in query else query):
             _check_fields(request.args)
         # Only a form body has fields: reading request.form on a GET would parse for nothing.
         if request.mimetype in FORM_TYPES:
