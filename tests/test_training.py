@@ -13,7 +13,7 @@ from locator.listings import accounts
 from locator.printing.pdfs import staff_card_pdf, training_url
 from locator.printing.training import training_pack_pdf
 
-from builders import write_csv
+from builders import READY_CHECKLIST, write_csv
 from conftest import premises_row
 
 A4_POINTS = (210 / 25.4 * 72, 297 / 25.4 * 72)
@@ -233,14 +233,7 @@ def test_the_manage_page_links_to_the_training_pack_and_its_card_points_there(cl
         "facilities": ["phone_charging"],
         "scheme": "external",
         "contact_email": "manager@corner.example",
-        "checklist": {
-            "staff_trained": True,
-            "designated_person": True,
-            "space_checked": True,
-            "insurer_consulted": True,
-            "partners_informed": True,
-            "record_and_review": True,
-        },
+        "checklist": READY_CHECKLIST,
     }
     with client.post("/api/v1/registrations", json=body) as response:
         assert response.status_code == 201, response.get_json()
