@@ -157,9 +157,9 @@ def update_answers(store, row, answers: Mapping, codewords, actor: str = "busine
         answers, required=checklist.EVERY_QUESTION, not_ready=STILL_NEEDED
     )
     kept = {**checked, "codewords": list(check_codewords(codewords))}
-    if kept == {**checklist.stored(row.readiness), "codewords": list(row.codewords)}:
-        return "Your readiness answers are unchanged."
     before = checklist.stored(row.readiness)
+    if kept == {**before, "codewords": list(row.codewords)}:
+        return "Your readiness answers are unchanged."
     changed = sorted(key for key in checked if before.get(key) != checked[key])
     store.premises.change(
         row.id,
