@@ -27,6 +27,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         errors,
         extensions,
         inputs,
+        language,
         listings,
         maps,
         opendata,
@@ -68,6 +69,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         app.config["MAX_CONTENT_LENGTH"] = 8 * 1024 * 1024
     privacy.init_app(app)
     inputs.init_app(app)
+    language.init_app(app)
     store = Store(str(app.config["DATABASE_URL"]))
     app.extensions["locator"] = Locator(
         store,
