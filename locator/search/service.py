@@ -13,9 +13,10 @@ import orjson
 from locator import presenting
 from locator.adapters.db.premises import SHOWN_FIELDS
 from locator.adapters.db.store import Store
-from locator.domain import clock
+from locator.domain import clock, language
 from locator.domain.errors import SpaceNotFound, UnknownPlace
 from locator.domain.vocabulary import facility_mask
+from locator.geo import names
 from locator.geo.areas import Areas
 from locator.geo.gazetteer import Gazetteer, Place
 from locator.geo.layered import LayeredGazetteer
@@ -44,6 +45,8 @@ ARRIVAL_SPARE = 10
 # A name several places share ("Victoria") is answered with the likeliest and up to this many
 # others, to choose from.
 MAX_ALTERNATIVES = 4
+# Where a Welsh visitor's shared place name is resolved nearest to (near Llanidloes).
+WALES_MIDDLE = (52.41, -3.6)
 
 
 @dataclass
@@ -156,7 +159,9 @@ class Locator:
             return Location(query.lat, query.lon, "your location", "device")
         if not query.q:
             return None
-        choices = self.gazetteer.candidates(query.q, limit=MAX_ALTERNATIVES + 1, near=query.near)
+        choices = self.gazetteer.candidates(
+            query.q, limit=MAX_ALTERNATIVES + 1, near=_near_for(query)
+        )
         if not choices:
             suggestions = self.gazetteer.suggestions(query.q, limit=3)
             raise UnknownPlace(
@@ -170,7 +175,10 @@ class Locator:
         place, *others = self._told_apart(choices)
         return replace(
             _location_from_place(place),
-            alternatives=tuple(Alternative(p.lat, p.lon, p.label, p.kind) for p in others),
+            alternatives=tuple(
+                Alternative(p.lat, p.lon, names.shown(p.label, p.lat, p.lon), p.kind)
+                for p in others
+            ),
         )
 
     def _told_apart(self, places: list[Place]) -> list[Place]:
@@ -389,4 +397,17 @@ def search_for_people(
 
 
 def _location_from_place(place: Place) -> Location:
-    return Location(place.lat, place.lon, place.label, place.kind)
+    return Location(
+        place.lat, place.lon, names.shown(place.label, place.lat, place.lon), place.kind
+    )
+
+
+def _near_for(query: SpaceQuery) -> tuple[float, float] | None:
+    """Return the point a shared name ("Bangor", "Newport") is resolved nearest to.
+
+    The device's position when it was sent; in Welsh, the middle of Wales, where a Welsh
+    speaker asking for Bangor most likely means Bangor in Gwynedd.
+    """
+    if query.near is not None:
+        return query.near
+    return WALES_MIDDLE if language.current() == language.WELSH else None

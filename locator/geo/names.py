@@ -1,0 +1,91 @@
+"""Place names in the visitor's language: Caerdydd on a Welsh page, Cardiff on an English one.
+
+The Welsh names come from OS Open Names (data/gazetteer/welsh_names_osnames.csv, built by
+scripts/build_welsh_names.py). A name is said in Welsh only near the place OS gives it for, so
+Newport on the Isle of Wight is never called Casnewydd.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from locator.domain import language
+from locator.geo.gazetteer import DATA_DIR
+
+NAMES_FILE = Path("gazetteer") / "welsh_names_osnames.csv"
+# OS names Welsh places Welsh first: "Y Rhath (Roath), Caerdydd - Cardiff".
+_OS_BILINGUAL = re.compile(r"^(?P<welsh>[^(),]+) \((?P<english>[^()]+)\)(?P<rest>.*)$")
+_COUNCIL_PAIR = re.compile(r"(?P<welsh>[^,]+?) - (?P<english>[^,]+)")
+_STATION = re.compile(r"^(?P<name>.+) station$")
+# The nations a label may end with to tell places of one name apart ("Newport, Wales").
+NATIONS = {
+    "England": "Lloegr",
+    "Wales": "Cymru",
+    "Scotland": "Yr Alban",
+    "Northern Ireland": "Gogledd Iwerddon",
+}
+
+
+@dataclass(frozen=True)
+class WelshName:
+    """The Welsh name of an English-named place, and how far from its point it applies."""
+
+    welsh: str
+    lat: float
+    lon: float
+    reach_km: float
+
+
+@cache
+def _names(data_dir: Path = DATA_DIR) -> dict[str, list[WelshName]]:
+    """Return the Welsh names by English name (several places may share one)."""
+    found: dict[str, list[WelshName]] = defaultdict(list)
+    with (data_dir / NAMES_FILE).open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found[row["english"].casefold()].append(
+                WelshName(
+                    row["welsh"], float(row["lat"]), float(row["lon"]), float(row["reach_km"])
+                )
+            )
+    return dict(found)
+
+
+def welsh_name(english: str, lat: float, lon: float) -> str | None:
+    """Return the Welsh name of the place called `english` at (lat, lon), or None."""
+    for name in _names().get(english.strip().casefold(), ()):
+        if _km(lat, lon, name.lat, name.lon) <= name.reach_km:
+            return name.welsh
+    return None
+
+
+def shown(label: str, lat: float, lon: float, lang: str | None = None) -> str:
+    """Return a place's label in a language (the current one by default)."""
+    if (lang or language.current()) != language.WELSH:
+        return label
+    bilingual = _OS_BILINGUAL.match(label)
+    if bilingual:
+        # "Y Rhath (Roath), Caerdydd - Cardiff" → "Y Rhath, Caerdydd".
+        label = bilingual["welsh"] + bilingual["rest"]
+    label = _COUNCIL_PAIR.sub(lambda m: m["welsh"], label)
+    return ", ".join(_part_in_welsh(part, lat, lon) for part in label.split(", "))
+
+
+def _part_in_welsh(part: str, lat: float, lon: float) -> str:
+    """Return one comma-separated part of a label in Welsh where OS has a Welsh name for it."""
+    station = _STATION.match(part)
+    if station:
+        welsh = welsh_name(station["name"], lat, lon)
+        return f"Gorsaf {welsh}" if welsh else part
+    return NATIONS.get(part) or welsh_name(part, lat, lon) or part
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the distance between two nearby points in km."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
