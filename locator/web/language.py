@@ -15,7 +15,16 @@ from flask_babel import Babel
 from locator.domain import language
 
 # Blueprints whose pages are translated; None is a page no route matched (a 404).
-PUBLIC_BLUEPRINTS = frozenset({"pages", "embed", None})
+PUBLIC_BLUEPRINTS = frozenset({"pages", "embed", "offline", None})
+# Pages of those blueprints that are for partners, not the public, and stay in English.
+ENGLISH_ONLY_ENDPOINTS = frozenset({"embed.partners_embed"})
+
+
+def is_public() -> bool:
+    """Tell whether this request is for a translated public page."""
+    return (
+        request.blueprint in PUBLIC_BLUEPRINTS and request.endpoint not in ENGLISH_ONLY_ENDPOINTS
+    )
 
 
 def init_app(app: Flask) -> None:
@@ -30,7 +39,7 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def _choose() -> None:
         lang, explicit = language.ENGLISH, False
-        if request.blueprint in PUBLIC_BLUEPRINTS:
+        if is_public():
             lang, explicit = language.chosen(
                 request.args.get("lang"), request.headers.get("Accept-Language")
             )
@@ -51,7 +60,7 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _vary(response: Response) -> Response:
-        if request.blueprint in PUBLIC_BLUEPRINTS and response.mimetype == "text/html":
+        if is_public() and response.mimetype == "text/html":
             response.vary.add("Accept-Language")
         return response
 
@@ -68,7 +77,7 @@ def selected() -> str:
 
 def switch() -> dict[str, str] | None:
     """Return the other language's name, code and this page's address in it (None off public)."""
-    if request.blueprint not in PUBLIC_BLUEPRINTS or request.method != "GET":
+    if not is_public() or request.method != "GET":
         return None
     here = g.get("language", language.ENGLISH)
     other = language.WELSH if here == language.ENGLISH else language.ENGLISH
