@@ -22,9 +22,7 @@ ENGLISH_ONLY_ENDPOINTS = frozenset({"embed.partners_embed"})
 
 def is_public() -> bool:
     """Tell whether this request is for a translated public page."""
-    return (
-        request.blueprint in PUBLIC_BLUEPRINTS and request.endpoint not in ENGLISH_ONLY_ENDPOINTS
-    )
+    return request.blueprint in PUBLIC_BLUEPRINTS and request.endpoint not in ENGLISH_ONLY_ENDPOINTS
 
 
 def init_app(app: Flask) -> None:
