@@ -30,6 +30,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
         language,
         listings,
         maps,
+        offline,
         opendata,
         ops,
         pages,
@@ -89,6 +90,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.register_blueprint(listings.api_bp)
     app.register_blueprint(coverage_views.bp)
     app.register_blueprint(tiles.bp)
+    app.register_blueprint(offline.bp)
     transport = Transport(
         str(app.config["MAIL_BACKEND"]),
         str(app.config["MAIL_FROM"]),

@@ -9,22 +9,82 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from urllib.parse import quote
 
-from locator.domain import policy
-from locator.domain.vocabulary import FACILITIES
+from babel.dates import format_date
+
+from locator.domain import language, policy
+from locator.domain.language import N_, gettext
+from locator.domain.vocabulary import FACILITIES, facility_label
 from locator.hours import schedule as hours
 
+# Said with gettext where shown.
 NATION_NAMES = {
-    "england": "England and Wales",
-    "wales": "England and Wales",
-    "scotland": "Scotland",
-    "northern_ireland": "Northern Ireland",
+    "england": N_("England and Wales"),
+    "wales": N_("England and Wales"),
+    "scotland": N_("Scotland"),
+    "northern_ireland": N_("Northern Ireland"),
 }
+# English day names; other languages take theirs from babel (see day_name).
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The names the holidays package gives UK bank holidays, listed to be translated.
+BANK_HOLIDAY_NAMES = (
+    N_("New Year's Day"),
+    N_("New Year Holiday"),
+    N_("Saint Patrick's Day"),
+    N_("Good Friday"),
+    N_("Easter Monday"),
+    N_("May Day"),
+    N_("Spring Bank Holiday"),
+    N_("Battle of the Boyne"),
+    N_("Summer Bank Holiday"),
+    N_("Late Summer Bank Holiday"),
+    N_("Saint Andrew's Day"),
+    N_("Christmas Day"),
+    N_("Boxing Day"),
+)
 SOON = timedelta(minutes=60)
 WALKING_M_PER_MIN = policy.WALKING_M_PER_MIN
 # Beyond this a walking time misleads: nobody frightened walks an hour; say the distance.
 MAX_WALK_MINUTES = 45
-HOLIDAY_UNCONFIRMED = "Bank holiday: hours not confirmed, phone first"
+HOLIDAY_UNCONFIRMED = N_("Bank holiday: hours not confirmed, phone first")
+
+
+def _english() -> bool:
+    return language.current() == language.ENGLISH
+
+
+def day_name(day: date, short: bool = False) -> str:
+    """Say a day of the week in the current language: 'Friday', or 'Fri' when `short`."""
+    if _english():
+        name = WEEKDAYS[day.weekday()]
+        return name[:3] if short else name
+    return format_date(day, "EEE" if short else "EEEE", locale=language.current())
+
+
+def short_date(day: date, year: bool = False) -> str:
+    """Say a date briefly in the current language: 'Fri 25 Dec' ('Fri 25 Dec 2026' with `year`)."""
+    if _english():
+        return f"{day:%a %-d %b %Y}" if year else f"{day:%a %-d %b}"
+    return format_date(day, "EEE d MMM y" if year else "EEE d MMM", locale=language.current())
+
+
+def long_date(day: date, after_word: bool = False) -> str:
+    """Say a date in full in the current language: 'Friday 25 December'.
+
+    Welsh writes 'dydd Gwener 25 Rhagfyr', and 'ddydd Gwener ...' (`after_word`) where the day
+    follows 'tan', 'o' or stands for 'on': the soft mutation the sentence asks for.
+    """
+    if _english():
+        return f"{day:%A %-d %B}"
+    said = format_date(day, "EEEE d MMMM", locale=language.current())
+    said = said[:1].lower() + said[1:]
+    return "d" + said if after_word and said.startswith("dydd") else said
+
+
+def holiday_words(name: str) -> str:
+    """Say a bank holiday's name (as the holidays package gives it) in the current language."""
+    base, observed, _rest = name.partition(" (observed)")
+    said = gettext(base)
+    return gettext("%(holiday)s (observed)", holiday=said) if observed else said
 
 
 def status_phrase(
@@ -41,49 +101,64 @@ def status_phrase(
     caller has them already.
     """
     if state == "unknown":
-        return "Hours not known · ask before you rely on it"
+        return gettext("Hours not known · ask before you rely on it")
     if next_change is None:
-        return "Open 24 hours" if state == "open" else "Closed"
+        return gettext("Open 24 hours") if state == "open" else gettext("Closed")
     if seconds is None:
         seconds = seconds_between(at, next_change)
     if seconds > SOON.total_seconds():
-        return _later_phrase(state, next_change, next_state, today or hours.local_time(at).date())
-    minutes = max(1, round(seconds / 60))
+        return _later_phrase(
+            state, next_change, next_state, today or hours.local_time(at).date(), language.current()
+        )
+    return _soon_phrase(state, next_state, max(1, round(seconds / 60)), language.current())
+
+
+@lru_cache(maxsize=1024)
+def _soon_phrase(state: str, next_state: str | None, minutes: int, speaking: str) -> str:  # noqa: ARG001 - a cache key
+    # Every place changing in the same minute shares the words (in each language: `speaking`
+    # is part of the key), so a search does not look each one up.
     if state == "open" and next_state == "unknown":
         # Open until a day the hours do not cover (a bank holiday): not a closing time.
-        return f"Open · hours not confirmed from in {minutes} min"
-    return f"Closes in {minutes} min" if state == "open" else f"Closed · opens in {minutes} min"
+        return gettext("Open · hours not confirmed from in %(minutes)s min", minutes=minutes)
+    if state == "open":
+        return gettext("Closes in %(minutes)s min", minutes=minutes)
+    return gettext("Closed · opens in %(minutes)s min", minutes=minutes)
 
 
 @lru_cache(maxsize=4096)
-def _later_phrase(state: str, next_change: datetime, next_state: str | None, today: date) -> str:
+def _later_phrase(
+    state: str, next_change: datetime, next_state: str | None, today: date, speaking: str
+) -> str:
     # A change more than an hour away is said by its day and time, the same all day long: every
-    # search that day shares the words.
-    when = _when_on(next_change, today)
+    # search that day shares the words (in each language: `speaking` is part of the key).
+    when = _when_on(next_change, today, speaking)
     if state == "open" and next_state == "unknown":
         # Open until a day the hours do not cover (a bank holiday): not a closing time.
         local = hours.local_time(next_change)
         if local.hour == local.minute == 0 and (local.date() - today).days > 1:
-            when = f"{local:%a %-d %b}"  # the whole day is not covered
-        return f"Open · hours not confirmed from {when}"
-    return f"Open · closes {when}" if state == "open" else f"Closed · opens {when}"
+            when = short_date(local.date())  # the whole day is not covered
+        return gettext("Open · hours not confirmed from %(when)s", when=when)
+    if state == "open":
+        return gettext("Open · closes %(when)s", when=when)
+    return gettext("Closed · opens %(when)s", when=when)
 
 
 @lru_cache(maxsize=4096)
-def _when_on(moment: datetime, today: date) -> str:
-    # Depends on the day only, so every search that day shares it (next changes are few).
+def _when_on(moment: datetime, today: date, speaking: str) -> str:  # noqa: ARG001 - a cache key
+    # Depends on the day only, so every search that day shares it (next changes are few);
+    # `speaking`, the language, keeps each language's words apart in the cache.
     moment = hours.local_time(moment)
     clock = f"{moment:%H:%M}"
     days = (moment.date() - today).days
     if clock == "00:00" and days in (0, 1):
-        return "midnight"
+        return gettext("midnight")
     if days == 0:
         return clock
     if days == 1:
-        return f"{clock} tomorrow"
+        return gettext("%(time)s tomorrow", time=clock)
     if days < 7:
-        return f"{moment:%a} {clock}"
-    return f"{moment:%a %-d %b} {clock}"
+        return f"{day_name(moment.date(), short=True)} {clock}"
+    return f"{short_date(moment.date())} {clock}"
 
 
 def walking_minutes(metres: float) -> int:
@@ -102,9 +177,9 @@ def seconds_between(start: datetime, end: datetime) -> float:
 def closing_before_arrival(next_change: datetime | None, at: datetime) -> str:
     """Say that an open place shuts before someone walking there could arrive."""
     if next_change is None:
-        return "Open"
+        return gettext("Open")
     minutes = max(1, round(seconds_between(at, next_change) / 60))
-    return f"Closes in {minutes} min: you may not get there in time"
+    return gettext("Closes in %(minutes)s min: you may not get there in time", minutes=minutes)
 
 
 def distance_phrase(metres: float | None) -> str | None:
@@ -113,9 +188,15 @@ def distance_phrase(metres: float | None) -> str | None:
         return None
     minutes = walking_minutes(metres)
     length = f"{round(metres / 10) * 10:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
+    return _distance_words(length, minutes, language.current())
+
+
+@lru_cache(maxsize=4096)
+def _distance_words(length: str, minutes: int, speaking: str) -> str:  # noqa: ARG001 - a cache key
+    # Results share a few hundred distances, said once per language rather than per result.
     if minutes > MAX_WALK_MINUTES:
-        return f"{length} · too far to walk"
-    return f"{length} · {minutes} min walk"
+        return gettext("%(length)s · too far to walk", length=length)
+    return gettext("%(length)s · %(minutes)s min walk", length=length, minutes=minutes)
 
 
 @dataclass(frozen=True)
@@ -127,6 +208,7 @@ class DayHours:
     spans: tuple[str, ...]  # ("09:00–17:30",) or () when closed all day
     note: str | None  # "Bank holiday: Christmas Day" or "Hours not known"
     today: bool
+    bank_holiday: bool = False
 
 
 def weekly_table(schedule: hours.Schedule, at: datetime) -> list[DayHours]:
@@ -162,10 +244,14 @@ def weekly_table(schedule: hours.Schedule, at: datetime) -> list[DayHours]:
             opened.append(f"{shown_start:%H:%M}–{end_text}")
         note = None
         if day in holiday_names:
-            note = f"Bank holiday: {holiday_names[day]}"
+            note = gettext("Bank holiday: %(name)s", name=holiday_words(holiday_names[day]))
         elif unknown:
-            note = "Hours not known for part of the day"
-        rows.append(DayHours(day, WEEKDAYS[offset], tuple(opened), note, day == at.date()))
+            note = gettext("Hours not known for part of the day")
+        rows.append(
+            DayHours(
+                day, day_name(day), tuple(opened), note, day == at.date(), day in holiday_names
+            )
+        )
     return rows
 
 
@@ -185,7 +271,7 @@ def week_summary(schedule: hours.Schedule, at: datetime) -> str:
     week = weekly_table(schedule, at)
     # A bank holiday's hours are not the usual ones: describe the next week without one.
     for _ in range(3):
-        if not any(row.note and row.note.startswith("Bank holiday") for row in week):
+        if not any(row.bank_holiday for row in week):
             break
         next_monday = week[0].day + timedelta(days=7)
         week = weekly_table(schedule, datetime.combine(next_monday, time(12), hours.LONDON))
@@ -194,28 +280,34 @@ def week_summary(schedule: hours.Schedule, at: datetime) -> str:
         if row.spans:
             said = ", ".join(_twelve_hour_span(span) for span in row.spans)
         elif row.note:
-            said = "times not stated"
+            said = gettext("times not stated")
         else:
             continue  # closed all day
         days_by_hours.setdefault(said, []).append(number)
     if list(days_by_hours.values()) == [list(range(7))]:
         said = next(iter(days_by_hours))
-        return "24 hours" if said == "24 hours" else f"Every day {said}"
+        whole_day = gettext("24 hours")
+        return whole_day if said == whole_day else gettext("Every day %(hours)s", hours=said)
     return "; ".join(f"{_day_ranges(days)} {said}" for said, days in days_by_hours.items())
 
 
 def _twelve_hour_span(span: str) -> str:
-    """Turn '09:00–17:30' into '9am–5:30pm', and a whole day into '24 hours'."""
+    """Turn '09:00–17:30' into '9am–5:30pm', and a whole day into '24 hours'.
+
+    Other languages keep the 24-hour clock, which Welsh writes too.
+    """
     start, end = span.split("–")
     if (start, end) == ("00:00", "24:00"):
-        return "24 hours"
+        return gettext("24 hours")
     return f"{_twelve_hour(start)}–{_twelve_hour(end)}"
 
 
 def _twelve_hour(clock: str) -> str:
     hour, minute = (int(part) for part in clock.split(":"))
     if hour % 24 == 0 and minute == 0:
-        return "midnight"
+        return gettext("midnight")
+    if not _english():
+        return clock
     suffix = "am" if hour % 24 < 12 else "pm"
     shown = hour % 12 or 12
     return f"{shown}{suffix}" if minute == 0 else f"{shown}:{minute:02d}{suffix}"
@@ -229,9 +321,12 @@ def _day_ranges(days: list[int]) -> str:
             runs[-1].append(day)
         else:
             runs.append([day])
-    names = [
-        WEEKDAYS[run[0]][:3] + (f"–{WEEKDAYS[run[-1]][:3]}" if len(run) > 1 else "") for run in runs
-    ]
+    monday = date(2024, 1, 1)  # any Monday: day numbers count from it
+
+    def short(number: int) -> str:
+        return day_name(monday + timedelta(days=number), short=True)
+
+    names = [short(run[0]) + (f"–{short(run[-1])}" if len(run) > 1 else "") for run in runs]
     return ", ".join(names)
 
 
@@ -244,10 +339,18 @@ def closure_phrase(closed_from: date | None, closed_until: date | None, today: d
         return None
     last = closed_until - timedelta(days=1)
     if closed_from is None or closed_from <= today:
-        return f"Temporarily closed until {last:%A %-d %B}: open again on {closed_until:%A %-d %B}."
+        return gettext(
+            "Temporarily closed until %(last)s: open again on %(reopens)s.",
+            last=long_date(last, after_word=True),
+            reopens=long_date(closed_until, after_word=True),
+        )
     if closed_from == last:
-        return f"Closed for the day on {last:%A %-d %B}."
-    return f"Closed from {closed_from:%A %-d %B} to {last:%A %-d %B}, both days included."
+        return gettext("Closed for the day on %(day)s.", day=long_date(last, after_word=True))
+    return gettext(
+        "Closed from %(first)s to %(last)s, both days included.",
+        first=long_date(closed_from, after_word=True),
+        last=long_date(last, after_word=True),
+    )
 
 
 def referral_card(contact: Mapping, nation: str, at: datetime) -> dict:
@@ -274,21 +377,33 @@ def referral_card(contact: Mapping, nation: str, at: datetime) -> dict:
 
 def bank_holiday_note(schedule: hours.Schedule, at: datetime) -> str:
     """Say how bank holidays affect these hours and when the next one is."""
-    nation = NATION_NAMES.get(schedule.nation, "England and Wales")
+    nation = gettext(NATION_NAMES.get(schedule.nation, "England and Wales"))
     upcoming = hours.next_bank_holidays(schedule.nation, hours.local_time(at).date())
     mentions_ph = "PH" in schedule.expression
     lead = (
-        f"These hours set bank-holiday opening ({nation} calendar)."
+        gettext("These hours set bank-holiday opening (%(nation)s calendar).", nation=nation)
         if mentions_ph
-        else "These hours say nothing about bank holidays: check before you rely on them."
+        else gettext("These hours say nothing about bank holidays: check before you rely on them.")
     )
     if not upcoming:
         return lead
     day, name = upcoming[0]
     noon = datetime.combine(day, datetime.min.time(), hours.LONDON) + timedelta(hours=12)
     state = schedule.status(noon).state
-    word = {"open": "open at midday", "closed": "closed at midday"}.get(state, "hours not known")
-    return f"{lead} Next bank holiday in {nation}: {day:%A %-d %B} ({name}) — {word}."
+    if state == "open":
+        word = gettext("open at midday")
+    elif state == "closed":
+        word = gettext("closed at midday")
+    else:
+        word = gettext("hours not known")
+    following = gettext(
+        "Next bank holiday in %(nation)s: %(day)s (%(name)s) — %(state)s.",
+        nation=nation,
+        day=long_date(day),
+        name=holiday_words(name),
+        state=word,
+    )
+    return f"{lead} {following}"
 
 
 def directions(lat: float, lon: float, name: str) -> dict[str, str]:
@@ -303,14 +418,15 @@ def directions(lat: float, lon: float, name: str) -> dict[str, str]:
 
 def facility_labels(codes) -> list[tuple[str, str]]:
     """Return (code, readable label) pairs in vocabulary order."""
-    return [(code, FACILITIES[code]) for code in FACILITIES if code in set(codes)]
+    return [(code, facility_label(code)) for code in FACILITIES if code in set(codes)]
 
 
 def moment_words(moment: datetime) -> str:
     """Say a stored moment in London time, e.g. 'Wed 2 Dec 2026, 14:05' (naive means UTC)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return f"{hours.local_time(moment):%a %-d %b %Y, %H:%M}"
+    local = hours.local_time(moment)
+    return f"{short_date(local.date(), year=True)}, {local:%H:%M}"
 
 
 def field_value(name: str, value) -> str:
@@ -318,9 +434,11 @@ def field_value(name: str, value) -> str:
     if name == "facilities" and value:
         return ", ".join(label for _code, label in facility_labels(str(value).split(";")))
     if value in (None, ""):
-        return "none"
+        return gettext("none")
     if isinstance(value, date):
-        return f"{value:%-d %B %Y}"
+        if _english():
+            return f"{value:%-d %B %Y}"
+        return format_date(value, "d MMMM y", locale=language.current())
     return str(value)
 
 

@@ -39,6 +39,10 @@ LINE_CODES = {
     "0808 800 4444": "shelter",
     "101": "police_101",
     "111": "nhs_111",
+    # Wales's own lines, scored as the topic they serve.
+    "0808 80 10 800": "domestic_abuse",  # Live Fear Free
+    "080880 23456": "childline",  # Meic
+    "0808 164 0123": "samaritans",  # Samaritans Welsh Language Line
 }
 
 

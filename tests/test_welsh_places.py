@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from locator.geo.names import shown
+from locator.domain import language
+from locator.geo.names import shown, softly
 
 CARDIFF = (51.48, -3.18)
 ROATH = (51.4956, -3.1562)
@@ -76,3 +77,29 @@ def test_the_api_names_places_in_english_whatever_the_browser_prefers(client):
         "/api/v1/spaces", query_string={"q": "Caerdydd"}, headers={"Accept-Language": "cy"}
     ) as response:
         assert response.get_json()["location"]["label"] == "Cardiff"
+
+
+@pytest.mark.parametrize(
+    ("name", "point", "after_i"),
+    [
+        ("Caerdydd", CARDIFF, "Gaerdydd"),
+        ("Casnewydd", NEWPORT_GWENT, "Gasnewydd"),
+        ("Bangor", (53.228, -4.13), "Fangor"),
+        ("Llandudno", (53.32, -3.83), "Landudno"),
+        ("Pwllheli", (52.89, -4.42), "Bwllheli"),
+        ("Abertawe", SWANSEA_STATION, "Abertawe"),
+        ("Butetown", CARDIFF, "Butetown"),
+        ("Bangor", (54.66, -5.67), "Bangor"),
+        ("Manchester", (53.48, -2.24), "Manchester"),
+    ],
+)
+def test_welsh_names_of_places_in_wales_mutate_after_i_and_nothing_else_does(name, point, after_i):
+    with language.speaking("cy"):
+        assert softly(name, *point) == after_i
+    assert softly(name, *point) == name
+
+
+def test_a_welsh_summary_says_o_fewn_i_gaerdydd(client):
+    with client.get("/", query_string="q=Cardiff&lang=cy") as response:
+        page = BeautifulSoup(response.data, "html.parser")
+    assert "i Gaerdydd" in page.select_one("#results-summary").get_text()

@@ -1,7 +1,8 @@
 """A short conversation kept by the client: each reply hands back what the next message needs.
 
 The server stores nothing. A reply carries a small `context` (the question it asked, the needs
-and helpline topics understood so far, whether there was danger, and a place the person named);
+and helpline topics understood so far, whether there was danger, a place the person named and
+the language of the conversation, so "CF10" after a question in Welsh is answered in Welsh);
 the client sends it back with the next message, so "M1" after "where are you?" completes the
 request that asked.
 """
@@ -13,9 +14,12 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from locator.chat import rules_cy, welsh
 from locator.chat.engine import Analysis, analyse
 from locator.chat.matching import normalise
-from locator.domain.helplines import BY_TOPIC, EMERGENCY
+from locator.domain import helplines
+from locator.domain.helplines import BY_TOPIC
+from locator.domain.language import ENGLISH, LANGUAGES, WELSH
 from locator.domain.vocabulary import FACILITIES
 from locator.geo.gazetteer import Gazetteer
 
@@ -32,6 +36,8 @@ SAFE_NOW = re.compile(
     r"|\b(hes|shes|theyve|they have|he has|she has|they are|theyre) (gone|left)\b"
     r"|\bfalse alarm\b"
 )
+WELSH_ADDING = re.compile(rules_cy.ADDING)
+WELSH_SAFE_NOW = re.compile(rules_cy.SAFE_NOW)
 
 
 class ContextError(ValueError):
@@ -61,6 +67,7 @@ class Context:
     needs: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     location: Where | None = None
+    language: str | None = None  # "en" or "cy": what the conversation is answered in
 
     @classmethod
     def parse(cls, data: object) -> Context:
@@ -69,7 +76,15 @@ class Context:
             return cls()
         if not isinstance(data, dict):
             raise ContextError("context must be the object the last reply gave.")
-        unknown = set(data) - {"question", "intent", "emergency", "needs", "topics", "location"}
+        unknown = set(data) - {
+            "question",
+            "intent",
+            "emergency",
+            "needs",
+            "topics",
+            "location",
+            "language",
+        }
         if unknown:
             raise ContextError(f"context has unknown keys: {', '.join(sorted(unknown))}.")
         question = data.get("question")
@@ -81,6 +96,9 @@ class Context:
         emergency = data.get("emergency", False)
         if not isinstance(emergency, bool):
             raise ContextError("context.emergency must be true or false.")
+        language = data.get("language")
+        if language is not None and language not in LANGUAGES:
+            raise ContextError(f"context.language must be one of {', '.join(LANGUAGES)}.")
         return cls(
             question=question,
             intent=intent,
@@ -88,6 +106,7 @@ class Context:
             needs=_codes(data.get("needs"), FACILITIES, "needs"),
             topics=_codes(data.get("topics"), BY_TOPIC, "topics"),
             location=_where(data.get("location")),
+            language=language,
         )
 
     def as_json(self) -> dict:
@@ -99,6 +118,7 @@ class Context:
             "needs": list(self.needs),
             "topics": list(self.topics),
             "location": None if self.location is None else self.location._asdict(),
+            "language": self.language,
         }
 
 
@@ -131,18 +151,28 @@ def _where(value: object) -> Where | None:
     return Where(float(lat), float(lon), label, source)
 
 
-def follow_on(analysis: Analysis, context: Context, message: str, located: bool) -> Analysis:
+def follow_on(
+    analysis: Analysis,
+    context: Context,
+    message: str,
+    located: bool,
+    language: str | None = None,
+) -> Analysis:
     """Read a message as the next turn: keep the needs, danger and topics it does not change.
 
     `located` says whether this turn brings a location (a place named or the device position).
+    The answer is in the message's language, else the conversation's, else `language` (the
+    page's), else English.
     """
     text = normalise(message)
-    safe_now = bool(SAFE_NOW.search(text))
+    speaking = analysis.language or context.language or language or ENGLISH
+    cymraeg = welsh.normalise(message) if speaking == WELSH else ""
+    safe_now = bool(SAFE_NOW.search(text) or WELSH_SAFE_NOW.search(cymraeg))
     emergency = analysis.emergency or (context.emergency and not safe_now)
     facilities = analysis.facilities
     if not facilities:
         facilities = context.needs
-    elif ADDING.search(text):
+    elif ADDING.search(text) or WELSH_ADDING.search(cymraeg):
         facilities = tuple(dict.fromkeys(context.needs + facilities))
     topics = tuple(dict.fromkeys(analysis.topics + context.topics))
     intent = analysis.intent
@@ -163,14 +193,21 @@ def follow_on(analysis: Analysis, context: Context, message: str, located: bool)
         intent = "find_space"  # a bare place: the person is saying where to look
     elif intent == "unknown" and facilities and context.question:
         intent = "find_space"
-    lines = ([EMERGENCY] if emergency else []) + [BY_TOPIC[topic] for topic in topics]
+    where = analysis.place or context.location
+    wales = (
+        analysis.wales
+        or speaking == WELSH
+        or (where is not None and welsh.in_wales(where.lat, where.lon))
+    )
     return replace(
         analysis,
         intent=intent,
         emergency=emergency,
         facilities=facilities,
-        helplines=tuple(dict.fromkeys(lines)),
+        helplines=helplines.for_topics(topics, emergency, wales, speaking == WELSH),
         carried_topics=topics,
+        language=speaking,
+        wales=wales,
     )
 
 
@@ -179,8 +216,12 @@ def understand(
     gazetteer: Gazetteer | None,
     context: Context | None = None,
     device: tuple[float, float] | None = None,
+    language: str | None = None,
 ) -> Analysis:
-    """Read one message in its conversation: what it says plus what is kept from before."""
+    """Read one message in its conversation: what it says plus what is kept from before.
+
+    `language` is the page's, the answer's language when neither message nor context says.
+    """
     analysis = analyse(message, gazetteer, near=device)
     located = analysis.place is not None or device is not None
-    return follow_on(analysis, context or Context(), message, located)
+    return follow_on(analysis, context or Context(), message, located, language)

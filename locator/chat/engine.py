@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from locator.chat import rules
+from locator.chat import rules, welsh
 from locator.chat.matching import correct_typos, normalise
 from locator.domain import helplines as lines
-from locator.geo.gazetteer import Gazetteer, Place
+from locator.domain.vocabulary import FACILITIES
+from locator.geo.gazetteer import Gazetteer, Place, km_between
 
 MAX_MESSAGE = 1000
 LETTERS = re.compile(r"[A-Za-z]")
@@ -62,6 +63,11 @@ MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
 MALE_PARTNER = re.compile(rules.MALE_PARTNER)
 FEMALE_VICTIM = re.compile(rules.FEMALE_VICTIM)
+# Places a Welsh message names plainly ("Cardiff Central") that say more than a town named
+# after "yng" or "i" beside them.
+EXACT_KINDS = {"station", "stop", "street", "landmark", "suburb"}
+EXACT_WITHIN_KM = 30.0
+WELSH_SAYS_ITSELF = {"thanks", "greeting"}
 
 
 @dataclass(frozen=True)
@@ -79,12 +85,20 @@ class Analysis:
     carried_topics: tuple[str, ...] = ()  # this message's topics and the conversation's
     # Asks something a safe space cannot help with ("weather in Leeds"), and no place to be.
     off_topic: bool = False
+    # The language the message is written in ("en", "cy", None when it says none); once read
+    # in its conversation (conversation.follow_on), the language to answer in.
+    language: str | None = None
+    # In Wales: written in Welsh or naming a place there, so Wales's own lines come first.
+    wales: bool = False
 
 
-def _variants(text: str) -> tuple[str, ...]:
-    """Return the normalised text and, when different, its typo-corrected reading."""
+def _variants(text: str, correct: bool = True) -> tuple[str, ...]:
+    """Return the normalised text and, when different, its typo-corrected reading.
+
+    Welsh is not corrected: "cael" (to get) is no slip for "call".
+    """
     plain = normalise(text)
-    corrected = correct_typos(plain)
+    corrected = correct_typos(plain) if correct else plain
     return (plain,) if corrected == plain else (plain, corrected)
 
 
@@ -172,10 +186,14 @@ def analyse(
     text = text[:MAX_MESSAGE]
     if not LETTERS.search(text):
         return Analysis("unknown", False, (), None, (), (), (), truncated)
-    texts = _variants(text)
+    language = welsh.language_of(text)
+    # A Welsh message is read by the Welsh tables too, beside the English (people mix them).
+    cy = welsh.read(text) if language == welsh.WELSH else welsh.Reading()
+    texts = _variants(text, correct=language != welsh.WELSH)
     matched: list[str] = []
 
     fired = _danger(texts)
+    fired += [name for name in cy.fired if name not in fired]
     emergency = bool(fired)
     matched += [f"emergency:{name}" for name in fired]
 
@@ -183,19 +201,20 @@ def analyse(
     for name, pattern in TOPIC_RULES:
         if _first_match(pattern, texts):
             topics.append(name)
-            matched.append(f"topic:{name}")
+    topics += [name for name in cy.topics if name not in topics]
+    matched += [f"topic:{name}" for name in topics]
     if emergency:
         # 999 answers now for both 111 and 101; someone harming themselves also gets Samaritans.
         topics = [topic for topic in topics if topic not in ADVICE_TOPICS | {"hate_crime"}]
         if set(fired) & SELF_HARM_RULES and "suicidal" not in topics:
             topics.append("suicidal")
 
-    facilities, facility_rules, asked, asked_in_danger = _facilities(texts)
+    facilities, facility_rules, asked, asked_in_danger = _both_facilities(texts, cy)
     matched += facility_rules
     if emergency:
         facilities = _emergency_facilities(facilities, asked_in_danger, fired, texts)
 
-    intents = [name for name, pattern in INTENT_RULES if _first_match(pattern, texts)]
+    intents = _intents(texts, cy, language)
     matched += [f"intent:{name}" for name in intents]
     intent = _intent(emergency, intents, topics, facilities)
     if intent == "unknown" and "off_topic" in intents:
@@ -205,19 +224,79 @@ def analyse(
     elif intent in ("about", "support"):
         # A question or a helpline call: only a facility asked for outright counts.
         facilities = [code for code in facilities if code in asked]
-    place = gazetteer.find_in_text(text, near=near) if gazetteer is not None else None
+    place = _place(text, gazetteer, near, language)
     topics = _support_topics(topics, texts)
+    wales = language == welsh.WELSH or (place is not None and welsh.in_wales(place.lat, place.lon))
     return Analysis(
         intent=intent,
         emergency=emergency,
         facilities=tuple(facilities),
         place=place,
-        helplines=_helplines(intent, topics),
+        helplines=lines.for_topics(topics, intent == "emergency", wales, language == welsh.WELSH),
         topics=tuple(topics),
         matched=tuple(matched),
         truncated=truncated,
         off_topic="off_topic" in intents and "somewhere" not in intents,
+        language=language,
+        wales=wales,
     )
+
+
+def _both_facilities(texts: tuple[str, ...], cy: welsh.Reading):
+    """Return `_facilities` of the English tables joined with the Welsh tables' needs."""
+    found, matched, asked, asked_in_danger = _facilities(texts)
+    if not cy.facilities:
+        return found, matched, asked, asked_in_danger
+    joined = set(found) | set(cy.facilities)
+    if "accessible_toilet" in joined:
+        joined.discard("toilet")  # one toilet at most: the one asked for
+    found = [code for code in FACILITIES if code in joined]
+    matched = [f"facility:{code}" for code in found]
+    return found, matched, asked | cy.asked, asked_in_danger | cy.asked_in_danger
+
+
+def _intents(texts: tuple[str, ...], cy: welsh.Reading, language: str | None) -> list[str]:
+    """Return the intent rules the English tables fire, then the Welsh tables'."""
+    intents = [name for name, pattern in INTENT_RULES if _first_match(pattern, texts)]
+    if language == welsh.WELSH:
+        # Welsh says its own hellos and thanks: "tŷ" (house) is no "ty" (thanks).
+        intents = [name for name in intents if name not in WELSH_SAYS_ITSELF]
+    return intents + [name for name in cy.intents if name not in intents]
+
+
+def _place(text: str, gazetteer: Gazetteer | None, near, language: str | None) -> Place | None:
+    """Return the place a message names; in Welsh, mutated names after "yng", "i"... too."""
+    if gazetteer is None:
+        return None
+    place = gazetteer.find_in_text(text, near=near)
+    if language == welsh.WELSH:
+        if place is not None and welsh.names_a_welsh_word(place):
+            place = None  # "aros am dacsi" (waiting for a taxi) is not Aros, Argyll
+        elif place is not None and near is None:
+            place = welsh.the_one_in_wales(place, gazetteer)
+        place = _welsh_place(place, welsh.find_place(text, gazetteer, near))
+    elif language is None and place is None:
+        place = welsh.bare_place(text, gazetteer, near)  # "Caerdydd" after "ble ydych chi?"
+    return place
+
+
+def _welsh_place(named: Place | None, after_a_word: Place | None) -> Place | None:
+    """Choose between what the gazetteer reads in a Welsh message and a name after "yng", "i"...
+
+    A postcode is kept, and a station or street in or by the town named ("Cardiff Central, yng
+    Nghaerdydd"); otherwise the mutated name is the surer reading ("ym Mangor" is
+    Bangor, Gwynedd, where the plain reading may pick another Bangor or none).
+    """
+    if after_a_word is None or (named is not None and named.kind in ("postcode", "district")):
+        return named
+    if (
+        named is not None
+        and named.kind in EXACT_KINDS
+        and km_between((named.lat, named.lon), (after_a_word.lat, after_a_word.lon))
+        <= EXACT_WITHIN_KM
+    ):
+        return named
+    return after_a_word
 
 
 def _danger(texts: tuple[str, ...]) -> list[str]:
@@ -321,12 +400,3 @@ def _support_topics(topics: list[str], texts: tuple[str, ...]) -> list[str]:
     if "talk" in chosen and len(chosen) > 1:
         chosen.remove("talk")  # a line for what they want to talk about, not a general one
     return chosen
-
-
-def _helplines(intent: str, topics: list[str]) -> tuple[lines.Helpline, ...]:
-    chosen = [lines.EMERGENCY] if intent == "emergency" else []
-    for topic in topics:
-        line = lines.BY_TOPIC[topic]
-        if line not in chosen:
-            chosen.append(line)
-    return tuple(chosen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from locator.domain.helplines import BY_TOPIC, FALLBACK, Helpline
+from locator.domain.helplines import FALLBACK, Helpline, for_topic
 from locator.hours.schedule import HoursError, parse_hours
 
 
@@ -16,14 +16,13 @@ def answers_at(line: Helpline, at: datetime) -> str:
         return "unknown"
 
 
-def for_topics(topics, at: datetime) -> list[Helpline]:
+def for_topics(topics, at: datetime, wales: bool = False, welsh: bool = False) -> list[Helpline]:
     """Return the lines for topics in order, adding a 24-hour line where one is closed."""
     chosen: list[Helpline] = []
     for topic in topics:
-        line = BY_TOPIC[topic]
-        if line not in chosen:
-            chosen.append(line)
+        lines = for_topic(topic, wales, welsh)
+        chosen += [line for line in lines if line not in chosen]
         spare = FALLBACK.get(topic)
-        if spare is not None and answers_at(line, at) != "open" and spare not in chosen:
+        if spare is not None and answers_at(lines[0], at) != "open" and spare not in chosen:
             chosen.append(spare)
     return chosen

@@ -152,6 +152,13 @@ def _closest_keyword(word: str) -> str:
     return match[0]
 
 
+@lru_cache(maxsize=8192)
+def closest_word(word: str, vocabulary: tuple[str, ...]) -> str | None:
+    """Return the word of `vocabulary` one slip from `word` with its first letter, or None."""
+    match = process.extractOne(word, vocabulary, scorer=DamerauLevenshtein.distance, score_cutoff=1)
+    return match[0] if match is not None and match[0][0] == word[0] else None
+
+
 def correct_typos(text: str) -> str:
     """Replace misspelt words within a slip or two of a keyword by that keyword."""
     words = []

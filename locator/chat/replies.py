@@ -1,4 +1,8 @@
-"""What the assistant says back, in plain words, emergencies first."""
+"""What the assistant says back, in plain words, emergencies first.
+
+Every sentence goes through `language.gettext`: compose a reply inside
+`language.speaking(analysis.language)` and it comes out in the language of the message.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +11,22 @@ from typing import NamedTuple
 
 from locator.chat.engine import Analysis
 from locator.chat.lines import answers_at
+from locator.chat.mutations import aspirate
 from locator.domain import helplines as lines
-from locator.domain import policy
+from locator.domain import language, policy
+from locator.domain.language import N_, gettext
 from locator.domain.vocabulary import FACILITIES
 
 WALK_LIMIT_M = policy.WALK_LIMIT_M
-SILENT = "If you can't speak, call 999 from a mobile and press 55 when asked."
+SILENT = N_("If you can't speak, call 999 from a mobile and press 55 when asked.")
 # Said when the database cannot be reached: the lines above it still work.
-CANNOT_SEARCH = (
-    "We cannot search for safe spaces right now. If you are in danger, call 999. " + SILENT
-)
-ASK_WHERE = (
-    "Tell me where you are (a postcode, street, station or town) or share your location, and I'll "
-    "find the nearest safe space open now"
+CANNOT_SEARCH = N_("We cannot search for safe spaces right now. If you are in danger, call 999.")
+ASK_WHERE = N_(
+    "Tell me where you are (a postcode, street, station or town) or share your location, and "
+    "I'll find the nearest safe space open now%(needs)s."
 )
 
-ABOUT = (
+ABOUT = N_(
     "A safe space is a shop or other business whose staff have agreed to help anyone who "
     "feels unsafe or vulnerable: you can wait there while you contact family or friends, "
     "charge or use a phone, get basic first aid, or be helped to reach the right service. "
@@ -31,39 +35,80 @@ ABOUT = (
     "business runs its own scheme under Operation Portum (National Business Crime Centre "
     "guidance); only approved, publicised spaces are listed here."
 )
-REGISTER = (
+REGISTER = N_(
     "Businesses become safe spaces by following the Operation Portum guidance: train staff, "
     "name a designated person, check the space (a seat, line of sight, a phone, a first aid "
     "kit), tell your insurer and local partners, and keep a simple record of uses. Then list "
     "your premises here; every listing is checked by a moderator before the public sees it. "
     "Your council's community safety partnership can help you start."
 )
+GREETING = N_(
+    "Hello. I can find a safe space open now near you: tell me where you are and what you "
+    'need, like "my phone is dead, I\'m near Leeds station". In danger? Call 999.'
+)
+THANKS = N_("You're welcome. Stay safe. If you are ever in danger, call 999.")
+WHAT_DO_YOU_NEED = N_(
+    "If you are in danger, call 999. Otherwise, what do you need? I can find a safe space open "
+    "now where you can wait, charge or use a phone, use a toilet or get first aid, and give you "
+    "helplines to talk to someone. Tell me where you are (a postcode, town, station or street) "
+    "and what you need."
+)
 SUPPORT = {
-    "domestic_abuse": "I'm sorry this is happening. You can talk to someone in confidence, "
-    "free, at any time.",
-    "male_victim": "Men are abused by partners too, and help is there for you.",
-    "suicidal": "I'm really sorry you're feeling like this. You don't have to cope alone: "
-    "Samaritans will listen, day or night, free.",
-    "sexual_assault": "I'm so sorry. What happened is not your fault. You can talk to Rape "
-    "Crisis any time, free and in confidence.",
-    "homeless": "Shelter can help you find somewhere to stay tonight.",
-    "child": "You can talk to Childline about anything, free; it won't show on the phone bill.",
-    "hate_crime": "That's a hate crime and you can report it to the police on 101, or online "
-    "through True Vision.",
-    "medical": "For urgent medical help that isn't life-threatening, call NHS 111.",
-    "talk": "You can talk to someone right now, free, day or night: Samaritans listen to "
-    "anything, not only when things are at their worst.",
-    "police": "To report a crime that is over, call the police on 101 (or 999 if anyone is "
-    "in danger now).",
+    "domestic_abuse": N_(
+        "I'm sorry this is happening. You can talk to someone in confidence, free, at any time."
+    ),
+    "male_victim": N_("Men are abused by partners too, and help is there for you."),
+    "suicidal": N_(
+        "I'm really sorry you're feeling like this. You don't have to cope alone: Samaritans "
+        "will listen, day or night, free."
+    ),
+    "sexual_assault": N_(
+        "I'm so sorry. What happened is not your fault. You can talk to Rape Crisis any time, "
+        "free and in confidence."
+    ),
+    "homeless": N_("Shelter can help you find somewhere to stay tonight."),
+    "child": N_("You can talk to Childline about anything, free; it won't show on the phone bill."),
+    "hate_crime": N_(
+        "That's a hate crime and you can report it to the police on 101, or online through "
+        "True Vision."
+    ),
+    "medical": N_("For urgent medical help that isn't life-threatening, call NHS 111."),
+    "talk": N_(
+        "You can talk to someone right now, free, day or night: Samaritans listen to anything, "
+        "not only when things are at their worst."
+    ),
+    "police": N_(
+        "To report a crime that is over, call the police on 101 (or 999 if anyone is in danger "
+        "now)."
+    ),
 }
+LINE_STATES = {
+    "open": N_("open now"),
+    "closed": N_("closed now"),
+    "unknown": N_("may be closed today"),
+}
+WELSH_VOWELS = "aeiouwyâêîôûŵŷ"
+
+
+def cannot_search() -> str:
+    """Return what is said first when places cannot be searched: 999 still works."""
+    return f"{gettext(CANNOT_SEARCH)} {gettext(SILENT)}"
 
 
 def _need_words(codes) -> str:
-    labels = [FACILITIES[code].lower() for code in codes]
+    """Return " with phone charging and toilet" for the needs, or "" for none."""
+    labels = [gettext(FACILITIES[code]).lower() for code in codes]
     if not labels:
         return ""
-    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-    return f" with {joined}"
+    if language.current() == language.WELSH:
+        # "a" (and) takes the aspirate mutation, and is "ac" before a vowel: "gwefru ffôn a
+        # thoiled", "toiled ac ystafell dawel".
+        last = aspirate(labels[-1])
+        joiner = " ac " if last[:1] in WELSH_VOWELS else " a "
+        joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + joiner + last
+    else:
+        joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return gettext(" with %(needs)s", needs=joined)
 
 
 def _describe(result: dict) -> str:
@@ -79,16 +124,14 @@ class Step(NamedTuple):
     choices: tuple[dict, ...]
 
 
-SHARE_LOCATION = {"label": "Use my location", "action": "share_location"}
-NEED_CHOICES = tuple(
-    {"label": label, "message": message}
-    for label, message in (
-        ("I'm in danger", "I'm in danger"),
-        ("Somewhere safe to wait", "I need somewhere safe to wait"),
-        ("Charge my phone", "My phone needs charging"),
-        ("A toilet", "I need a toilet"),
-        ("Someone to talk to", "I need someone to talk to"),
-    )
+SHARE_LOCATION = {"label": N_("Use my location"), "action": "share_location"}
+# Each button's words, and the message it sends (in the same language, so it is understood).
+NEED_CHOICES = (
+    (N_("I'm in danger"), N_("I'm in danger")),
+    (N_("Somewhere safe to wait"), N_("I need somewhere safe to wait")),
+    (N_("Charge my phone"), N_("My phone needs charging")),
+    (N_("A toilet"), N_("I need a toilet")),
+    (N_("Someone to talk to"), N_("I need someone to talk to")),
 )
 
 
@@ -102,9 +145,13 @@ def wants_places(analysis: Analysis) -> bool:
 def next_step(analysis: Analysis, located: bool) -> Step:
     """Return the question that moves the conversation on, if one is needed."""
     if wants_places(analysis) and not located:
-        return Step("location", (SHARE_LOCATION,))
+        return Step("location", ({**SHARE_LOCATION, "label": gettext(SHARE_LOCATION["label"])},))
     if analysis.intent in ("unknown", "greeting"):
-        return Step("need", NEED_CHOICES)
+        choices = tuple(
+            {"label": gettext(label), "message": gettext(message)}
+            for label, message in NEED_CHOICES
+        )
+        return Step("need", choices)
     return Step(None, ())
 
 
@@ -122,9 +169,9 @@ def compose(  # noqa: C901 - each part of a reply in the order it is read
     parts: list[str] = []
     needs = _need_words(analysis.facilities)
     if analysis.emergency:
-        parts.append(f"If you are in danger now, call 999. {SILENT}")
+        parts.append(gettext("If you are in danger now, call 999.") + " " + gettext(SILENT))
     for topic in analysis.topics:
-        parts.append(SUPPORT[topic])
+        parts.append(gettext(SUPPORT[topic]))
     for line in analysis.helplines:
         if line.phone != "999":
             parts.append(_line_text(line, at))
@@ -132,40 +179,37 @@ def compose(  # noqa: C901 - each part of a reply in the order it is read
         if searched:
             parts.append(_results_text(results, needs, near))
         elif wants_places(analysis):
-            parts.append(f"{ASK_WHERE}{needs}.")
+            parts.append(gettext(ASK_WHERE, needs=needs))
             if not analysis.emergency:
-                parts.append("If you are in danger, call 999.")
+                parts.append(gettext("If you are in danger, call 999."))
     elif analysis.intent == "about":
-        parts.append(ABOUT)
+        parts.append(gettext(ABOUT))
     elif analysis.intent == "register":
-        parts.append(REGISTER)
+        parts.append(gettext(REGISTER))
     elif analysis.intent == "greeting":
-        parts.append(
-            "Hello. I can find a safe space open now near you: tell me where you are and what "
-            'you need, like "my phone is dead, I\'m near Leeds station". In danger? Call 999.'
-        )
+        parts.append(gettext(GREETING))
     elif analysis.intent == "thanks":
-        parts.append("You're welcome. Stay safe. If you are ever in danger, call 999.")
+        parts.append(gettext(THANKS))
     elif analysis.emergency:
         pass  # 999 already leads; the question below moves on
     else:
-        parts.append(
-            "If you are in danger, call 999. Otherwise, what do you need? I can find a safe "
-            "space open now where you can wait, charge or use a phone, use a toilet or get first "
-            "aid, and give you helplines to talk to someone. Tell me where you are (a postcode, "
-            "town, station or street) and what you need."
-        )
+        parts.append(gettext(WHAT_DO_YOU_NEED))
     if analysis.truncated:
-        parts.append("Your message was long, so I read only the first 1,000 characters.")
+        parts.append(gettext("Your message was long, so I read only the first 1,000 characters."))
     return " ".join(parts)
 
 
 def _line_text(line: lines.Helpline, at: datetime) -> str:
-    state = answers_at(line, at)
+    name = gettext(line.name)
     if line.hours == lines.ALWAYS:
-        return f"{line.name}: {line.phone} (24 hours)."
-    when = {"open": "open now", "closed": "closed now", "unknown": "may be closed today"}[state]
-    return f"{line.name}: {line.phone} ({line.hours_text}; {when})."
+        return gettext("%(name)s: %(phone)s (24 hours).", name=name, phone=line.phone)
+    return gettext(
+        "%(name)s: %(phone)s (%(hours)s; %(state)s).",
+        name=name,
+        phone=line.phone,
+        hours=gettext(line.hours_text),
+        state=gettext(LINE_STATES[answers_at(line, at)]),
+    )
 
 
 def _results_text(results: list[dict], needs: str, near: str | None) -> str:
@@ -173,9 +217,12 @@ def _results_text(results: list[dict], needs: str, near: str | None) -> str:
     unconfirmed = [r for r in results if r.get("hours_unconfirmed")]
     results = [r for r in results if r.get("open_now")]
     holiday = (
-        f" Today is a bank holiday ({unconfirmed[0]['holiday']}): these usually open now but "
-        "have not confirmed their holiday hours, so phone first: "
-        + " ".join(_describe(r) for r in unconfirmed)
+        gettext(
+            " Today is a bank holiday (%(holiday)s): these usually open now but have not "
+            "confirmed their holiday hours, so phone first: %(places)s",
+            holiday=unconfirmed[0]["holiday"],
+            places=" ".join(_describe(r) for r in unconfirmed),
+        )
         if unconfirmed
         else ""
     )
@@ -184,19 +231,29 @@ def _results_text(results: list[dict], needs: str, near: str | None) -> str:
 
 def _open_text(results: list[dict], needs: str, near: str) -> str:
     if not results:
-        return (
-            f"I can't find a safe space{needs} open within 50 km{near} right now. For help, "
-            "call 101 (police, non-emergency) or one of the helplines below; in danger, 999."
+        return gettext(
+            "I can't find a safe space%(needs)s open within 50 km%(near)s right now. For help, "
+            "call 101 (police, non-emergency) or one of the helplines below; in danger, 999.",
+            needs=needs,
+            near=near,
         )
     first = results[0]
     if first.get("distance_m", 0) > WALK_LIMIT_M:
-        text = (
-            f"Nothing{needs} is open within a 15-minute walk{near}. The nearest open one is "
-            f"{_describe(first)} You can also call 101 (police, non-emergency) for help."
+        text = gettext(
+            "Nothing%(needs)s is open within a 15-minute walk%(near)s. The nearest open one is "
+            "%(place)s You can also call 101 (police, non-emergency) for help.",
+            needs=needs,
+            near=near,
+            place=_describe(first),
         )
     else:
-        text = f"The nearest safe space{needs} open now{near} is {_describe(first)}"
+        text = gettext(
+            "The nearest safe space%(needs)s open now%(near)s is %(place)s",
+            needs=needs,
+            near=near,
+            place=_describe(first),
+        )
     others = [r for r in results[1:] if r.get("distance_m", 0) <= 5000]
     if others:
-        text += " Also near: " + " ".join(_describe(r) for r in others)
-    return text + " Ask any member of staff for the safe space. In danger? Call 999."
+        text += gettext(" Also near: %(places)s", places=" ".join(_describe(r) for r in others))
+    return text + gettext(" Ask any member of staff for the safe space. In danger? Call 999.")

@@ -15,12 +15,14 @@ from locator.chat import replies as chat_replies
 from locator.chat.conversation import CONVERSATION_INTENTS, Context, ContextError, Where, understand
 from locator.domain import helplines as known_lines
 from locator.domain.errors import InvalidParameter, Unavailable, refuse_unknown_members
+from locator.domain.language import LANGUAGES, WELSH, gettext, speaking
+from locator.geo import names
 from locator.geo.gazetteer import Place
 from locator.search.query import MAX_RADIUS_KM, Location, SpaceQuery, parse_at
 from locator.search.service import Locator
 
 CHAT_RESULTS = 3
-CHAT_FIELDS = ("message", "lat", "lon", "at", "context")
+CHAT_FIELDS = ("message", "lat", "lon", "at", "context", "lang")
 MAX_CONTEXT_CHARS = 4000
 
 
@@ -33,6 +35,8 @@ class ChatRequest:
     lat: float | None = None
     lon: float | None = None
     context: Context = field(default_factory=Context)
+    # The page's language: the answer's when neither the message nor the conversation says.
+    language: str | None = None
 
 
 def parse_chat_request(body) -> ChatRequest:
@@ -58,11 +62,14 @@ def parse_chat_request(body) -> ChatRequest:
             "Give lat and lon together.", "lon" if "lat" in coordinates else "lat"
         )
     at = body.get("at")
-    if at is not None and not isinstance(at, str):
+    if at is not None and (not isinstance(at, str) or not at.strip()):
         raise InvalidParameter("at must be an ISO 8601 time.", "at")
     context = parse_chat_context(body.get("context"))
+    lang = body.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise InvalidParameter(f"lang must be one of {', '.join(LANGUAGES)}.", "lang")
     return ChatRequest(
-        message, parse_at(at), coordinates.get("lat"), coordinates.get("lon"), context
+        message, parse_at(at), coordinates.get("lat"), coordinates.get("lon"), context, lang
     )
 
 
@@ -86,9 +93,23 @@ def parse_chat_context(data) -> Context:
 
 
 def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], str]) -> dict:
-    """Answer a chat message: emergencies first, then the nearest open spaces if we know where."""
+    """Answer a chat message: emergencies first, then the nearest open spaces if we know where.
+
+    The answer is in the language of the message (or of the conversation, or the page).
+    """
     device = None if request.lat is None else (request.lat, request.lon)
-    turn = understand(request.message, service.gazetteer, request.context, device)
+    turn = understand(request.message, service.gazetteer, request.context, device, request.language)
+    with speaking(turn.language):
+        return _answer(service, request, turn, device, url_for_space)
+
+
+def _answer(
+    service: Locator,
+    request: ChatRequest,
+    turn: Analysis,
+    device: tuple[float, float] | None,
+    url_for_space: Callable[[int], str],
+) -> dict:
     location, near = _chat_location(turn.place, device, request.context)
     searched = chat_replies.wants_places(turn) and location is not None
     searched = searched or (turn.intent == "support" and location is not None)
@@ -112,7 +133,9 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
     far = not opened or opened[0].get("distance_m", 0) > chat_replies.WALK_LIMIT_M
     if ((searched and far) or unavailable) and known_lines.POLICE_NON_EMERGENCY not in helplines:
         helplines.append(known_lines.POLICE_NON_EMERGENCY)
-    for line in helpline_hours.for_topics(turn.carried_topics, request.at):
+    for line in helpline_hours.for_topics(
+        turn.carried_topics, request.at, turn.wales, turn.language == WELSH
+    ):
         if line not in helplines:
             helplines.append(line)  # a 24-hour line beside one that is closed now
     step = chat_replies.next_step(turn, location is not None)
@@ -126,10 +149,11 @@ def chat(service: Locator, request: ChatRequest, url_for_space: Callable[[int], 
         location=Where(named.lat, named.lon, named.label, _where_source(named))
         if named is not None
         else request.context.location,
+        language=turn.language,
     )
     reply = chat_replies.compose(turn, results, near, searched and not unavailable, request.at)
     if unavailable:
-        reply = f"{chat_replies.CANNOT_SEARCH} {reply}"
+        reply = f"{chat_replies.cannot_search()} {reply}"
     return {
         "reply": reply,
         "unavailable": unavailable,
@@ -161,13 +185,19 @@ def _chat_location(
     """Pick where to search: a place named now, then the device, then one named earlier."""
     if place is not None:
         source = "postcode" if place.kind in ("postcode", "district") else "place"
-        asked = ", as you asked" if device is not None else ""
-        return Location(place.lat, place.lon, place.label, source), f"near {place.label}{asked}"
+        label = names.shown(place.label, place.lat, place.lon)
+        near = (
+            gettext("near %(place)s, as you asked", place=label)
+            if device is not None
+            else gettext("near %(place)s", place=label)
+        )
+        return Location(place.lat, place.lon, place.label, source), near
     if device is not None:
-        return Location(device[0], device[1], "your location", "device"), "near you"
+        return Location(device[0], device[1], "your location", "device"), gettext("near you")
     if context.location is not None:
         where = context.location
-        return Location(where.lat, where.lon, where.label, where.source), f"near {where.label}"
+        near = gettext("near %(place)s", place=names.shown(where.label, where.lat, where.lon))
+        return Location(where.lat, where.lon, where.label, where.source), near
     return None, None
 
 
@@ -202,9 +232,9 @@ def _chat_results(
 
 def _helpline_json(line: Helpline, at: datetime) -> dict:
     return {
-        "name": line.name,
+        "name": gettext(line.name),
         "phone": line.phone,
         "topic": line.topic,
-        "hours": line.hours_text,
+        "hours": gettext(line.hours_text),
         "open_now": helpline_hours.answers_at(line, at) == "open",
     }

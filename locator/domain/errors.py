@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from locator.domain.language import gettext
+
 
 class LocatorError(Exception):
     """Base for errors a user can act on; `str()` is a sentence written for them."""
@@ -66,7 +68,8 @@ class UnknownPlace(LocatorError):
     code = "unknown_place"
 
     def __init__(self, advice: str, field: str | None = None, suggestions: tuple[str, ...] = ()):
-        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        places = (" " + gettext("or") + " ").join(suggestions)
+        hint = " " + gettext("Did you mean %(places)s?", places=places) if suggestions else ""
         super().__init__(advice + hint, field)
         self.advice = advice  # the message without the names, for pages that link them
         self.suggestions = tuple(suggestions)

@@ -3,19 +3,28 @@
 import re
 from enum import StrEnum
 
+from locator.domain.language import N_, gettext
+
+# The labels are English wherever data is exchanged; pages say them with facility_label.
 FACILITIES: dict[str, str] = {
-    "phone_charging": "Phone charging",
-    "phone_use": "A phone you can use",
-    "wifi": "Free wifi",
-    "first_aid": "First aid",
-    "defibrillator": "Defibrillator",
-    "step_free": "Step-free access",
-    "accessible_toilet": "Accessible toilet",
-    "toilet": "Toilet",
-    "private_room": "A quiet private room",
-    "seating": "Somewhere to sit",
-    "drinking_water": "Drinking water",
+    "phone_charging": N_("Phone charging"),
+    "phone_use": N_("A phone you can use"),
+    "wifi": N_("Free wifi"),
+    "first_aid": N_("First aid"),
+    "defibrillator": N_("Defibrillator"),
+    "step_free": N_("Step-free access"),
+    "accessible_toilet": N_("Accessible toilet"),
+    "toilet": N_("Toilet"),
+    "private_room": N_("A quiet private room"),
+    "seating": N_("Somewhere to sit"),
+    "drinking_water": N_("Drinking water"),
 }
+
+
+def facility_label(code: str) -> str | None:
+    """Return a facility's label in the current language, or None for an unknown code."""
+    label = FACILITIES.get(code)
+    return gettext(label) if label is not None else None
 
 
 def _facility_key(name: str) -> str:
@@ -107,12 +116,12 @@ def facility_mask(codes) -> int:
     return mask
 
 
-# What a member of the public can report about a listing, in one tap.
+# What a member of the public can report about a listing, in one tap (said with gettext).
 REPORT_REASONS: dict[str, str] = {
-    "closed": "It was closed",
-    "refused": "Staff would not help",
-    "wrong_hours": "The opening hours are wrong",
-    "no_facility": "A listed facility was missing (e.g. no charger)",
-    "moved": "It is not at this address",
-    "other": "Something else is wrong",
+    "closed": N_("It was closed"),
+    "refused": N_("Staff would not help"),
+    "wrong_hours": N_("The opening hours are wrong"),
+    "no_facility": N_("A listed facility was missing (e.g. no charger)"),
+    "moved": N_("It is not at this address"),
+    "other": N_("Something else is wrong"),
 }

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from locator.domain import language
+from locator.geo.areas import default_areas
 from locator.geo.gazetteer import DATA_DIR
 
 NAMES_FILE = Path("gazetteer") / "welsh_names_osnames.csv"
@@ -74,6 +75,58 @@ def shown(label: str, lat: float, lon: float, lang: str | None = None) -> str:
         label = bilingual["welsh"] + bilingual["rest"]
     label = _COUNCIL_PAIR.sub(lambda m: m["welsh"], label)
     return ", ".join(_part_in_welsh(part, lat, lon) for part in label.split(", "))
+
+
+# Beginnings of Welsh place names, which Welsh mutates after i, o, ger: "i Lanelli", "o Fangor".
+_WELSH_NAME_START = re.compile(
+    r"^(Aber|Bala|Bangor|Betws|Blaen|Bont|Bryn|Caer|Capel|Castell|Cas|Coed|Cwm|Dol|Glan|Llan|"
+    r"Gorsaf|Maes|Merthyr|Pen|Pont|Porth|Pwll|Rhos|Rhyd|Tal|Tre|Ty|Y )"
+)
+# Soft mutation of a word's first letters, longest first (Ll before L, Rh before R).
+_SOFT = (
+    ("Ll", "L"),
+    ("Rh", "R"),
+    ("C", "G"),
+    ("P", "B"),
+    ("T", "D"),
+    ("B", "F"),
+    ("D", "Dd"),
+    ("M", "F"),
+    ("G", ""),
+)
+# Letters that look mutable but are not: Ch, Ph, Th, Dd stay as they are.
+_UNMUTATED = ("Ch", "Ph", "Th", "Dd", "Ff")
+
+
+def softly(label: str, lat: float, lon: float) -> str:
+    """Return a Welsh place name as Welsh says it after i, o or ger: Caerdydd → Gaerdydd.
+
+    Only in Welsh, and only Welsh names of places in Wales: English names and places elsewhere
+    stay as they are ("i Butetown", "i Manchester").
+    """
+    if language.current() != language.WELSH:
+        return label
+    if not _is_welsh_name(label, lat, lon) or label.startswith(_UNMUTATED):
+        return label
+    for radical, mutated in _SOFT:
+        if label.startswith(radical):
+            rest = label[len(radical) :]
+            return (mutated + rest) if mutated else rest[:1].upper() + rest[1:]
+    return label
+
+
+def _is_welsh_name(label: str, lat: float, lon: float) -> bool:
+    """Tell whether a label starts with the Welsh name of a place in Wales."""
+    first = label.split(",", maxsplit=1)[0].strip()
+    if default_areas().nation_at(lat, lon) != "wales":
+        return False
+    return first in _welsh_names() or bool(_WELSH_NAME_START.match(first))
+
+
+@cache
+def _welsh_names() -> frozenset[str]:
+    """Return every Welsh name OS gives a place."""
+    return frozenset(name.welsh for names in _names().values() for name in names)
 
 
 def _part_in_welsh(part: str, lat: float, lon: float) -> str:

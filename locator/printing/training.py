@@ -1,7 +1,8 @@
 """The staff training pack as a printable A4 PDF, laid out from locator.domain.training.
 
-The page at /training shows the same content (one text, two layouts). Fonts, character
-handling and the fixed creation date are those of the sticker and the staff card (pdfs.py).
+The page at /training shows the same content (one text, two layouts), in the same language.
+Fonts, character handling and the fixed creation date are those of the sticker and the staff
+card (pdfs.py); DejaVu Sans draws Welsh letters such as ŵ and ŷ.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import functools
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from locator.domain import training as pack
+from locator.domain import language
+from locator.domain import training as training_pack
+from locator.domain.language import gettext as _
 from locator.printing.pdfs import (
     _BLACK,
     _CORE_FONT,
@@ -43,8 +46,9 @@ _PALE_RED = (253, 236, 238)
 class _Pack(FPDF):
     """An A4 document whose pages all end with the title, the 999 line and the page number."""
 
-    def __init__(self) -> None:
+    def __init__(self, pack: training_pack.Pack) -> None:
         super().__init__(orientation="P", unit="mm", format=A4_MM)
+        self.pack = pack
         folder = _font_dir()
         if folder is not None:
             for style, name in _FONT_FILES.items():
@@ -55,7 +59,8 @@ class _Pack(FPDF):
         self.set_creation_date(_FIXED_DATE)
         self.set_producer("Safe Spaces Locator")
         self.set_creator("Safe Spaces Locator")
-        self.set_title(pack.TITLE)
+        self.set_title(pack.title)
+        self.set_lang(language.current())
         self.set_margins(_MARGIN, _MARGIN, _MARGIN)
         self.set_auto_page_break(True, _MARGIN + _FOOT)
         self.c_margin = 0
@@ -75,8 +80,10 @@ class _Pack(FPDF):
         self.line(_MARGIN, self.get_y(), self.w - _MARGIN, self.get_y())
         self.ln(1.5)
         line_h = self.use(8, colour=_GREY)
-        self.cell(self.epw / 2, line_h, self.text_of(pack.TITLE + " \u00b7 In danger? Call 999"))
-        self.cell(self.epw / 2, line_h, f"Page {self.page_no()} of {{nb}}", align="R")
+        title = self.pack.title + " \u00b7 " + _("In danger? Call 999")
+        self.cell(self.epw / 2, line_h, self.text_of(title))
+        page = _("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}")
+        self.cell(self.epw / 2, line_h, self.text_of(page), align="R")
 
     @property
     def room(self) -> float:
@@ -115,7 +122,7 @@ class _Pack(FPDF):
         )
         self.ln(0.8)
 
-    def checklist(self, checklist: pack.Checklist) -> None:
+    def checklist(self, checklist: training_pack.Checklist) -> None:
         if checklist.label:
             colour = _RED if checklist.warning else _GREEN
             self.keep(15)
@@ -151,7 +158,7 @@ def _numbers_box(doc: _Pack) -> None:
     line_h = doc.use(_BODY)
     number_w = 36.0
     heights = []
-    for _number, when in pack.NUMBERS:
+    for _number, when in doc.pack.numbers:
         lines = doc.multi_cell(
             doc.epw - number_w - 8, line_h, doc.text_of(when), dry_run=True, output="LINES"
         )
@@ -167,9 +174,11 @@ def _numbers_box(doc: _Pack) -> None:
     doc.set_line_width(0.2)
     doc.set_xy(doc.l_margin + 4, top + 3)
     doc.use(13, bold=True, colour=_RED)
-    doc.cell(0, title_h - 2, pack.NUMBERS_HEADING, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(
+        0, title_h - 2, doc.text_of(doc.pack.numbers_heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+    )
     doc.ln(1)
-    for (number, when), height in zip(pack.NUMBERS, heights, strict=True):
+    for (number, when), height in zip(doc.pack.numbers, heights, strict=True):
         y = doc.get_y()
         doc.set_xy(doc.l_margin + 4, y)
         doc.use(_BODY + 1, bold=True, colour=_RED)
@@ -183,11 +192,11 @@ def _numbers_box(doc: _Pack) -> None:
 def _fill_in(doc: _Pack) -> None:
     """Lines to write on: who to call in this shop."""
     line_h = doc.use(_BODY)
-    doc.keep(len(pack.FILL_IN) * (line_h + 5) + 12)
-    doc.para(pack.FILL_IN_INTRO, bold=True)
+    doc.keep(len(doc.pack.fill_in) * (line_h + 5) + 12)
+    doc.para(doc.pack.fill_in_intro, bold=True)
     label_w = 72.0
     doc.set_draw_color(*_GREY)
-    for label in pack.FILL_IN:
+    for label in doc.pack.fill_in:
         doc.set_x(doc.l_margin)
         doc.use(_BODY)
         doc.cell(label_w, line_h + 4, doc.text_of(label + ":"))
@@ -197,7 +206,7 @@ def _fill_in(doc: _Pack) -> None:
     doc.ln(2)
 
 
-def _scenario(doc: _Pack, number: int, scenario: pack.Scenario) -> None:
+def _scenario(doc: _Pack, number: int, scenario: training_pack.Scenario) -> None:
     """One scenario, kept on one page, with a green rule down its left side."""
     line_h = doc.use(_BODY)
     width = doc.epw - 4 - _INDENT
@@ -209,10 +218,11 @@ def _scenario(doc: _Pack, number: int, scenario: pack.Scenario) -> None:
     doc.keep(line_h * (lines + 2) + 12)
     top = doc.get_y()
     doc.set_left_margin(_MARGIN + 4)
-    doc.para(f"Scenario {number}: {scenario.title}", size=_BODY + 1, bold=True)
+    heading = _("Scenario %(number)s: %(title)s", number=number, title=scenario.title)
+    doc.para(heading, size=_BODY + 1, bold=True)
     doc.para(scenario.situation)
     doc.ln(-0.5)
-    doc.para(pack.STEPS_HEADING, bold=True, colour=_GREEN)
+    doc.para(doc.pack.steps_heading, bold=True, colour=_GREEN)
     doc.ln(-1)
     for step_number, step in enumerate(scenario.steps, 1):
         doc.item(f"{step_number}.", step)
@@ -222,10 +232,16 @@ def _scenario(doc: _Pack, number: int, scenario: pack.Scenario) -> None:
     doc.ln(4)
 
 
-@functools.lru_cache(maxsize=4)  # one address or a few: building it takes a quarter second
-def training_pack_pdf(page_url: str) -> bytes:
+@functools.lru_cache(maxsize=4)  # an address or two, in each language: building takes 0.25 s
+def training_pack_pdf(page_url: str, in_language: str = language.ENGLISH) -> bytes:
     """Return the staff training pack as an A4 PDF; `page_url` is where the same pack is online."""
-    doc = _Pack()
+    with language.speaking(in_language):
+        return _laid_out(training_pack.written(), page_url)
+
+
+def _laid_out(pack: training_pack.Pack, page_url: str) -> bytes:
+    """Lay the pack out in the language being spoken (the footer's words are said as it prints)."""
+    doc = _Pack(pack)
     doc.add_page()
 
     # Title band, bleeding to the page edges.
@@ -233,24 +249,24 @@ def training_pack_pdf(page_url: str) -> bytes:
     doc.rect(0, 0, doc.w, 36, style="F")
     doc.set_y(10)
     doc.use(22, bold=True, colour=_WHITE)
-    doc.cell(0, 11, doc.text_of(pack.TITLE), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(0, 11, doc.text_of(pack.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.use(11, colour=_WHITE)
-    doc.cell(0, 7, doc.text_of(pack.SUBTITLE), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(0, 7, doc.text_of(pack.subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_y(44)
 
-    for paragraph in pack.INTRO:
+    for paragraph in pack.intro:
         doc.para(paragraph)
     doc.ln(1)
     _numbers_box(doc)
 
-    doc.para(pack.STAGES_HEADING, size=13, bold=True, colour=_GREEN)
-    for stage in pack.STAGES:
+    doc.para(pack.stages_heading, size=13, bold=True, colour=_GREEN)
+    for stage in pack.stages:
         doc.item(f"{stage.number}.", stage.summary, lead=stage.title + ":")
     doc.ln(2)
     _fill_in(doc)
 
     doc.add_page()
-    for stage in pack.STAGES:
+    for stage in pack.stages:
         # Stages follow on, to save paper; each starts on a new page only near the bottom.
         doc.keep(80)
         _heading_band(doc, stage.heading, 16)
@@ -266,15 +282,15 @@ def training_pack_pdf(page_url: str) -> bytes:
                 doc.checklist(checklist)
 
     doc.keep(80)
-    _heading_band(doc, pack.SCENARIOS_HEADING, 16)
-    doc.para(pack.SCENARIOS_INTRO, size=_BODY + 0.5, colour=_GREY)
-    for number, scenario in enumerate(pack.SCENARIOS, 1):
+    _heading_band(doc, pack.scenarios_heading, 16)
+    doc.para(pack.scenarios_intro, size=_BODY + 0.5, colour=_GREY)
+    for number, scenario in enumerate(pack.scenarios, 1):
         _scenario(doc, number, scenario)
 
     doc.ln(2)
     doc.keep(40)
-    doc.para(pack.SOURCE_HEADING, size=12.5, bold=True, colour=_GREEN)
-    doc.para(pack.CREDIT)
-    doc.para("The guidance: " + pack.SOURCE.url, colour=_GREY)
-    doc.para("This pack online: " + page_url.strip(), colour=_GREY)
+    doc.para(pack.source_heading, size=12.5, bold=True, colour=_GREEN)
+    doc.para(pack.credit)
+    doc.para(_("The guidance: %(address)s", address=pack.source.url), colour=_GREY)
+    doc.para(_("This pack online: %(address)s", address=page_url.strip()), colour=_GREY)
     return bytes(doc.output())

@@ -9,6 +9,7 @@ import orjson
 
 from locator import presenting
 from locator.domain import clock, features, policy
+from locator.domain.language import gettext
 from locator.domain.premises import Premises, closed_on
 from locator.hours import schedule as hours
 
@@ -110,10 +111,12 @@ def state_properties(
         and schedule.usual_status(at).is_open
     )
     if unconfirmed:
-        status_text = presenting.HOLIDAY_UNCONFIRMED
+        status_text = gettext(presenting.HOLIDAY_UNCONFIRMED)
     if closed_on(moment.day, closed_from, closed_until):
         status = hours.HoursStatus("closed", None)
-        status_text = f"Temporarily closed · reopens {closed_until:%a %-d %b}"
+        status_text = gettext(
+            "Temporarily closed · reopens %(day)s", day=presenting.short_date(closed_until)
+        )
         unconfirmed = False
     arrival = {}
     if distance_m is not None:

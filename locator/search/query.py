@@ -7,8 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from locator import presenting
 from locator.domain.errors import InvalidParameter
-from locator.domain.vocabulary import FACILITIES
+from locator.domain.language import gettext
+from locator.domain.vocabulary import FACILITIES, facility_label
+from locator.geo import names
 from locator.geo.areas import Areas
 from locator.hours import schedule as hours
 
@@ -81,9 +84,20 @@ def _number(params: Mapping[str, str], name: str, low: float, high: float) -> fl
     try:
         value = float(raw)
     except ValueError:
-        raise InvalidParameter(f"{name} must be a number, not {raw[:40]!r}.", name) from None
+        raise InvalidParameter(
+            gettext("%(name)s must be a number, not %(value)s.", name=name, value=repr(raw[:40])),
+            name,
+        ) from None
     if not math.isfinite(value) or not low <= value <= high:
-        raise InvalidParameter(f"{name} must be between {low:g} and {high:g}.", name)
+        raise InvalidParameter(
+            gettext(
+                "%(name)s must be between %(low)s and %(high)s.",
+                name=name,
+                low=f"{low:g}",
+                high=f"{high:g}",
+            ),
+            name,
+        )
     return value
 
 
@@ -96,7 +110,7 @@ def parse_bool(raw: str | None, name: str, default: bool) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise InvalidParameter(f"{name} must be true or false.", name)
+    raise InvalidParameter(gettext("%(name)s must be true or false.", name=name), name)
 
 
 def parse_at(raw: str | None) -> datetime:
@@ -110,11 +124,13 @@ def parse_at(raw: str | None) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise InvalidParameter(
-            "at must be an ISO 8601 time such as 2026-12-24T22:30 or 2026-12-24T22:30:00Z.",
+            gettext(
+                "at must be an ISO 8601 time such as 2026-12-24T22:30 or 2026-12-24T22:30:00Z."
+            ),
             "at",
         ) from None
     if not 2000 <= value.year <= 2100:
-        raise InvalidParameter("at must be a time between the years 2000 and 2100.", "at")
+        raise InvalidParameter(gettext("at must be a time between the years 2000 and 2100."), "at")
     return hours.local_time(value)
 
 
@@ -129,7 +145,11 @@ def parse_facilities(raw: str | None) -> tuple[str, ...]:
             continue
         if code not in FACILITIES:
             raise InvalidParameter(
-                f"Unknown facility {item.strip()[:40]!r}; use any of {', '.join(FACILITIES)}.",
+                gettext(
+                    "Unknown facility %(name)s; use any of %(codes)s.",
+                    name=repr(item.strip()[:40]),
+                    codes=", ".join(FACILITIES),
+                ),
                 "facilities",
             )
         if code not in codes:
@@ -142,7 +162,7 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     if raw is None or raw.strip() == "":
         return None
     parts = raw.split(",")
-    message = "bbox must be four numbers: minlon,minlat,maxlon,maxlat."
+    message = gettext("bbox must be four numbers: minlon,minlat,maxlon,maxlat.")
     if len(parts) != 4:
         raise InvalidParameter(message, "bbox")
     try:
@@ -154,7 +174,9 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
         raise InvalidParameter(message, "bbox")
     if not (-180 <= min_lon < max_lon <= 180 and -90 <= min_lat < max_lat <= 90):
         raise InvalidParameter(
-            "bbox must have minlon < maxlon and minlat < maxlat, within -180..180 and -90..90.",
+            gettext(
+                "bbox must have minlon < maxlon and minlat < maxlat, within -180..180 and -90..90."
+            ),
             "bbox",
         )
     return values
@@ -164,7 +186,7 @@ def parse_near(raw: str | None) -> tuple[float, float] | None:
     """Read near=lat,lon: the device's position, to order the places a name may mean."""
     if raw is None or raw.strip() == "":
         return None
-    message = "near must be two numbers: lat,lon."
+    message = gettext("near must be two numbers: lat,lon.")
     parts = raw.split(",")
     if len(parts) != 2:
         raise InvalidParameter(message, "near")
@@ -183,30 +205,34 @@ def parse_space_query(
     lon = _number(params, "lon", -180, 180)
     if (lat is None) != (lon is None):
         missing = "lon" if lon is None else "lat"
-        raise InvalidParameter("Give lat and lon together.", missing)
+        raise InvalidParameter(gettext("Give lat and lon together."), missing)
     q = params.get("q")
     q = " ".join(q.split()) if q else None
     if q and len(q) > MAX_QUERY_LENGTH:
-        raise InvalidParameter(f"q must be at most {MAX_QUERY_LENGTH} characters.", "q")
+        raise InvalidParameter(
+            gettext("q must be at most %(count)s characters.", count=MAX_QUERY_LENGTH), "q"
+        )
     if q and lat is not None:
-        raise InvalidParameter("Give either lat and lon or q, not both.", "q")
+        raise InvalidParameter(gettext("Give either lat and lon or q, not both."), "q")
     near = parse_near(params.get("near"))
     radius = _number(params, "radius_km", 0, MAX_RADIUS_KM)
     if radius is not None and radius <= 0:
-        raise InvalidParameter("radius_km must be more than 0.", "radius_km")
+        raise InvalidParameter(gettext("radius_km must be more than 0."), "radius_km")
     raw_limit = params.get("limit")
     limit = DEFAULT_LIMIT
     if raw_limit is not None and raw_limit.strip() != "":
         try:
             limit = int(raw_limit)
         except ValueError:
-            raise InvalidParameter("limit must be a whole number.", "limit") from None
+            raise InvalidParameter(gettext("limit must be a whole number."), "limit") from None
         if not 1 <= limit <= MAX_LIMIT:
-            raise InvalidParameter(f"limit must be between 1 and {MAX_LIMIT}.", "limit")
+            raise InvalidParameter(
+                gettext("limit must be between 1 and %(most)s.", most=MAX_LIMIT), "limit"
+            )
     area = params.get("area")
     area = area.strip().lower() if area and area.strip() else None
     if area is not None and areas.by_slug(area) is None:
-        raise InvalidParameter(f"Unknown area {area[:60]!r}.", "area")
+        raise InvalidParameter(gettext("Unknown area %(area)s.", area=repr(area[:60])), "area")
     query = SpaceQuery(
         at=parse_at(params.get("at")),
         lat=lat,
@@ -222,14 +248,55 @@ def parse_space_query(
     )
     if query.lat is None and not query.q and query.bbox is None and query.area is None:
         raise InvalidParameter(
-            "Say where to search: give lat and lon, q (a postcode or place), bbox or area.", "q"
+            gettext(
+                "Say where to search: give lat and lon, q (a postcode or place), bbox or area."
+            ),
+            "q",
         )
     return query
 
 
 def describe_when(query: SpaceQuery) -> str:
     """Say 'open now' or 'open at Fri 27 Nov 22:30' for a query's time."""
-    return "open now" if _is_recent(query.at) else f"open at {query.at:%a %-d %b %H:%M}"
+    if _is_recent(query.at):
+        return gettext("open now")
+    when = f"{presenting.short_date(query.at.date())} {query.at:%H:%M}"
+    return gettext("open at %(when)s", when=when)
+
+
+def with_facilities(codes: tuple[str, ...], conjunction: bool = True) -> str:
+    """Say 'with toilet and seating' (or 'with toilet, seating' without `conjunction`)."""
+    labels = [(facility_label(code) or code).lower() for code in codes]
+    if len(labels) > 1 and conjunction:
+        joined = gettext("%(items)s and %(last)s", items=", ".join(labels[:-1]), last=labels[-1])
+    else:
+        joined = ", ".join(labels)
+    return gettext("with %(facilities)s", facilities=joined)
+
+
+def spaces_details(query: SpaceQuery, area_name: str | None = None) -> str:
+    """Say what the spaces found are, after the noun: ' open now with toilet, seating'.
+
+    Each detail comes with its leading space; nothing to say is "".
+    """
+    details = [describe_when(query)] if query.open_now else []
+    if query.facilities:
+        details.append(with_facilities(query.facilities, conjunction=False))
+    if area_name:
+        details.append(gettext("in %(area)s", area=area_name))
+    return "".join(" " + words for words in details)
+
+
+def within_words(radius_km: float, location: Location | None) -> str:
+    """Say 'within 5 km of M1' (of the map area without a location, of yours from a device)."""
+    km = f"{radius_km:g}"
+    if location is None:
+        return gettext("within %(km)s km of the map area", km=km)
+    if location.source == "device":
+        return gettext("within %(km)s km of your location", km=km)
+    # Welsh mutates a Welsh place name after "i": "o fewn 5 km i Gaerdydd".
+    place = names.softly(location.label, location.lat, location.lon)
+    return gettext("within %(km)s km of %(place)s", km=km, place=place)
 
 
 def describe(query: SpaceQuery, location: Location | None) -> str:
@@ -238,16 +305,16 @@ def describe(query: SpaceQuery, location: Location | None) -> str:
     if query.open_now:
         parts.append(describe_when(query))
     if query.facilities:
-        labels = [FACILITIES[code].lower() for code in query.facilities]
-        joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-        parts.append(f"with {joined}")
+        parts.append(with_facilities(query.facilities))
     if location is not None:
-        parts.append(f"within {query.radius_km:g} km of {location.label}")
+        parts.append(within_words(query.radius_km, location))
     if query.bbox is not None:
-        parts.append("inside the map area")
+        parts.append(gettext("inside the map area"))
     if query.area is not None:
-        parts.append(f"in area {query.area}")
-    return "Safe spaces " + ", ".join(parts) if parts else "Safe spaces"
+        parts.append(gettext("in area %(area)s", area=query.area))
+    if not parts:
+        return gettext("Safe spaces")
+    return gettext("Safe spaces %(filters)s", filters=", ".join(parts))
 
 
 def _is_recent(at: datetime) -> bool:

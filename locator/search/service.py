@@ -15,6 +15,7 @@ from locator.adapters.db.premises import SHOWN_FIELDS
 from locator.adapters.db.store import Store
 from locator.domain import clock, language
 from locator.domain.errors import SpaceNotFound, UnknownPlace
+from locator.domain.language import gettext
 from locator.domain.vocabulary import facility_mask
 from locator.geo import names
 from locator.geo.areas import Areas
@@ -156,7 +157,7 @@ class Locator:
     def locate(self, query: SpaceQuery) -> Location | None:
         """Return the point a query is centred on, resolving q through the gazetteer."""
         if query.lat is not None:
-            return Location(query.lat, query.lon, "your location", "device")
+            return Location(query.lat, query.lon, gettext("your location"), "device")
         if not query.q:
             return None
         choices = self.gazetteer.candidates(
@@ -165,8 +166,11 @@ class Locator:
         if not choices:
             suggestions = self.gazetteer.suggestions(query.q, limit=3)
             raise UnknownPlace(
-                f"We could not find {query.q[:60]!r}: try a postcode such as M1 1AE, a town "
-                "or a station.",
+                gettext(
+                    "We could not find %(place)s: try a postcode such as M1 1AE, a town or a "
+                    "station.",
+                    place=repr(query.q[:60]),
+                ),
                 "q",
                 tuple(p.label for p in suggestions),
             )
@@ -305,7 +309,9 @@ class Locator:
         """Return one public space as a Feature, or raise SpaceNotFound."""
         row = self.store.premises.public_one(space_id)
         if row is None:
-            raise SpaceNotFound(f"There is no public safe space with id {space_id}.")
+            raise SpaceNotFound(
+                gettext("There is no public safe space with id %(id)s.", id=space_id)
+            )
         return space_feature(row, at, url_for_space(space_id))
 
     def _found(

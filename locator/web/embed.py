@@ -7,14 +7,21 @@ from dataclasses import dataclass, replace
 from flask import Blueprint, render_template, request
 
 from locator.domain.errors import LocatorError
+from locator.domain.language import N_, gettext, ngettext
 from locator.domain.vocabulary import FACILITIES
 from locator.geo.towns import main_town
-from locator.search.query import SpaceQuery, parse_bbox, parse_space_query
+from locator.search.query import (
+    SpaceQuery,
+    describe_when,
+    parse_bbox,
+    parse_space_query,
+    with_facilities,
+)
 from locator.search.service import PageResults, search_for_people
 from locator.web import links
 from locator.web.api import locator
 from locator.web.maps import UK_CENTRE, map_for
-from locator.web.pages import map_filters, page_params, place_choices, place_error, spaces_words
+from locator.web.pages import map_filters, page_params, place_choices, place_error
 
 bp = Blueprint("embed", __name__)
 
@@ -37,6 +44,16 @@ EMBED_SCOPE = (
 # centre and never cut by distance.
 WHOLE_SCOPE_KM = 1000.0
 
+# Where the list is measured from when the visitor has not searched. In the summary's sentences
+# each follows "of" or "to", so a translation may give the form that reads there (Welsh mutates).
+CHOSEN_CENTRE = N_("the centre you chose")
+MAP_MIDDLE = N_("the middle of the map area")
+# Sentences of the summary, whole so that a translation can order its words freely.
+NONE_LISTED = N_("No safe space%(details)s.")
+NONE_WITHIN = N_("No safe space%(details)s within %(km)s km of %(origin)s.")
+SOME_OF = N_("%(shown)s of %(total)s safe spaces%(details)s.")
+SOME_OF_NEAREST = N_("%(shown)s of %(total)s safe spaces%(details)s: the nearest to %(origin)s.")
+
 
 @dataclass(frozen=True)
 class _EmbedList:
@@ -44,7 +61,7 @@ class _EmbedList:
 
     query: SpaceQuery | None = None
     results: PageResults | None = None
-    origin: str | None = None  # "the centre of Leeds", "the centre you chose", "your location"
+    origin: str | None = None  # "the centre of Leeds", "the centre you chose", "M1 1AE"
     total: int | None = None  # every match in the district; None without a district
     searched: bool = False  # the visitor typed a place or shared their position
 
@@ -58,11 +75,11 @@ def _embed_list(service, params: dict[str, str], area) -> tuple[_EmbedList, Loca
     elif params.get("my_lat") or params.get("my_lon"):
         where = {"lat": params.get("my_lat", ""), "lon": params.get("my_lon", "")}
     elif scope.keys() & {"lat", "lon"}:
-        where, origin = {}, "the centre you chose"
+        where, origin = {}, gettext(CHOSEN_CENTRE)
     else:
         town = main_town(service.areas, area.code) if area is not None else None
         where = {"lat": str(town.lat), "lon": str(town.lon)} if town else {}
-        origin = f"the centre of {town.name}" if town else None
+        origin = gettext("the centre of %(town)s", town=town.name) if town else None
     searched = bool(where) and origin is None
     if not (where or scope.keys() & {"area", "bbox", "lat", "lon"}):
         return _EmbedList(), None
@@ -82,6 +99,16 @@ def _embed_list(service, params: dict[str, str], area) -> tuple[_EmbedList, Loca
     return _EmbedList(query, results, origin, total, searched), None
 
 
+def _spaces_details(query: SpaceQuery, area) -> str:
+    """Say what the listed spaces are, after the noun: ' open now with toilet in Leeds'."""
+    details = [describe_when(query)] if query.open_now else []
+    if query.facilities:
+        details.append(with_facilities(query.facilities, conjunction=False))
+    if area is not None:
+        details.append(gettext("in %(area)s", area=area.name))
+    return "".join(" " + words for words in details)
+
+
 def _embed_summary(listing: _EmbedList, area) -> str:
     """Say what the embed lists: how many of how many match, where, and nearest to what."""
     query, results = listing.query, listing.results
@@ -92,30 +119,48 @@ def _embed_summary(listing: _EmbedList, area) -> str:
         features = [feature for feature in features if feature["properties"]["open_now"]]
     shown = len(features)
     total, origin = listing.total, listing.origin
-    within = ""
-    if results.result.location is not None and query.radius_km < WHOLE_SCOPE_KM:
-        within = f" within {query.radius_km:g} km of {origin}"
-
-    def spaces(count: int) -> str:
-        return spaces_words(query, count, area.name if area is not None else None)
-
-    in_order = ", nearest first" if shown > 1 else ""
+    # Each case is one whole sentence: Welsh orders and mutates its words differently.
+    said = {"details": _spaces_details(query, area), "total": total, "origin": origin}
+    within = results.result.location is not None and query.radius_km < WHOLE_SCOPE_KM
+    if within:
+        said["km"] = f"{query.radius_km:g}"
     if shown == 0:
-        return f"No {spaces(1)}{within}."
+        return gettext(NONE_WITHIN if within else NONE_LISTED, **said)
     if total is not None and shown < total:
         if within and shown < query.limit:
-            verb = "is" if shown == 1 else "are"
-            return f"{shown} of {total} {spaces(total)} {verb}{within}{in_order}."
-        nearest = f": the nearest to {origin}" if origin else ""
-        return f"{shown} of {total} {spaces(total)}{nearest}."
+            return ngettext(
+                "%(num)s of %(total)s safe spaces%(details)s is within %(km)s km of %(origin)s.",
+                "%(num)s of %(total)s safe spaces%(details)s are within %(km)s km of "
+                "%(origin)s, nearest first.",
+                shown,
+                **said,
+            )
+        return gettext(SOME_OF_NEAREST if origin else SOME_OF, shown=shown, **said)
     if total is None and shown >= query.limit:
-        origin = origin or "the middle of the map area"
-        return f"The {shown} {spaces(shown)} nearest to {origin}; there may be more."
+        said["origin"] = origin or gettext(MAP_MIDDLE)
+        return ngettext(
+            "The %(num)s safe space%(details)s nearest to %(origin)s; there may be more.",
+            "The %(num)s safe spaces%(details)s nearest to %(origin)s; there may be more.",
+            shown,
+            **said,
+        )
     if within:
-        return f"{shown} {spaces(shown)}{within}{in_order}."
+        return ngettext(
+            "%(num)s safe space%(details)s within %(km)s km of %(origin)s.",
+            "%(num)s safe spaces%(details)s within %(km)s km of %(origin)s, nearest first.",
+            shown,
+            **said,
+        )
     if origin and shown > 1:
-        return f"{shown} {spaces(shown)}, nearest to {origin} first."
-    return f"{shown} {spaces(shown)}."
+        return ngettext(
+            "%(num)s safe space%(details)s, nearest to %(origin)s first.",
+            "%(num)s safe spaces%(details)s, nearest to %(origin)s first.",
+            shown,
+            **said,
+        )
+    return ngettext(
+        "%(num)s safe space%(details)s.", "%(num)s safe spaces%(details)s.", shown, **said
+    )
 
 
 @bp.get("/embed")
@@ -148,9 +193,9 @@ def embed():
             centre = (float(params["lat"]), float(params["lon"]))
             zoom = min(max(int(params.get("zoom") or 14), 5), 18)
         except ValueError:
-            error = "lat, lon and zoom must be numbers."
+            error = gettext("lat, lon and zoom must be numbers.")
     if area is None and params.get("area"):
-        error = f"Unknown area {params['area'][:60]!r}."
+        error = gettext("Unknown area %(area)s.", area=repr(params["area"][:60]))
     listing, search_error = _embed_list(service, params, area)
     scope = {key: params[key] for key in EMBED_SCOPE if params.get(key)}
     field_error, suggestions = place_error(search_error, "embed.embed", scope)

@@ -563,6 +563,13 @@ def openapi_document() -> dict:
                             "$ref": "#/components/schemas/ChatContext",
                             "description": "The last reply's context, sent back unchanged.",
                         },
+                        "lang": {
+                            "type": "string",
+                            "nullable": True,
+                            "enum": ["en", "cy"],
+                            "description": "The page's language: the reply's when neither the "
+                            "message (English or Welsh) nor the context says.",
+                        },
                     },
                 },
                 "ChatContext": {
@@ -603,6 +610,12 @@ def openapi_document() -> dict:
                                 "label": text(200, minLength=1),
                                 "source": {"type": "string", "enum": ["postcode", "place"]},
                             },
+                        },
+                        "language": {
+                            "type": "string",
+                            "nullable": True,
+                            "enum": ["en", "cy"],
+                            "description": "The conversation's language, which the reply is in.",
                         },
                     },
                 },

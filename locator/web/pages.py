@@ -8,11 +8,12 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 from werkzeug.datastructures import MultiDict
 
 from locator import presenting
+from locator.domain import helplines, language
 from locator.domain import training as training_pack
 from locator.domain.errors import InvalidParameter, LocatorError, SpaceNotFound, Unavailable
-from locator.domain.helplines import ROUND_THE_CLOCK
+from locator.domain.language import gettext, ngettext
 from locator.domain.premises import closed_on
-from locator.domain.vocabulary import FACILITIES, REPORT_REASONS
+from locator.domain.vocabulary import FACILITIES, REPORT_REASONS, facility_label
 from locator.hours import schedule as hours
 from locator.listings import reports
 from locator.search.features import safe_schedule
@@ -21,6 +22,8 @@ from locator.search.query import (
     describe_when,
     parse_at,
     parse_space_query,
+    spaces_details,
+    within_words,
 )
 from locator.search.service import search_for_people
 from locator.web import links
@@ -87,14 +90,14 @@ def _form_state(params: dict[str, str], query) -> dict:
     open_now = params.get("open_now", "true").strip().lower() not in ("false", "0", "no", "off")
     radius = query.radius_km if query else DEFAULT_RADIUS_KM
     at = params.get("at", "")
-    words = [
-        "open now"
-        if open_now and not at
-        else ("open at the time chosen" if open_now else "open or closed"),
-        f"within {radius:g} km",
-    ]
+    if open_now and not at:
+        opening = gettext("open now")
+    else:
+        opening = gettext("open at the time chosen") if open_now else gettext("open or closed")
+    words = [opening, gettext("within %(km)s km", km=f"{radius:g}")]
     words.append(
-        ", ".join(FACILITIES[c].lower() for c in FACILITIES if c in chosen) or "any facilities"
+        ", ".join(facility_label(c).lower() for c in FACILITIES if c in chosen)
+        or gettext("any facilities")
     )
     return {
         "q": params.get("q", ""),
@@ -110,31 +113,35 @@ def _form_state(params: dict[str, str], query) -> dict:
     }
 
 
-def spaces_words(query, count: int, area_name: str | None = None) -> str:
-    """Say 'safe spaces open now with toilet in Leeds' for a query (singular for one)."""
-    words = ["safe space" if count == 1 else "safe spaces"]
-    if query.open_now:
-        words.append(describe_when(query))
-    if query.facilities:
-        words.append("with " + ", ".join(FACILITIES[c].lower() for c in query.facilities))
-    if area_name:
-        words.append(f"in {area_name}")
-    return " ".join(words)
-
-
 def _summary(query, results) -> str:
     """Say what the list shows in one sentence."""
     if results is None:
         return ""
     shown = results.result
-    where = shown.location.label if shown.location else "the map area"
+    within = within_words(query.radius_km, shown.location)
     opened = [f for f in shown.features if f["properties"]["open_now"]]
     if opened or (shown.features and not query.open_now):
-        listed = opened if query.open_now else shown.features
-        within = f" within {query.radius_km:g} km of {where}" if shown.location else ""
-        return f"{len(listed)} {spaces_words(query, len(listed))}{within}."
-    opening = f"{describe_when(query)} " if query.open_now else ""
-    return f"No safe space {opening}within {query.radius_km:g} km of {where}."
+        count = len(opened if query.open_now else shown.features)
+        said = spaces_details(query)
+        if shown.location is None:
+            return ngettext(
+                "%(num)s safe space%(details)s.",
+                "%(num)s safe spaces%(details)s.",
+                count,
+                details=said,
+            )
+        return ngettext(
+            "%(num)s safe space%(details)s %(within)s.",
+            "%(num)s safe spaces%(details)s %(within)s.",
+            count,
+            details=said,
+            within=within,
+        )
+    if query.open_now:
+        return gettext(
+            "No safe space %(when)s %(within)s.", when=describe_when(query), within=within
+        )
+    return gettext("No safe space %(within)s.", within=within)
 
 
 @bp.get("/")
@@ -202,10 +209,12 @@ def place(space_id: int):
         # Withdrawn or suspended: a sticker's QR code or an old link may still lead here.
         return error_page(
             404,
-            "The business is not listed as a safe space at the moment. Other safe spaces may "
-            "be open near you.",
-            heading="This safe space is no longer listed",
-            link_text="Find another safe space",
+            gettext(
+                "The business is not listed as a safe space at the moment. Other safe spaces "
+                "may be open near you."
+            ),
+            heading=gettext("This safe space is no longer listed"),
+            link_text=gettext("Find another safe space"),
         )
     except Unavailable:
         raise  # the database is down: a 503 page, not "not found"
@@ -243,8 +252,8 @@ def report(space_id: int):
     if form.get("reason", "") not in REPORT_REASONS:
         return render_template(
             "message.html",
-            title="Choose what is wrong",
-            message="Please go back and choose one of the buttons.",
+            title=gettext("Choose what is wrong"),
+            message=gettext("Please go back and choose one of the buttons."),
         ), 400
     store = locator().store
     try:
@@ -265,9 +274,9 @@ def report(space_id: int):
         abort(404)
     return render_template(
         "message.html",
-        title="Thank you",
-        message="We will check this listing. You do not need to do anything else.",
-        back=f"/spaces/{space_id}",
+        title=gettext("Thank you"),
+        message=gettext("We will check this listing. You do not need to do anything else."),
+        back=url_for("pages.place", space_id=space_id),
     )
 
 
@@ -279,7 +288,10 @@ def chat_page():
 
     message = request.form.get("choice") or request.form.get("message", "")
     context = chat_service.parse_chat_context(request.form.get("context", ""))
-    chat_request = chat_service.ChatRequest(message, parse_at(None), context=context)
+    # The page's language answers a message that is in neither language ("CF10 1EP").
+    chat_request = chat_service.ChatRequest(
+        message, parse_at(None), context=context, language=language.current()
+    )
     reply = chat_service.chat(locator(), chat_request, links.space_urls())
     page = render_template("chat.html", chat_reply=reply, chat_message=message[:1000])
     return page, (503 if reply["unavailable"] else 200)
@@ -291,10 +303,16 @@ def quick_exit():
     return render_template("quick_exit.html")
 
 
+@bp.get("/offline")
+def offline():
+    """Show what to do with no signal (the service worker keeps it): 999 first, then helplines."""
+    return render_template("offline.html")
+
+
 @bp.get("/training")
 def training():
     """Show the staff training pack: the guidance's five stages in plain words."""
-    return render_template("training.html", pack=training_pack)
+    return render_template("training.html", pack=training_pack.written())
 
 
 @bp.get("/training.pdf")
@@ -303,16 +321,27 @@ def training_pdf():
     # Imported when the PDF is asked for: fpdf costs a third of a second at start-up.
     from locator.printing.training import training_pack_pdf
 
-    pdf = training_pack_pdf(links.base_url() + url_for("pages.training"))
+    pdf = training_pack_pdf(links.base_url() + url_for("pages.training"), language.current())
     response = current_app.response_class(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = 'inline; filename="safe-spaces-training-pack.pdf"'
+    response.vary.add("Accept-Language")  # printed in the browser's language, as the page is
     return response
 
 
 @bp.app_context_processor
 def _template_helpers() -> dict:
     return {
-        "facility_label": FACILITIES.get,
+        "facility_label": facility_label,
+        "holiday_name": presenting.holiday_words,
         "directions": presenting.directions,
-        "nothing_open_helplines": ROUND_THE_CLOCK,
+        "nothing_open_helplines": _round_the_clock,
     }
+
+
+def _round_the_clock(location=None) -> tuple:
+    """Return the day-and-night lines for a searched place (Wales's own there), or by language."""
+    if location is not None:
+        wales = locator().areas.nation_at(location.lat, location.lon) == "wales"
+    else:
+        wales = language.current() == language.WELSH
+    return helplines.round_the_clock(wales)

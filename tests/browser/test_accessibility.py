@@ -49,6 +49,29 @@ def test_public_pages_have_no_serious_accessibility_violations(
     assert not blocking, f"{url} at {width}×{height}:\n{describe(blocking)}"
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?lang=cy",
+        "/?q=LS1&lang=cy",
+        "place",
+        "/embed?area=leeds&lang=cy",
+        "/quick-exit?lang=cy",
+        "/training?lang=cy",
+        "/no-such-page?lang=cy",
+    ],
+)
+def test_welsh_public_pages_have_no_serious_accessibility_violations(site, new_context, path):
+    context = new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    url = site.place("leeds-charging-247") + "?lang=cy" if path == "place" else site.url(path)
+    page.goto(url)
+    assert page.get_attribute("html", "lang") == "cy"
+    page.wait_for_load_state("networkidle")
+    blocking = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, f"{url}:\n{describe(blocking)}"
+
+
 def test_axe_finds_violations_on_a_page_that_has_them(site, page):
     """Proves the checker runs offline and reports, so a clean result above means something."""
     page.goto(site.url("/healthz"))

@@ -10,6 +10,11 @@
     return;
   }
   var linkTarget = document.body.classList.contains("page-embed") ? "_blank" : null;
+  // The words people read come from the page (data-* on the form), in the page's language.
+  var words = form.dataset;
+  function say(name, fallback) {
+    return words[name] || fallback;
+  }
   var contextField = document.getElementById("chat-context");
   var context = null;
   if (contextField && contextField.value) {
@@ -43,11 +48,12 @@
     var box = element("div", "chat-message from-helper" + (reply.emergency ? " is-emergency" : ""));
     if (reply.emergency) {
       var call = element("p", "chat-999");
-      var link = element("a", null, "Call 999");
+      var link = element("a", null, say("callEmergency", "Call 999"));
       link.href = "tel:999";
       call.appendChild(link);
       if (reply.failed) {
-        call.appendChild(element("span", "chat-silent", "Can't speak? Dial 999 then press 55."));
+        call.appendChild(element("span", "chat-silent",
+          say("cantSpeak", "Can't speak? Dial 999 then press 55.")));
       }
       box.appendChild(call);
     }
@@ -65,9 +71,10 @@
         item.appendChild(place);
         item.appendChild(document.createTextNode(" · " + (r.distance_text || "") + " · " + r.status_text));
         if (window.SafeSpacesMap) {
-          var show = element("button", "link-button", "Show on map");
+          var show = element("button", "link-button", say("showOnMap", "Show on map"));
           show.type = "button";
-          show.setAttribute("aria-label", "Show " + r.name + " on the map");
+          show.setAttribute("aria-label",
+            say("showPlaceOnMap", "Show {name} on the map").replace("{name}", r.name));
           show.addEventListener("click", function () { window.SafeSpacesMap.show(r.lat, r.lon); });
           item.appendChild(document.createTextNode(" "));
           item.appendChild(show);
@@ -88,7 +95,8 @@
       box.appendChild(lines);
     }
     if (reply.local_contacts && reply.local_contacts.length) {
-      box.appendChild(element("p", "chat-local-lead", "Local services for this area:"));
+      box.appendChild(element("p", "chat-local-lead",
+        say("localServices", "Local services for this area:")));
       var local = element("ul", "chat-helplines chat-local");
       reply.local_contacts.forEach(function (contact) {
         var item = element("li");
@@ -100,13 +108,13 @@
           notes.push(contact.hours_text);
         }
         if (contact.open_now === false) {
-          notes.push("closed now");
+          notes.push(say("closedNow", "closed now"));
         }
         if (notes.length) {
           item.appendChild(document.createTextNode(" · " + notes.join(" · ")));
         }
         if (contact.website) {
-          var site = element("a", null, "website");
+          var site = element("a", null, say("website", "website"));
           site.href = contact.website;
           site.rel = "noopener noreferrer";
           item.appendChild(document.createTextNode(" · "));
@@ -146,20 +154,20 @@
 
   function shareLocation(button) {
     button.disabled = true;
-    button.textContent = "Finding you…";
+    button.textContent = say("findingYou", "Finding you…");
     navigator.geolocation.getCurrentPosition(function (position) {
       var shared = { lat: position.coords.latitude, lon: position.coords.longitude };
       if (window.SafeSpacesMap) {
         window.SafeSpacesMap.position = shared;
       }
-      button.textContent = "Location shared";
-      send("My location", shared);
+      button.textContent = say("locationShared", "Location shared");
+      send(say("myLocation", "My location"), shared);
     }, function () {
       button.disabled = false;
-      button.textContent = "Use my location";
+      button.textContent = say("useMyLocation", "Use my location");
       showReply({
-        reply: "Your location could not be found. Type a postcode, town, station or street " +
-          "instead. In danger? Call 999."
+        reply: say("locationFailed", "Your location could not be found. Type a postcode, town, " +
+          "station or street instead. In danger? Call 999.")
       });
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   }
@@ -172,10 +180,13 @@
 
   function send(message, shared) {
     var mine = element("div", "chat-message from-you");
-    mine.appendChild(element("span", "visually-hidden", "You said: "));
+    mine.appendChild(element("span", "visually-hidden", say("youSaid", "You said: ")));
     mine.appendChild(document.createTextNode(message));
     log.appendChild(mine);
     var body = { message: message, at: localTime() };
+    if (words.lang) {
+      body.lang = words.lang;  // answers a message in neither language ("CF10") in the page's
+    }
     var position = shared || (window.SafeSpacesMap && window.SafeSpacesMap.position);
     if (position) {
       body.lat = position.lat;
@@ -209,11 +220,14 @@
           if (error && error.field === "context") {
             context = null;  // start the conversation afresh rather than repeat the error
           }
-          showFailure((error && error.message) || "Sorry, something went wrong.");
+          // The API's own messages are English: a Welsh page says its own words instead.
+          var english = !words.lang || words.lang === "en";
+          showFailure((english && error && error.message) ||
+            say("wentWrong", "Sorry, something went wrong."));
         }
       })
       .catch(function () {
-        showFailure("Sorry, I could not reach the service.");
+        showFailure(say("unreachable", "Sorry, I could not reach the service."));
       })
       .finally(function () { input.focus(); });
   }

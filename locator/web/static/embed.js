@@ -29,23 +29,24 @@
   }
   locate.hidden = false;
 
-  function say(text) {
+  // The words come from the page, in its language.
+  function say(words) {
     if (status) {
-      status.textContent = text;
+      status.textContent = locate.getAttribute("data-" + words) || "";
     }
   }
 
   locate.addEventListener("click", function () {
-    say("Finding your location…");
+    say("finding");
     navigator.geolocation.getCurrentPosition(function (position) {
       var params = new URLSearchParams(new FormData(form));
       params.delete("q");
       params.set("my_lat", position.coords.latitude.toFixed(5));
       params.set("my_lon", position.coords.longitude.toFixed(5));
-      say("Finding safe spaces near you…");
+      say("searching");
       go(params);
     }, function () {
-      say("We could not get your location. Type a postcode, town or station instead.");
+      say("failed");
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   });
 })();

@@ -29,6 +29,33 @@
   var listed = null;
   var listedIds = {};
   var STATES = { open: 1, closing: 1, unconfirmed: 1, unknown: 1, closed: 1 };
+  // What people read comes from the page, in its language (see _map.html's map_words).
+  var words = {};
+  var wordsBlock = document.getElementById("map-words");
+  if (wordsBlock) {
+    try {
+      words = JSON.parse(wordsBlock.textContent) || {};
+    } catch (error) {
+      words = {};
+    }
+  }
+  function word(name) {
+    return typeof words[name] === "string" ? words[name] : "";
+  }
+  // A link to one of our pages keeps a language the visitor chose with ?lang=.
+  function inLanguage(path) {
+    return words.lang ? path + (path.indexOf("?") < 0 ? "?" : "&") + "lang=" +
+      encodeURIComponent(words.lang) : path;
+  }
+  // The API speaks English: a page in another language says a marker's state in a word.
+  function statusText(properties) {
+    var states = words.states;
+    if (!states) {
+      return properties.status_text;
+    }
+    var state = properties.hours_unconfirmed ? "unconfirmed" : properties.state;
+    return states[state] || properties.status_text;
+  }
 
   function clamp(value, low, high) {
     return Math.min(Math.max(value, low), high);
@@ -49,7 +76,7 @@
     var box = document.createElement("div");
     box.className = "popup";
     var title = document.createElement("a");
-    title.href = "/spaces/" + encodeURIComponent(properties.id);
+    title.href = inLanguage("/spaces/" + encodeURIComponent(properties.id));
     title.textContent = properties.name;
     if (linkTarget) {
       title.target = linkTarget;
@@ -61,13 +88,13 @@
     if (properties.demo) {
       var demo = document.createElement("span");
       demo.className = "demo-badge";
-      demo.textContent = "Demo listing";
+      demo.textContent = word("demo");
       box.appendChild(document.createTextNode(" "));
       box.appendChild(demo);
     }
     var status = document.createElement("p");
     status.className = "status status-" + properties.state;
-    status.textContent = properties.status_text;
+    status.textContent = statusText(properties);
     box.appendChild(status);
     var address = document.createElement("p");
     address.textContent = properties.address + (properties.postcode ? ", " + properties.postcode : "");
@@ -90,7 +117,7 @@
       hint = L.control({ position: "topright" });
       hint.onAdd = function () {
         var box = L.DomUtil.create("p", "map-hint");
-        box.textContent = "Search, or zoom in, to see safe spaces on the map.";
+        box.textContent = word("hint");
         return box;
       };
       hint.addTo(map);
@@ -220,7 +247,7 @@
 
   // The person's position and the list found there, as "Use my location" shows them.
   function showLocated(lat, lon) {
-    markHere(lat, lon, "You are here");
+    markHere(lat, lon, word("here"));
     points = showListed();
     if (points.length) {
       map.fitBounds(points.concat([[lat, lon]]), { maxZoom: 16, padding: [20, 20] });
@@ -256,7 +283,8 @@
       var hereLat = parseFloat(holder.getAttribute("data-here-lat"));
       var hereLon = parseFloat(holder.getAttribute("data-here-lon"));
       if (isFinite(hereLat) && isFinite(hereLon)) {
-        markHere(hereLat, hereLon, "Searched: " + (holder.getAttribute("data-here-label") || ""));
+        var label = holder.getAttribute("data-here-label") || "";
+        markHere(hereLat, hereLon, word("searched").replace("{place}", function () { return label; }));
       }
       if (initial) {
         var b = initial.split(",").map(parseFloat);
@@ -428,7 +456,7 @@
   }
 
   locate.addEventListener("click", function () {
-    say("Finding your location…");
+    say(word("finding"));
     navigator.geolocation.getCurrentPosition(function (position) {
       var lat = position.coords.latitude;
       var lon = position.coords.longitude;
@@ -440,6 +468,7 @@
         open_now: form.elements.open_now.value,
         at: form.elements.at.value,
         radius_km: form.elements.radius_km.value,
+        lang: words.lang || "",
         facilities: Array.prototype.filter
           .call(form.querySelectorAll("input[name=facilities]"), function (b) { return b.checked; })
           .map(function (b) { return b.value; }).join(",")
@@ -468,9 +497,9 @@
             fresh.focus();
           }
         })
-        .catch(function () { say("Sorry, the search failed. Try typing a postcode instead."); });
+        .catch(function () { say(word("failed")); });
     }, function () {
-      say("We could not get your location. Type a postcode, town or station instead.");
+      say(word("unlocated"));
     }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   });
 })();

@@ -41,10 +41,22 @@
     status.textContent = text;
   }
 
+  // The words come from the button's data-* attributes, in the page's language.
+  function words(name) {
+    return (button && button.getAttribute("data-" + name)) || "";
+  }
+
   function leave() {
-    say("Exit this page activated");
+    // The last search kept for use with no signal (sw.js) must not be left on the phone.
+    // Not waited for: leaving comes first.
+    try {
+      window.caches.delete("locator-results").catch(function () {});
+    } catch (e) {
+      // No Cache API (plain http, an old browser): nothing was kept.
+    }
+    say(words("activated"));
     document.body.classList.add("exiting");
-    document.title = "Loading…";
+    document.title = words("loading");
     try {
       if (inFrame) {
         window.top.location.replace(target);
@@ -79,15 +91,11 @@
     clearTimeout(forgetTimer);
     forgetTimer = null;
     if (presses && announce) {
-      say("Exit this page expired.");
+      say(words("expired"));
       quietTimer = setTimeout(function () { say(""); }, FORGET_AFTER_MS);
     }
     presses = 0;
     showPresses();
-  }
-
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
   }
 
   function countPress() {
@@ -101,8 +109,8 @@
       leave();
       return;
     }
-    say("Shift pressed " + plural(presses, "time") + ". Press Shift " +
-        plural(PRESSES_TO_EXIT - presses, "more time") + " to exit the page.");
+    // One whole sentence for each count (data-pressed-1, data-pressed-2): Welsh counts differ.
+    say(words("pressed-" + presses));
     forgetTimer = setTimeout(function () { forget(true); }, FORGET_AFTER_MS);
   }
 
