@@ -69,8 +69,9 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = 8 * 1024 * 1024
     privacy.init_app(app)
-    inputs.init_app(app)
+    # The language first: the input checks' refusals are said in it.
     language.init_app(app)
+    inputs.init_app(app)
     store = Store(str(app.config["DATABASE_URL"]))
     app.extensions["locator"] = Locator(
         store,

@@ -26,9 +26,11 @@ if str(ROOT.parent) not in sys.path:
 
 from locator.chat import understand  # noqa: E402
 from locator.geo.gazetteer import default_gazetteer  # noqa: E402
+from locator.search.service import WALES_MIDDLE  # noqa: E402
 
 SETS = ROOT / "data" / "chat_eval"
 HELD_BACK = "w2"
+WELSH_SETS = ("w15",)
 PLACE_TOLERANCE_KM = 15.0  # a place within the named town (or its postcode district)
 LINE_CODES = {
     "116 123": "samaritans",
@@ -141,7 +143,10 @@ def score(writer: str) -> Score:  # noqa: PLR0912 - one branch per field scored
         else:
             wrong.append(f"helplines {sorted(lines)} != {row['helplines']}")
         if row["place"].strip():
-            reference = gazetteer.find(row["place_town"]) if row["place_town"] else None
+            # The Welsh set's writers are in Wales: their Bangor is Gwynedd's, not County Down's.
+            near = WALES_MIDDLE if writer in WELSH_SETS else None
+            town = row["place_town"]
+            reference = gazetteer.find(town, near=near) if town else None
             result.places_named += 1
             if turn.place is not None and (
                 reference is None or _km(turn.place, reference) <= PLACE_TOLERANCE_KM

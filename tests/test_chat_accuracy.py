@@ -4,7 +4,8 @@ Fifteen helper sessions, each briefed with different personas and without seeing
 wrote the sets (`w7` to `w10`, then `w11` to `w14`, later than the rest, each scored before the
 rules met it, to measure them on messages they had never seen); `w2` is held back and never used
 to tune them. `w15` is Welsh (people in Wales, mostly writing Welsh), written while the Welsh
-rules were built and never opened by their builder; it has floors of its own. These tests
+rules were built and scored before their builder opened it; since then it is a development set
+for the Welsh rules, with floors of its own. These tests
 keep the figures from falling back: danger is never missed more than it is now, and everyday
 words rarely raise an alarm. The figures themselves, per writer and field:
 `python tests/chat_eval.py --held-back`.
@@ -29,13 +30,13 @@ HELD_BACK_MAX_FALSE_ALARMS = 4.0
 # The Welsh set, first scored at intent 79.7%, recall 86.0%, false alarms 3.1%.
 WELSH = "w15"
 WELSH_FLOORS = {
-    "emergency recall": 85.0,
-    "intent": 78.0,
-    "facilities": 88.0,
-    "helplines": 80.0,
-    "place found": 55.0,
+    "emergency recall": 98.0,
+    "intent": 96.0,
+    "facilities": 91.5,
+    "helplines": 88.0,
+    "place found": 68.0,
 }
-WELSH_MAX_FALSE_ALARMS = 3.5
+WELSH_MAX_FALSE_ALARMS = 2.5
 
 
 @pytest.fixture(scope="module")

@@ -177,6 +177,127 @@ def test_welsh_that_only_sounds_dangerous_is_no_emergency(message, gazetteer):
     assert turn.language == "cy"
 
 
+# Danger said in other words: each row is one word class, form or mutation the rules read.
+@pytest.mark.parametrize(
+    ("message", "rule"),
+    [
+        ("mae rhywun wedi rhoi rwbath yn niod fy ffrind", "spiked"),  # north "rwbath"
+        ("dw i'n siŵr bod rhywbeth yn diod fi", "spiked"),  # "diod fi": my drink, spoken
+        ("sai'n gallu anadlu", "not_breathing"),  # south "sai'n" (I'm not)
+        ("dwi'm yn gallu anadlu", "not_breathing"),  # north "dwi'm"
+        ("mae dyn dieithr yn trio mynd â hi i'w fan", "trapped"),  # a stranger, a vehicle
+        ("mae boi yn trio agor ffenest fy stafell", "getting_in"),
+        ("mae o'n dal i fy myseddu i ar y trên", "violence"),  # touching, still going on
+        ("mae lleidr newydd ddwyn fy mhwrs ac mae o'n dal yma", "violence"),  # a robber near
+        ("mae fy mab bach wedi bwyta tabledi", "poisoned"),  # a child and pills
+        ("mae fy ffrind wedi cymryd pils ac yn crynu i gyd", "poisoned"),  # taken, and signs
+        ("mae taid yn ddiabetig ac yn siarad yn rhyfedd", "confused"),  # a mutated adjective
+        ("dw i ofn beth wna i heno", "self_harm_now"),  # afraid of what one might do
+        ("dw i ddim yn teimlo'n ddiogel gyda fi fy hun", "self_harm_now"),
+        ("dw i am roi diwedd ar y cyfan heno", "suicide_now"),  # "rhoi diwedd ar" (to end)
+        ("meddwl dod â'r cwbl i ben, mae'r tabledi gen i", "self_harm_now"),  # "cwbl" (all)
+        ("mae ei thad wedi gyrru i ffwrdd efo'r plant ac mae o wedi meddwi", "child_very_ill"),
+        ("ges i neges gan fy nghyn, mae on aros amdana i efo cyllell", "weapon"),  # near now
+        ("ma nghariad i'n fy nghicio i", "violence"),  # the "fy" a nasal mutation says alone
+    ],
+)
+def test_welsh_danger_in_other_words_is_an_emergency(message, rule, gazetteer):
+    turn = understand(message, gazetteer)
+    assert turn.emergency and f"emergency:{rule}" in turn.matched, turn.matched
+    assert turn.language == "cy"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "torrodd fy merch ei bys efo cyllell fara, oes plastar?",  # a kitchen accident
+        "bu bron i mi gael harten pan welais i faint oedd y bil",  # nearly had a heart attack
+        "dw i angen rhif y tîm argyfwng iechyd meddwl",  # a crisis team is a service
+        "dw i wedi bod yn cerdded ers oriau a dw i'n marw, oes rhywle i eistedd?",  # worn out
+        "bydd dad yn dod i'n nôl ni o'r orsaf am chwech",  # "nôl" is to fetch
+        "mae'r plant yn bwyta cinio yn y caffi",  # "cinio" (lunch) is no slip for "cicio"
+        "meddyliau am ladd fy hun weithiau, ond dw i'n saff heno",  # thoughts, safe tonight
+        "mae dyn yn trio agor y drws i fi",  # holding a door, not breaking one of mine
+        "mae dyn yn trio mynd â'r bagiau i'r car",  # bags, not a person, to a car
+        "mae fy mhartner yn fy nghusanu",  # a kiss is no groping
+        "dw i'n crynu, mae hi mor oer heno",  # shivering in the cold, not confused
+        "mae dad yn gyrru'r plant i'r ysgol ac mae o'n yfed coffi",  # coffee, not drink
+    ],
+)
+def test_welsh_everyday_words_that_sound_like_danger_raise_no_alarm(message, gazetteer):
+    turn = understand(message, gazetteer)
+    assert not turn.emergency, turn.matched
+    assert turn.language == "cy"
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("ydy'r ap yn rhannu fy lleoliad efo rhywun?", "about"),
+        ("sut mae dileu'r sgwrs?", "about"),  # "sut mae" asking how, not saying hello
+        ("pam mae sticer porffor ar ddrws y fferyllfa?", "about"),
+        ("oes rhaid talu i ddefnyddio'r gwasanaeth?", "about"),
+        ("mae gen i gaffi yn Aberaeron, allwn ni ymuno?", "register"),
+        ("dw i'n gweithio mewn becws, fedr y becws fod yn fan diogel?", "register"),
+        ("sut mae", "greeting"),
+        ("oes toiled am ddim yn y dref?", "find_space"),  # a facility asked for is a search
+    ],
+)
+def test_a_welsh_question_about_the_service_or_joining_it_is_told_apart_from_a_search(
+    message, intent, gazetteer
+):
+    assert understand(message, gazetteer).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("oes tŷ bach i'r anabl yn y dref?", "accessible_toilet"),
+        ("dw i mewn cadair olwyn, oes toiled yn yr orsaf?", "accessible_toilet"),
+        ("ble ga i ffonio fy mam?", "phone_use"),
+        ("oes siop lle galla i ddefnyddio'r ffôn?", "phone_use"),
+        ("mae batri fy ffôn bron â darfod", "phone_charging"),
+        ("oes peiriant diffibrilio yn y ganolfan?", "defibrillator"),
+    ],
+)
+def test_a_welsh_need_said_in_other_words_is_found(message, code, gazetteer):
+    assert code in understand(message, gazetteer).facilities
+
+
+def test_tripping_in_welsh_is_no_slip_for_crutches(gazetteer):
+    turn = understand("dw i wedi baglu ar y palmant, oes plastar yn rhywle?", gazetteer)
+    assert turn.facilities == ("first_aid",)
+
+
+@pytest.mark.parametrize(
+    ("message", "phone"),
+    [
+        ("dw i'n dad ac mae fy ngwraig yn rheoli'r arian i gyd", "0808 801 0327"),  # a man
+        ("dw i'n 15 a dw i ofn mynd adre heno", "080880 23456"),  # an age without "oed"
+        ("cawson ni ein taflu allan o'r fflat, does unman i ni aros", "0808 800 4444"),
+        ("mae fy ffrind yn sôn am beidio bod eisiau byw", "0808 164 0123"),  # "peidio"
+    ],
+)
+def test_welsh_troubles_said_in_other_words_get_their_helpline(message, phone, gazetteer):
+    turn = understand(message, gazetteer)
+    assert phone in [line.phone for line in turn.helplines], turn.matched
+
+
+@pytest.mark.parametrize(
+    ("message", "label"),
+    [
+        ("dw i ar goll yn Aber, ble alla i fynd?", "Aberystwyth"),  # its short name
+        ("mae fy ffôn wedi marw yn aber tawe", "Swansea"),  # a name written in two
+        ("pwy alla i siarad â nhw am gam-drin yn y cartref?", None),  # "gam" is "cam"
+    ],
+)
+def test_a_welsh_town_is_found_by_its_short_name_or_split_name_and_a_rule_word_is_none(
+    message, label, gazetteer
+):
+    turn = understand(message, gazetteer)
+    assert (turn.place.label if turn.place else None) == label
+
+
 @pytest.mark.parametrize(
     ("message", "town", "lat"),
     [

@@ -300,3 +300,23 @@ def test_the_pdf_is_in_the_language_asked_whatever_is_spoken_when_it_is_made(
     with language.speaking(spoken):
         made = training_pack_pdf("https://example.org/training", asked)
     assert heading in pdf_text(made)
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "welsh"),
+    [
+        ("x" * 600, "Keep what you write to 500 characters", "Cadwch yr hyn"),
+        (
+            "The man at the till, John Smith, was rude",
+            "must not identify anyone",
+            "Rhaid i'r hyn rydych chi'n ei ysgrifennu beidio ag enwi neb",
+        ),
+    ],
+)
+def test_a_refused_report_is_explained_in_the_pages_language(client, shop, text, english, welsh):
+    for suffix, expected in (("", english), ("?lang=cy", welsh)):
+        status, page = visit(
+            client, "POST", f"/spaces/{shop}/report{suffix}", reason="closed", text=text
+        )
+        assert status == 400
+        assert expected in " ".join(page.get_text(" ").split())

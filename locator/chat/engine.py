@@ -225,7 +225,7 @@ def analyse(
         # A question or a helpline call: only a facility asked for outright counts.
         facilities = [code for code in facilities if code in asked]
     place = _place(text, gazetteer, near, language)
-    topics = _support_topics(topics, texts)
+    topics = _support_topics(topics, texts, cy)
     wales = language == welsh.WELSH or (place is not None and welsh.in_wales(place.lat, place.lon))
     return Analysis(
         intent=intent,
@@ -380,18 +380,24 @@ def _blank_everyday(text: str) -> str:
     return text
 
 
-def _support_topics(topics: list[str], texts: tuple[str, ...]) -> list[str]:
+def _support_topics(
+    topics: list[str], texts: tuple[str, ...], cy: welsh.Reading | None = None
+) -> list[str]:
     """Return the helpline topics: a man abused by a woman gets the Men's Advice Line."""
+    cy = cy or welsh.Reading()
     chosen: list[str] = []
     for topic in topics:
         if topic == "domestic_abuse":
-            man = _first_match(MALE_VICTIM, texts) and not _first_match(FEMALE_VICTIM, texts)
+            man = (cy.man or _first_match(MALE_VICTIM, texts)) and not _first_match(
+                FEMALE_VICTIM, texts
+            )
             if man and not _first_match(MALE_PARTNER, texts):
                 chosen.append("male_victim")
                 continue
             chosen.append(topic)
             if man or (
-                _first_match(PARTNER_IS_WOMAN, texts) and not _first_match(FEMALE_VICTIM, texts)
+                (cy.partner_is_woman or _first_match(PARTNER_IS_WOMAN, texts))
+                and not _first_match(FEMALE_VICTIM, texts)
             ):
                 chosen.append("male_victim")
             continue

@@ -44,6 +44,31 @@ CLASSES = {
     "LIMB": r"(coes|coesau|clun|gwddf|cefn|penglog|braich|breichiau|ffer|pigwrn|arddwrn"
     r"|garddwrn|pen)",
     "VEHICLE": r"(car|fan|bws|lori|beic|beic modur|tacsi|tren|tram|cerbyd|sgwter)",
+    # "Something", north and south: "rhywbeth", "rwbath", "rhwbeth".
+    "SOMETHING": r"(rhywbeth|rwbath|rhwbath|rhwbeth|stwff|cyffur\w*|pils|tabled\w*)",
+    # "All of it", in "dod â'r cyfan i ben" (end it all): "cyfan", "cwbl", "popeth".
+    "ALL": r"(y cyfan|y cwbl|y cwbwl|popeth|bob dim|y cyfan i gyd|fy bywyd)",
+    # Something taken at a party, not medicine: "wedi cymryd rhywbeth", "pils".
+    "UNKNOWN_DRUG": r"(rhywbeth|rwbath|rhwbath|rhwbeth|stwff|cyffur\w*|pils|pilsen|ecstasi"
+    r"|mdma|ket|ketamine|coke|cocaine)",
+    # A stranger who may take someone away, not "he" or "she" who may be a friend.
+    "STRANGER": r"(rhywun|rhywrai|dyn|dynion|boi|bois|dieithryn|dieithriaid|criw|gang|llanc"
+    r"|llanciau|rhyw \w+)",
+    # Signs of a diabetic low or a bad reaction: shaking, sweating, talking nonsense, lost.
+    "UNWELL_SIGNS": r"(drysu|dryslyd|crynu|chwysu|nonsens|siarad (yn )?(od|rhyfedd|lol|dwli)"
+    r"|ddim yn gwneud synnwyr|dim synnwyr|ddim yn gwybod (lle|ble) (mae|ydy|yw) (hi|e|o|fe|fo)"
+    r"|llygaid yn (rholio|troi)|ddim yn ymateb|berwi|llewygu)",
+    # Places that may join the scheme.
+    "BUSINESS": r"(siop( \w+)?|busnes|caffi|tafarn|fferyllfa|bwyty|swyddfa|salon|llyfrgell|gwesty"
+    r"|garej|eglwys|capel|canolfan|depo|derbynfa|undeb|cwmni|stondin|becws|cigydd|sinema"
+    r"|theatr|amgueddfa|gorsaf|clwb|campfa|neuadd|bar)",
+    # Ways of joining it: "cofrestru" (register), "ymuno" (join), "bod yn fan diogel".
+    "JOINING": r"(cofrestru|ymuno|rhestru|cymryd rhan|(bod|fod|dod) yn (lle|man|fan) diogel"
+    r"|dod yn rhan)",
+    # The service itself, and what people ask about it: its app, its map, the sticker, data.
+    "SERVICE": r"(lle diogel|lleoedd diogel|man diogel|mannau diogel|fan diogel|safe space|app|ap"
+    r"|gwasanaeth|gwefan|sgwrs|cynllun|sticer|arwydd|map|chatbot|bot|data|lleoliad|hanes|gdpr"
+    r"|ystadegau|cymraeg|saesneg|fersiwn)",
     "DRUGS": r"(tabledi|tabled|pils|pilsen|paracetamol|moddion|meddyginiaeth|cyffuriau|ibuprofen"
     r"|co codamol)",
 }
@@ -59,6 +84,17 @@ EVERYDAY = (
     r"\bmarw (eisiau|isio|moyn|am|o chwerthin|o cywilydd|o diflastod|gan chwerthin)\b",
     r"\b(bron|jyst|bron iawn) (a |wedi )?(llewygu|marw|cwympo|syrthio|taro)\b",
     r"\blladd amser\b",
+    # "Nearly had a heart attack" at a price: "bron i mi gael trawiad".
+    r"\bbron (iawn )?(a |wedi |i mi |i fi |i )?(cael )?(trawiad|ffit|harten|llewygu|marw)\b",
+    # A crisis team or line is a service to phone, not danger: "ffonio'r tîm argyfwng".
+    r"\b(tim|llinell|gwasanaeth|uned|adran|rhif|cynllun|nyrs|gweithiwr) argyfwng\b",
+    # A cut finger from a kitchen knife: first aid, not a weapon.
+    r"\b(torri|torrais|torrodd|torres)( \w+){0,2} (fy|ei|eu) (bys|bawd|bysedd|llaw"
+    r"|dwylo)( \w+){0,2} (efo"
+    r"|gyda|hefo|ar) (y |yr |fy |ei )?(cyllell|siswrn|gwydr|tun)( \w+)?",
+    # Out of breath from running "and dying": tired, not dying.
+    r"\b(rhedeg|loncian|cerdded|syched|sychedig|blino|ymarfer|gwres)\b[^|]{0,40}\b(dw i|rydw i"
+    r"|rwy) yn marw\b",
     r"\b(ofn|ofnus) (y tywyllwch|cwn|pryfed|uchder|nodwyddau|colli|bod yn hwyr|cerdded"
     r"|torfeydd)\b",
     r"\b(ddim yn|dim yn|nid yw yn|nid|dim) (argyfwng|perygl)\b|\bdim (angen )?(brys|rhuthr)\b",
@@ -118,7 +154,7 @@ EMERGENCY = (
         r"\b<WILL> <POSS> (lladd|brifo|taro|trywanu|saethu|curo|treisio|llosgi|cael|tagu|stabio"
         r"|niweidio)\b|\b(lladd|trywanu|saethu|stabio) (fi|ni)\b|\b(gwybod|dweud) ble (dw i"
         r"|rydw i|rwy|ydw i) yn byw\b|\b(dod|yn dod) (i|amdana i|amdanaf|amdanon)\b[^|]{0,10}"
-        r"\b(cael|lladd|nol) (fi|ni)\b",
+        r"\b(cael|lladd) (fi|ni)\b",
     ),
     (
         "weapon",
@@ -145,7 +181,10 @@ EMERGENCY = (
         r" (rhywun|rhywrai|dyn|lleisiau|traed|camau)\b[^|]{0,25}\b(lawr staer|lan staer|i fyny"
         r"|i lawr|tu allan|yn y)\b|\b<THREAT>\b[^|]{0,30}\b(tu allan|tu fas|wrth y drws|ar y"
         r" stepen drws|yn aros amdana|yn disgwyl amdana)\b"
-        r"|\b(drws|ffenest|ffenestr)\b[^|]{0,20}\b(cicio|torri|malu|curo|bangio|waldio)\b|\b(torri"
+        r"|\b(drws|ffenest|ffenestr)\b[^|]{0,20}\b(cicio|torri|malu|curo|bangio|waldio)\b"
+        r"|\b<STRANGER>\b[^|]{0,10}\b(trio|ceisio|treio|triodd) (agor|torri|cicio|gwthio|malu"
+        r"|datgloi|dod trwy) ((fy|ein) (drws|ffenest|ffenestr)|(y )?(drws|ffenest|ffenestr) ((fy"
+        r"|ein) \w+|y (ty|fflat|car|stafell|ystafell|llofft)))\b|\b(torri"
         r"|malu|smasho) (y|fy|ein|yr) (ffenest|ffenestr|drws)\b",
     ),
     (
@@ -159,8 +198,9 @@ EMERGENCY = (
     ),
     (
         "spiked",
-        r"\bsbeic\w*\b|\b(rhywbeth|cyffur\w*|pils|tabled\w*|stwff) (yn|i mewn i|yng) (fy|ei|ein)"
-        r" diod\b|\brhoi (rhywbeth|cyffur\w*|stwff) yn (fy|ei|ein) diod\b",
+        r"\bsbeic\w*\b|\b<SOMETHING> (yn|i mewn i|yng) (fy|ei|ein) diod\b|\brhoi <SOMETHING>"
+        r" (yn|i mewn i|yng) ((fy|ei|ein|y) )?diod\b|\b<SOMETHING> (yn|i mewn i) diod (fi|i|ni"
+        r"|hi|fo|fe|e)\b",
     ),
     (
         "missing_child",
@@ -213,9 +253,11 @@ EMERGENCY = (
     ),
     (
         "confused",
-        r"\b(drysu|dryslyd)\b[^|]*\b(siwgr|diabet\w*|inswlin|hypo|oer|rhewi)\b|\bhypothermia\b"
-        r"|\b(siwgr|diabet\w*|inswlin|hypo|oer|rhewi)\b[^|]*\b(drysu|dryslyd|dim synnwyr|ddim"
-        r" yn gwneud synnwyr)\b",
+        r"\b<UNWELL_SIGNS>\b[^|]*\b(siwgr|diabetig|diabetes|diabet\w*|inswlin|hypo)\b"
+        r"|\b(siwgr|diabetig|diabetes|diabet\w*|inswlin|hypo)\b[^|]*\b<UNWELL_SIGNS>\b"
+        # Cold and confused is hypothermia; cold and shivering alone is not.
+        r"|\b(drysu|dryslyd)\b[^|]*\b(oer|rhewi)\b|\b(oer|rhewi)\b[^|]*\b(drysu|dryslyd|dim"
+        r" synnwyr|ddim yn gwneud synnwyr)\b|\bhypothermia\b",
     ),
     (
         "child_very_ill",
@@ -268,20 +310,28 @@ EMERGENCY = (
     ),
     (
         "self_harm_now",
-        r"^(?=.*\b(mynd i|am|eisiau|isio|moyn|ar fin|barod i|meddwl) (lladd fy hun|neidio|dod a"
-        r" y cyfan i pen|gorffen y cyfan|gorffen popeth|torri fy hun|cymryd (y|fy|yr holl|fy"
+        r"^(?=.*\b(mynd i|(?<!meddyliau )am|eisiau|isio|moyn|ar fin|barod i|meddwl) (lladd fy hun"
+        r"|neidio|dod a"
+        r" <ALL> i pen|rhoi diwedd ar <ALL>|gorffen y cyfan|gorffen popeth|torri fy hun|cymryd (y"
+        r"|fy|yr holl|fy"
         r" holl) (tabledi|pils)|marw)\b)(?=.*\b(heno|nawr|rwan|heddiw|pont|dibyn|clogwyn|ar y to"
         r"|ar pen y to"
         r"|rhaff|llafn|rasel|tabledi|pils|paracetamol|tren|trac|rheilffordd|ymyl|yn barod|ar"
         r" pen)\b)|\bochr anghywir (y|yr) (rheiliau|ffens|rhwystr|canllaw)\b|\bwedi torri (fy"
         r"|ei) (arddyrnau|arddwrn|garddwrn)\b|\bnodyn ffarwel\b"
-        r"|^(?=.*\b(lladd fy hun|eisiau marw|isio marw|moyn marw|dod a y cyfan i pen)\b)(?=.*"
+        # Afraid of what one might do, or not safe with oneself: "dw i ofn be wna i".
+        r"|\b(ofn|poeni|dychryn) (be|beth) (wna|wnaf|wnawn|wnai|allwn|alla|galla|fedrwn) i\b"
+        r"|\b(ddim|dim) (yn )?(teimlo yn )?(saff|diogel) (efo|gyda|gydag|hefo|rhag) (fi |mi )?fy"
+        r" hun\b"
+        r"|^(?=.*\b(lladd fy hun|eisiau marw|isio marw|moyn marw|dod a <ALL> i pen)\b)(?=.*"
         r"\bar (y|yr|pen y|pen yr) (pont|dibyn|clogwyn|to|rheilffordd|traciau|ymyl)\b)",
     ),
     (
         "suicide_now",
-        r"\b((?<!meddwl )(?<!siarad )am|mynd i|ar fin|barod i) (lladd fy hun|neidio|dod a yr"
-        r" cyfan i pen|gorffen y cyfan|gorffen popeth|cymryd (fy|y|yr) (tabledi|pils))\b",
+        r"\b((?<!meddwl )(?<!meddyliau )(?<!siarad )am|mynd i|ar fin|barod i) (lladd fy hun|neidio"
+        r"|dod a"
+        r" <ALL> i pen|rhoi diwedd ar <ALL>|gorffen y cyfan|gorffen popeth|cymryd (fy|y"
+        r"|yr) (tabledi|pils))\b",
     ),
     ("dying", r"\b(dw i|rydw i|rwy|mae e|mae o|mae hi|mae fe|mae fo) yn marw\b"),
     (
@@ -313,12 +363,21 @@ EMERGENCY = (
         "violence",
         r"\b(malu|smasho|taflu) (pethau|stwff|y lle)\b|\b(gafael|cydio) (yn|yno|yna|ynof|ynddo)"
         r" (fy|fi|i|ein)\b|\bcael ymosodiad\b|\bymosodiad (arna|arnaf|arnon)\b"
-        r"|\b(trio|ceisio|triodd|treio) (fy|ein) (cusanu|cyffwrdd|llusgo|tynnu)\b",
+        r"|\b(trio|ceisio|triodd|treio) (fy|ein) (cusanu|cyffwrdd|llusgo|tynnu)\b"
+        r"|\b(yn|dal i|dal) (fy|ein) (cyffwrdd|byseddu|gropio|groopio)\b",
     ),
     (
         "trapped",
-        r"\bcael (fi|ni) i mewn i (ei|eu|y|yr) (car|fan)\b|\b(trio|ceisio) cael (fi|ni) i (mynd"
+        r"\bcael (fi|ni) i mewn i (ei|eu|y|yr) (car|fan)\b|\b<STRANGER>\b[^|]{0,12}\b(trio|ceisio"
+        r"|treio|triodd) (mynd a|llusgo|tynnu|gwthio|cael|cymryd) (fi|ni|hi|fy \w+|ein \w+|<KIN>"
+        r"|<CHILD>|merch|dynes|menyw)( fi)? (i|i mewn i) (ei"
+        r"|eu|y|yr) (car|fan|tacsi|cerbyd)\b|\b(trio|ceisio) cael (fi|ni) i (mynd"
         r"|dod) (gyda|efo|hefo) (e|o|fe|fo|nhw|fo)\b",
+    ),
+    (
+        "violence",
+        r"\b(newydd|wedi) (cipio|dwyn|dwgyd|robio|mygio|mugio) (fy|ein|ei)\b[^|]*\b(dal (o gwmpas"
+        r"|yma|yna|tu allan|ar fy ol|wrth)|yn agos)\b",
     ),
     (
         "still_happening",
@@ -332,8 +391,15 @@ EMERGENCY = (
     ),
     (
         "poisoned",
-        r"\b(plentyn|babi|mab|merch|bachgen)\b[^|]{0,25}\bllyncu (rhywbeth|magned|magnedau|darn"
-        r" arian|tabled\w*|pils)\b",
+        r"\b<CHILD>\b[^|]{0,25}\b(llyncu|bwyta|cnoi) (\w+ )?(rhywbeth|magned|magnedau|darn"
+        r" arian|<DRUGS>|cannydd|bleach|batri)\b|^(?=.*\b(cymryd|llyncu) <UNKNOWN_DRUG>\b)"
+        r"(?=.*\b<UNWELL_SIGNS>\b)",
+    ),
+    (
+        "child_very_ill",
+        r"^(?=.*\b(mynd a|gyrru|gyrrodd|cymryd)\b[^|]{0,20}\b(y|yr|fy|ein"
+        r"|ei) <CHILD>\b)(?=.*\b(wedi bod yn yfed|wedi yfed|yn yfed (drwy|trwy|ers|ar hyd|lot"
+        r"|gormod|cwrw|alcohol|fodca|gwin|seidr)|meddw|wedi meddwi|chwil|cyffuriau)\b)",
     ),
     ("serious_injury", r"\b<LIMB>\b[^|]{0,20}\b(wedi torri|edrych wedi torri|cam)\b"),
     (
@@ -411,7 +477,12 @@ LONG_PAST = (
 NOW = (
     r"\b(ar hyn o bryd|yr eiliad (hon|yma)|dal (yma|yna|tu allan|tu fas|i dilyn|i aros|i gwylio)"
     r"|(yn digwydd|eto) (nawr|rwan)|(nawr|rwan) (mae|maen) (e|o|hi|nhw|fe|fo)|yn dod yn ol|ar ei"
-    r" ffordd|wrth y drws|yn agosach)\b"
+    r" ffordd|wrth y drws|yn agosach|(aros|disgwyl) (amdana|amdanaf|amdanon|amdanom))\b"
+)
+# Thoughts told as not acted on tonight ("dw i'n saff heno"): Samaritans, not 999.
+NOT_ACTING = (
+    r"\b((dw i|rydw i|rwy|ydw i) (yn )?(saff|diogel) (heno|nawr|rwan|am heno|am nawr)|(ddim|dim)"
+    r" yn mynd i (gwneud|neud) (dim|unrhyw beth|hynny)|wna i (ddim|dim) (byd|hynny))\b"
 )
 # Threats from afar (online, by message) are for 101 unless someone is close now.
 REMOTE = (
@@ -425,13 +496,16 @@ FACILITIES = (
         "phone_charging",
         r"\b(gwefru|gwefrydd|charger|tsiarjar|jarjar|tsiarjio|jarjio|charjio|charjo|charge"
         r"|charging|(?<!llyncu )(?<!llyncodd )(fy|y|yr) batri|batri( \w+){0,3} (isel|fflat|marw"
+        r"|bron a darfod|wedi darfod"
         r"|gorffen|wedi mynd)|power bank|plwg|soced|(ffon|mobeil|mobile)( \w+){0,2} (wedi marw"
         r"|bron a marw|bron marw|yn marw|ar fin marw|am marw|yn isel|yn fflat|wedi fflatio|wedi"
         r" diffodd|ar \d{1,2}))\b|\b\d{1,2} ?(%|y cant\b|canran\b)",
     ),
     (
         "phone_use",
-        r"\b((defnyddio|benthyg) (ffon|ffon rhywun|eich ffon)|(angen|eisiau|isio|moyn) ffonio"
+        r"\b((defnyddio|benthyg) (y |yr |eich )?(ffon|ffon rhywun|eich ffon)|(lle|ble) (ga|gaf"
+        r"|galla|alla|ca|cha|medra|fedra|gallwn|allwn) (i|ni) ffonio|(angen|eisiau|isio"
+        r"|moyn) ffonio"
         r"|wedi colli fy ffon|(ffon|mobeil)( \w+){0,2} wedi (ei |cael ei )?(dwyn|dwgyd|torri"
         r"|malu)|dim ffon|heb ffon|heb\b[^|]{0,20}\bna ffon|dim signal)\b",
     ),
@@ -445,7 +519,10 @@ FACILITIES = (
         r"|pothellau|ysigo|troi fy (ffer|pigwrn|arddwrn)|wedi torri fy (bys|llaw|coes|pen)"
         r"|wedi llosgi fy|wedi brifo fy|wedi anafu fy)\b",
     ),
-    ("defibrillator", r"\b(diffibriliwr|diffib|defib|defibrillator|aed)\b"),
+    (
+        "defibrillator",
+        r"\b(diffibriliwr|diffib|diffibrilio|peiriant diffib\w*|defib|defibrillator|aed)\b",
+    ),
     (
         "step_free",
         r"\b(cadair olwyn|cadeiriau olwyn|pram|coets|bygi|sgwter symudedd|heb grisiau|dim"
@@ -455,8 +532,8 @@ FACILITIES = (
     ),
     (
         "accessible_toilet",
-        r"\b(toiled|toiledau) (anabl|hygyrch|i bobl anabl|cadair olwyn|radar)\b"
-        r"|\btoiled i (bobl|pobl) anabl\b",
+        r"\b(toiled|toiledau|ty bach|tai bach) (i )?(y |yr )?(anabl|hygyrch|i bobl anabl|cadair"
+        r" olwyn|radar)\b|\b(toiled|ty bach) i (bobl|pobl) anabl\b",
     ),
     (
         "toilet",
@@ -505,12 +582,18 @@ TOPICS = (
         r"|gweiddi|sgrechian|ofn|treisgar|cam drin|bygwth|cloi|dianc|gadael (e|o|hi|fe|fo)|taflu"
         r"|gwylltio"
         r"|meddwi)\b)|\b(gadael|wedi gadael|dianc rhag|cuddio rhag|ofn) (fy|ei) <PARTNER>\b"
-        r"|\bfy cyn\b",
+        r"|\bfy cyn\b"
+        # Control of money, phone or friends, and wanting to leave: "mae e'n rheoli'r arian".
+        r"|\b(rheoli|rheolu) (popeth|y arian|fy arian|yr arian|fy ffon|pwy|ble|beth|fy bywyd)\b"
+        r"|\b(cymryd|dwyn|rheoli|cadw) (fy|ein) (arian|pensiwn|cyflog|cerdyn|budd daliadau)\b"
+        r"|\b(eisiau|isio|moyn|am|ofn) gadael (e|o|fe|fo|hi|nhw)\b|\b<KIN>\b[^|]{0,15}\b(yn"
+        r" )?(gweiddi|sgrechian|rhegi) (arna|arnaf|arnon|ar fi)\b",
     ),
     (
         "suicidal",
         r"\b(lladd fy hun|lladd ei hun|hunanladdiad|hunanladdol|(eisiau|isio|moyn|am) marw|(ddim"
-        r"|dim) (eisiau|isio|moyn) (byw|bod yma|bod yn fyw|deffro)|dod a y cyfan i pen|gorffen"
+        r"|dim|peidio|peidio bod) (eisiau|isio|moyn) (byw|bod yma|bod yn fyw|deffro)|dod a <ALL>"
+        r" i pen|rhoi diwedd ar <ALL>|gorffen"
         r" y cyfan|hunan niweidio|niweidio fy hun|brifo fy hun|torri fy hun"
         r"|(dim|ddim) pwynt (byw|mewn dim)|dim pwynt|gwell heb fi|gwell hebdda i|samariaid"
         r"|samaritans|nodyn ffarwel|diwerth|anobeithiol)\b",
@@ -522,18 +605,22 @@ TOPICS = (
     ),
     (
         "homeless",
-        r"\b(digartref|dim unman i (cysgu|aros|mynd)|nunlle i (cysgu|aros|mynd)|unman i (cysgu"
-        r"|aros) heno|cysgu (allan|ar y stryd|ar y strydoedd|yn y car|ar y bws)|wedi (cael )?(fy"
+        r"\b(digartref|dim unman i (ni |fi |mi )?(cysgu|aros|mynd)|nunlle i (ni |fi |mi )?(cysgu"
+        r"|aros|mynd)|unman i (ni |fi |mi )?(cysgu|aros) heno|(taflu|cicio|troi) (ni |fi )?allan o"
+        r" (y|yr|fy|ein) (ty|fflat|cartref|llety)|cysgu (allan|ar y stryd|ar y strydoedd|yn y car"
+        r"|ar y bws)|wedi (cael )?(fy"
         r"|ein) (taflu|cicio|troi) allan|dim cartref|dim to uwch fy pen|methu mynd adref|methu"
         r" mynd adre|(dw i|dwi|rydw i|rwy) wedi rhedeg i ffwrdd|rhedais i ffwrdd)\b",
     ),
     (
         "child",
-        r"^(?=.*\b(dw i|dwi|rydw i|rwy|ydw i) (ond )?yn ([5-9]|1[0-8]) (oed|mlwydd|blwydd)\b)"
+        r"^(?=.*\b(dw i|dwi|rydw i|rwy|ydw i) (ond )?yn ([5-9]|1[0-7])( oed| mlwydd| blwydd)?\b(?!"
+        r" (munud|awr|milltir|km|m)\b))"
         r"(?=.*\b(siarad|dweud|bwlio|beichiog|rhedeg i ffwrdd|taro|brifo|gweiddi|ofn|ofnus"
-        r"|cam drin|cyffwrdd|unman|marw|gwthio|curo)\b)|\bchildline\b|\bmeic\b|\b(dw i|dwi"
-        r"|rydw i) (ond )?yn plentyn\b|\b(mam|dad|rhieni|llystad|llysfam) yn (taro"
-        r"|curo|brifo) (fi|ni)\b|\bbwlio\b",
+        r"|cam drin|cyffwrdd|unman|marw|gwthio|curo|gas|drwg|adre|adref|adra|gartref)\b)"
+        r"|\bchildline\b|\bmeic\b|\b(dw i|dwi"
+        r"|rydw i) (ond )?yn plentyn\b|\b(mam|dad|tad|rhieni|llystad|llysfam)( fi)? yn (taro"
+        r"|curo|brifo|cicio|dyrnu) (\w+ a )?(fi|ni|mi)\b|\bbwlio\b",
     ),
     (
         "hate_crime",
@@ -544,12 +631,13 @@ TOPICS = (
         "medical",
         r"\b(111|nhs|meddyg|meddyg teulu|doctor|presgripsiwn|moddion|meddyginiaeth|sal iawn"
         r"|teimlo yn (sal|gwael|sâl)|tymheredd uchel|gwres uchel|pen tost|cur pen|bola tost"
-        r"|chwydu|dolur rhydd|fferyllydd)\b",
+        r"|chwydu|dolur rhydd|fferyllydd|meddygfa|poen yn fy|clust tost|dannodd|dannoedd)\b",
     ),
     (
         "talk",
         r"\b(rhywun i siarad|siarad (a|â|gyda|efo|hefo) rhywun|unig iawn|mor unig|teimlo yn unig"
-        r"|teimlo yn isel|methu ymdopi|neb i siarad|rhywun i gwrando|rhywun i wrando)\b",
+        r"|teimlo yn (isel|gwag|trist|digalon|anobeithiol|ofnadwy)|methu ymdopi|anodd ymdopi"
+        r"|crio bob (dydd|nos)|neb i siarad|rhywun i gwrando|rhywun i wrando)\b",
     ),
     (
         "police",
@@ -566,7 +654,12 @@ INTENTS = (
         r"^(?=.*\b(fy|ein|mae gen i|mae gyda ni|dw i yn rhedeg|rydyn ni yn rhedeg)\b[^|]*\b(siop"
         r"|busnes|caffi|tafarn|fferyllfa|bwyty|swyddfa|salon|llyfrgell|gwesty|garej|eglwys|capel"
         r"|canolfan)\b)(?=.*\b(cofrestru|ymuno|bod yn lle diogel|dod yn lle diogel|rhestru)\b)"
-        r"|\b(cofrestru|ymuno) (fy|ein|fel) (siop|busnes|caffi|tafarn|lle diogel)\b",
+        r"|\b(cofrestru|ymuno) (fy|ein|fel) (siop|busnes|caffi|tafarn|lle diogel)\b"
+        # Someone who runs, owns or works at a business, and a way of joining, in either order.
+        r"|^(?=.*\b(fy|ein|mae gen i|mae gyda ni|dw i yn rhedeg|rydyn ni|rydan ni|dan ni|ni yn"
+        r"|rheolwr|perchen|perchennog|gweithio|yma)\b)(?=.*\b<BUSINESS>\b)(?=.*\b<JOINING>\b)"
+        r"|\b<BUSINESS>\b[^|]{0,40}\b(yn )?(cofrestru|ymuno)\b|\b(fedr|gall|all|allai|gallai"
+        r"|fedrai|galla|alla)\b[^|]{0,25}\b(bod|fod|dod) yn (lle|man|fan) diogel\b",
     ),
     (
         "about",
@@ -574,6 +667,23 @@ INTENTS = (
         r"|mae yr) (hyn|hwn|e|o|hon|gwasanaeth)\b[^|]*\bgweithio\b|\b(ydy e|ydy o|ydy hwn|ydi"
         r" o) am (dim|ddim)\b|\boes angen (id|prawf|pasbort)\b|\bpwy sy yn rhedeg\b|\bymgyrch"
         r" portum\b|\bportum\b|\bbeth (allwch|gallwch|wnewch) chi\b",
+    ),
+    (
+        # A question about the service: its app, map, data, sticker, language or cost.
+        "about",
+        r"^(?!.*\b(ble (alla|galla|fedra|medra|mae|ga|cha|gallwn|allwn|dylwn|ddylwn)|agosaf"
+        r"|gerllaw|yn agos|rhywle|unrhyw lle|ar agor)\b)(?=.*(^|\| )(ydy|ydi"
+        r"|ydych|ydyn|ydan|ydach|oes|pam|pwy|sut|be|beth|fydd|fyddan|fedr|allwch|gallwch|wnewch"
+        r"|wnaiff|ga i|gaf i|dach chi)\b).*\b(<SERVICE>|cadw|storio|rhannu|dileu|cyfrinachol"
+        r"|preifat|am ddim|rhad ac am ddim|talu|cost|gwirio|hyfforddiant|ystyr|sticer|arwydd"
+        r"|ffonio yr heddlu|egluro|gweld beth|gwybod lle|cynnwys)\b",
+    ),
+    (
+        # The message names the service itself: a question then is about it, even beside a topic.
+        "scheme",
+        r"\b(lle diogel|lleoedd diogel|man diogel|mannau diogel|fan diogel|yr app|yr ap|y"
+        r" gwasanaeth|y gwefan|y sgwrs|y cynllun|y sticer|y map|fy data|fy lleoliad|y staff)\b"
+        r"|\b(ydych chi|fyddan nhw|wnewch chi) yn (mynd i )?(cadw|storio|rhannu|ffonio|dweud)\b",
     ),
     (
         "somewhere",
@@ -613,10 +723,20 @@ INTENTS = (
     ("thanks", r"\b(diolch|diolch yn fawr|hwyl|hwyl fawr|ta ta|nos da|da iawn)\b"),
     (
         "greeting",
-        r"^\W*(helo|shwmae|shwmai|smae|sut mae|sut dach chi|sut ydych chi|bore da|prynhawn da"
-        r"|pnawn da|noswaith dda|hylo|haia)\b",
+        # "Sut mae" alone is "hello"; "sut mae dileu..." (how do I delete...) is a question.
+        r"^\W*(helo|shwmae|shwmai|smae|sut mae(?! (\w+ )*\w+ (yn|i|yr|y) )(?= *(\||$|hi|pethau"
+        r"|pawb|chi))|sut dach chi|sut ydych chi|bore da|prynhawn da|pnawn da|noswaith dda|hylo"
+        r"|haia)\b",
     ),
 )
+
+# A man telling of abuse ("dw i'n ddyn", I'm a man) by a woman ("fy ngwraig", my wife): the
+# Men's Advice Line, as in English.
+MALE_VICTIM = (
+    r"\b(dw i|rydw i|rwy|ydw i|dwi) yn (dyn|gwr|hogyn|bachgen|boi|tad|dad|crwt)\b|\bfel (dyn"
+    r"|tad|gwr)\b"
+)
+PARTNER_IS_WOMAN = r"\bfy (gwraig|cariad\b[^|]{0,30}\bhi\b|partner\b[^|]{0,30}\bhi\b)"
 
 # A conversation's next message: "hefyd" (also) adds a need to the ones asked for...
 ADDING = r"\b(hefyd|yn ogystal|a hefyd)\b"

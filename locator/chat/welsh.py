@@ -37,7 +37,7 @@ _WELSH_WORDS = dict.fromkeys(
     heddiw heno yfory ddoe wythnos tarodd daro nharo nghuro mrifo fod rhywbeth dyn menyw
     """.split(),
     2,
-) | dict.fromkeys("y fi ti fe fo ei eu ein ar dim bach da bore nos ger ty dwr helo o".split(), 1)
+) | dict.fromkeys("y fi ti fe fo ei eu ein ar dim bach da bore nos ger ty dwr helo o ma".split(), 1)
 # Words only English uses, scored the same way, so "I'm in Llanelli" stays English.
 _ENGLISH_WORDS = dict.fromkeys(
     """
@@ -51,6 +51,7 @@ _ENGLISH_WORDS = dict.fromkeys(
     1,
 )
 _TOKEN = re.compile(r"[a-z0-9%]+")
+_NASAL_SPELLING = ("ngh", "mh", "nh")
 
 # Short forms spelt out: "i'n" (I am), "mae'r" (is the), "i'm" (to my), "a'i" (and his).
 _SHORT_FORMS = re.compile(r"(?<=\w)'(n|r|m|i|w|ch|th)\b")
@@ -75,7 +76,17 @@ _SPELT_TOGETHER = {
     "dio": "dydy o",
     "sdim": "does dim",
     "di": "wedi",
+    # "sai'n" and "dwi'm" are "I'm not" (south and north): "sai'n gallu" is "methu".
+    "sai": "dw i ddim",
+    "dwim": "dw i ddim",
 }
+# "'m" after "dwi" is "ddim" (not), not "fy" (my) as after "i": "dwi'm yn gallu anadlu".
+_NOT_SHORT = re.compile(r"\b(dwi|dw i|doni|wi|sai)'m\b")
+# "o'n" (he is) written without its apostrophe after a verb: "mae on aros" is "mae o yn aros".
+_HE_IS = re.compile(r"\b(mae|roedd|oedd|bod|ma) on\b")
+# Nasal mutations no other word than "fy" (my) or "yn" (in) causes before a known word.
+_NASAL_ALONE = ("ngh", "mh", "nh", "ng")
+_NASAL_AFTER = frozenset({"fy", "yn", "yng", "ym", "ein"})
 _ARTICLE = re.compile(r"\byr (?=[b-df-gj-np-tvxz])")  # not before vowels, w and h
 _CLAUSE_BREAKS = re.compile(r"[.,;:!?\n]+|\b(ond)\b")
 # "Can't" said five ways, read as one: "dydy e ddim yn gallu anadlu" is "methu anadlu".
@@ -83,12 +94,14 @@ _CANNOT = re.compile(r"\b((ddim|dim) yn (gallu|medru)|ffaelu|ffili|ffeili|methu)
 _NON_WORD = re.compile(r"[^a-z0-9%| ]+")
 _SPACES = re.compile(r"\s+")
 # Common words no rule is about: never read as another word's mutation ("dan", under, is
-# not "tân", fire; "wn i ddim", I don't know, is no gun).
+# not "tân", fire; "wn i ddim", I don't know, is no gun) nor as a slip for a rule word
+# ("cinio", lunch, is no "cicio", kicking; "menyn", butter, no "menyw", a woman).
 _KEEP = frozenset(
     """
     dan dros drwy gan gyda fel fe fo mi na ne neu nes ger fod ddim dim mewn wedi newydd dal bob
     beth pa pan fan man wn gen fawr fach dda ddoe ddwy dri dair bedwar bump fil wyth naw deg
     gallu allu gall dos nos bore pryd bryd fydd bydd dy eich ni fi ti chi nhw hi mae ma yma
+    cinio coffi siopa cario adeiladu casau tywyll golau llong menyn bwyta swper bagiau baglu
     """.split()
 )
 
@@ -116,6 +129,8 @@ _TOWN_KINDS = frozenset({"place"})
 # Said around a bare place name: "Caerdydd plis".
 _POLITE = frozenset({"plis", "please", "diolch", "os", "gwelwch", "yn", "dda"})
 _PLACE_PHRASE_WORDS = 6  # "Pen-y-bont ar Ogwr" is five
+# Towns Welsh speakers call by a short name: "yn Aber" is Aberystwyth, not the village Aber.
+_SHORT_NAMES = {"aber": "aberystwyth", "cnarfon": "caernarfon", "abs": "aberystwyth"}
 
 
 def _compile(table):
@@ -137,6 +152,10 @@ PAST = re.compile(tables.PAST)
 LONG_PAST = re.compile(tables.LONG_PAST)
 NOW = re.compile(tables.NOW)
 REMOTE = re.compile(tables.REMOTE)
+NOT_ACTING = re.compile(tables.NOT_ACTING)
+WHEELS = re.compile(r"\b(cadair olwyn|cadeiriau olwyn|sgwter symudedd)\b")
+MALE_VICTIM = re.compile(tables.MALE_VICTIM)
+PARTNER_IS_WOMAN = re.compile(tables.PARTNER_IS_WOMAN)
 LOCATIVE = re.compile(tables.LOCATIVE)
 ASKING = re.compile(tables.ASKING)
 ASKING_IN_DANGER = re.compile(tables.ASKING_IN_DANGER)
@@ -179,6 +198,8 @@ def language_of(text: str) -> str | None:
     """
     words = _TOKEN.findall(_fold(text if isinstance(text, str) else "")[:1000].replace("'", " "))
     welsh = sum(_WELSH_WORDS.get(word, 0) for word in words)
+    # A nasal mutation ("nghariad", "mhartner", "nhad") is spelt so only in Welsh.
+    welsh += 2 * sum(len(word) > 3 and word.startswith(_NASAL_SPELLING) for word in words)
     english = sum(_ENGLISH_WORDS.get(word, 0) for word in words)
     if welsh >= 2 and welsh > english:
         return WELSH
@@ -219,17 +240,29 @@ def _radical(word: str) -> str:
 
 def normalise(text: str) -> str:
     """Return Welsh text as the tables read it: plain letters, clauses, radical forms."""
-    text = _SHORT_FORMS.sub(lambda m: _SHORT[m.group(1)], _fold(text))
+    text = _NOT_SHORT.sub(r"\1 ddim", _fold(text))
+    text = _HE_IS.sub(r"\1 o yn", _SHORT_FORMS.sub(lambda m: _SHORT[m.group(1)], text))
     text = re.sub(r"(?<![\w'])'(ma|na)\b", r" y\1", text)  # "bore 'ma", "mae 'na"
     text = _CLAUSE_BREAKS.sub(" | ", text.replace("'", ""))
     text = _NON_WORD.sub(" ", text)
     words = []
     for word in text.split():
         words.extend(_SPELT_TOGETHER.get(word, word).split())
-    text = _CANNOT.sub("methu", " ".join(_radical(word) for word in words))
+    text = _CANNOT.sub("methu", " ".join(_read_words(words)))
     # "'r" is written "yr" above; before a consonant Welsh says "y": "i'r tŷ" is "i y ty".
     text = _ARTICLE.sub("y ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _read_words(words: list[str]) -> list[str]:
+    """Return words in their radical forms, with the "fy" a nasal mutation says by itself."""
+    read = []
+    for before, word in zip(["", *words], words, strict=False):
+        radical = _radical(word)
+        if radical != word and word.startswith(_NASAL_ALONE) and before not in _NASAL_AFTER:
+            read.append("fy")  # "ma nghariad i" (my girlfriend) drops the "fy" it mutates after
+        read.append(radical)
+    return read
 
 
 @dataclass
@@ -242,6 +275,8 @@ class Reading:
     asked_in_danger: set[str] = field(default_factory=set)
     topics: list[str] = field(default_factory=list)
     intents: list[str] = field(default_factory=list)
+    man: bool = False  # the writer says he is a man
+    partner_is_woman: bool = False
 
 
 def read(message: str) -> Reading:
@@ -260,8 +295,16 @@ def read(message: str) -> Reading:
             reading.asked_in_danger.add(code)
     if "accessible_toilet" in reading.facilities and "toilet" in reading.facilities:
         reading.facilities.remove("toilet")  # "toiled anabl" asks for the accessible one
+    elif "toilet" in reading.facilities and WHEELS.search(text):
+        # Someone in a wheelchair asking for a toilet needs the accessible one.
+        reading.facilities[reading.facilities.index("toilet")] = "accessible_toilet"
+        reading.asked |= {"accessible_toilet"} if "toilet" in reading.asked else set()
     reading.topics = [name for name, pattern in TOPIC_RULES if pattern.search(text)]
     reading.intents = [name for name, pattern in INTENT_RULES if pattern.search(text)]
+    reading.man = bool(MALE_VICTIM.search(text))
+    reading.partner_is_woman = bool(PARTNER_IS_WOMAN.search(text))
+    if reading.asked and "scheme" not in reading.intents and "about" in reading.intents:
+        reading.intents.remove("about")  # "oes wifi am ddim yn y caffi?" asks for a place
     return reading
 
 
@@ -288,6 +331,8 @@ def _danger(text: str) -> list[str]:
     now = NOW.search(_blank_everyday(PAST.sub(" ", text)))
     if REMOTE.search(text) and not now:
         fired = [name for name in fired if name not in rules.REMOTE_RULES]
+    if NOT_ACTING.search(text):
+        fired = [name for name in fired if name not in rules.NOT_ACTING_RULES]
     if LONG_PAST.search(text) and not now:
         fired = [name for name in fired if name not in rules.LONG_PAST_ONLY_RULES]
     if set(fired) <= rules.PAST_ONLY_RULES and PAST.search(text) and not now:
@@ -400,6 +445,16 @@ def _common(word: str) -> bool:
     return english_words().get(word, 0.0) >= 3.5
 
 
+def _written_in_two(words: list[str], phrase: str, gazetteer: Gazetteer) -> bool:
+    """Tell whether two words are a town's name split in two ("aber tawe" is Abertawe)."""
+    if len(words) != 2 or min(len(word) for word in words) < 3 or gazetteer.knows(phrase):
+        return False
+    joined = phrase.replace(" ", "")
+    return gazetteer.knows(joined) and any(
+        p.kind == "place" for p in gazetteer.candidates(joined, limit=3)
+    )
+
+
 def _named(words: list[str], gazetteer: Gazetteer, near, towns: bool = False) -> Place | None:
     """Return the place a phrase names with its first word in any radical form, or None.
 
@@ -407,10 +462,16 @@ def _named(words: list[str], gazetteer: Gazetteer, near, towns: bool = False) ->
     whose radical is an everyday one ("fan", a place, is no "Man"). With `towns`, only a town
     or city counts.
     """
-    if all(_common(word) or word in _ARTICLES for word in words):
+    if words[0] not in _SHORT_NAMES and all(_common(word) or word in _ARTICLES for word in words):
         return None
+    if len(words) == 1 and any(form in lexicon() for form in radicals(words[0])[1:]):
+        return None  # "am gam-drin" (about abuse) is the rule word "cam", not Gam
     for first in radicals(words[0]):
         phrase = " ".join([first, *words[1:]])
+        if len(words) == 1 and first in _SHORT_NAMES:
+            phrase = _SHORT_NAMES[first]
+        elif _written_in_two(words, phrase, gazetteer):
+            phrase = phrase.replace(" ", "")  # a name written in two: "aber tawe", "caer dydd"
         if (len(words) == 1 and first != words[0] and _common(first)) or not gazetteer.knows(
             phrase
         ):

@@ -13,6 +13,7 @@ from flask import Flask, request
 from flask.json.provider import DefaultJSONProvider
 
 from locator.domain.errors import InvalidParameter
+from locator.domain.language import gettext
 from locator.domain.text import CONTROL
 
 # Deeper than any body the API takes (a chat's context is three levels).
@@ -22,7 +23,10 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 def control_message(name: str) -> str:
     """Say which field holds a control character."""
-    return f"{name} contains a control character (such as a NUL byte); remove it and try again."
+    return gettext(
+        "%(name)s contains a control character (such as a NUL byte); remove it and try again.",
+        name=name,
+    )
 
 
 def check_text(name: str, value: str) -> None:
