@@ -17,8 +17,8 @@ from locator.chat import rules
 from locator.chat import rules_cy as tables
 from locator.chat.matching import closest_word
 from locator.chat.mutations import radicals
-from locator.geo.areas import default_areas
 from locator.geo.gazetteer import Gazetteer, Place, english_words
+from locator.geo.names import in_wales
 
 WELSH = "cy"
 ENGLISH = "en"
@@ -357,11 +357,6 @@ def _needless(text: str, start: int, code: str) -> bool:
         return True  # "yn y tŷ bach" (in the toilet) says where, not what is needed
     cancels = list(NEEDLESS.finditer(clause))
     return bool(cancels) and not NEED.search(clause[cancels[-1].end() :])
-
-
-def in_wales(lat: float, lon: float) -> bool:
-    """Tell whether a point is in Wales (by the council districts, as place names are)."""
-    return default_areas().nation_at(lat, lon) == "wales"
 
 
 def find_place(

@@ -76,9 +76,6 @@ def N_(message: str) -> str:
     return message
 
 
-_ = gettext
-
-
 def chosen(asked: str | None, accept_language: str | None) -> tuple[str, bool]:
     """Return the language a visitor asked for and whether they asked explicitly (?lang=).
 

@@ -8,7 +8,6 @@ Newport on the Isle of Wight is never called Casnewydd.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from locator.domain import language
 from locator.geo.areas import default_areas
-from locator.geo.gazetteer import DATA_DIR
+from locator.geo.gazetteer import DATA_DIR, km_between
 
 NAMES_FILE = Path("gazetteer") / "welsh_names_osnames.csv"
 # OS names Welsh places Welsh first: "Y Rhath (Roath), Caerdydd - Cardiff".
@@ -60,7 +59,7 @@ def _names(data_dir: Path = DATA_DIR) -> dict[str, list[WelshName]]:
 def welsh_name(english: str, lat: float, lon: float) -> str | None:
     """Return the Welsh name of the place called `english` at (lat, lon), or None."""
     for name in _names().get(english.strip().casefold(), ()):
-        if _km(lat, lon, name.lat, name.lon) <= name.reach_km:
+        if km_between((lat, lon), (name.lat, name.lon)) <= name.reach_km:
             return name.welsh
     return None
 
@@ -118,9 +117,14 @@ def softly(label: str, lat: float, lon: float) -> str:
 def _is_welsh_name(label: str, lat: float, lon: float) -> bool:
     """Tell whether a label starts with the Welsh name of a place in Wales."""
     first = label.split(",", maxsplit=1)[0].strip()
-    if default_areas().nation_at(lat, lon) != "wales":
+    if not in_wales(lat, lon):
         return False
     return first in _welsh_names() or bool(_WELSH_NAME_START.match(first))
+
+
+def in_wales(lat: float, lon: float) -> bool:
+    """Tell whether a point is in Wales (by the council districts)."""
+    return default_areas().nation_at(lat, lon) == "wales"
 
 
 @cache
@@ -136,9 +140,3 @@ def _part_in_welsh(part: str, lat: float, lon: float) -> str:
         welsh = welsh_name(station["name"], lat, lon)
         return f"Gorsaf {welsh}" if welsh else part
     return NATIONS.get(part) or welsh_name(part, lat, lon) or part
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the distance between two nearby points in km."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
