@@ -1,13 +1,15 @@
 """Score the assistant on the independently written message sets in tests/data/chat_eval/.
 
 Each writer's CSV was written by a separate helper session from a persona brief, without seeing
-the rules or each other's messages. One writer's set is held back: it is never used to tune the
-rules, and its figures are reported apart as the honest estimate.
+the rules or each other's messages. Some writers' sets are held back: they are never used to tune
+the rules (nor the danger score's weights), and their figures are reported apart as the honest
+estimate. `w2` was held back from the start; `w16` to `w18` were written later, scored once
+before anything changed, and held back from then on.
 
 Run `python tests/chat_eval.py` for the development sets' figures per writer and field, and
-`--held-back` to add the held-back set (only when reporting: looking at it after every change
-would tune the rules to it too); `--misses w1` lists a development set's misses (the held-back
-set's are never listed).
+`--held-back` to add the held-back sets (only when reporting: looking at them after every change
+would tune the rules to them too); `--misses w1` lists a development set's misses (the held-back
+sets' are never listed).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from locator.geo.gazetteer import default_gazetteer  # noqa: E402
 from locator.search.service import WALES_MIDDLE  # noqa: E402
 
 SETS = ROOT / "data" / "chat_eval"
-HELD_BACK = "w2"
+HELD_BACK = ("w2", "w16", "w17", "w18")
 WELSH_SETS = ("w15",)
 PLACE_TOLERANCE_KM = 15.0  # a place within the named town (or its postcode district)
 LINE_CODES = {
@@ -93,9 +95,11 @@ def load(writer: str) -> list[dict[str, str]]:
 
 
 def writers() -> list[str]:
-    """Return the writers whose sets are present, held-back one last."""
-    names = sorted(path.stem for path in SETS.glob("w*.csv"))
-    return [name for name in names if name != HELD_BACK] + [HELD_BACK] * (HELD_BACK in names)
+    """Return the writers whose sets are present, development sets first, by number."""
+    names = sorted((path.stem for path in SETS.glob("w*.csv")), key=lambda name: int(name[1:]))
+    return [name for name in names if name not in HELD_BACK] + [
+        name for name in names if name in HELD_BACK
+    ]
 
 
 def _codes(text: str) -> set[str]:
@@ -167,22 +171,22 @@ def score(writer: str) -> Score:  # noqa: PLR0912 - one branch per field scored
 
 def report(show_misses: str | None = None, held_back: bool = False) -> None:
     """Print the figures per writer and field, the development sets' total and the held-back set."""
-    names = [name for name in writers() if held_back or name != HELD_BACK]
+    names = [name for name in writers() if held_back or name not in HELD_BACK]
     scores = {name: score(name) for name in names}
-    total = Score()
+    total, kept = Score(), Score()
     for name in names:
-        if name != HELD_BACK:
-            total.add(scores[name])
+        (kept if name in HELD_BACK else total).add(scores[name])
     columns = list(Score().figures())
-    print(f"{'set':<14}{'rows':>5}" + "".join(f"{c:>18}" for c in columns))
-    rows = [(name, scores[name]) for name in names if name != HELD_BACK]
+    print(f"{'set':<16}{'rows':>5}" + "".join(f"{c:>18}" for c in columns))
+    rows = [(name, scores[name]) for name in names if name not in HELD_BACK]
     rows.append(("development", total))
-    if HELD_BACK in scores:
-        rows.append((f"{HELD_BACK} (held back)", scores[HELD_BACK]))
+    rows += [(f"{name} held back", scores[name]) for name in names if name in HELD_BACK]
+    if kept.rows:
+        rows.append(("held back", kept))
     for name, result in rows:
         figures = result.figures()
-        print(f"{name:<14}{result.rows:>5}" + "".join(f"{figures[c]:>17.1f}%" for c in columns))
-    if show_misses and show_misses != HELD_BACK:
+        print(f"{name:<16}{result.rows:>5}" + "".join(f"{figures[c]:>17.1f}%" for c in columns))
+    if show_misses and show_misses not in HELD_BACK:
         kinds = Counter()
         for message, why, persona, _ in scores[show_misses].misses:
             kinds.update(part.split(" ")[0] for part in why.split("; "))

@@ -1,9 +1,10 @@
 """The assistant on messages written independently of its rules (tests/data/chat_eval/).
 
-Fifteen helper sessions, each briefed with different personas and without seeing the rules,
+Eighteen helper sessions, each briefed with different personas and without seeing the rules,
 wrote the sets (`w7` to `w10`, then `w11` to `w14`, later than the rest, each scored before the
 rules met it, to measure them on messages they had never seen); `w2` is held back and never used
-to tune them. `w15` is Welsh (people in Wales, mostly writing Welsh), written while the Welsh
+to tune them, and so are `w16` to `w18`, written and scored once before the danger score was
+built. `w15` is Welsh (people in Wales, mostly writing Welsh), written while the Welsh
 rules were built and scored before their builder opened it; since then it is a development set
 for the Welsh rules, with floors of its own. These tests
 keep the figures from falling back: danger is never missed more than it is now, and everyday
@@ -25,8 +26,18 @@ FLOORS = {
     "place found": 60.0,
 }
 MAX_FALSE_ALARMS = 3.0
-HELD_BACK_FLOORS = {"emergency recall": 85.0, "intent": 85.0}
+# Held-back sets. w16 to w18 first scored (before the danger score, and before anything they
+# could cause) at intent 91.2%, 77.7%, 86.7% and recall 91.0%, 71.0%, 83.3%; w2 at 89.3%, 90.7%.
+# With the danger score, read once: recall 100%, 97.0%, 85.0%, 94.8%. Floors sit a message or
+# two under those: they stop a change from losing ground, and tune nothing.
+HELD_BACK_FLOORS = {
+    "w2": {"emergency recall": 98.0, "intent": 89.0},
+    "w16": {"emergency recall": 96.0, "intent": 91.0},
+    "w17": {"emergency recall": 84.0, "intent": 80.0},
+    "w18": {"emergency recall": 93.0, "intent": 88.0},
+}
 HELD_BACK_MAX_FALSE_ALARMS = 4.0
+MAX_INVENTED = {"development": 2.0, "held back": 3.0}
 # The Welsh set, first scored at intent 79.7%, recall 86.0%, false alarms 3.1%.
 WELSH = "w15"
 WELSH_FLOORS = {
@@ -44,12 +55,12 @@ def figures():
     return {writer: score(writer).figures() for writer in writers()}
 
 
-def test_there_are_fifteen_independent_sets_of_at_least_300_messages():
-    assert len(writers()) == 15
+def test_there_are_eighteen_independent_sets_of_at_least_300_messages():
+    assert len(writers()) == 18
     assert all(score(writer).rows >= 300 for writer in writers())
 
 
-@pytest.mark.parametrize("writer", [name for name in writers() if name not in (HELD_BACK, WELSH)])
+@pytest.mark.parametrize("writer", [name for name in writers() if name not in (*HELD_BACK, WELSH)])
 def test_each_development_set_is_read_at_least_as_well_as_today(figures, writer):
     found = figures[writer]
     for field, floor in FLOORS.items():
@@ -57,10 +68,11 @@ def test_each_development_set_is_read_at_least_as_well_as_today(figures, writer)
     assert found["false alarms"] <= MAX_FALSE_ALARMS
 
 
-def test_the_held_back_set_is_read_at_least_as_well_as_when_it_was_first_scored(figures):
-    found = figures[HELD_BACK]
-    for field, floor in HELD_BACK_FLOORS.items():
-        assert found[field] >= floor, f"{HELD_BACK} {field}: {found[field]:.1f}%"
+@pytest.mark.parametrize("writer", HELD_BACK)
+def test_each_held_back_set_is_read_at_least_as_well_as_when_it_was_first_scored(figures, writer):
+    found = figures[writer]
+    for field, floor in HELD_BACK_FLOORS[writer].items():
+        assert found[field] >= floor, f"{writer} {field}: {found[field]:.1f}%"
     assert found["false alarms"] <= HELD_BACK_MAX_FALSE_ALARMS
 
 
@@ -71,5 +83,7 @@ def test_the_welsh_set_is_read_at_least_as_well_as_when_it_was_first_scored(figu
     assert found["false alarms"] <= WELSH_MAX_FALSE_ALARMS
 
 
-def test_no_message_in_any_set_invents_a_place_more_than_rarely(figures):
-    assert all(found["place invented"] <= 2.0 for found in figures.values())
+def test_no_set_has_places_invented_for_more_than_a_few_messages(figures):
+    for writer, found in figures.items():
+        bound = MAX_INVENTED["held back" if writer in HELD_BACK else "development"]
+        assert found["place invented"] <= bound, f"{writer}: {found['place invented']:.1f}%"

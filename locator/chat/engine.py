@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from locator.chat import rules, welsh
+from locator.chat import danger_score, rules, welsh
 from locator.chat.matching import correct_typos, normalise
 from locator.domain import helplines as lines
 from locator.domain.vocabulary import FACILITIES
@@ -68,6 +68,7 @@ FEMALE_VICTIM = re.compile(rules.FEMALE_VICTIM)
 EXACT_KINDS = {"station", "stop", "street", "landmark", "suburb"}
 EXACT_WITHIN_KM = 30.0
 WELSH_SAYS_ITSELF = {"thanks", "greeting"}
+SCORED = "scored"  # danger read by the danger score's weights, not by a rule
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,12 @@ def analyse(
 
     fired = _danger(texts)
     fired += [name for name in cy.fired if name not in fired]
+    if not fired and language != welsh.WELSH and danger_score.table().reads_as_danger(texts[0]):
+        # Words the rules have not met, but which read like danger: 999 leads, as for any.
+        # Not for Welsh: the score has read too little of it (see danger_score). Where the
+        # rules set danger words aside ("he hit me last year") and the score still reads
+        # danger, the score wins: a needless 999 costs less than a missed one.
+        fired = [SCORED]
     emergency = bool(fired)
     matched += [f"emergency:{name}" for name in fired]
 
