@@ -146,11 +146,14 @@ class Store:
         """Hold a lock only one process on any machine can hold at a time; raise Busy if taken.
 
         PostgreSQL: a session advisory lock on a connection of its own (released if the
-        process dies). SQLite: an exclusive lock on a file beside the database.
+        process dies), named by the schema too: advisory locks are shared by the whole database,
+        and two sites (or test runs) in their own schemas do not stand in each other's way.
+        SQLite: an exclusive lock on a file beside the database.
         """
         if self.backend == "postgresql":
-            key = zlib.crc32(f"locator:{name}".encode())
             with self.engine.connect() as connection:
+                schema = connection.execute(sa.text("SELECT current_schema()")).scalar()
+                key = zlib.crc32(f"locator:{schema}:{name}".encode())
                 held = connection.execute(
                     sa.text("SELECT pg_try_advisory_lock(:key)"), {"key": key}
                 ).scalar()
