@@ -35,7 +35,7 @@ THRESHOLDS = np.arange(0.50, 0.96, 0.01)
 
 def tokens(text: str) -> list[str]:
     """Return a message's features as a list with repeats, as the vectoriser counts them."""
-    return list(features(text).elements())
+    return [name for name, count in features(text).items() for _ in range(count)]
 
 
 def fit(texts: list[str], danger: np.ndarray) -> tuple[TfidfVectorizer, LogisticRegression]:

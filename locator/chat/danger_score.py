@@ -16,7 +16,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,20 +25,23 @@ WORD = re.compile(r"[^\W_]+|[^\w\s|]")
 SHORTEST, LONGEST = 2, 5
 
 
-def features(text: str) -> Counter:
+def features(text: str) -> dict[str, int]:
     """Return the letter sequences and words a normalised message is scored on, with counts."""
-    found: Counter = Counter()
+    found: dict[str, int] = {}
+    seen = found.get
     words = WORD.findall(text.lower())
     for word in words:
-        found["w:" + word] += 1
+        name = "w:" + word
+        found[name] = seen(name, 0) + 1
         padded = f" {word} "
-        for size in range(SHORTEST, LONGEST + 1):
-            if size > len(padded):
-                break
-            for start in range(len(padded) - size + 1):
-                found[padded[start : start + size]] += 1
+        length = len(padded)
+        for size in range(SHORTEST, min(LONGEST, length) + 1):
+            for start in range(length - size + 1):
+                gram = padded[start : start + size]
+                found[gram] = seen(gram, 0) + 1
     for first, second in itertools.pairwise(words):
-        found[f"w:{first} {second}"] += 1
+        name = f"w:{first} {second}"
+        found[name] = seen(name, 0) + 1
     return found
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from locator.chat import danger_score, rules, welsh
 from locator.chat.matching import correct_typos, normalise
+from locator.chat.prefilter import Prefiltered
 from locator.domain import helplines as lines
 from locator.domain.vocabulary import FACILITIES
 from locator.geo.gazetteer import Gazetteer, Place, km_between
@@ -24,10 +25,11 @@ def _expand(pattern: str) -> str:
 
 
 def _compile(table):
-    return tuple((name, re.compile(_expand(pattern))) for name, pattern in table)
+    # Most messages fire few of these long rules: each skips a text lacking every word it needs.
+    return tuple((name, Prefiltered(re.compile(_expand(pattern)))) for name, pattern in table)
 
 
-EVERYDAY = tuple(re.compile(pattern) for pattern in rules.EVERYDAY)
+EVERYDAY = tuple(Prefiltered(re.compile(pattern)) for pattern in rules.EVERYDAY)
 EMERGENCY = _compile(rules.EMERGENCY)
 EMERGENCY_BY_NAME = dict(EMERGENCY)
 FACILITY_RULES = _compile(rules.FACILITIES)

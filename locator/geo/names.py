@@ -124,7 +124,27 @@ def _is_welsh_name(label: str, lat: float, lon: float) -> bool:
 
 def in_wales(lat: float, lon: float) -> bool:
     """Tell whether a point is in Wales (by the council districts)."""
+    west, south, east, north = _around_wales()
+    if not (south <= lat <= north and west <= lon <= east):
+        return False  # most points asked about are far from Wales: no boundary test
     return default_areas().nation_at(lat, lon) == "wales"
+
+
+# Wider than the 5 km by which a point off the coast still counts as its nearest district's.
+_BOX_MARGIN_DEGREES = 0.1
+
+
+@cache
+def _around_wales() -> tuple[float, float, float, float]:
+    """Return a box (west, south, east, north) holding every Welsh district, with a margin."""
+    areas = default_areas()
+    boxes = [areas.geometry(area.code).bounds for area in areas.all() if area.nation == "wales"]
+    return (
+        min(box[0] for box in boxes) - _BOX_MARGIN_DEGREES,
+        min(box[1] for box in boxes) - _BOX_MARGIN_DEGREES,
+        max(box[2] for box in boxes) + _BOX_MARGIN_DEGREES,
+        max(box[3] for box in boxes) + _BOX_MARGIN_DEGREES,
+    )
 
 
 @cache
