@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from locator.chat import danger_score, rules, welsh
+from locator.chat import rules, scores, welsh
 from locator.chat.matching import correct_typos, normalise
 from locator.chat.prefilter import Prefiltered
 from locator.domain import helplines as lines
@@ -181,9 +181,16 @@ def _emergency_facilities(found: list[str], asked: set[str], fired: list[str], t
 
 
 def analyse(
-    message: str, gazetteer: Gazetteer | None = None, near: tuple[float, float] | None = None
+    message: str,
+    gazetteer: Gazetteer | None = None,
+    near: tuple[float, float] | None = None,
+    *,
+    scored_intent: bool = True,
 ) -> Analysis:
-    """Read one message; never raises for any text. `near` settles names shared by places."""
+    """Read one message; never raises for any text. `near` settles names shared by places.
+
+    Without `scored_intent` the intent is the rules' alone (to learn the intent score by).
+    """
     text = message if isinstance(message, str) else ""
     truncated = len(text) > MAX_MESSAGE
     text = text[:MAX_MESSAGE]
@@ -197,9 +204,10 @@ def analyse(
 
     fired = _danger(texts)
     fired += [name for name in cy.fired if name not in fired]
-    if not fired and language != welsh.WELSH and danger_score.table().reads_as_danger(texts[0]):
+    english = language != welsh.WELSH
+    if not fired and english and scores.danger_table().passes(texts[0]):
         # Words the rules have not met, but which read like danger: 999 leads, as for any.
-        # Not for Welsh: the score has read too little of it (see danger_score). Where the
+        # Not for Welsh: the score has read too little of it (see scores). Where the
         # rules set danger words aside ("he hit me last year") and the score still reads
         # danger, the score wins: a needless 999 costs less than a missed one.
         fired = [SCORED]
@@ -226,6 +234,8 @@ def analyse(
     intents = _intents(texts, cy, language)
     matched += [f"intent:{name}" for name in intents]
     intent = _intent(emergency, intents, topics, facilities)
+    if scored_intent and english and not emergency:
+        intent = _scored(intent, texts[0], matched)
     if intent == "unknown" and "off_topic" in intents:
         facilities = []
     if intent == "register":
@@ -249,6 +259,16 @@ def analyse(
         language=language,
         wales=wales,
     )
+
+
+def _scored(intent: str, text: str, matched: list[str]) -> str:
+    """Return the intent score's intent where it is surer than its threshold, else the rules'."""
+    table = scores.intent_table()
+    guess, probability = table.likeliest(text)
+    if guess == intent or probability < table.threshold:
+        return intent
+    matched.append(f"intent:scored:{guess}")
+    return guess
 
 
 def _both_facilities(texts: tuple[str, ...], cy: welsh.Reading):

@@ -606,7 +606,10 @@ EMERGENCY = (
         r"|\b(blood|bleeding)\b[^|]{0,30}\b(wont|cant|not|doesnt|isnt) stop"
         r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
         r"|\bblood (is )?(coming )?(out of|out|from) <THEIR> (ear|ears)\b"
-        r"|\b(blood|it|its) (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
+        r"|\bblood (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
+        # "It's pouring" is rain and "it's pumping" music, unless a wound is spoken of.
+        r"|^(?=.*\b(cut|cuts|wound|gash|bleed\w*|blood|glass|stab\w*|nose|head|arm|leg|wrist)\b)"
+        r"(?=.*\b(it|its) (is )?(pouring|spurting|gushing|pumping)\b)"
         r"|\b(?<!not )(?<!no )((lots|loads|a lot|pool|puddle) of|so much|covered in) blood\b"
         r"|\bblood everywhere\b"
         r"|\b(vomit\w*|coughing up|sick|throwing up|bringing up) (up )?(with )?blood\b"

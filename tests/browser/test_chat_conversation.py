@@ -85,3 +85,16 @@ def test_without_javascript_the_common_answers_are_buttons_too(site, new_context
     page.locator(".chat-choices button", has_text="A toilet").click()
     expect(page.locator(".from-you")).to_contain_text("I need a toilet")
     expect(page.locator(".from-helper")).to_contain_text("toilet")
+
+
+def test_danger_in_words_no_rule_knows_leads_with_999_on_a_phone(site, new_context):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(site.url("/"))
+    page.locator("#chat-message").fill("he's got my sister in the car and wont let her out")
+    page.locator("#chat-send").click()
+    answer = page.locator("#chat-log .from-helper").last
+    expect(answer).to_have_class("chat-message from-helper is-emergency")
+    expect(answer.locator(".chat-999 a")).to_have_attribute("href", "tel:999")
+    expect(answer).to_contain_text("Tell me where you are")
+    answer.scroll_into_view_if_needed()
+    screenshot(page, "phone-chat-scored-danger.png")

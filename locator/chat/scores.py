@@ -1,0 +1,139 @@
+"""Score a message on weighted letter sequences: is it danger, and what is it asking for.
+
+The rule tables read what they have met; a writer they have not met says things in words of
+their own ("I've got the rope", "cnt lose him", "any where to plug in"). Two second readers
+stand beside them, each a table of letter sequences (two to five letters within a word) and
+words and word pairs, with weights learned from the writers' development sets by
+`scripts/train_chat_scores.py`:
+
+- the danger score: a message no danger rule fires on, and whose score passes the table's
+  threshold, is an emergency like any other, and the reply leads with 999;
+- the intent score: for a message that is no emergency, a score surer than its threshold
+  names the intent, whatever the rules found.
+
+Both read English: a message in Welsh is the Welsh tables' alone, as the one Welsh set (370
+messages) teaches openings ("mae dyn yn trio...") more than meaning. The tables are data
+(`locator/data/chat/`); nothing here learns at run time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FOLDER = Path(__file__).resolve().parent.parent / "data" / "chat"
+DANGER_TABLE = FOLDER / "danger_score.tsv"
+INTENT_TABLE = FOLDER / "intent_score.tsv"
+DANGER = "danger"
+WORD = re.compile(r"[^\W_]+|[^\w\s|]")
+SHORTEST, LONGEST = 2, 5
+
+
+def features(text: str) -> dict[str, int]:
+    """Return the letter sequences and words a normalised message is scored on, with counts."""
+    found: dict[str, int] = {}
+    seen = found.get
+    words = WORD.findall(text.lower())
+    for word in words:
+        name = "w:" + word
+        found[name] = seen(name, 0) + 1
+        padded = f" {word} "
+        length = len(padded)
+        for size in range(SHORTEST, min(LONGEST, length) + 1):
+            for start in range(length - size + 1):
+                gram = padded[start : start + size]
+                found[gram] = seen(gram, 0) + 1
+    for first, second in itertools.pairwise(words):
+        name = f"w:{first} {second}"
+        found[name] = seen(name, 0) + 1
+    return found
+
+
+@dataclass(frozen=True)
+class Table:
+    """Learned weights: per feature its rarity and a weight per class; biases and a threshold.
+
+    One class is a yes-or-no score (a logistic regression); more are a choice among them (a
+    multinomial one).
+    """
+
+    classes: tuple[str, ...]
+    terms: dict[str, tuple[float, tuple[float, ...]]]  # feature: (rarity, weights)
+    bias: tuple[float, ...]
+    threshold: float
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Return each class's probability, from 0 to 1, for a normalised message."""
+        # As scikit-learn's TfidfVectorizer (sublinear tf, l2 norm) then its regression.
+        squares = 0.0
+        sums = [0.0] * len(self.classes)
+        for name, count in features(text).items():
+            term = self.terms.get(name)
+            if term is None:
+                continue
+            rarity, weights = term
+            value = rarity if count == 1 else (1.0 + math.log(count)) * rarity
+            squares += value * value
+            for index, weight in enumerate(weights):
+                sums[index] += value * weight
+        norm = math.sqrt(squares) or 1.0
+        totals = [bias + total / norm for bias, total in zip(self.bias, sums, strict=True)]
+        if len(totals) == 1:
+            return {self.classes[0]: 1.0 / (1.0 + math.exp(-totals[0]))}
+        top = max(totals)
+        powers = [math.exp(total - top) for total in totals]
+        whole = sum(powers)
+        return {name: power / whole for name, power in zip(self.classes, powers, strict=True)}
+
+    def likeliest(self, text: str) -> tuple[str, float]:
+        """Return the likeliest class for a normalised message and its probability."""
+        found = self.probabilities(text)
+        best = max(found, key=found.__getitem__)
+        return best, found[best]
+
+    def passes(self, text: str) -> bool:
+        """Return True when a one-class table scores a normalised message past its threshold."""
+        return self.probabilities(text)[self.classes[0]] >= self.threshold
+
+
+def parse(lines: Iterable[str]) -> Table:
+    """Read a table: `# classes`, `# bias`, `# threshold` lines, then tab-separated features."""
+    terms: dict[str, tuple[float, tuple[float, ...]]] = {}
+    settings: dict[str, str] = {}
+    for raw in lines:
+        line = raw.rstrip("\n")
+        if not line:
+            continue
+        if line.startswith("# "):
+            key, _, value = line[2:].partition(" ")
+            settings[key] = value
+            continue
+        name, rarity, *weights = line.split("\t")
+        terms[name] = (float(rarity), tuple(map(float, weights)))
+    return Table(
+        tuple(settings["classes"].split()),
+        terms,
+        tuple(map(float, settings["bias"].split())),
+        float(settings["threshold"]),
+    )
+
+
+@cache
+def _read(path: Path) -> Table:
+    with path.open(encoding="utf-8") as handle:
+        return parse(handle)
+
+
+def danger_table() -> Table:
+    """Return the shipped danger score, read on first use."""
+    return _read(DANGER_TABLE)
+
+
+def intent_table() -> Table:
+    """Return the shipped intent score, read on first use."""
+    return _read(INTENT_TABLE)
