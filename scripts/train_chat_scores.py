@@ -107,7 +107,7 @@ def write(path: Path, classes, vectoriser, model, threshold: float, sets: list[W
 def check(table, model, vectoriser, texts: list[str], column: Callable) -> None:
     """Stop when the table's reader differs from scikit-learn's model on a training message."""
     expected = model.predict_proba(vectoriser.transform(texts))
-    ours = np.array([column(table.probabilities(text)) for text in texts])
+    ours = np.array([column(table.probabilities(features(text))) for text in texts])
     gap = float(np.abs(ours - column(expected)).max())
     if gap > 0.005:
         raise SystemExit(f"the table's reader differs from the model by up to {gap:.4f}")

@@ -54,17 +54,19 @@ def test_a_one_class_table_is_a_yes_or_no_score_past_its_threshold():
     lines = ["# classes danger\n", "# bias -1.0\n", "# threshold 0.5\n", "# trained on w1 (2)\n"]
     table = scores.parse([*lines, "w:help\t1.0\t4.0\n"])
     assert table.threshold == 0.5
-    assert table.probabilities("nothing known")["danger"] == pytest.approx(1 / (1 + math.e))
-    assert table.probabilities("help")["danger"] == pytest.approx(1 / (1 + math.exp(-3.0)))
-    assert table.passes("help") and not table.passes("hello")
+    nothing, help_ = scores.features("nothing known"), scores.features("help")
+    assert table.probabilities(nothing)["danger"] == pytest.approx(1 / (1 + math.e))
+    assert table.probabilities(help_)["danger"] == pytest.approx(1 / (1 + math.exp(-3.0)))
+    assert table.passes(help_) and not table.passes(scores.features("hello"))
 
 
 def test_a_table_of_several_classes_chooses_among_them():
     lines = ["# classes about thanks\n", "# bias 0.0 0.0\n", "# threshold 0.7\n"]
     table = scores.parse([*lines, "w:thanks\t1.0\t-1.0\t1.0\n"])
-    assert table.likeliest("thanks")[0] == "thanks"
-    assert table.likeliest("thanks")[1] == pytest.approx(math.exp(1) / (math.exp(1) + math.exp(-1)))
-    assert table.probabilities("nothing known") == {"about": 0.5, "thanks": 0.5}
+    thanks = scores.features("thanks")
+    assert table.likeliest(thanks)[0] == "thanks"
+    assert table.likeliest(thanks)[1] == pytest.approx(math.exp(1) / (math.exp(1) + math.exp(-1)))
+    assert table.probabilities(scores.features("nothing known")) == {"about": 0.5, "thanks": 0.5}
 
 
 @pytest.mark.parametrize("message", UNMET_DANGER)
@@ -83,7 +85,7 @@ def test_everyday_words_that_sound_like_danger_are_not_scored_as_danger(message)
 def test_a_welsh_message_is_read_by_the_welsh_tables_alone():
     # The score reads this as danger; in Welsh it says a man is holding a door open.
     message = "mae dyn yn trio agor y drws i fi"
-    assert scores.danger_table().passes(normalise(message))
+    assert scores.danger_table().passes(scores.features(normalise(message)))
     assert not understand(message, None).emergency
 
 
@@ -111,6 +113,6 @@ def test_the_intent_score_never_speaks_over_danger():
 
 def test_an_unreadable_message_stays_unknown_when_the_intent_score_is_unsure():
     message = "<script>alert(1)</script>"
-    _guess, probability = scores.intent_table().likeliest(normalise(message))
+    _guess, probability = scores.intent_table().likeliest(scores.features(normalise(message)))
     assert probability < scores.intent_table().threshold
     assert analyse(message).intent == "unknown"

@@ -204,8 +204,10 @@ def analyse(
 
     fired = _danger(texts)
     fired += [name for name in cy.fired if name not in fired]
-    english = language != welsh.WELSH
-    if not fired and english and scores.danger_table().passes(texts[0]):
+    # What the scores read, worked out once for both; English only (see scores), and not when
+    # a rule has read danger: neither score speaks then.
+    found = scores.features(texts[0]) if language != welsh.WELSH and not fired else {}
+    if found and scores.danger_table().passes(found):
         # Words the rules have not met, but which read like danger: 999 leads, as for any.
         # Not for Welsh: the score has read too little of it (see scores). Where the
         # rules set danger words aside ("he hit me last year") and the score still reads
@@ -234,8 +236,8 @@ def analyse(
     intents = _intents(texts, cy, language)
     matched += [f"intent:{name}" for name in intents]
     intent = _intent(emergency, intents, topics, facilities)
-    if scored_intent and english and not emergency:
-        intent = _scored(intent, texts[0], matched)
+    if scored_intent and found and not emergency:
+        intent = _scored(intent, found, matched)
     if intent == "unknown" and "off_topic" in intents:
         facilities = []
     if intent == "register":
@@ -261,10 +263,10 @@ def analyse(
     )
 
 
-def _scored(intent: str, text: str, matched: list[str]) -> str:
+def _scored(intent: str, found: dict[str, int], matched: list[str]) -> str:
     """Return the intent score's intent where it is surer than its threshold, else the rules'."""
     table = scores.intent_table()
-    guess, probability = table.likeliest(text)
+    guess, probability = table.likeliest(found)
     if guess == intent or probability < table.threshold:
         return intent
     matched.append(f"intent:scored:{guess}")

@@ -21,10 +21,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import numpy as np
 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "chat"
 DANGER_TABLE = FOLDER / "danger_score.tsv"
@@ -63,47 +65,47 @@ class Table:
     """
 
     classes: tuple[str, ...]
-    terms: dict[str, tuple[float, tuple[float, ...]]]  # feature: (rarity, weights)
-    bias: tuple[float, ...]
+    index: dict[str, int]  # feature: its row in `rarity` and `weights`
+    rarity: np.ndarray  # one per feature
+    weights: np.ndarray  # a row per feature, a column per class
+    bias: np.ndarray  # one per class
     threshold: float
 
-    def probabilities(self, text: str) -> dict[str, float]:
-        """Return each class's probability, from 0 to 1, for a normalised message."""
+    def probabilities(self, found: Mapping[str, int]) -> dict[str, float]:
+        """Return each class's probability, from 0 to 1, for a message's `features`."""
         # As scikit-learn's TfidfVectorizer (sublinear tf, l2 norm) then its regression.
-        squares = 0.0
-        sums = [0.0] * len(self.classes)
-        for name, count in features(text).items():
-            term = self.terms.get(name)
-            if term is None:
-                continue
-            rarity, weights = term
-            value = rarity if count == 1 else (1.0 + math.log(count)) * rarity
-            squares += value * value
-            for index, weight in enumerate(weights):
-                sums[index] += value * weight
-        norm = math.sqrt(squares) or 1.0
-        totals = [bias + total / norm for bias, total in zip(self.bias, sums, strict=True)]
+        rows, counts = [], []
+        for name, count in found.items():
+            row = self.index.get(name)
+            if row is not None:
+                rows.append(row)
+                counts.append(count)
+        totals = self.bias
+        if rows:
+            values = (1.0 + np.log(np.array(counts, dtype=float))) * self.rarity[rows]
+            totals = totals + values @ self.weights[rows] / math.sqrt(values @ values)
         if len(totals) == 1:
-            return {self.classes[0]: 1.0 / (1.0 + math.exp(-totals[0]))}
-        top = max(totals)
-        powers = [math.exp(total - top) for total in totals]
-        whole = sum(powers)
-        return {name: power / whole for name, power in zip(self.classes, powers, strict=True)}
+            return {self.classes[0]: 1.0 / (1.0 + math.exp(-float(totals[0])))}
+        powers = np.exp(totals - totals.max())
+        chances = (powers / powers.sum()).tolist()
+        return dict(zip(self.classes, chances, strict=True))
 
-    def likeliest(self, text: str) -> tuple[str, float]:
-        """Return the likeliest class for a normalised message and its probability."""
-        found = self.probabilities(text)
-        best = max(found, key=found.__getitem__)
-        return best, found[best]
+    def likeliest(self, found: Mapping[str, int]) -> tuple[str, float]:
+        """Return the likeliest class for a message's `features` and its probability."""
+        chances = self.probabilities(found)
+        best = max(chances, key=chances.__getitem__)
+        return best, chances[best]
 
-    def passes(self, text: str) -> bool:
-        """Return True when a one-class table scores a normalised message past its threshold."""
-        return self.probabilities(text)[self.classes[0]] >= self.threshold
+    def passes(self, found: Mapping[str, int]) -> bool:
+        """Return True when a one-class table scores a message's `features` past its threshold."""
+        return self.probabilities(found)[self.classes[0]] >= self.threshold
 
 
 def parse(lines: Iterable[str]) -> Table:
     """Read a table: `# classes`, `# bias`, `# threshold` lines, then tab-separated features."""
-    terms: dict[str, tuple[float, tuple[float, ...]]] = {}
+    index: dict[str, int] = {}
+    rarity: list[float] = []
+    weights: list[list[float]] = []
     settings: dict[str, str] = {}
     for raw in lines:
         line = raw.rstrip("\n")
@@ -113,12 +115,17 @@ def parse(lines: Iterable[str]) -> Table:
             key, _, value = line[2:].partition(" ")
             settings[key] = value
             continue
-        name, rarity, *weights = line.split("\t")
-        terms[name] = (float(rarity), tuple(map(float, weights)))
+        name, seen, *learned = line.split("\t")
+        index[name] = len(rarity)
+        rarity.append(float(seen))
+        weights.append([float(weight) for weight in learned])
+    classes = tuple(settings["classes"].split())
     return Table(
-        tuple(settings["classes"].split()),
-        terms,
-        tuple(map(float, settings["bias"].split())),
+        classes,
+        index,
+        np.array(rarity, dtype=float),
+        np.array(weights, dtype=float).reshape(len(rarity), len(classes)),
+        np.array([float(bias) for bias in settings["bias"].split()]),
         float(settings["threshold"]),
     )
 
