@@ -23,6 +23,7 @@ CALM = [
     "where can i charge my phone",
     "I was attacked years ago and still think about it, who can I talk to",
     "missed the last tram home and its pouring",
+    "bathroom pls",  # two words: too little to read danger from
 ]
 # Said in ways no intent rule reads; the intent score is sure of them.
 UNMET_INTENT = [

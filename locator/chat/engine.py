@@ -71,6 +71,7 @@ EXACT_KINDS = {"station", "stop", "street", "landmark", "suburb"}
 EXACT_WITHIN_KM = 30.0
 WELSH_SAYS_ITSELF = {"thanks", "greeting"}
 SCORED = "scored"  # danger read by the danger score's weights, not by a rule
+MIN_SCORED_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,9 @@ def analyse(
     # What the scores read, worked out once for both; English only (see scores), and not when
     # a rule has read danger: neither score speaks then.
     found = scores.features(texts[0]) if language != welsh.WELSH and not fired else {}
-    if found and scores.danger_table().passes(found):
+    # Two words are too little to read danger from ("bathroom pls"); short cries ("help",
+    # "sos", "hes here") are the rules'.
+    if found and _words(texts[0]) >= MIN_SCORED_WORDS and scores.danger_table().passes(found):
         # Words the rules have not met, but which read like danger: 999 leads, as for any.
         # Not for Welsh: the score has read too little of it (see scores). Where the
         # rules set danger words aside ("he hit me last year") and the score still reads
@@ -236,7 +239,8 @@ def analyse(
     intents = _intents(texts, cy, language)
     matched += [f"intent:{name}" for name in intents]
     intent = _intent(emergency, intents, topics, facilities)
-    if scored_intent and found and not emergency:
+    # A helpline topic the rules read ("feel really ill": 111) is the surer reading.
+    if scored_intent and found and not emergency and not (intent == "support" and topics):
         intent = _scored(intent, found, matched)
     if intent == "unknown" and "off_topic" in intents:
         facilities = []
@@ -261,6 +265,10 @@ def analyse(
         language=language,
         wales=wales,
     )
+
+
+def _words(text: str) -> int:
+    return len(scores.WORD.findall(text))
 
 
 def _scored(intent: str, found: dict[str, int], matched: list[str]) -> str:

@@ -6,10 +6,10 @@ stand beside them, each a table of letter sequences (two to five letters within 
 words and word pairs, with weights learned from the writers' development sets by
 `scripts/train_chat_scores.py`:
 
-- the danger score: a message no danger rule fires on, and whose score passes the table's
-  threshold, is an emergency like any other, and the reply leads with 999;
+- the danger score: a message of three words or more that no danger rule fires on, and whose
+  score passes the table's threshold, is an emergency like any other; the reply leads with 999;
 - the intent score: for a message that is no emergency, a score surer than its threshold
-  names the intent, whatever the rules found.
+  names the intent, unless the rules read a helpline topic and so a request for support.
 
 Both read English: a message in Welsh is the Welsh tables' alone, as the one Welsh set (370
 messages) teaches openings ("mae dyn yn trio...") more than meaning. The tables are data
