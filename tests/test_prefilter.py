@@ -9,7 +9,7 @@ from chat_eval import load, writers
 
 from locator.chat import engine
 from locator.chat.matching import normalise
-from locator.chat.prefilter import Prefiltered, needed_strings
+from locator.chat.prefilter import Prefiltered, needed_strings, top_level_alternatives
 
 
 @pytest.mark.parametrize(
@@ -49,6 +49,34 @@ def test_only_the_shortest_of_strings_holding_one_another_is_tested():
     assert rule.needed == ("chase", "follow")
 
 
+@pytest.mark.parametrize(
+    ("pattern", "alternatives"),
+    [
+        (r"a|b(c|d)", ["a", "b(c|d)"]),
+        (r"(?:a|b)", ["(?:a|b)"]),
+        (r"[|]x|y", ["[|]x", "y"]),  # a "|" in a class is a character
+        (r"[]|]|z", ["[]|]", "z"]),  # so is a "]" first in a class
+        (r"[^]|]|z", ["[^]|]", "z"]),
+        (r"\||q", [r"\|", "q"]),  # and an escaped one
+    ],
+)
+def test_a_rule_splits_into_its_top_level_alternatives_only(pattern, alternatives):
+    assert top_level_alternatives(pattern) == alternatives
+
+
+def test_a_rule_split_into_alternatives_finds_the_first_match_the_whole_rule_finds():
+    rule = Prefiltered(re.compile(r"\bknife\b|\b(he|she) (hit|punched) me\b|^(?=.*\bscared\b)"))
+    assert len(rule.alternatives) == 3
+    text = "im scared, he hit me and hes got a knife"
+    assert rule.search(text).span() == rule.regex.search(text).span() == (0, 0)
+    assert rule.search("he hit me, knife").group() == "he hit me"
+    assert rule.search("all fine here") is None
+
+
+def test_a_rule_with_a_back_reference_is_not_split():
+    assert not Prefiltered(re.compile(r"(a)\1|b")).alternatives
+
+
 def test_a_prefiltered_rule_answers_as_the_rule_on_every_evaluation_message():
     rules = [
         pattern
@@ -64,3 +92,16 @@ def test_a_prefiltered_rule_answers_as_the_rule_on_every_evaluation_message():
     ]
     assert not wrong
     assert all(rule.needed for rule in rules)  # every rule of ours is prefiltered
+    # Split into alternatives, a rule still finds the very match the whole rule finds.
+    found = [
+        (rule.pattern[:60], text)
+        for rule in rules
+        if rule.alternatives
+        for text in texts
+        if _span(rule.search(text)) != _span(rule.regex.search(text))
+    ]
+    assert not found
+
+
+def _span(match: re.Match | None) -> tuple[int, int] | None:
+    return match.span() if match else None

@@ -86,10 +86,42 @@ def needed_strings(pattern: re.Pattern) -> frozenset[str] | None:
         return None
 
 
+# Numbered or named back references tie alternatives together: such a rule is not split.
+BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """Return a pattern's top-level alternatives ("a|b(c|d)" gives "a", "b(c|d)")."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1
+            i += pattern[i : i + 1] == "^"
+            i += pattern[i : i + 1] == "]"  # "[]...]" and "[^]...]": that "]" is literal
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
 class Prefiltered:
     """A compiled rule that answers "no match" at once for a text lacking what it needs."""
 
-    __slots__ = ("needed", "pattern", "regex")
+    __slots__ = ("alternatives", "needed", "pattern", "regex")
 
     def __init__(self, regex: re.Pattern) -> None:
         self.regex = regex
@@ -98,6 +130,14 @@ class Prefiltered:
         # A text holding "followed" holds "follow": only the shortest of such strings is tested.
         needed = needed and {one for one in needed if not any(o in one for o in needed - {one})}
         self.needed = tuple(sorted(needed)) if needed else None
+        alternatives = top_level_alternatives(regex.pattern)
+        # A long rule whose needed strings are common (" in ", "and ") runs whole on most
+        # texts; its alternatives, each with its own needed strings, run only where they can.
+        self.alternatives = (
+            tuple(Prefiltered(re.compile(part, regex.flags)) for part in alternatives)
+            if len(alternatives) > 1 and not BACK_REFERENCE.search(regex.pattern)
+            else ()
+        )
 
     def could_match(self, text: str) -> bool:
         """Return False when the text lacks every string the rule needs."""
@@ -105,7 +145,19 @@ class Prefiltered:
 
     def search(self, text: str) -> re.Match | None:
         """Return the rule's first match in a text, as re.Pattern.search does."""
-        return self.regex.search(text) if self.could_match(text) else None
+        if not self.could_match(text):
+            return None
+        if not self.alternatives:
+            return self.regex.search(text)
+        # As the whole alternation: the leftmost match, and there the first alternative's.
+        best = None
+        for alternative in self.alternatives:
+            found = alternative.search(text)
+            if found and (best is None or found.start() < best.start()):
+                best = found
+                if not best.start():
+                    break
+        return best
 
     def sub(self, replacement: str, text: str) -> str:
         """Return the text with the rule's matches replaced, as re.Pattern.sub does."""
