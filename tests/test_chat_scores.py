@@ -7,7 +7,7 @@ import math
 import pytest
 from chat_eval import HELD_BACK, WELSH_SETS, writers
 
-from locator.chat import scores, understand
+from locator.chat import engine, scores, understand
 from locator.chat.engine import analyse
 from locator.chat.matching import normalise
 
@@ -27,7 +27,7 @@ CALM = [
 ]
 # Said in ways no intent rule reads; the intent score is sure of them.
 UNMET_INTENT = [
-    ("stuck at the coach station, nothing till morning and no cash", "find_space"),
+    ("last bus has gone and I am stuck in town till six", "find_space"),
     ("sheffield interchange", "find_space"),
 ]
 
@@ -117,3 +117,12 @@ def test_an_unreadable_message_stays_unknown_when_the_intent_score_is_unsure():
     _guess, probability = scores.intent_table().likeliest(scores.features(normalise(message)))
     assert probability < scores.intent_table().threshold
     assert analyse(message).intent == "unknown"
+
+
+def test_danger_the_rules_tell_as_over_needs_a_surer_score_to_raise_999():
+    message = "a lad from my course keeps following me after lectures, hes not here now"
+    found = scores.features(normalise(message))
+    assert scores.danger_table().passes(found)  # sure enough for words no rule reads...
+    assert not scores.danger_table().passes(found, engine.SET_ASIDE_THRESHOLD)
+    turn = analyse(message)  # ...but the rules read it as over: 101, not 999
+    assert not turn.emergency and "emergency:scored" not in turn.matched

@@ -9,7 +9,7 @@ from chat_eval import load, writers
 
 from locator.chat import engine
 from locator.chat.matching import normalise
-from locator.chat.prefilter import Prefiltered, needed_strings, top_level_alternatives
+from locator.chat.prefilter import Prefiltered, needed_strings, scan, top_level_alternatives
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,13 @@ def test_a_rule_split_into_alternatives_finds_the_first_match_the_whole_rule_fin
     assert rule.search("all fine here") is None
 
 
+def test_a_text_scanned_before_a_rule_was_made_is_still_read_for_it():
+    text = scan("a wombat is following me")
+    rule = Prefiltered(re.compile(r"\bwombats?\b"))  # strings the scan never looked for
+    assert rule.could_match(text) and rule.search(text).group() == "wombat"
+    assert rule.could_match(scan("a wombat again"))
+
+
 def test_a_rule_with_a_back_reference_is_not_split():
     assert not Prefiltered(re.compile(r"(a)\1|b")).alternatives
 
@@ -91,6 +98,14 @@ def test_a_prefiltered_rule_answers_as_the_rule_on_every_evaluation_message():
         if not rule.could_match(text) and rule.regex.search(text)
     ]
     assert not wrong
+    # Scanned once for every rule's strings, a text is judged as by testing each string.
+    scanned = [scan(text) for text in texts]
+    assert all(
+        part.could_match(one) == part.could_match(text)
+        for rule in rules
+        for part in (rule, *rule.alternatives)
+        for one, text in zip(scanned, texts, strict=True)
+    )
     assert all(rule.needed for rule in rules)  # every rule of ours is prefiltered
     # Split into alternatives, a rule still finds the very match the whole rule finds.
     found = [

@@ -35,6 +35,7 @@ KEYWORDS = tuple(
     restaurant pharmacy free identification staff thanks thank cheers hello hiya morning
     evening afternoon stranded missed train lost home tonight someone somebody anyone people
     accessible disabled wheelchair ramp hide overwhelmed panic breastfeeding being jumped
+    taken swallowed paracetamol overdosed
     """.split()
         )
     )

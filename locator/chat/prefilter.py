@@ -6,12 +6,19 @@ rule's parsed form once and finds literal strings one of which must occur in any
 matches ("followed", "chased", ...); a text without any of them is answered "no match" by a
 substring test, and only the others run the rule itself. Where a rule's form cannot be read
 safely (case folding, a construct not handled here), the rule always runs.
+
+A long rule is split into its top-level alternatives, each with its own strings. A text made
+with `scan` carries every such string it holds, found in one pass of an Aho-Corasick automaton
+over all the rules' strings; the tests are then set lookups. The text lives only as long as the
+message is read: nothing is cached between messages.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+import ahocorasick
 
 try:  # the parser is CPython's own; without it every rule simply runs
     from re import _constants as sre  # type: ignore[attr-defined]
@@ -118,10 +125,54 @@ def top_level_alternatives(pattern: str) -> list[str]:
     return parts
 
 
+class _Strings:
+    """Every string the prefiltered rules need, and an automaton finding them, built on use."""
+
+    def __init__(self) -> None:
+        self.strings: set[str] = set()
+        self.version = 0  # grows when strings are added; a scan knows the one it used
+        self.automaton: ahocorasick.Automaton | None = None
+
+    def add(self, strings: tuple[str, ...]) -> int:
+        if not self.strings.issuperset(strings):
+            self.strings.update(strings)
+            self.version += 1
+            self.automaton = None
+        return self.version
+
+    def found_in(self, text: str) -> frozenset[str]:
+        automaton = self.automaton
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            for string in self.strings:
+                automaton.add_word(string, string)
+            automaton.make_automaton()
+            self.automaton = automaton
+        return frozenset(string for _end, string in automaton.iter(text))
+
+
+_STRINGS = _Strings()
+
+
+class Scanned(str):
+    """A text and the rules' needed strings it holds, found in one pass."""
+
+    holds: frozenset[str]
+    version: int
+
+
+def scan(text: str) -> Scanned:
+    """Return the text marked with which of the rules' needed strings it holds."""
+    scanned = Scanned(text)
+    scanned.version = _STRINGS.version
+    scanned.holds = _STRINGS.found_in(text) if _STRINGS.strings else frozenset()
+    return scanned
+
+
 class Prefiltered:
     """A compiled rule that answers "no match" at once for a text lacking what it needs."""
 
-    __slots__ = ("alternatives", "needed", "pattern", "regex")
+    __slots__ = ("alternatives", "needed", "pattern", "regex", "version")
 
     def __init__(self, regex: re.Pattern) -> None:
         self.regex = regex
@@ -130,6 +181,7 @@ class Prefiltered:
         # A text holding "followed" holds "follow": only the shortest of such strings is tested.
         needed = needed and {one for one in needed if not any(o in one for o in needed - {one})}
         self.needed = tuple(sorted(needed)) if needed else None
+        self.version = _STRINGS.add(self.needed) if self.needed else 0
         alternatives = top_level_alternatives(regex.pattern)
         # A long rule whose needed strings are common (" in ", "and ") runs whole on most
         # texts; its alternatives, each with its own needed strings, run only where they can.
@@ -141,7 +193,11 @@ class Prefiltered:
 
     def could_match(self, text: str) -> bool:
         """Return False when the text lacks every string the rule needs."""
-        return self.needed is None or any(map(text.__contains__, self.needed))
+        if self.needed is None:
+            return True
+        if type(text) is Scanned and text.version >= self.version:
+            return not text.holds.isdisjoint(self.needed)
+        return any(map(text.__contains__, self.needed))
 
     def search(self, text: str) -> re.Match | None:
         """Return the rule's first match in a text, as re.Pattern.search does."""

@@ -20,7 +20,8 @@ CLASSES = {
     "VICTIM": r"(me|us|my \w+|a (cyclist|pedestrian|biker|jogger|runner|kid|child|boy|girl|dog)"
     r"|(his|her|their) (head|face|body|stomach|ribs)|her|him|them"
     r"|the (old )?(kids|baby|children|boy|girl|lady|man|woman"
-    r"|guy|kid|child|person|driver)|a (woman|man|lady|girl|boy|kid|child)|this (woman|man|lady"
+    r"|guy|kid|child|person|driver)|a (woman|man|lady|girl|boy|kid|child)|an? (\w+ )?(homeless"
+    r"|old|elderly|young|disabled|drunk) (man|woman|lady|person|guy|lad|bloke)|this (woman|man|lady"
     r"|girl|boy)|(his|her|their) (wife|husband|girlfriend|boyfriend|partner|child|kid|son"
     r"|daughter|baby|mum|dad))",
     # Any tense, including the plain form people with little English use: "some man grab me".
@@ -34,6 +35,7 @@ CLASSES = {
     r"|threatening|spat|spit|spitting|grope|groped|groping|chase|chased|chasing|hurt|hurting"
     r"|throttle|throttled|bit|bite|biting|cornered|stamp|stamped|stamping)",
     # People who may be a danger (not "my mum is waiting outside").
+    "PEN": r"\b(epi ?pens?|auto ?injectors?|adrenaline (pens?|shots?)|jext|emerade)\b",
     "THREAT": r"(someone|somebody|some1|guy|lad|lads|bloke|stranger|(a |the )?(masked \w+|(man|men"
     r"|guy|bloke|someone|lads) (in|wearing) (a )?(balaclava|mask|ski mask))|(a|the|this|some|two"
     r"|three"
@@ -128,8 +130,14 @@ CLASSES = {
 EVERYDAY = (
     r"\b(legs|feet|back|head|knees|shoes|arms|neck|hands|ears|eyes|hip|boots) (are|is) killing"
     r" me\b",
-    r"\b(this|the|that) (queue|heat|wait|music|noise|job|walk|weather|rain|bus|cold|hill)"
-    r" (is|are) (killing me|murder)\b",
+    r"\b(this|the|that|it) (\w+ )?(is|are|was|were|s) (absolute |bloody |pure |such |literal )?"
+    r"(killing me|murder|carnage)\b",
+    # Things, not people, "trying to kill me": the weather, the hills, the self-checkouts.
+    r"\b(weather|heat|rain|wind|cold|sun|hills?|stairs|steps|queues?|job|work|shift|rota"
+    r"|checkouts?|machines?|app|website|form|paperwork|traffic|commute|journey|walk|shoes|boots"
+    r"|bags?|kids|exams?|revision|deadlines?|week|day|gym|diet|crossing|flight|caseload|workload"
+    r"|overtime|meetings|emails|inbox|mortgage|bills|rent|prices)\b[^|]{0,25}"
+    r"\b(trying to|going to|gonna|about to|will|ll) (kill|murder|finish( off)?) (me|us)\b",
     r"\b(battery|batterys|phone|phones|mobile|mobiles|charge|laptop|power)( is| has| has just"
     r"| s| just| will| about to| going to| gonna)? (die|dying|dead|died|low|gone|flat|run out)\b",
     r"\bdead (phone|mobile|battery)\b",
@@ -143,7 +151,10 @@ EVERYDAY = (
     r"|nose|sat ?nav|app|phone|friends?|mates?|mum|dad)\b",
     r"\b(scared|afraid|terrified|frightened) (of|about) (the dark|dogs|spiders|heights|needles"
     r"|crowds|missing|being late|getting lost|walking|the walk|my phone)\b",
-    r"\b(non|not an?|isnt an?) emergency\b",
+    r"\b(non|not( an?)?|isnt( an?)?|no) emergency\b",
+    r"\b(dont|do not|doesnt|does not|didnt|no need for|not)( really| even| think (i|we|he|she"
+    r"|they))? (need|want|needs|wants)( to (call|ring|get|phone))? (an |the |any )?(ambulance"
+    r"|police|paramedics|999)\b",
     r"\bemergency (services|exit|contact|number)\b(?! now)",
     r"\bkicked (me |us )?(out|off)\b",
     r"\b(boss|teacher|coach|manager|mum|mom|nan|gran|dad|wife|husband|missus) (will|is going to"
@@ -152,8 +163,8 @@ EVERYDAY = (
     r"|strangle) (him|her|them|my (husband|wife|partner|kids?|son|daughter|mum|dad|brother"
     r"|sister|boyfriend|girlfriend))\b",
     r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom|of shame)\b",
-    r"\b(nearly|almost|about to) (\w+ ){0,2}(fainted|passed out|collapsed|died|heart attack"
-    r"|killed|hit|run over|drowned|fell|fallen)\b",
+    r"\b(nearly|almost|about to) (\w+ ){0,3}(fainted|passed out|collapsed|died|heart attack"
+    r"|killed|hit|run over|drowned|fell|fallen|broke|broken)\b",
     r"\bfood poisoning\b",
     r"\bgasping (for|fur) (a|some|my)\b",
     # A nosebleed is for first aid or 111, however long it lasts.
@@ -171,8 +182,9 @@ EVERYDAY = (
     r"|\b(shutdown|shut down|non ?verbal)\b[^|]*(\|[^|]*)?\bnot (talking|answering|responding"
     r"|speaking)\b",
     # A parent's "she'll kill me if...": no threat at all.
-    r"\b(mum|mom|mam|dad|nan|gran|wife|husband|missus|boss|teacher|parents)\b[^|]{0,25}\b(kill"
-    r"|murder) me\b[^|]*\bif\b",
+    r"\b(mum|mom|mam|dad|nan|gran|wife|husband|missus|boss|teacher|parents|managers?|friends?"
+    r"|mates?|bestie|sister|brother|coach|colleagues?)\b[^|]{0,25}\b(kill|murder) me\b[^|]*"
+    r"\b(if|for|when)\b",
     # Mild and told as mild: "wheezing a bit", "bleeding a little".
     r"\b(wheez\w*|breathless|out of breath|chesty|bleeding|bleed) (a (bit|little|tiny bit)"
     r"|slightly)\b|\ba (bit|little) (wheez\w*|breathless|out of breath|of blood)\b",
@@ -185,9 +197,46 @@ EVERYDAY = (
     r"\b(since|after|before|from) (his|her|my|the|their|mums|dads|a|an|this|that|our) (\w+ )?"
     r"(stroke|heart attack|fall|seizure|op|operation|accident)\b",
     r"\bnot (a |another )?(stroke|heart attack|seizure)\b",
+    r"\b(stroke|heart attack|seizure) (before|years ago|last year|in the past)\b",
     r"\b(do|does|will|would|should|could|can) (they|you|staff|i|we|the staff)( \w+){0,2} (call|ring"
     r"|phone|get) (an|the) ambulance\b",
     r"\bshot glass(es)?\b",
+    r"\b(seagulls?|gulls?|pigeons?|geese|goose|swans?|squirrels?|ducks?|crows?|magpies?)\b"
+    r"[^|]{0,25}\b(attack\w*|mugged|went for|nicked|stole|snatched|robbed|chased|chasing|jumped"
+    r"|pecked|bit)\b|\b(attack\w*|mugged|robbed|chased|jumped|pecked) by (a |an |some |the )?"
+    r"(seagull|gull|pigeon|goose|swan|squirrel|duck|crow"
+    r"|magpie)s?\b",
+    r"\b(battered|hammered|destroyed|thrashed|smashed)\b(?=[^|]*\b(game|match|ranked|fifa"
+    r"|fortnite|score|league|cup|football|derby|quiz)\b)|\b(game|match|ranked|fifa|fortnite"
+    r"|score|league|cup|football|derby|quiz)\b[^|]*\b(battered|hammered|destroyed|thrashed)\b",
+    r"\bmugg?(ed|ing|s)? (me|him|her|them|us|you) off\b",
+    r"\bon fire (today|tonight|this (week|month|morning|season|year)|at the moment|lately"
+    r"|recently)\b|\b(mouth|tongue|curry|chilli|chillies|spicy|hot sauce|wings)\b[^|]*\bon fire\b"
+    r"|\bon fire\b[^|]*\b(curry|chilli|chillies|spicy|hot sauce|wings)\b",
+    r"\bshot (down|so many|loads of|a few|some) ?(photos|pics|pictures|video|footage|hoops)?\b",
+    r"\bchoking (for|on) (a|some|my) (drink|brew|cuppa|pint|water|tea|coffee|fag|smoke)\b",
+    r"\b(think|thinks|thought|gonna think|will think)( that)? (i|ive|im|i have|hes|shes|he|she)"
+    r"( \w+){0,2} (kidnapped|murdered|dead|died|been taken)\b",
+    r"\b(the|after|since|about|from|last|sort out the) break ?ins?\b|\bbroke into my own (house"
+    r"|flat|home|car)\b",
+    r"\bsos\b(?=[^|]*\b(phone|battery|charge|charger|wifi|loo|toilet|wee|lost)\b)",
+    r"\bfound (him|her|them|my \w+)( \w+)? hiding\b",
+    r"\b(trapped|caught|shut|jammed) (his|her|my|their|your) (hand|hands|finger|fingers|foot"
+    r"|thumb|toe|arm|leg) in\b",
+    r"\b(not|never|wasnt|werent|havent been|hasnt been|didnt get|not been)( \w+)? spiked\b",
+    # Seizures as a condition or a subject: "my seizures", "seizure first aid".
+    r"\bseizure (first aid|aware\w*|awareness|training|trained|response|action plan|plan"
+    r"|history|clinic|free|diary|meds|medication)\b|\b(trained|training|know|knows|learn"
+    r"|taught)( \w+){0,4} (seizures?|fits|epi ?pens?|auto ?injectors?|defib\w*|cpr)\b"
+    r"|\b(my|his|her|their|of|about|with) seizures?\b"
+    r"(?![^|]*\b(again|another|keeps?|wont stop|back to back|come round|now|still|lasting"
+    r"|minutes|mins)\b)",
+    r"\b(not|isnt|is not|hasnt been|wasnt|no longer) bleeding( (much|a lot|loads|badly|heavily"
+    r"|anymore|any more|now))?\b",
+    r"\b(phones?|mine|keys|bag|purse|wallet|stuff|things|bike|charger)( is| s| are| got| has"
+    r" been| was| were)? locked in\b",
+    r"\b(wont|doesnt|never|dont) let (me|her|him|us) (go out|see (my|her|his|our) (friends"
+    r"|family|mum|mates)|wear|work|drive)\b",
     r"\b(have to|need to|got to|must) be in danger\b",
     r"\bnothing (is )?happening( right)? now\b",
     r"\b(fell|fallen|falling|fall) asleep\b",
@@ -196,25 +245,43 @@ EVERYDAY = (
     r"\bshots? of \w+|\b(doing|did|had|do|few|some) shots\b",
     r"\bpush\w* (my |a |the |her |his |our |\w+s )?(\w+ )?(buggy|pram|pushchair|wheelchair"
     r"|trolley|bike|stroller|button|door|chair)\b",
-    r"\b(threw|thrown|kicked|kick|kicks|chucked|chuck|throw) (me|us) out\b",
+    r"\b(threw|thrown|kicked|kick|kicks|kicking|chucked|chuck|chucking|throw|throwing) (me|us"
+    r"|them|him|her) out\b",
     r"\bcan of petrol\b(?=.*\bpetrol station\b)",
     r"\blike (im|i am|hes|shes|were) (drowning|dying)\b|\bdrowning in\b",
     # A joke says so: "he'd kill me if I ate his cake lol".
-    r"\b(kill|murder|dying|dead|killing|die|blood|killed|stabbed|shot|attacked)\b[^|]*\b(lol|lmao"
+    r"\b(kill|murder|dying|dead|killing|die|blood|killed|stabbed|shot|attacked|fire|choking"
+    r"|kidnapped|explosion|exploded|send help)\b[^|]*\b(lol|lmao"
     r"|haha|hahaha|jk"
     r"|joking)\b",
-    r"\b(nobody|no one|noone|nobodys|no ones|not being|isnt|not|nothing) (is |s )?(following"
-    r"|chasing|after me|watching|hurting|threatening|happening)\b",
+    r"\b(lol|lmao|haha|hahaha|rofl)\b[^|]*\b(kill|murder|dying|dead|killing|die|killed"
+    r"|attacked|ambulance|fire|choking|kidnapped|send help)\b",
+    r"\b(nobody|no one|noone|nobodys|no ones|not being|isnt|not|nothing) (is |s |has )?(following"
+    r"|chasing|after me|watching|hurting|threatening|happening|collapsed|hurt|injured|bleeding"
+    r"|unconscious)\b",
     r"\b(never|didnt|hasnt|havent|doesnt|hadnt|wasnt|not)( ever| yet| actually| been)? (hit|punched"
     r"|follow|followed me|touch|grab|attack|chase|kill myself|hurt myself|end it"
     r"|kicked|hurt|touched|attacked|threatened|followed|strangled|pushed|grabbed|violent|fainted"
     r"|passed out|collapsed|injured)\b",
     r"\b(will|would|do|does|did|can|could|should|might) (the )?(staff|they|shops?|you|anyone"
     r"|someone|i|people) (call|ring|phone|get) (the )?police\b",
+    # A question about what staff of a safe space do: "are staff expected to call the police?"
+    r"(^|\| )(do|does|are|is|will|would|should|could|can|have|has|must|what if)( \w+){0,3}"
+    r" (staff|safe spaces?|shops?|venues?|volunteers|businesses|pharmacists?|members of staff"
+    r"|they)\b( \w+){0,5} (call|ring|phone|contact) (an |the )?(ambulance|police|999|cops)\b",
     r"\b(not|no longer|never|wasnt|arent|isnt|im not|not really) (in )?(any )?(danger|trouble)\b",
     # What would happen if: a question about the future, not danger now (after the joke rule,
     # which reads "...if I eat his cake lol" whole).
-    r"\b(if|in case|incase|what if|whether)\b[^|]*",
+    r"\b(if|in case|incase|what if|whether)\b(?![^|]*\bkill (himself|herself|themselves) and\b)"
+    r"[^|]*",
+)
+
+# "Help" or "save me" in other scripts (Ukrainian, Russian, Chinese, Korean, Japanese, Arabic,
+# Urdu, Hindi, Punjabi, Bengali, Greek, Persian, Tamil): read as "help" (see engine.analyse).
+OTHER_SCRIPT_CRIES = (
+    r"допоможіть|допомога|рятуйте|помогите|помощь|спасите|救命|救救我|帮帮我|幫幫我|帮助|幫助"
+    r"|도와주세요|살려주세요|助けて|たすけて|النجدة|ساعدوني|ساعدني|مساعدة|مدد|بچاؤ|मदद|बचाओ"
+    r"|ਮਦਦ|ਬਚਾਓ|সাহায্য|বাঁচাও|βοήθεια|کمک|உதவி"
 )
 
 # Words of a bare cry for help; a message made only of these could be danger, so 999 leads.
@@ -222,7 +289,8 @@ CRY_WORDS = (
     r"(help|sos|please|me|us|someone|somebody|anyone|urgent|now|quick|quickly|asap|i"
     r"|need|im|in|trouble|hurry|pls|plz|mayday|question|mark|exclamation"
     # The same cry in the languages most spoken in the UK after English.
-    r"|ayuda|socorro|auxilio|aidez|aide|moi|hilfe|aiuto|pomoc|pomocy|ajutor|tolong|yardim"
+    r"|ayuda|socorro|auxilio|aidez|aide|moi|hilfe|aiuto|pomoc|pomocy|ajutor|tolong|yardim|ajuda"
+    r"|secours|tulong|msaada|gargaar"
     r"|bachao|madad|por|favor|bitte|prosze|sil|vous|plait|can|could|you|assistance|assist"
     r"|require|urgently|immediately|somebody)"
 )
@@ -233,7 +301,8 @@ EMERGENCY = (
     (
         "cry_for_help",
         rf"^[ |]*(?=[^|]*\b(help|sos|mayday|ayuda|socorro|aidez|hilfe|aiuto|pomoc|pomocy|ajutor"
-        rf"|tolong|yardim|bachao|madad)\b|please[ |]*$)({CRY_WORDS}[ |]*)+$",
+        rf"|tolong|yardim|bachao|madad|ajuda|secours|tulong|msaada|gargaar)\b|please[ |]*$)"
+        rf"({CRY_WORDS}[ |]*)+$",
     ),
     (
         "followed",
@@ -296,7 +365,11 @@ EMERGENCY = (
         r"|\bfire (in|at|on) (the |my |our |a |his |her )?(house|kitchen|flat|building|stairs|hall"
         r"|room|block|landing|upstairs|downstairs)\b|\b(flames|smoke) (is |are )?(coming|pouring"
         r"|filling|everywhere|in the|from|under)\b|\bsmoke\b[^|]*\b(sparks|burning|flames|fire)\b"
-        r"|\b(sparks|burning smell)\b[^|]*\bsmoke\b|\bfire\b[^|]*\b(spreading|upstairs|trapped"
+        r"|\b(sparks|burning smell)\b[^|]*\bsmoke\b"
+        r"|\b(sockets?|plugs?|wires?|wiring|meter|fuse ?box|cables?|charger|extension lead)\b[^|]*"
+        r"\b(sparking|smoking|crackling|melting|melted|on fire|gone black)\b|\b(sparking|smoking"
+        r"|crackling|smell (of )?burning)\b[^|]*\b(sockets?|plugs?|wires?|wiring|meter|fuse ?box"
+        r"|cables?|charger|extension lead)\b|\bfire\b[^|]*\b(spreading|upstairs|trapped"
         r"|cant get out)\b|\b(flood\w*|water (is )?(coming|pouring|rising|gushing) (in|through|up"
         r"|under))\b[^|]*(\|[^|]*)?\b(knees|waist|chest|cant (walk|get out|move)|trapped|rising"
         r"|stuck)\b",
@@ -309,7 +382,12 @@ EMERGENCY = (
         r"(?=.*\b(lost|dark|cold|freezing|alone|on my own|stuck|\d+ hours)\b)"
         r"|^(?=.*\b(moor|moors|hills?|mountain|woods|forest|fells?|cliffs?"
         r"|coast path)\b)(?=.*\b(went"
-        r" ahead|not come back|hasnt come back|phone (is )?off|(\d+|two|three) hours)\b)",
+        r" ahead|not come back|hasnt come back|phone (is )?off|(\d+|two|three) hours)\b)"
+        # The NHS's signs of hypothermia: cold and wet, and confused, slurring or stumbling.
+        r"|^(?=.*\b(soaked|wet through|drenched|freezing|shivering|hypotherm\w*|so cold"
+        r"|cant feel my (fingers|hands|feet|toes)"
+        r"|very cold)\b)(?=.*\b(muddled|confused|stumbling|slurr\w*|drowsy|not making sense"
+        r"|stopped shivering|cant get down)\b)",
     ),
     (
         "in_traffic",
@@ -330,6 +408,8 @@ EMERGENCY = (
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
         r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat"
         r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run|follow) <VICTIM>\b"
+        r"|\bkill (himself|herself|themselves) and (her|him|them|me|us|the (kids|baby|children)"
+        r"|my \w+)\b"
         r"|\b(going to|gonna|will|wants? to|trying to|tried to|is gonna|is going to|theyll|hell"
         r"|shell"
         r"|theyre going to|theyre gonna) get (me|us)"
@@ -369,12 +449,14 @@ EMERGENCY = (
         r"( \w+){1,2} (at|in|over) <VICTIM>|\b(being|been|getting|got)\b[^|]{0,25}\band"
         r" <HURT_DONE>\b"
         r"|\bhands? (up|down|inside|on) my (skirt|dress|top|shirt|trousers|jeans|leg|thigh)\b"
-        r"|\b(trying|tried|try|tries)( to)? (get|break|force|come|climb|pull|drag|grab|snatch"
-        r"|take|open|push|get into|touch|kiss|get in)\b|\bpeople fighting\b"
+        r"|\b(trying|tried|try|tries)( to)? (get (in|into|at|me|us|her|him|my|hold of)|break|force"
+        r"|come (in|into|at|for|after)|climb|pull|drag|grab|snatch|take (me|us|my|her|him|our)"
+        r"|open|push|touch|kiss)\b|\bpeople fighting\b"
         r"|\b(hear|hearing|heard|can hear)( \w+){0,4} (screaming|smashing|being hit|crying for"
         r" help|fighting|shouting for help)\b|\b<HURT_DONE> (my|the|his|her) (dog|guide dog|pet"
         r"|wheelchair|stick|cane)\b|\bset (fire|light) to (me|my|him|her|them|us)\b"
-        r"|\bstanding on (him|her|me|them|people)\b|\b(crowd )?crush\b[^|]*\b(falling|cant"
+        r"|\bstanding on (him|her|me|them|people)\b|\bsquar(ing|ed|es) up to (me|us|my|him|her"
+        r"|them|a|an|the|some)\b|\b(crowd )?crush\b[^|]*\b(falling|cant"
         r" breathe|trampl\w*|on the (ground|floor))\b",
     ),
     (
@@ -382,6 +464,8 @@ EMERGENCY = (
         r"\b(someone|somebody|some1|a man|a stranger|an intruder|intruders?)( is| s)? in (my|the"
         r"|our) (house|flat|home|room|garden|bedroom)\b|\bi (can )?hear (someone|somebody|them|him"
         r"|footsteps|voices) (downstairs|upstairs|in the|outside)\b"
+        r"|^(?=.*\b(hear|heard|can hear)( \w+)? (someone|somebody|footsteps|people|a man|voices)\b)"
+        r"(?=.*\b(only one|alone|on my own|nobody else|no one else|empty|by myself)\b)"
         r"|\b(break|breaking|broke|broken|forcing|forced) (in|into|the door)\b"
         r"|\b(break|breaking|kicking|kick|smashing|forcing) (my|our|the) (front |back )?(door"
         r"|window)\b"
@@ -422,7 +506,8 @@ EMERGENCY = (
         r" drinks?|(something|sth|stuff) (was |been )?(put|slipped) in (my|her"
         r"|his|our|the) drinks?)\b"
         # A drink from someone, or one that tasted wrong, and what a spiked drink does.
-        r"|^(?=.*\b(gave me|bought me|handed me|got me|off a|from a) (\w+ ){0,2}(drink|can|shot"
+        r"|^(?=.*\b(gave me|give me|gave us|bought me|handed me|got me|off a|from a) (\w+ ){0,2}"
+        r"(drink|can|shot"
         r"|bottle|pint|glass)|.*\b(drink|can|shot|pint|bottle|glass) (off|from) (a|some|this|the)"
         r" \w+|.*\b(drink|it|pint|can) tasted (funny|weird|odd|strange|off|salty"
         r"|bitter))(?=.*\b(spinning|cant (walk|stand|see|feel|move)|barely (stand|walk)"
@@ -431,7 +516,11 @@ EMERGENCY = (
     (
         "missing_child",
         r"\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the)( \w+){0,3} ?"
-        r"(son|daughter|kid|child|toddler|baby|boy|girl|grandson|granddaughter|little one)\b"
+        r"<CHILD>\b"
+        r"|\b<CHILD>\b[^|]{0,30}\b(been gone since|gone since|missing since|not come home|not came"
+        r" home|hasnt come home|has not come home|not home from school|not back from school)\b"
+        r"|^(?=.*\b(cant find|lost|not seen)\b[^|]*\b(brother|sister|cousin|nephew|niece)\b)"
+        r"(?=.*\b(hes|shes|he is|she is|aged) ([1-9]|1[0-5])\b)"
         r"|\b<CHILD> (is |has |has gone |gone |)(missing|lost|wandered off|run off|ran off|vanished"
         r"|disappeared)\b|\b(missing|lost) (child|toddler|kid)\b"
         r"|\bmy (mother|father|mum|mom|dad|husband|wife|nan|nana|gran|grandad|grandma|grandpa"
@@ -523,6 +612,9 @@ EMERGENCY = (
         r"\b(unconscious|unresponsive|not responding|not answering me|not talking|not waking"
         r"|wont wake|cant wake|wont stay awake|cant stay awake|knocked out|passed out|collapsed"
         r"|fainted|blacked out|not moving|gone floppy|floppy|out cold|no answer)\b"
+        r"|^(?=.*\b(not answering|wont answer|isnt answering|no answer)\b)(?=.*\b(diabetic|poorly"
+        r"|unwell|ill|epilep\w*|heart|fallen|fell|elderly|on (her|his) own)\b)(?=.*\b(door|inside"
+        r"|in there|locked)\b)"
         r"|\b<NEG> (wake|waking|move|moving|moved(?! (as|much|around|in|out|house|away|on|to))"
         r"|respond\w*|rous\w*|open (his|her|their)"
         r" eyes|get(ting)? up\b(?! (the|those|these|a|any|to|there|stairs|steps|hill|kerb)))\b"
@@ -544,7 +636,8 @@ EMERGENCY = (
     ),
     (
         "seizure",
-        r"\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
+        r"\beyes (go|going|gone|went|rolled|rolling|roll) (up|back)\b"
+        r"|\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
         r" jerking|like (a )?fit|shaking on (the )?(floor|ground)|(foaming|frothing) at the mouth"
         r"|jerking|twitching (all over|on the)|(fit|fits|seizure|seizures)\b[^|]*\b(another|again"
         r"|second|keeps|wont stop|back to back|hasnt come round|not come round)|gone (stiff|rigid)"
@@ -566,6 +659,9 @@ EMERGENCY = (
         r"|numb|dead|floppy)\b"
         r"|\bwords\b[^|]{0,20}\b(wrong|funny|jumbled|slurred|muddled)\b"
         r"|\bchest\b[^|]{0,30}\b(pain|crush\w*|heavy|pressure|squeez\w*)\b"
+        r"|^(?=.*\bchest\b[^|]{0,30}\btight)(?=.*\b(arm|jaw|sweat\w*|clammy|crushing)\b)"
+        r"|\bheart\b[^|]{0,30}\b(racing|pounding|beating (really |so |very )?fast)\b[^|]*\b(pass"
+        r" out|faint|black out|collapse|chest)\b"
         r"|\b(pain|crush\w*|pressure|heavy|squeez\w*)\b[^|]{0,30}\bchest\b"
         r"|\b(elephant|weight) (is )?(sat|sitting) on (me|him|her|(my|his|her) chest)\b"
         r"|\b(clutch\w*|grabbed|grabbing)"
@@ -585,18 +681,25 @@ EMERGENCY = (
     ),
     (
         "allergy",
-        r"\b(allergic reaction|anaphyla\w*|epi ?pen|(lips|tongue|throats?|mouth)\b"
+        r"\b(allergic reaction|allerg\w* shock|anaphyla\w*|(lips|tongues?|throats?|mouths?)\b"
         r"[^|]{0,25}\bswell\w*|swollen (lips|tongue|throat)|throat (is )?(closing|tight\w*))\b"
         r"|\b(ate|eaten|swallowed|eat)\b[^|]*(\|[^|]*)?\b(tongue|mouth|throat|lips) (is |are )?"
         r"(burning|swell\w*|tingling|numb)\b"
         r"|^(?=.*\b(allerg\w*|hives|stung|sting)\b)(?=.*\b(throat|tongue|breath\w*|wheez\w*)\b"
         r"[^|]{0,20}\b(tight|closing|swell\w*|scratchy|itchy|hard|thick))"
         r"|^(?=.*\b(face|eyes|lips|tongue|throat)\b[^|]{0,25}\bswell\w*)(?=.*\b(allerg\w*|sting"
-        r"|stung|bee|wasp|nuts?|peanuts?|ate|eaten|reaction|breath\w*|wheez\w*)\b)",
+        r"|stung|bee|wasp|nuts?|peanuts?|ate|eaten|reaction|breath\w*|wheez\w*)\b)"
+        # An adrenaline pen used, needed or failing, or beside a reaction; not one merely named.
+        r"|\b(used|using|use|give|gave|given|giving|need|needs|needed|jabbed|inject\w*"
+        r"|administer\w*)( \w+){0,3} <PEN>|<PEN>( \w+){0,3} (used|not working|didnt work"
+        r"|hasnt worked|isnt working|done nothing|out of date)\b"
+        r"|^(?=.*<PEN>)(?=.*\b(reaction|reacting|swell\w*|swollen|breath\w*|wheez\w*|throat|tongue"
+        r"|lips|hives|stung|sting|ate|eaten)\b)",
     ),
     (
         "bleeding",
-        r"\bbleed\w*( \w+){0,3} (a lot|badly|bad|heavily|heavy|loads|everywhere|much|lots)\b"
+        r"\bbleed\w*( \w+){0,4} (a lot|badly|bad|heavily|heavy|loads|everywhere|much|lots)\b"
+        r"|\b(haemorrhag\w*|hemorrhag\w*)\b"
         r"|\bbleed\w* from (the |his |her |my |their )?head\b"
         r"|\b(nose|face|head|arm|leg|hand|mouth) (is )?(pouring|gushing|pumping|spurting)\b"
         r"|\b(?<!not )(?<!no )(much|lots of|loads of) blood\b"
@@ -604,7 +707,10 @@ EMERGENCY = (
         r"|\b(pressing|pressure) on (it|the wound|the cut)\b"
         r"|\bpregnant\b[^|]*\bbleed\w*|\bbleed\w*\b[^|]*\bpregnant\b"
         r"|\b(blood|bleeding)\b[^|]{0,30}\b(wont|cant|not|doesnt|isnt) stop"
-        r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b|\bsoaked (through|right)"
+        r"|\b(wont|cant|not|isnt|doesnt) stop(ping)? (the )?bleeding\b"
+        # Soaked through is rain, unless blood or a wound is spoken of.
+        r"|^(?=.*\b(blood|bleed\w*|wound|cut|bandage|dressing|towel)\b)(?=.*\bsoaked (through"
+        r"|right))"
         r"|\bblood (is )?(coming )?(out of|out|from) <THEIR> (ear|ears)\b"
         r"|\bblood (is )?(pouring|spurting|gushing|pumping)\b|\bpouring (with )?blood\b"
         # "It's pouring" is rain and "it's pumping" music, unless a wound is spoken of.
@@ -618,7 +724,9 @@ EMERGENCY = (
     ),
     (
         "serious_injury",
-        r"\b(hit|knocked (down|over)|run over|ran over|hit and run|clipped|struck) by (a |the "
+        r"\b(burn\w*|scald\w*)\b[^|]*\b((gone|going|turned) white|peeling|charred|whole (hand|palm"
+        r"|arm|leg|face|back|chest)|really bad\w*|badly)\b|\bsee (the )?bone\b"
+        r"|\b(hit|knocked (down|over)|run over|ran over|hit and run|clipped|struck) by (a |the "
         r"|an )?"
         r"<VEHICLE>\b"
         r"|\b(got|been|was|just) (hit|knocked down|run over)\b|\b<VEHICLE> (hit|ran over|knocked"
@@ -641,7 +749,8 @@ EMERGENCY = (
         r"|\b<HEAD_HIT>\b[^|]*(\|[^|]*){0,2}\b<HEAD_SIGNS>\b|\b<HEAD_SIGNS>\b[^|]*\b<HEAD_HIT>\b"
         r"|\bbone (is )?(showing|sticking out|poking out)\b|\b<LIMB>\b[^|]{0,30}\b(weird|funny"
         r"|wrong|odd) angle\b|\btwisted (right )?round\b|\b(went|gone|fallen|fell) under (a|the)"
-        r" <VEHICLE>\b|\b(knocked|thrown) off (by|his|her|their|my)\b|\bpeople under\b"
+        r" <VEHICLE>\b|\b(knocked|thrown) off (by|his|her|their|my)\b"
+        r"|\bpeople under (a|the|it|them)\b"
         r"|\b(fall|fell)\b[^|]{0,30}(\|[^|]{0,30})?\b(head blood|not speak|not talk|not move"
         r"|not wake)\b"
         r"|\b(hanging|dangling) (off|from|onto) (the |a )?(\w+ )?(roof|ledge|edge|balcony|cliff"
@@ -741,7 +850,9 @@ EMERGENCY = (
         r"|all of|a whole|whole|the whole|loads of|lots of|a lot of|many|too many|so many|a box of"
         r"|a bottle of|a packet of|a pack of|\d+|a load of|loads|lots)( of)?( my| the| his| her"
         r"| our)?\b"
-        r"[^|]{0,20}\b<DRUGS>\b|\b(took|taken|swallowed|necked|downed) (some |the )?<DRUGS>\b",
+        r"[^|]{0,20}\b<DRUGS>\b|\b(took|taken|swallowed|necked|downed) (some |the )?<DRUGS>\b"
+        r"|\b(took|taken|had|swallowed) (more|double|twice|extra)( of)?( my| the| his| her)?"
+        r"( \w+)? <DRUGS>\b[^|]*\bthan\b",
     ),
     (
         "dying",
@@ -751,13 +862,21 @@ EMERGENCY = (
     (
         "suicide_now",
         r"^(?=.*\b(want|wants|wanna) (to )?die\b)(?=.*\b(too many|took|taken|take|swallow\w*)"
-        r"\b[^|]*\b<DRUGS>)|\b(about to|going to|gonna|will|ready to) (jump|kill myself|end (it|my"
+        r"\b[^|]*\b<DRUGS>)|\b(about to|going to|gonna|will|ready to|decided to|have decided to)"
+        r" (jump|kill myself|end (it|my"
         r" life)|take (all )?"
         r"(my|the) (pills|tablets)|overdose)\b|\b(took|taken|swallowed)\b[^|]{0,20}\b(pills"
         r"|tablets|paracetamol)\b[^|]*\b(purpose|to die|to end|myself)\b|\bon (the|a) (bridge"
-        r"|ledge|roof|edge|railway line|tracks)\b|\b(pills|tablets)\b[^|]*\b(going to|gonna"
+        r"|ledge|roof|edge(?! of (a|the|my|our) (\w+ )?(bin|table|desk|bed|seat|chair|counter|kerb"
+        r"|sofa|door|step|box|tray|shelf|sink|bath))|railway line|tracks)\b"
+        # On a platform or a height and thinking of stepping off: not "jump on the next train".
+        r"|^(?=.*\b(platform|bridge|ledge|roof|edge|tracks|railway|cliffs?)\b)(?=.*\b(step\w*"
+        r" (off|out in front)|jump\w*(?! (on|in|into|onto|off the bus|the queue))|throw myself)\b)"
+        r"|\b(pills|tablets)\b[^|]*\b(going to|gonna"
         r"|about to) (take|swallow)\b|\b(cut|cutting) (myself|my wrists?)\b[^|]*\b(deep|wont"
-        r" stop|bleeding)\b",
+        r" stop|bleeding)\b|\b(pills|tablets)\b[^|]*\b(thinking (about|of)|keep thinking about)"
+        r" (taking|swallowing) (all|them|the lot)\b|\b(goodbye|suicide) (post|message|note|letter"
+        r"|text|video)\b",
     ),
     (
         # Abuse, assault or hate that is still going on is an emergency, not a helpline call.
@@ -943,7 +1062,8 @@ PAST = (
     r"|what (is )?the helpline|is there anyone|anyone i can talk to|what can i do|cant tell"
     r" anyone|dont know who to tell|who help\w*|what number|embarrass\w*"
     # ...and so is what happens again and again.
-    r"|sometimes?|always|often|every (time|day|night|week)|a few times|kept|used to|many times"
+    r"|sometimes?|always|often|usually|normally|most (days|nights)|every (time|day|night|week)"
+    r"|a few times|kept|used to|many times"
     r"|lots of times|all the time|not today|not tonight"
     r"|when (hes|shes|he is|she is|he|she|theyre|they) (drunk|angry|drinks|drinking)"
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
@@ -952,9 +1072,18 @@ PAST = (
     r"|so|all|grey"
     r"|gray|blue|white|pale|floppy|cold|stiff|purple"
     r"|quiet|silent|funny|down|under|rigid)\b)"
-    r"|not (in danger|here|there|happening|with me)"
+    r"|not (in danger|here|there|happening|with me|near (me|her|him|us|them))"
     r"( right)? (now|anymore|any more)|(its|it is) over|got away|(im|i am|were|we are|i feel)"
-    r" (ok|okay|fine|alright|safe) now|(can|could) happen again)\b"
+    r" (ok|okay|fine|alright|safe) now|(can|could) happen again"
+    # An attack told as ended: unhurt or shaken, the attacker gone, the person home or seen to.
+    r"|(im|i am|were|we are|hes|shes|he is|she is)( \w+)? (not hurt|unhurt|not injured"
+    r"|shaken up|just shaken)|(just|a bit|bit|very|really|quite|still) shaken|no harm done"
+    r"|nothing dangerous|not dangerous|not bad|only (a )?small|just a scratch|only a scratch"
+    r"|not hurt|unhurt|(where|how) (can )?(he|she|i|we|they) (can )?get help"
+    r"|(and|then|so) (then )?(he|she|they)? ?(ran (off|away)|legged it|took off|made off|got off"
+    r"|scarpered|cleared off)|fought (him|her|them|it) off|(hes|shes|theyre|he is|she is|they are)"
+    r" (back )?(home|safe)( now)?|so (i|we) (left|went)|(getting|got|been|being) (stitched"
+    r"|patched|checked) up)\b"
 )
 # What has been put right: the missing found, the collapsed come round.
 RESOLVED = (
@@ -962,7 +1091,8 @@ RESOLVED = (
     r"|her|them|my \w+)|(been|is|are|was|were) found|(?<!hasnt )"
     r"(?<!havent )(?<!not )(has |have )?(come|came) round|(hes|shes|theyre|is|are) (awake|chatting"
     r"|talking|fine) (now|again)|(i|ive|i have) (just )?(had|have had) a (seizure|fit)"
-    r"|(im|i am|i feel) (ok|okay|fine|alright)( now| physically)?)\b"
+    r"|(im|i am|i feel) (ok|okay|fine|alright)( now| physically)?"
+    r"|(i think |i know )?(hes|shes|theyre|he is|she is|they are) (safe|ok|okay|fine|home))\b"
 )
 RESOLVED_RULES = frozenset({"missing_child", "unconscious", "seizure"})
 # Intentions told as not acted on, not today: for Samaritans, not 999.
@@ -1003,11 +1133,16 @@ LONG_PAST_ONLY_RULES = frozenset(
 )
 # ...and what says it is happening now after all (read with the words above set aside).
 NOW = (
+    # Something being done, and "now" ("hes trying to get in through the gate now"), though not
+    # "for months now".
+    r"\b(trying|coming|banging|kicking|hitting|following|chasing|breaking|climbing)\b[^|]{0,40}"
+    r"(?<!weeks )(?<!months )(?<!years )(?<!days )\bnow\b|"
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
     r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back|at the door"
     r"|now (he|she|they|hes|shes|theyre)\b[^|]*\b(following|after me|behind me|outside)"
     r"|is outside|scream\w* now|still (here|there|outside|around|about|nearby|following|watching"
-    r"|waiting|behind|chasing|driving|coming|sat behind)|(running|walking|driving|coming) (now"
+    r"|waiting (outside|for me|for us|at|by|near|there|round|across|in)|behind|chasing|driving"
+    r"|coming|sat behind)|(running|walking|driving|coming) (now"
     r"|towards|over)|circling|getting out|started walking|hes seen me|seen me"
     r"|is here|behind me|(hes|shes|theyre|he is|she is|they are) (still |now |just )?(outside"
     r"|on the platform|waiting|behind|nearby|following|chasing|after (me|us)|lying)"
@@ -1023,6 +1158,14 @@ NOW = (
 )
 # Someone near or at it again: now, unless the message also says they are not here now.
 NEAR_NOW = r"\bkeeps (following|coming)\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
+# Control told as a way of life (money, friends, clothes): ongoing abuse, for the domestic
+# abuse lines; the danger score must be surer to speak over it (see engine).
+CONTROL = (
+    r"\b(takes?|took|keeps?|controls?|has taken|have taken) (all )?(my|our|her|his) (bank ?cards?"
+    r"|money|wages|benefits|pay|passport)\b|\b(wont|doesnt|never|dont) let (me|her|him|us) (see"
+    r"|go out|have|wear|work|drive|talk to|speak to|spend)\b|\bcoercive control\b|\bcontrolling\b"
+    r"|\bcontrols (my|her|his|our|all|who|what|where)\b|\bchecks (my|her|his) (phone|messages)\b"
+)
 ABSENT = (
     r"\b((hes|shes|theyre|he is|she is|they are|he|she|they) (not|isnt|arent|is not|are not)"
     r" (here|there|around|about|near me|with me)|not (today|tonight)|(hes|shes|theyre) gone)\b"
@@ -1120,9 +1263,13 @@ TOPICS = (
         r"|\bmy (mum|mom|dad|parents|step ?(mum|mom|dad)|stepdad|stepmum)\b[^|]*\b(hits?|hurts?"
         r"|beats?|scares?|shouts?) (me|us)\b"
         # School trouble, a secret about an adult, a child caring for a family: Childline.
-        r"|^(?=.*\b(school|teacher|year ([5-9]|1[0-3])s|mocks|gcses?|dinner money|detention)\b)"
+        r"|^(?=.*\b(school|teachers?|year ([5-9]|1[0-3])s|mocks|gcses?|dinner money|detention)\b)"
         r"(?=.*\b(bull\w*|horrible|scared|stressed|take my|took my|hit|dont (want|wanna) (to )?go"
         r"|picking on|messages|nobody likes)\b)|\b(does|did|doing) (stuff|things) to (me|her|him)\b"
+        # Someone met on a children's game, or mum's boyfriend at home.
+        r"|^(?=.*\b(roblox|fortnite|minecraft|discord|among us)\b)(?=.*\b(met|meet|meeting|guy"
+        r"|man|older|grown|person|someone)\b)|\bmy (mums|moms|mams) (boyfriend|new boyfriend"
+        r"|partner|fella)\b"
         r"|\bmade me promise not to tell\b|\bi have to (look after|sort|care for) my (little )?"
         r"(brothers?|sisters?|mum|dad)\b",
     ),

@@ -96,9 +96,10 @@ class Table:
         best = max(chances, key=chances.__getitem__)
         return best, chances[best]
 
-    def passes(self, found: Mapping[str, int]) -> bool:
-        """Return True when a one-class table scores a message's `features` past its threshold."""
-        return self.probabilities(found)[self.classes[0]] >= self.threshold
+    def passes(self, found: Mapping[str, int], threshold: float | None = None) -> bool:
+        """Return True when a one-class table scores `features` past its (or a higher) threshold."""
+        bar = self.threshold if threshold is None else max(threshold, self.threshold)
+        return self.probabilities(found)[self.classes[0]] >= bar
 
 
 def parse(lines: Iterable[str]) -> Table:
