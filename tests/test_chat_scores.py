@@ -119,10 +119,21 @@ def test_an_unreadable_message_stays_unknown_when_the_intent_score_is_unsure():
     assert analyse(message).intent == "unknown"
 
 
-def test_danger_the_rules_tell_as_over_needs_a_surer_score_to_raise_999():
+def test_danger_the_rules_tell_as_over_is_not_raised_again_by_the_score():
     message = "a lad from my course keeps following me after lectures, hes not here now"
-    found = scores.features(normalise(message))
-    assert scores.danger_table().passes(found)  # sure enough for words no rule reads...
-    assert not scores.danger_table().passes(found, engine.SET_ASIDE_THRESHOLD)
+    assert scores.danger_table().passes(scores.features(normalise(message)))  # the score alone
     turn = analyse(message)  # ...but the rules read it as over: 101, not 999
     assert not turn.emergency and "emergency:scored" not in turn.matched
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Nosebleed that wont stop, had it about 10 mins, not loads of blood",
+        "im scared of him, he takes my bank card and wont let me see my friends",
+    ],
+)
+def test_words_the_rules_read_as_everyday_or_as_control_need_a_surer_score(message):
+    found = scores.features(normalise(message))
+    assert not scores.danger_table().passes(found, engine.SURER_THRESHOLD)
+    assert not analyse(message).emergency

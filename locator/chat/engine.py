@@ -74,12 +74,18 @@ EXACT_WITHIN_KM = 30.0
 WELSH_SAYS_ITSELF = {"thanks", "greeting"}
 SCORED = "scored"  # danger read by the danger score's weights, not by a rule
 MIN_SCORED_WORDS = 3
-# Where the rules read danger words but told them as over, far or not acted on, or read
-# control told as a way of life ("takes my bank card"), the score, which reads no tense, must
-# be this sure to speak over them. Read by writers left out in turn,
-# 247 such messages held 4 dangers; at the score's own threshold it caught 2 and raised 9
-# false alarms, at this one 1 and 1.
-SET_ASIDE_THRESHOLD = 0.95
+# The danger score reads no tense and no idiom, so where the rules have read a message it
+# must be surer. Figures from the 32 development writers, each read by a score that never
+# saw it (danger caught / false alarms at the score's own threshold, then at the bar here):
+# - danger words told as over with the person gone ("he's not here now"): the score is not
+#   asked; 66 such messages held no danger, and it would have raised 5 false alarms;
+# - told as over otherwise ("last week", "I'm ok now", online): 300 messages held 13 dangers,
+#   11 / 8, then 8 / 2 at OVER_THRESHOLD;
+# - words set aside as everyday talk ("nosebleed", "killing me") or control told as a way of
+#   life ("takes my bank card"): 1,316 messages held 9 dangers, 6 / 14, then 5 / 3.
+OVER_THRESHOLD = 0.95
+SURER_THRESHOLD = 0.90
+TOLD_AS_OVER, EVERYDAY_READ = "over", "everyday"
 
 
 @dataclass(frozen=True)
@@ -211,18 +217,21 @@ def analyse(
     texts = _variants(text, correct=language != welsh.WELSH)
     matched: list[str] = []
 
-    fired, set_aside = _danger(texts)
+    fired, reading = _danger(texts)
     fired += [name for name in cy.fired if name not in fired]
     # What the scores read, worked out once for both; English only (see scores), and not when
     # a rule has read danger: neither score speaks then.
     found = scores.features(texts[0]) if language != welsh.WELSH and not fired else {}
     # Two words are too little to read danger from ("bathroom pls"); short cries ("help",
     # "sos", "hes here") are the rules'.
-    sure = SET_ASIDE_THRESHOLD if set_aside or _first_match(CONTROL, texts) else None
-    if found and _words(texts[0]) >= MIN_SCORED_WORDS and scores.danger_table().passes(found, sure):
+    if (
+        found
+        and _words(texts[0]) >= MIN_SCORED_WORDS
+        and not (reading == TOLD_AS_OVER and _first_match(ABSENT, texts))
+        and scores.danger_table().passes(found, _bar(reading, texts))
+    ):
         # Words the rules have not met, but which read like danger: 999 leads, as for any.
-        # Not for Welsh: the score has read too little of it (see scores). Where the
-        # rules set danger words aside ("he hit me last year"), the score must be surer.
+        # Not for Welsh: the score has read too little of it (see scores).
         fired = [SCORED]
     emergency = bool(fired)
     matched += [f"emergency:{name}" for name in fired]
@@ -346,15 +355,25 @@ def _welsh_place(named: Place | None, after_a_word: Place | None) -> Place | Non
     return after_a_word
 
 
-def _danger(texts: tuple[str, ...]) -> tuple[list[str], bool]:
+def _bar(reading: str, texts: tuple[str, ...]) -> float | None:
+    """Return how sure the danger score must be, by how the rules read the message."""
+    if reading == TOLD_AS_OVER:
+        return OVER_THRESHOLD
+    if reading == EVERYDAY_READ or _first_match(CONTROL, texts):
+        return SURER_THRESHOLD
+    return None  # the score's own threshold
+
+
+def _danger(texts: tuple[str, ...]) -> tuple[list[str], str]:
     """Return the danger rules a message fires, less those it tells as over, far or not acted.
 
-    The second value says whether danger words were read and all of them so set aside.
+    The second value says how the rules read a message none fired on: TOLD_AS_OVER (danger
+    words, all set aside), EVERYDAY_READ (words blanked as everyday talk) or "".
     """
     calm = tuple(scan(_blank_everyday(text)) for text in texts)
     fired = [name for name, pattern in EMERGENCY if _first_match(pattern, calm)]
     if not fired:
-        return fired, False
+        return fired, EVERYDAY_READ if calm != texts else ""
     # What says "now" counts only outside the words that say "over" ("not here now").
     present = tuple(_blank_everyday(PAST.sub(" ", text)) for text in texts)
     close_now = _first_match(NOW, present) or (
@@ -376,8 +395,8 @@ def _danger(texts: tuple[str, ...]) -> tuple[list[str], bool]:
         ]
     told_as_over = set(fired) <= rules.PAST_ONLY_RULES and _first_match(PAST, texts)
     if fired and told_as_over and not close_now:
-        return [], True  # "I was assaulted last year": support, not 999
-    return fired, not fired
+        return [], TOLD_AS_OVER  # "I was assaulted last year": support, not 999
+    return fired, "" if fired else TOLD_AS_OVER
 
 
 def _fires_in_a_present_clause(name: str, texts: tuple[str, ...]) -> bool:

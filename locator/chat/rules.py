@@ -83,7 +83,9 @@ CLASSES = {
     r"|grandad|grandads|grandma|grandpa|grandfather|grandmother|partner|brother|sister|uncle"
     r"|aunt|aunty|auntie|friend|neighbour|son|daughter|resident|patient|client)",
     "DRUGS": r"(pills?|tablets?|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
-    r"|painkillers|antidepressants|sleeping pills)",
+    r"|painkillers|antidepressants|sleeping pills|quetiapine|olanzapine|mirtazapine|amitriptyline"
+    r"|diazepam|zopiclone|tramadol|codeine|morphine|oxycodone|lithium|methadone|fluoxetine"
+    r"|citalopram|pregabalin|gabapentin|propranolol|insulin)",
     # Where someone is, close enough to be danger now.
     "CLOSE": r"((is|are|s|waiting|standing|stood|sat|sitting|parked|lurking) outside"
     r"|on the doorstep|(?<!from )(at|outside) (my|the|our) (front |back )?(door|window|house|flat"
@@ -136,7 +138,8 @@ EVERYDAY = (
     r"\b(weather|heat|rain|wind|cold|sun|hills?|stairs|steps|queues?|job|work|shift|rota"
     r"|checkouts?|machines?|app|website|form|paperwork|traffic|commute|journey|walk|shoes|boots"
     r"|bags?|kids|exams?|revision|deadlines?|week|day|gym|diet|crossing|flight|caseload|workload"
-    r"|overtime|meetings|emails|inbox|mortgage|bills|rent|prices)\b[^|]{0,25}"
+    r"|overtime|meetings|emails|inbox|mortgage|bills|rent|prices|horse|pony|dog|cat|toddler)\b"
+    r"[^|]{0,25}"
     r"\b(trying to|going to|gonna|about to|will|ll) (kill|murder|finish( off)?) (me|us)\b",
     r"\b(battery|batterys|phone|phones|mobile|mobiles|charge|laptop|power)( is| has| has just"
     r"| s| just| will| about to| going to| gonna)? (die|dying|dead|died|low|gone|flat|run out)\b",
@@ -157,11 +160,23 @@ EVERYDAY = (
     r"|police|paramedics|999)\b",
     r"\bemergency (services|exit|contact|number)\b(?! now)",
     r"\bkicked (me |us )?(out|off)\b",
-    r"\b(boss|teacher|coach|manager|mum|mom|nan|gran|dad|wife|husband|missus) (will|is going to"
-    r"|is gonna|would|gonna|ll) (kill|murder) me\b",
+    r"\b(boss|teacher|coach|manager|mum|mom|ma|mam|mammy|nan|gran|dad|da|wife|husband|missus"
+    r"|mates?|friends?|bestie) (will|is going to|is gonna|s going to|s gonna|would|gonna|ll)"
+    r" (kill|murder) me\b",
+    r"\bbe the death of (me|us|him|her)\b",
+    r"\b(thoughts|thinking|images|urges?|pictures)\b[^|]{0,20}\b(about|of) (hurting|harming"
+    r"|killing|stabbing|strangling)\b",
+    r"\b(i|ill|i will|i might|id|i would|hopefully i)( just)? (not|never) wake up\b",
+    r"\bcant get out of bed\b",
+    r"\bgasping\b(?! for (breath|air))(?=.*\b(water|drink|brew|cuppa|tea|pint|coffee)\b)",
+    r"\b(car|van|shed|garage|locker|bike|flat|house)( has| was| got| s)?( been)? broken into\b",
+    r"\b(toilet|loo|wee|poo|bathroom) emergency\b|\b(its|it is|this is) an emergency\b"
+    r"(?=.*\b(toilet|loo|wee|poo|bathroom|ibs)\b)",
+    r"\bbattered by the (waves|wind|weather|rain|sea|storm|surf)\b",
+    r"\b(went|turned|go|goes|going) blue for a (minute|second|moment|bit|few (seconds|secs))\b",
     r"\b(im|i am|ill|i will|i could|i wanna|i want to|i might)( going to| gonna)? (kill|murder"
     r"|strangle) (him|her|them|my (husband|wife|partner|kids?|son|daughter|mum|dad|brother"
-    r"|sister|boyfriend|girlfriend))\b",
+    r"|sister|boyfriend|girlfriend|teenagers?|teens?|toddler|children|mates?|dog|cat|horse))\b",
     r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom|of shame)\b",
     r"\b(nearly|almost|about to) (\w+ ){0,3}(fainted|passed out|collapsed|died|heart attack"
     r"|killed|hit|run over|drowned|fell|fallen|broke|broken)\b",
@@ -251,7 +266,7 @@ EVERYDAY = (
     r"\blike (im|i am|hes|shes|were) (drowning|dying)\b|\bdrowning in\b",
     # A joke says so: "he'd kill me if I ate his cake lol".
     r"\b(kill|murder|dying|dead|killing|die|blood|killed|stabbed|shot|attacked|fire|choking"
-    r"|kidnapped|explosion|exploded|send help)\b[^|]*\b(lol|lmao"
+    r"|kidnapped|explosion|exploded|send help|heart attack)\b[^|]*\b(lol|lmao"
     r"|haha|hahaha|jk"
     r"|joking)\b",
     r"\b(lol|lmao|haha|hahaha|rofl)\b[^|]*\b(kill|murder|dying|dead|killing|die|killed"
@@ -281,7 +296,7 @@ EVERYDAY = (
 OTHER_SCRIPT_CRIES = (
     r"допоможіть|допомога|рятуйте|помогите|помощь|спасите|救命|救救我|帮帮我|幫幫我|帮助|幫助"
     r"|도와주세요|살려주세요|助けて|たすけて|النجدة|ساعدوني|ساعدني|مساعدة|مدد|بچاؤ|मदद|बचाओ"
-    r"|ਮਦਦ|ਬਚਾਓ|সাহায্য|বাঁচাও|βοήθεια|کمک|உதவி"
+    r"|ਮਦਦ|ਬਚਾਓ|সাহায্য|বাঁচাও|βοήθεια|کمک|உதவி|🆘"
 )
 
 # Words of a bare cry for help; a message made only of these could be danger, so 999 leads.
@@ -361,7 +376,12 @@ EMERGENCY = (
     ),
     (
         "fire_or_flood",
-        r"\b(chip pan|house|kitchen|flat|building|electrical|grease|bedroom|garage)( \w+)? fire\b"
+        r"^(?=.*\b(smell\w*|stinks?|stinking|reeks?) (strongly )?(of )?gas\b|.*\b(carbon monoxide"
+        r"|co alarm)\b)(?=.*\b(dizzy|headaches?|sick|faint|drowsy|sleepy|strong|really bad"
+        r"|everywhere|cant breathe)\b)"
+        r"|\bon the roof of (the|our|my|a) (caravan|car|van|house|shed)\b"
+        r"|\bwater (is )?still rising\b"
+        r"|\b(chip pan|house|kitchen|flat|building|electrical|grease|bedroom|garage)( \w+)? fire\b"
         r"|\bfire (in|at|on) (the |my |our |a |his |her )?(house|kitchen|flat|building|stairs|hall"
         r"|room|block|landing|upstairs|downstairs)\b|\b(flames|smoke) (is |are )?(coming|pouring"
         r"|filling|everywhere|in the|from|under)\b|\bsmoke\b[^|]*\b(sparks|burning|flames|fire)\b"
@@ -387,7 +407,14 @@ EMERGENCY = (
         r"|^(?=.*\b(soaked|wet through|drenched|freezing|shivering|hypotherm\w*|so cold"
         r"|cant feel my (fingers|hands|feet|toes)"
         r"|very cold)\b)(?=.*\b(muddled|confused|stumbling|slurr\w*|drowsy|not making sense"
-        r"|stopped shivering|cant get down)\b)",
+        r"|stopped shivering|cant get down|(isnt|not) making (any )?sense)\b)"
+        r"|^(?=.*\b(lost|stuck|stranded)\b)(?=.*\b(fog|mist|snow|blizzard|whiteout)\b)(?=.*\b(soaked"
+        r"|freezing|really cold|very cold|so cold|hypotherm\w*)\b)",
+    ),
+    (
+        "in_water",
+        r"\bswept (out|away|under|off|into)\b|\bcut off by the tide\b|\b(caught|stuck|pulled) in a"
+        r" rip( current)?\b",
     ),
     (
         "in_traffic",
@@ -408,6 +435,9 @@ EMERGENCY = (
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
         r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat"
         r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run|follow) <VICTIM>\b"
+        r"|\b(break|smash) (my|your|his|her|their) (legs|arms|knees|neck|face|jaw)\b"
+        r"|\b(kick|kicking|smash|smashing|break|breaking) (it|the door|my door|the window"
+        r"|the doors) (in|down)\b"
         r"|\bkill (himself|herself|themselves) and (her|him|them|me|us|the (kids|baby|children)"
         r"|my \w+)\b"
         r"|\b(going to|gonna|will|wants? to|trying to|tried to|is gonna|is going to|theyll|hell"
@@ -435,7 +465,9 @@ EMERGENCY = (
     ),
     (
         "violence",
-        r"\b<SOMEONE> (is |are |keeps |just |has just |have just |)(<HURT_NOW>|<HURT_DONE>)\b"
+        r"\b(raped|sexually assaulted)\b[^|]*\b(tonight|just now|an hour ago|minutes ago|this"
+        r" evening)\b|\bjust (been )?(raped|sexually assaulted)\b"
+        r"|\b<SOMEONE> (is |are |keeps |just |has just |have just |)(<HURT_NOW>|<HURT_DONE>)\b"
         r"(?! (a|the|his|her|my) (\w+ )?(window|door|wall|bin|ball|chair|table|sign|fence|can))"
         r"|\b<THREAT>( \w+){0,4} <HURT> <VICTIM>\b|\b<HURT> (me|us)\b"
         r"|\b<THREAT>( is| s| has| just| keeps| now)* <CLOSE>"
@@ -483,7 +515,8 @@ EMERGENCY = (
     ),
     (
         "trapped",
-        r"\b(trapped|being held|held against|kidnap\w*|abduct\w*|locked (me |us )?in|cant get out"
+        r"\b(wont|will not|refuses to|refusing to) (take|drive|let) (me|us) (home|back)\b"
+        r"|\b(trapped|being held|held against|kidnap\w*|abduct\w*|locked (me |us )?in|cant get out"
         r"|stuck in (a|the) (lift|stairwell|car|room|toilet)|(wont|not|doesnt|dont|refuses? to)"
         r" let (me|us) (leave|go|out|past)(?! (back|to|out with|home to|see))"
         r"|lock(ed|s)? (in|inside) (a|the|his|her|my) (room|car"
@@ -609,7 +642,9 @@ EMERGENCY = (
     ),
     (
         "unconscious",
-        r"\b(unconscious|unresponsive|not responding|not answering me|not talking|not waking"
+        r"\b(keep|keeps|keeping) (blacking|passing) out\b|\b(feel|feeling) (myself )?(going under"
+        r"|slipping away)\b"
+        r"|\b(unconscious|unresponsive|not responding|not answering me|not talking|not waking"
         r"|wont wake|cant wake|wont stay awake|cant stay awake|knocked out|passed out|collapsed"
         r"|fainted|blacked out|not moving|gone floppy|floppy|out cold|no answer)\b"
         r"|^(?=.*\b(not answering|wont answer|isnt answering|no answer)\b)(?=.*\b(diabetic|poorly"
@@ -636,7 +671,7 @@ EMERGENCY = (
     ),
     (
         "seizure",
-        r"\beyes (go|going|gone|went|rolled|rolling|roll) (up|back)\b"
+        r"\beyes( have| are| keep| keeps)? (go|going|gone|went|rolled|rolling|roll) (up|back)\b"
         r"|\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
         r" jerking|like (a )?fit|shaking on (the )?(floor|ground)|(foaming|frothing) at the mouth"
         r"|jerking|twitching (all over|on the)|(fit|fits|seizure|seizures)\b[^|]*\b(another|again"
@@ -652,7 +687,9 @@ EMERGENCY = (
         r"|speech (is )?slur\w*"
         r"|face (has )?(gone )?(all |a bit |kind of |sort of )?"
         r"(dropp\w*|droop\w*|fallen)|one side of (his|her|my|their) face|cant (lift|raise|move)"
-        r" (\w+ ){0,2}arms?|cant (talk|speak) properly|numb on one side)\b"
+        r" (\w+ ){0,2}arms?|cant (talk|speak) properly|numb on one side|(numb|weak|dead) down"
+        r" (one|the left|the right|my left|my right|his left|his right|her left|her right)"
+        r" side)\b"
         r"|\bface\b[^|]{0,20}\b(go|goes|gone|went|is) down\b|\b(speak|speech|talk|talking|speaking"
         r"|words?)\w* (strange|funny|weird|wrong|slur\w*|jumbled)\b|\b(left|right|one) side of"
         r" (my|his|her|their) (face|body)\b|\barm (has |is |feels |has gone |gone |went )?(weak"
@@ -661,7 +698,8 @@ EMERGENCY = (
         r"|\bchest\b[^|]{0,30}\b(pain|crush\w*|heavy|pressure|squeez\w*)\b"
         r"|^(?=.*\bchest\b[^|]{0,30}\btight)(?=.*\b(arm|jaw|sweat\w*|clammy|crushing)\b)"
         r"|\bheart\b[^|]{0,30}\b(racing|pounding|beating (really |so |very )?fast)\b[^|]*\b(pass"
-        r" out|faint|black out|collapse|chest)\b"
+        r" out|faint|black out|collapse|chest)\b|\bheart\b[^|]{0,30}\b(going to|gonna|about to)"
+        r" (burst|explode|come out)\b"
         r"|\b(pain|crush\w*|pressure|heavy|squeez\w*)\b[^|]{0,30}\bchest\b"
         r"|\b(elephant|weight) (is )?(sat|sitting) on (me|him|her|(my|his|her) chest)\b"
         r"|\b(clutch\w*|grabbed|grabbing)"
@@ -724,7 +762,9 @@ EMERGENCY = (
     ),
     (
         "serious_injury",
-        r"\b(burn\w*|scald\w*)\b[^|]*\b((gone|going|turned) white|peeling|charred|whole (hand|palm"
+        r"\b(pulled|knocked|spilled|spilt|tipped)\b[^|]{0,30}\b(kettle|boiling water|pan of|hot"
+        r" water|hot drink|hot tea|hot coffee)\b"
+        r"|\b(burn\w*|scald\w*)\b[^|]*\b((gone|going|turned) white|peeling|charred|whole (hand|palm"
         r"|arm|leg|face|back|chest)|really bad\w*|badly)\b|\bsee (the )?bone\b"
         r"|\b(hit|knocked (down|over)|run over|ran over|hit and run|clipped|struck) by (a |the "
         r"|an )?"
@@ -766,7 +806,8 @@ EMERGENCY = (
         r"\b(swallowed|ate|eaten|drank|drunk) (a |some |the |loads of |lots of |(some of )?(my|the"
         r"|his"
         r"|her|their|mums|dads|nans|grans) )?(\w+ )?(button )?"
-        r"(battery|batteries|bleach|pills|tablets|magnets?|poison|chemicals|detergent|washing"
+        r"(battery|batteries|bleach|pills|tablets|magnets?|poison|chemicals|detergent|hand"
+        r" sanitiser|sanitiser|antifreeze|screenwash|white spirit|weed ?killer|dettol|washing"
         r" (pod|capsule)|medicine)\b|\b(took|taken) too many\b|\bhad too many (pills|tablets|meds"
         r"|of (my|his|her|the) \w+)\b|\boverdose(d)?\b|\bpoison(ed"
         r"|ing)\b|\b(swallowed|ate|eaten|drank|drunk|took|taken)\b[^|]{0,40}\b(button batter\w*"
@@ -796,13 +837,22 @@ EMERGENCY = (
     ),
     (
         "confused",
+        r"^(?=.*\b(seeing|see|seen) (spiders|bugs|insects|things|snakes|people)|.*\bhearing"
+        r" (voices|things)|.*\bhallucinat\w*|.*\bshaking all over)(?=.*\b(stop\w* (drinking|the"
+        r" booze|the drink)|no drink|havent had a drink|not had a drink|off the (booze|drink)"
+        r"|withdraw\w*)\b)"
+        r"|^(?=.*\b(temperature|temp|fever)\b[^|]*\b(really high|very high|sky high|burning up)\b)"
+        r"(?=.*\b(talking rubbish|confused|not making sense|fitting|floppy|wont wake)\b)|"
         r"\bsuddenly (very |really |so )?confus\w*|\bconfus\w*\b[^|]*\b(insulin|diabet\w*"
         r"|sugar|hypo|not making sense|cold|shivering)\b|\bhypotherm\w*"
         r"|^(?=.*\b(diabet\w*|sugars?|hypo|insulin|type (1|one))\b)(?=.*\b(not making (any )?sense"
         r"|muddled|cant"
         r" think|shaking|sweaty|drowsy|wont wake|not coming up|through the floor)\b)"
-        r"|^(?=.*\b(shiver\w*|freezing|so cold|frozen|minus \d+)\b)(?=.*\b(cant feel|numb"
-        r"|confus\w*|drowsy|sleepy|cant (walk|move|get up)|doesnt know|no coat|slippers)\b)"
+        # Cold with confusion, drowsiness or a body gone numb; numb fingers alone ask for warmth.
+        r"|^(?=.*\b(shiver\w*|freezing|so cold|frozen|minus \d+)\b)(?=.*\b(cant feel (my |his |her"
+        r" |their )?(legs|body|anything|face)|cant feel my (hands|feet|fingers|toes) (or|and)"
+        r" (my )?(hands|feet|fingers|toes)|numb all over|confus\w*|drowsy|sleepy|cant (walk|move"
+        r"|get up)|doesnt know|no coat|slippers|no idea where i am|dont know where i am)\b)"
         r"|^(?!.*\b(unreal|dissociat\w*|dereal\w*|depersonal\w*|watching myself)\b)"
         r".*\b(dont|doesnt) know (how (i|he|she) got (here|there)|(his|her|my) (own )?name"
         r"|what day)"
@@ -818,6 +868,8 @@ EMERGENCY = (
     ),
     (
         "self_harm_now",
+        r"\bcutting\b[^|]*\b(deep|gaping)\b|\b(cut|cuts|wound)\b[^|]*\b(gaping|see (something|the)"
+        r" (white|fat|bone))\b|"
         # An intention with a means, a place or a time: "the rope is ready", "on the bridge".
         r"^(?=.*\b(going to|gonna|about to|want to|wanna|will|ready to|cant stop myself|thinking"
         r" of|im|voices)\b[^|]*\b(jump|throw myself|step off|hang|cut|slash|hurt myself|kill"
@@ -861,13 +913,25 @@ EMERGENCY = (
     ),
     (
         "suicide_now",
-        r"^(?=.*\b(want|wants|wanna) (to )?die\b)(?=.*\b(too many|took|taken|take|swallow\w*)"
+        r"^(?=.*\b(rope|noose|ligature|hose ?pipe|<DRUGS>|morphine|razor|blade|engine running"
+        r"|charcoal)\b)(?=.*\b(notes?|letters? (are |is )?(written|done)|wrote|written|im done|done"
+        r" with (it|everything|life)|goodbye|be with (him|her|them)|lined up|take (it|them) all"
+        r"|cant go on|no point|end it|want to die)\b)"
+        r"|\bengine running\b[^|]*\b(taped|hose|garage)\b|\b(taped|hose ?pipe)\b[^|]*\b(engine"
+        r"|exhaust)\b|\bhose ?pipe\b[^|]*\b(boot|car|exhaust)\b|\b(car|boot)\b[^|]*\bhose ?pipe\b"
+        r"|\b(dont|do not) feel safe (in|with) (my own head|myself|my mind|my own mind|my head)\b"
+        r"|\bvoices?\b[^|]*\b(say|says|tell|telling|told|want)( me)?( i have to| to)? (hurt|kill"
+        r"|harm|attack|stab|jump)\b"
+        r"|\b<DRUGS>\b[^|]*\b(going to|gonna|about to) take (it|them) all\b"
+        r"|^(?=.*\b<KIN>\b[^|]*\b(missing|not come home|hasnt come home|cant find)\b)(?=.*\b(bridge"
+        r"|cliffs?|beachy head|railway|tracks)\b)"
+        r"|^(?=.*\b(want|wants|wanna) (to )?die\b)(?=.*\b(too many|took|taken|take|swallow\w*)"
         r"\b[^|]*\b<DRUGS>)|\b(about to|going to|gonna|will|ready to|decided to|have decided to)"
         r" (jump|kill myself|end (it|my"
         r" life)|take (all )?"
         r"(my|the) (pills|tablets)|overdose)\b|\b(took|taken|swallowed)\b[^|]{0,20}\b(pills"
         r"|tablets|paracetamol)\b[^|]*\b(purpose|to die|to end|myself)\b|\bon (the|a) (bridge"
-        r"|ledge|roof|edge(?! of (a|the|my|our) (\w+ )?(bin|table|desk|bed|seat|chair|counter|kerb"
+        r"|ledge|edge(?! of (a|the|my|our) (\w+ )?(bin|table|desk|bed|seat|chair|counter|kerb"
         r"|sofa|door|step|box|tray|shelf|sink|bath))|railway line|tracks)\b"
         # On a platform or a height and thinking of stepping off: not "jump on the next train".
         r"|^(?=.*\b(platform|bridge|ledge|roof|edge|tracks|railway|cliffs?)\b)(?=.*\b(step\w*"
@@ -1079,6 +1143,10 @@ PAST = (
     r"|(im|i am|were|we are|hes|shes|he is|she is)( \w+)? (not hurt|unhurt|not injured"
     r"|shaken up|just shaken)|(just|a bit|bit|very|really|quite|still) shaken|no harm done"
     r"|nothing dangerous|not dangerous|not bad|only (a )?small|just a scratch|only a scratch"
+    r"|(just|only) a (nip|cut|graze|scratch)|when (no one|nobody|noone) (else )?(is|s) (there"
+    r"|around|about|looking)|not (outside|around|here|near)( or anything)?( right)? now"
+    r"|(hes|shes|theyre|he is|she is|they are) at (her|his|their) (mums|dads"
+    r"|mates|friends|sisters|brothers|parents|work)"
     r"|not hurt|unhurt|(where|how) (can )?(he|she|i|we|they) (can )?get help"
     r"|(and|then|so) (then )?(he|she|they)? ?(ran (off|away)|legged it|took off|made off|got off"
     r"|scarpered|cleared off)|fought (him|her|them|it) off|(hes|shes|theyre|he is|she is|they are)"
@@ -1107,7 +1175,8 @@ NOT_ACTING_RULES = frozenset({"self_harm_now", "suicide_now", "self_poisoned"})
 REMOTE = (
     r"\b(online|on (insta|instagram|twitter|x|facebook|snapchat|tiktok|whatsapp|xbox( live)?"
     r"|social media|the phone)|(sent|sends|sending|messag\w*|texted|texts|emailed|dmed|posted"
-    r"|posting|ringing) me|messages|troll\w*|accounts?|voicemails?|withheld|strava|nudes"
+    r"|posting|ringing) me|(to|on) my phone|messages|troll\w*|accounts?|voicemails?|withheld"
+    r"|strava|nudes"
     r"|post (my|your|the|our) \w+|pictures of me|photos of me)\b"
 )
 REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "violence"})
@@ -1133,12 +1202,15 @@ LONG_PAST_ONLY_RULES = frozenset(
 )
 # ...and what says it is happening now after all (read with the words above set aside).
 NOW = (
+    r"\b(im|i am|were|we are) (still )?being (followed|chased)\b|"
+    r"\b(is|are|s|hes|shes|keeps?) (shaking|fitting|twitching|seizing|jerking|convulsing)\b|"
     # Something being done, and "now" ("hes trying to get in through the gate now"), though not
     # "for months now".
     r"\b(trying|coming|banging|kicking|hitting|following|chasing|breaking|climbing)\b[^|]{0,40}"
     r"(?<!weeks )(?<!months )(?<!years )(?<!days )\bnow\b|"
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
-    r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back|at the door"
+    r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back"
+    r"|at the door(?![^|]*\b(most days|every (day|night)|sometimes|often|usually|always)\b)"
     r"|now (he|she|they|hes|shes|theyre)\b[^|]*\b(following|after me|behind me|outside)"
     r"|is outside|scream\w* now|still (here|there|outside|around|about|nearby|following|watching"
     r"|waiting (outside|for me|for us|at|by|near|there|round|across|in)|behind|chasing|driving"
@@ -1163,12 +1235,16 @@ NEAR_NOW = r"\bkeeps (following|coming)\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
 CONTROL = (
     r"\b(takes?|took|keeps?|controls?|has taken|have taken) (all )?(my|our|her|his) (bank ?cards?"
     r"|money|wages|benefits|pay|passport)\b|\b(wont|doesnt|never|dont) let (me|her|him|us) (see"
-    r"|go out|have|wear|work|drive|talk to|speak to|spend)\b|\bcoercive control\b|\bcontrolling\b"
+    r"|go out|have|wear|work|drive|spend)\b|\bcoercive control\b|\bcontrolling\b"
     r"|\bcontrols (my|her|his|our|all|who|what|where)\b|\bchecks (my|her|his) (phone|messages)\b"
 )
 ABSENT = (
     r"\b((hes|shes|theyre|he is|she is|they are|he|she|they) (not|isnt|arent|is not|are not)"
-    r" (here|there|around|about|near me|with me)|not (today|tonight)|(hes|shes|theyre) gone)\b"
+    r" (here|there|around|about|near me|with me)|not (today|tonight)|(hes|shes|theyre) gone"
+    r"|happened (again )?(\d+ times|a few times|before|this (afternoon|morning|evening)|earlier"
+    r"|yesterday|last night)|(\d+|two|three|four|five|a few|several) times (this|last|in the"
+    r" past) (week|month|year)|this past (week|month|few days)|last night|yesterday"
+    r"|not (outside |here |around )?(or anything )?right now|not right now)\b"
 )
 
 TOPICS = (

@@ -892,6 +892,10 @@ class Gazetteer:
         """Return how common a word is; words rarer than the shipped list count as 0."""
         return self._word_zipf.get(word, 0.0)
 
+    def _dropped_g(self, key: str) -> bool:
+        """Tell whether a one-word name is an everyday word with its "g" dropped ("killin")."""
+        return key.endswith("in") and self._zipf(key + "g") >= COMMON_ZIPF
+
     def _used_as_place(
         self,
         name: list[str],
@@ -912,6 +916,8 @@ class Gazetteer:
             return False
         deliberate = self._deliberate(words, keys, start)
         if key in self._town_keys and (key not in _COMMON_WORDS or len(name) > 1):
+            if len(name) == 1 and self._dropped_g(key):
+                return deliberate  # "me feet are killin me" names no Killin; "in Killin" does
             return key not in _COMMON_WORDS or deliberate  # "at Six Bells", not "six bells"
         if len(name) == 1:
             return deliberate or self._word_used_as_place(key, text, words, keys, start)
