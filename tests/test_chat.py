@@ -162,3 +162,27 @@ def test_the_message_text_is_never_logged(client, leeds, caplog):
         client.post("/api/v1/chat", json={"message": secret, "lat": "bad", "lon": 1})
     assert "Zarathustra" not in caplog.text
     assert str(LEEDS[0]) not in caplog.text
+
+
+@pytest.mark.parametrize("message", ["救命", "допоможіть", "도와주세요", "🆘", "ajuda"])
+def test_a_cry_for_help_in_another_script_or_as_an_emoji_leads_with_999(client, message):
+    reply = client.post("/api/v1/chat", json={"message": message}).get_json()
+    assert reply["emergency"] is True
+    assert reply["helplines"][0]["phone"] == "999"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the rope is ready and I have written the letters to my kids",
+        "sitting in the garage with the engine running",
+        "my dad has a tight chest, his left arm aches and he is sweating",
+        "the smoke alarm went off and now the gas smell is making us all dizzy",
+        "my toddler pulled a pan of boiling water over himself",
+        "stopped drinking four days ago and now I am seeing insects on the walls",
+    ],
+)
+def test_danger_told_without_the_usual_words_still_leads_with_999(client, message):
+    reply = client.post("/api/v1/chat", json={"message": message}).get_json()
+    assert reply["emergency"] is True, reply["matched"]
+    assert reply["reply"].startswith("Call 999") or "999" in reply["reply"].split(".")[0]
