@@ -913,7 +913,7 @@ EMERGENCY = (
     ),
     (
         "suicide_now",
-        r"^(?=.*\b(rope|noose|ligature|hose ?pipe|<DRUGS>|morphine|razor|blade|engine running"
+        r"^(?=.*\b(rope|noose|ligature|hose ?pipe|<DRUGS>|razor|blade|engine running"
         r"|charcoal)\b)(?=.*\b(notes?|letters? (are |is )?(written|done)|wrote|written|im done|done"
         r" with (it|everything|life)|goodbye|be with (him|her|them)|lined up|take (it|them) all"
         r"|cant go on|no point|end it|want to die)\b)"
