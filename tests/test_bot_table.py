@@ -336,6 +336,13 @@ ROWS: list[Row] = [
         None,
         (EMERGENCY, SAMARITANS),
     ),
+    row(
+        "dad's been out in the rain all night, he's freezing and doesn't know where he is",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
     # ---- everyday phrases that are NOT emergencies -------------------------------------------
     everyday("my legs are killing me need to sit down", "find_space", ("seating",)),
     everyday(
@@ -349,6 +356,8 @@ ROWS: list[Row] = [
         ("seating",),
     ),
     everyday("my feet are killing me anywhere to sit", "find_space", ("seating",)),
+    # Cold is a need for warmth; cold with the signs of hypothermia is 999 (below).
+    everyday("freezing and no coat, anywhere warm to wait", "find_space"),
     everyday("battery's dying", "find_space", ("phone_charging",)),
     everyday("my phone is dead", "find_space", ("phone_charging",)),
     everyday("my phones dead lol", "find_space", ("phone_charging",)),

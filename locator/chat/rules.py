@@ -82,6 +82,16 @@ CLASSES = {
     "KIN": r"(mother|father|mum|mom|mam|dad|husband|hubby|wife|nan|nana|nans|gran|grans|granny"
     r"|grandad|grandads|grandma|grandpa|grandfather|grandmother|partner|brother|sister|uncle"
     r"|aunt|aunty|auntie|friend|neighbour|son|daughter|resident|patient|client)",
+    # Cold, and the NHS's signs that it has become hypothermia: with both, 999.
+    "COLD": r"(soaked|wet through|drenched|freezing|shiver\w*|hypotherm\w*|so cold|very cold"
+    r"|really cold|frozen|minus \d+|cant feel my (fingers|hands|feet|toes))",
+    "COLD_SIGNS": r"(muddled|confus\w*|stumbling|slurr\w*|drowsy|very sleepy"
+    r"|(not|isnt|arent) making (any )?sense"
+    r"|stopped shivering|cant get down|cant feel (my |his |her |their )?(legs|body|anything|face)"
+    r"|cant feel my (hands|feet|fingers|toes) (or|and) (my )?(hands|feet|fingers|toes)"
+    r"|numb all over|cant (walk|move|get up)|(doesnt|dont|does not|do not) know (where|who|what)"
+    r"|no idea where|(lips|face) (are |is |has |have )?(gone |going |turned )?(blue|grey|white)"
+    r"|blue (lips|round the lips)|wont wake|hard to wake)",
     "DRUGS": r"(pills?|tablets?|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
     r"|painkillers|antidepressants|sleeping pills|quetiapine|olanzapine|mirtazapine|amitriptyline"
     r"|diazepam|zopiclone|tramadol|codeine|morphine|oxycodone|lithium|methadone|fluoxetine"
@@ -403,13 +413,8 @@ EMERGENCY = (
         r"|^(?=.*\b(moor|moors|hills?|mountain|woods|forest|fells?|cliffs?"
         r"|coast path)\b)(?=.*\b(went"
         r" ahead|not come back|hasnt come back|phone (is )?off|(\d+|two|three) hours)\b)"
-        # The NHS's signs of hypothermia: cold and wet, and confused, slurring or stumbling.
-        r"|^(?=.*\b(soaked|wet through|drenched|freezing|shivering|hypotherm\w*|so cold"
-        r"|cant feel my (fingers|hands|feet|toes)"
-        r"|very cold)\b)(?=.*\b(muddled|confused|stumbling|slurr\w*|drowsy|not making sense"
-        r"|stopped shivering|cant get down|(isnt|not) making (any )?sense)\b)"
-        r"|^(?=.*\b(lost|stuck|stranded)\b)(?=.*\b(fog|mist|snow|blizzard|whiteout)\b)(?=.*\b(soaked"
-        r"|freezing|really cold|very cold|so cold|hypotherm\w*)\b)",
+        r"|^(?=.*\b(lost|stuck|stranded)\b)(?=.*\b(fog|mist|snow|blizzard|whiteout)\b)"
+        r"(?=.*\b<COLD>\b)",
     ),
     (
         "in_water",
@@ -848,11 +853,7 @@ EMERGENCY = (
         r"|^(?=.*\b(diabet\w*|sugars?|hypo|insulin|type (1|one))\b)(?=.*\b(not making (any )?sense"
         r"|muddled|cant"
         r" think|shaking|sweaty|drowsy|wont wake|not coming up|through the floor)\b)"
-        # Cold with confusion, drowsiness or a body gone numb; numb fingers alone ask for warmth.
-        r"|^(?=.*\b(shiver\w*|freezing|so cold|frozen|minus \d+)\b)(?=.*\b(cant feel (my |his |her"
-        r" |their )?(legs|body|anything|face)|cant feel my (hands|feet|fingers|toes) (or|and)"
-        r" (my )?(hands|feet|fingers|toes)|numb all over|confus\w*|drowsy|sleepy|cant (walk|move"
-        r"|get up)|doesnt know|no coat|slippers|no idea where i am|dont know where i am)\b)"
+        r"|^(?=.*\b<COLD>\b)(?=.*\b<COLD_SIGNS>\b)"
         r"|^(?!.*\b(unreal|dissociat\w*|dereal\w*|depersonal\w*|watching myself)\b)"
         r".*\b(dont|doesnt) know (how (i|he|she) got (here|there)|(his|her|my) (own )?name"
         r"|what day)"
