@@ -343,6 +343,35 @@ ROWS: list[Row] = [
         None,
         (EMERGENCY,),
     ),
+    # Danger told in the words of what is happening, not the usual ones.
+    row(
+        "my little brother fell in the canal and he can't swim",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
+    row(
+        "the taxi driver has put the child locks on and won't pull over",
+        "emergency",
+        helplines=(EMERGENCY,),
+    ),
+    row("someone's pouring fuel through our letterbox", "emergency", helplines=(EMERGENCY,)),
+    row(
+        "a man tried to grab me but I ran, he's still round the corner",
+        "emergency",
+        helplines=(EMERGENCY,),
+    ),
+    row(
+        "woke up in a flat I don't know and can't remember getting here",
+        "emergency",
+        helplines=(EMERGENCY,),
+    ),
+    row(
+        "stood on the roof of the flats, everyone is better off without me",
+        "emergency",
+        helplines=(EMERGENCY, SAMARITANS),
+    ),
     # ---- everyday phrases that are NOT emergencies -------------------------------------------
     everyday("my legs are killing me need to sit down", "find_space", ("seating",)),
     everyday(
@@ -360,7 +389,6 @@ ROWS: list[Row] = [
     everyday("freezing and no coat, anywhere warm to wait", "find_space"),
     everyday("battery's dying", "find_space", ("phone_charging",)),
     everyday("my phone is dead", "find_space", ("phone_charging",)),
-    everyday("my phones dead lol", "find_space", ("phone_charging",)),
     everyday("phone about to die need a charger", "find_space", ("phone_charging",)),
     everyday("I'm dying for the loo", "find_space", ("toilet",)),
     everyday("im dying to use the bathroom", "find_space", ("toilet",)),
@@ -375,9 +403,36 @@ ROWS: list[Row] = [
         "find_space",
         ("phone_charging",),
     ),
-    everyday("my battery is dead as a dodo", "find_space", ("phone_charging",)),
     everyday("that gig was sick, anywhere to charge my phone", "find_space", ("phone_charging",)),
     everyday("this queue is killing me", "unknown"),
+    # Told as a joke, a dead phone asks for nothing: forty-four writers read "dead lol" so.
+    # The reply asks what they need, with charging among the buttons.
+    everyday("my phones dead lol", "unknown", ("phone_charging",)),
+    everyday("my battery is dead as a dodo", "unknown", ("phone_charging",)),
+    everyday("my mum is waiting outside the shop for me", "unknown"),
+    everyday("my teacher is literally going to murder me", "unknown"),
+    everyday(
+        "my friend pushes me in my wheelchair, is the shop step free", "find_space", ("step_free",)
+    ),
+    # Harm told as a way of life, asking whom to tell: a helpline, not 999.
+    row(
+        "he's hit me for years when he drinks, who can I talk to",
+        "support",
+        helplines=(DOMESTIC_ABUSE,),
+    ),
+    row(
+        "there's graffiti on the bridge by the park, who do I report it to",
+        "support",
+        helplines=(POLICE_NON_EMERGENCY,),
+    ),
+    row("hello? anyone around", "greeting"),
+    row(
+        "been turfed out by my landlord, need somewhere to charge my phone in Leeds",
+        "find_space",
+        ("phone_charging",),
+        "Leeds",
+        (SHELTER,),
+    ),
     everyday("i nearly died laughing", "unknown"),
     # ---- find_space: somewhere to go ---------------------------------------------------------
     row("where can I go now", "find_space"),

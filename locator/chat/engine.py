@@ -61,7 +61,7 @@ ADVICE_TOPICS = {"police", "medical"}
 # Intent rules that only weigh in the choice; they are never the answer's intent themselves.
 CUES = {"advice", "off_topic", "feeling_unsafe", "scheme", "request", "somewhere"}
 # Topics whose lines go beside a search when a place is asked for (the others answer first).
-PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim"}
+PLACE_FIRST_TOPICS = ADVICE_TOPICS | {"domestic_abuse", "male_victim", "homeless"}
 SELF_HARM_RULES = {"self_harm_now", "self_poisoned", "suicide_now"}
 MALE_VICTIM = re.compile(rules.MALE_VICTIM)
 PARTNER_IS_WOMAN = re.compile(rules.PARTNER_IS_WOMAN)
@@ -393,6 +393,8 @@ def _danger(texts: tuple[str, ...]) -> tuple[list[str], str]:
             for name in fired
             if name not in rules.LONG_PAST_ONLY_RULES or _fires_in_a_present_clause(name, calm)
         ]
+    if set(fired) <= rules.CONFINED_RULES and _first_match(CONTROL, texts) and not close_now:
+        return [], TOLD_AS_OVER  # "won't let me leave the house or have money": for a helpline
     told_as_over = set(fired) <= rules.PAST_ONLY_RULES and _first_match(PAST, texts)
     if fired and told_as_over and not close_now:
         return [], TOLD_AS_OVER  # "I was assaulted last year": support, not 999
@@ -419,6 +421,8 @@ def _intent(emergency: bool, intents: list[str], topics: list[str], facilities: 
         return "emergency"
     if "off_topic" in intents and not topics and not facilities and "somewhere" not in intents:
         return "unknown"
+    if "checking_in" in intents and not topics and not facilities:
+        return "greeting"
     if "register" in intents:
         return "register"
     # A question about a problem ("who do I call about…", "is that a crime") is for a helpline

@@ -58,8 +58,8 @@ CLASSES = {
     r"|threw me|sat on me|pinned me|came at me"
     r"|choked|stabbed|slapped|battered|headbutted|dragged|pinned|jumped|mugged|robbed|assaulted"
     r"|threatened|spat at|stamped on|started on|knocked (off|over|down))",
-    "VEHICLE": r"(car|bus|van|lorry|truck|bike|cyclist|motorbike|motorcycle|scooter|train|tram"
-    r"|vehicle|taxi|cab)",
+    "VEHICLE": r"(car|motor|bus|van|lorry|truck|bike|cyclist|motorbike|motorcycle|scooter|train"
+    r"|tram|vehicle|taxi|cab)",
     "LIMB": r"(leg|legs|arm|arms|hip|neck|back|ankle|wrist|knee|head|skull|shoulder|collarbone)",
     "THEIR": r"(my|his|her|their|your|the)",
     # Every spelling of "not" the normaliser leaves ("isn't" and "is not" are both "isnt").
@@ -97,7 +97,8 @@ CLASSES = {
     r"|diazepam|zopiclone|tramadol|codeine|morphine|oxycodone|lithium|methadone|fluoxetine"
     r"|citalopram|pregabalin|gabapentin|propranolol|insulin)",
     # Where someone is, close enough to be danger now.
-    "CLOSE": r"((is|are|s|waiting|standing|stood|sat|sitting|parked|lurking) outside"
+    "CLOSE": r"((is|are|s|wait|waits|waiting|standing|stood|sat|sitting|parked|lurking)"
+    r" (in (his|her|their|a|the) (car|van|motor) )?outside"
     r"|on the doorstep|(?<!from )(at|outside) (my|the|our) (front |back )?(door|window|house|flat"
     r"|car)"
     r"|(getting|coming|moving) closer|closing in|across (the"
@@ -165,6 +166,24 @@ EVERYDAY = (
     r"\b(scared|afraid|terrified|frightened) (of|about) (the dark|dogs|spiders|heights|needles"
     r"|crowds|missing|being late|getting lost|walking|the walk|my phone)\b",
     r"\b(non|not( an?)?|isnt( an?)?|no) emergency\b",
+    r"\b(not|isnt|no)( really| like| exactly| quite| actually)( an?)? emergency\b",
+    r"\b(will|would|do|does|can|must)( the)? (shops?|staff|they|you|safe spaces?)( \w+)? (call"
+    r"|ring|phone) (the )?police\b",
+    r"\b(im|i am|am|were|we are)( \w+)? (not|no|nae) in (any )?danger\b",
+    r"\b(wind|rain|weather|storm|waves|sea|gale|hail)( is| s|s)? (battering|hammering|lashing"
+    r"|pelting) (me|us|down)\b",
+    r"\b(teacher|boss|coach|manager|mum|mom|mam|dad|nan|gran|wife|husband|missus|mates?|friends?"
+    r"|bestie|brother|sister|parents)( is| s| are)? (literally|actually|deffo|defo|honestly"
+    r"|seriously|totally|really)( going to| gonna)? (kill|murder) me\b",
+    r"\bstab\w* (me|us|him|her|them|you) in the back\b",
+    # Family or a lift waiting outside to collect someone: no threat in that.
+    r"\b(my|our) (mum|mom|mam|dad|nan|gran|grandma|grandad|sister|brother|aunt|auntie|uncle"
+    r"|friend|mate|mates|son|daughter|lift|taxi|uber|cab)( is| s| are)? (waiting|parked|sat)"
+    r"( for (me|us))? (outside|for (me|us)|in the car)\b",
+    # A friend or carer pushing the wheelchair: help, not harm.
+    r"\b(wheel ?chair|buggy|pram|pushchair)\b[^|]*\b(friend|carer|mum|dad|husband|wife|son"
+    r"|daughter|partner|helper|support worker|staff)( will| can| has to| have to| to| must)?"
+    r" push\w* (me|him|her|them)\b(?! (over|off|out|down|away|into))",
     r"\b(dont|do not|doesnt|does not|didnt|no need for|not)( really| even| think (i|we|he|she"
     r"|they))? (need|want|needs|wants)( to (call|ring|get|phone))? (an |the |any )?(ambulance"
     r"|police|paramedics|999)\b",
@@ -331,12 +350,14 @@ EMERGENCY = (
     ),
     (
         "followed",
-        r"\b(being|been|getting|am|im|is|was|were|are|keeps?) (followed|chased|stalked|watched"
-        r"|hunted|cornered|surrounded)\b|\b(followed|chased|stalked|cornered) by\b|\b(is|are|hes"
-        r"|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow\w*|chas\w*|stalk\w*"
+        r"\b(being|been|getting|am|im|is|was|were|are|keeps?) (followed|chased|stalked|pursued"
+        r"|watched|hunted|cornered|surrounded)\b|\b(followed|chased|stalked|cornered) by\b"
+        r"|\b(is|are|hes|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow\w*|chas\w*|stalk\w*"
         r"|hunting|surround\w*|cornered|circling) (me|us|mine|my car)\b"
         r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out"
         r"|get)\b(?! (back|to|out with|home to|see))"
+        r"|\b(he|she|they|man|guy) (keep |keeps |still )?follows?\b(?! (the|my|your|his|her|their"
+        r"|signs|instructions|on|up|through|suit|advice|rules|orders|football|team|me on))"
         r"|\bblocking (my|our|the) way\b|\b(says|said|saying|shouting|shouts|tells me to|telling me"
         r" to) get in\b|\b(car|van)\b[^|]{0,20}\b(slowing down|slowing|crawling|pulling up"
         r"|following) (next to|beside|alongside|behind) (me|us)\b|\bshouting get in\b"
@@ -463,6 +484,7 @@ EMERGENCY = (
         r"|axe"
         r"|hammer|broken bottle|shot|shooting|gunshots?|crowbar|screwdriver|baseball bat|bleach"
         r"|(can of|poured|pouring|covered in) petrol)\b"
+        r"|\bpour\w*\b[^|]{0,40}\b(petrol|fuel|lighter fluid|paraffin|diesel)\b"
         r"|\b(got|has|have|holding|waving|wielding|swinging|carrying) (a |an |some )?(bottle"
         r"|bottles|brick|bricks|bat|metal bar|iron bar|chain)\b(?! of)"
         r"|\b(waving|swinging|brandishing|wielding) (a|an|his|her|their) (\w+ ){0,2}(at|around"
@@ -485,10 +507,13 @@ EMERGENCY = (
         r"|\b(throwing|threw|thrown|chucking|chucked|lobbed|lobbing|hurled|hurling|launched)"
         r"( \w+){1,2} (at|in|over) <VICTIM>|\b(being|been|getting|got)\b[^|]{0,25}\band"
         r" <HURT_DONE>\b"
-        r"|\bhands? (up|down|inside|on) my (skirt|dress|top|shirt|trousers|jeans|leg|thigh)\b"
+        r"|\bhands? (up|down|inside|on) my (skirt|dress|top|shirt|trousers|jeans|leg|thigh|knee"
+        r"|bum|arse|chest|breasts?|boobs|waist|crotch)\b"
         r"|\b(trying|tried|try|tries)( to)? (get (in|into|at|me|us|her|him|my|hold of)|break|force"
         r"|come (in|into|at|for|after)|climb|pull|drag|grab|snatch|take (me|us|my|her|him|our)"
         r"|open|push|touch|kiss)\b|\bpeople fighting\b"
+        # A partner's violence said with "now", however few the words: "husband hit. now. hurt".
+        r"|^(?=.*\b<PARTNER>\b[^|]*(\|[^|]*)?\b<HURT>\b)(?=.*\b(now|rn)\b)"
         r"|\b(hear|hearing|heard|can hear)( \w+){0,4} (screaming|smashing|being hit|crying for"
         r" help|fighting|shouting for help)\b|\b<HURT_DONE> (my|the|his|her) (dog|guide dog|pet"
         r"|wheelchair|stick|cane)\b|\bset (fire|light) to (me|my|him|her|them|us)\b"
@@ -510,8 +535,9 @@ EMERGENCY = (
         r"|\bwalking up (my|our|the) (drive|path|stairs)\b|\bbang(ing)? on (the|my|our) (\w+ )?"
         r"(door|window)\b|\bbang(ing)? on"
         r" (the|my|our) (door|window|car)\b|\b<THREAT>\b[^|]{0,30}\b(?<!from )(outside|at) (my|the"
-        r"|our) (\w+ )?(door|house|flat|window|room|car)\b|\b<SOMEONE> (is |s |has |just |keeps "
-        r"|been |has been |now )*<CLOSE>"
+        r"|our) (\w+ )?(door|house|flat|window|room|car)\b|\b<THREAT> (is |s |has |just |keeps "
+        r"|been |has been |now |still |back |parked |sat |stood )*<CLOSE>"
+        r"|\b(my |the )?(ex|stalker|abuser)( is| s)? (outside|here|back)\b"
         r"|\bkeeps (banging|knocking|hammering)\b|\b(come|get"
         r"|climb) (back )?in through the window\b"
         r"|\b(break|breaking|kick|kicking|smash|smashing) (it|the door) (down|in)\b"
@@ -533,7 +559,17 @@ EMERGENCY = (
         r"|(driving|taking) me to the bank|(im|i am|were) in (their|his|a strangers) (van|car)"
         r"|(pulled|dragged|pulling|dragging) (me|her|him|us) (into|in to|towards) (a|an|the|his"
         r"|their) (alley|car|van|house|flat|bushes)"
-        r"|coming to (collect|pick up) (my|the) (card|cash|money|bank card))"
+        r"|coming to (collect|pick up) (my|the) (card|cash|money|bank card)"
+        r"|lock(ed)? (me|us|them|her|him) (in|inside)|(hiding|locked|barricaded)( \w+)? in"
+        r" (the |my |a )?(bathroom|toilet|loo|bedroom|cupboard|wardrobe|room)"
+        r"|child locks?|(isnt|not|wont|hes not|shes not) taking (me|us) (home|back|where)"
+        r"|(wont|will not|refuses to|refusing to|not) (pull over|unlock|stop the (car|van|cab|taxi"
+        r"|motor))|(driver|cabbie|cab|taxi|uber) (\w+ )?(wont|will not|isnt|is not|not) stop(ping)?"
+        r"|(cant|cannot) get (him|her|them|the driver) to (stop|pull over)"
+        r"|(woke|wake|waking) up in (a|an|his"
+        r"|her|their|some|someones|a strangers) (\w+ )?(car|van|house|flat|room|bed)"
+        r"|(left|locked) (the |my |a |our )?(baby|toddler|child|kid|dog|little one) in (the|a|my"
+        r"|our) (car|van))"
         r"\b|\b(on fire|theres a fire|smoke (is )?(coming|everywhere|pouring))\b",
     ),
     (
@@ -544,7 +580,8 @@ EMERGENCY = (
         r" drinks?|(something|sth|stuff) (was |been )?(put|slipped) in (my|her"
         r"|his|our|the) drinks?)\b"
         # A drink from someone, or one that tasted wrong, and what a spiked drink does.
-        r"|^(?=.*\b(gave me|give me|gave us|bought me|handed me|got me|off a|from a) (\w+ ){0,2}"
+        r"|^(?=.*\b(bought|got|gave|handed) (it|one|this|that) (for|to) (me|us)\b"
+        r"|.*\b(gave me|give me|gave us|bought me|handed me|got me|off a|from a) (\w+ ){0,2}"
         r"(drink|can|shot"
         r"|bottle|pint|glass)|.*\b(drink|can|shot|pint|bottle|glass) (off|from) (a|some|this|the)"
         r" \w+|.*\b(drink|it|pint|can) tasted (funny|weird|odd|strange|off|salty"
@@ -613,6 +650,8 @@ EMERGENCY = (
         r" (the )?paramedics|ambulance (now|please|quick\w*|asap)|(its|it is|this is|theres|there"
         r" is|having|got) an emergency|emergency( please| help| now)?$)\b"
         r"|\bhiding (in )?(the |my )?(bathroom|toilet|bedroom|wardrobe|cupboard|loft|attic)\b"
+        r"|\bcode red\b|^(?=.*\b(dont|do not) feel safe\b)(?=.*\b(in (a|the|his|this) (taxi|cab|car"
+        r"|uber|van)|with (him|her|them|this (man|guy))|cant (talk|speak) (out loud|freely))\b)"
         r"|\b(help|hurry|please|quick|scared)\b[^|]*\b(hes|shes|theyre|he is|she is|they are)"
         r" (still )?(here|outside|back|coming)\b|\bhiding (in|from|under|behind)\b",
     ),
@@ -642,6 +681,10 @@ EMERGENCY = (
         r"(the|a) (river|canal|sea|lake|water)\b[^|]*\b(cant|help|drown\w*|under)\b"
         r"|\b(gone|went|fell|fallen|walked|jumped|slipped) (in|into|in to) (the|a) (river|canal"
         r"|sea|lake|water|dock|harbour)\b|\b(hasnt|not) come (back )?up\b"
+        r"|\b(fell|fallen|gone|went|jumped|slipped|dropped)( in| into| in to| off| over)+"
+        r" (the |a )?(\w+ ){0,2}(river|canal|sea|lake|water|dock|harbour( wall)?|loch|reservoir"
+        r"|quarry|weir|barrage|pier)\b|\b(hes|shes|theyre|someones|somebodys|someone is|childs"
+        r"|kids) (still )?in the (water|river|sea|canal|loch|harbour|lake)\b"
         r"|\btide (is )?(coming|came) in\b|\bup to (his|her|my|their) (waist|chest|neck"
         r"|shoulders)\b",
     ),
@@ -929,15 +972,27 @@ EMERGENCY = (
         r"|cliffs?|beachy head|railway|tracks)\b)"
         r"|^(?=.*\b(want|wants|wanna) (to )?die\b)(?=.*\b(too many|took|taken|take|swallow\w*)"
         r"\b[^|]*\b<DRUGS>)|\b(about to|going to|gonna|will|ready to|decided to|have decided to)"
-        r" (jump|kill myself|end (it|my"
+        r" (jump|kill myself|(end|finish) (it|my"
         r" life)|take (all )?"
         r"(my|the) (pills|tablets)|overdose)\b|\b(took|taken|swallowed)\b[^|]{0,20}\b(pills"
-        r"|tablets|paracetamol)\b[^|]*\b(purpose|to die|to end|myself)\b|\bon (the|a) (bridge"
+        r"|tablets|paracetamol)\b[^|]*\b(purpose|to die|to end|myself)\b"
+        # Someone on a bridge or a ledge, not graffiti on one.
+        r"|\b(im|i am|hes|shes|theyre|were|we are|he is|she is|they are|standing|stood|sat|sitting"
+        r"|been|still|now|currently|here|alone|me|man|woman|someone|somebody|girl|boy|lad|guy)"
+        r" on (the|a) (bridge"
         r"|ledge|edge(?! of (a|the|my|our) (\w+ )?(bin|table|desk|bed|seat|chair|counter|kerb"
         r"|sofa|door|step|box|tray|shelf|sink|bath))|railway line|tracks)\b"
         # On a platform or a height and thinking of stepping off: not "jump on the next train".
         r"|^(?=.*\b(platform|bridge|ledge|roof|edge|tracks|railway|cliffs?)\b)(?=.*\b(step\w*"
         r" (off|out in front)|jump\w*(?! (on|in|into|onto|off the bus|the queue))|throw myself)\b)"
+        # At a height or by water, with words of leaving ("top level of the car park, want to
+        # go over").
+        r"|^(?=.*\b(roof|rooftop|top (level|floor|deck|storey)|multi ?stor(e)?y|balcony|viaduct"
+        r"|pier|bridge|ledge|cliffs?|railway|tracks|platform|river|canal|harbour|high (part|floor"
+        r"|level)|top of (the|a|this) (building|car park|tower|flats))\b)(?=.*\b(go over|going over"
+        r"|can fly|let go|(go|walk|get|jump) (in|into) the (water|river|sea|canal)|be with (him|her"
+        r"|them)|sorry to (whoever|anyone|everyone)|easier if|better off without|neither of us"
+        r"|(finish|end) (it|my life)|dont want to be here|want to die)\b)"
         r"|\b(pills|tablets)\b[^|]*\b(going to|gonna"
         r"|about to) (take|swallow)\b|\b(cut|cutting) (myself|my wrists?)\b[^|]*\b(deep|wont"
         r" stop|bleeding)\b|\b(pills|tablets)\b[^|]*\b(thinking (about|of)|keep thinking about)"
@@ -1124,14 +1179,23 @@ PAST = (
     r"|(hes|shes|theyre|he has|she has) (gone|went) to (the pub|work|bed|sleep|the shop|his|her"
     r"|their)"
     # Asking how to report or whom to tell is about something over...
-    r"|report\w*|who (do|can|should) (i|we) (tell|ring|call|report)|who to tell|which helpline"
+    r"|report\w*|who (do|can|should) (i|we) (even )?(tell|ring|call|report|talk to|speak to)"
+    r"|who to tell|which helpline"
     r"|what (is )?the helpline|is there anyone|anyone i can talk to|what can i do|cant tell"
     r" anyone|dont know who to tell|who help\w*|what number|embarrass\w*"
     # ...and so is what happens again and again.
     r"|sometimes?|always|often|usually|normally|most (days|nights)|every (time|day|night|week)"
     r"|a few times|kept|used to|many times"
     r"|lots of times|all the time|not today|not tonight"
-    r"|when (hes|shes|he is|she is|he|she|theyre|they) (drunk|angry|drinks|drinking)"
+    r"|when (hes|shes|he is|she is|he|she|theyre|they) (\w+ )?(drunk|angry|drinks?|drinking"
+    r"|has a drink|has had a drink|loses it|kicks off)"
+    r"|for (about |over |nearly |almost |around |the (last|past) )?(a|one|two|three|four|five|six"
+    r"|\d+|a few|many) (years?|months?|weeks?)|not the first time|happened before"
+    r"|since (christmas|pride|easter|the summer|new year|we (met|moved|married|got married))"
+    r"|(a )?fortnight ago|last term|some (nights|days|evenings|mornings)"
+    r"|(no one|nobody) (will )?believes? me|(i|we) felt (\w+ )?(trapped|scared|unsafe|threatened"
+    r"|frightened)|(im|i am|were|we are) (now |safe )?(at|in) (work|school|college|uni|the office)"
+    r"|who (can|could) help|is there (any )?help for"
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
     r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
     r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for|a|very|really"
@@ -1147,6 +1211,7 @@ PAST = (
     r"|nothing dangerous|not dangerous|not bad|only (a )?small|just a scratch|only a scratch"
     r"|(just|only) a (nip|cut|graze|scratch)|when (no one|nobody|noone) (else )?(is|s) (there"
     r"|around|about|looking)|not (outside|around|here|near)( or anything)?( right)? now"
+    r"|(hes|shes|theyre|he is|she is|they are) (safe )?(at|in) (mine|ours|my (place|house|flat))"
     r"|(hes|shes|theyre|he is|she is|they are) at (her|his|their) (mums|dads"
     r"|mates|friends|sisters|brothers|parents|work)"
     r"|not hurt|unhurt|(where|how) (can )?(he|she|i|we|they) (can )?get help"
@@ -1182,6 +1247,8 @@ REMOTE = (
     r"|post (my|your|the|our) \w+|pictures of me|photos of me)\b"
 )
 REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "violence"})
+# Rules that read being kept in or kept from leaving, which control can tell as a way of life.
+CONFINED_RULES = frozenset({"followed", "trapped"})
 # Long past: even an overdose or strangling told this way is for a helpline, not 999.
 LONG_PAST = (
     r"\b(last (week|month|year|summer|winter)|(weeks|months|years) ago|a (week|month|year) ago"
@@ -1205,6 +1272,9 @@ LONG_PAST_ONLY_RULES = frozenset(
 # ...and what says it is happening now after all (read with the words above set aside).
 NOW = (
     r"\b(im|i am|were|we are) (still )?being (followed|chased)\b|"
+    r"\b((hes|shes|theyre) )?(still |just )?(round|around) the corner\b|\b(i can|can) (still )?see"
+    r" (him|her|them|his|their)\b|\bhas (just )?collapsed\b|\bcant get (the door|it|in)( open)?\b|"
+    r"\b(im|i am|were|we are|been) (lock|locked|trapped|shut) (in|inside)\b|"
     r"\b(is|are|s|hes|shes|keeps?) (shaking|fitting|twitching|seizing|jerking|convulsing)\b|"
     # Something being done, and "now" ("hes trying to get in through the gate now"), though not
     # "for months now".
@@ -1233,11 +1303,13 @@ NOW = (
 # Someone near or at it again: now, unless the message also says they are not here now.
 NEAR_NOW = r"\bkeeps (following|coming)\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
 # Control told as a way of life (money, friends, clothes): ongoing abuse, for the domestic
-# abuse lines; the danger score must be surer to speak over it (see engine).
+# abuse lines; the danger score must be surer to speak over it (see engine), and
+# being kept in ("won't let me leave the house or have money") is that life, unless near now.
 CONTROL = (
-    r"\b(takes?|took|keeps?|controls?|has taken|have taken) (all )?(my|our|her|his) (bank ?cards?"
-    r"|money|wages|benefits|pay|passport)\b|\b(wont|doesnt|never|dont) let (me|her|him|us) (see"
-    r"|go out|have|wear|work|drive|spend)\b|\bcoercive control\b|\bcontrolling\b"
+    r"\b(takes?|took|keeps?|controls?|has taken|have taken) (all )?(my|our|her|his|the)"
+    r" (bank ?cards?|money|wages|benefits|pay|passport)\b|\b(wont|doesnt|never|dont|not) let (me"
+    r"|her|him|us) (see|leave the house|go out|have|wear|work|drive|spend)\b|\bcoercive control\b"
+    r"|\bcontrolling\b"
     r"|\bcontrols (my|her|his|our|all|who|what|where)\b|\bchecks (my|her|his) (phone|messages)\b"
 )
 ABSENT = (
@@ -1303,7 +1375,8 @@ TOPICS = (
         r"|dont want (to )?live|think(ing)? about (die|dying|death)|tired of (trying|living|it all"
         r"|everything)|worthless|hopeless|wish i (was|were) dead|better off without me"
         r"|overdos\w*|(cutting|cut|hurt|hurting|harm\w*|kill|killing) (himself|herself|themselves)"
-        r"|left a (note|letter)|on purpose|wants? to kill (himself|herself|themselves))\b",
+        r"|left a (note|letter)|on purpose|wants? to kill (himself|herself|themselves)"
+        r"|(dont|cant|cannot|do not) see (a|any) way out|tired of (this|my) life)\b",
     ),
     (
         "sexual_assault",
@@ -1326,7 +1399,12 @@ TOPICS = (
         r"|nowhere (for|to go) tonight|sleep\w* on (the )?(night bus|street|streets|bench)"
         r"|(no money|nowhere) (for|to) (anywhere to )?stay|any shelter|cant go home|nowhere to go"
         r"|sleeping in (my|the|our) car|evicted|no house|where (i|we) (sleep|stay) tonight"
-        r"|landlord (make|made|makes|is making|kicked|kicking|threw|told) (me|us))\b",
+        r"|landlord (make|made|makes|is making|kicked|kicking|threw|told) (me|us)"
+        r"|evict\w*|arrears|behind (on|with) (the |my |our |her |his )?rent|bailiffs|housing list"
+        r"|(lose|losing|lost) (my|our|her|his|the) (flat|house|home|room|tenancy|accommodation)"
+        r"|(get|getting|trying to get|kick|throw) (me|us|her|him) out of (the|my|our|her|his) (flat"
+        r"|house|room|home)|(flung|turfed|booted) (me |us )?out|on the streets? (in|by|from|next)"
+        r"|(will|gonna|going to|ll) be on the streets?)\b",
     ),
     (
         "child",
@@ -1392,6 +1470,7 @@ TOPICS = (
         r" someone\b|\btell someone\b|\bspiral\w*|\bmy head (gets|is) (bad|dark)\b"
         r"|\bnot safe in my head\b|\bdark place\b|\bsomeone to listen\b|\bcant cope\b|\bend of"
         r" my tether\b|\b(feel|feeling) (really |so |very )?low\b|\bnobody to talk to\b"
+        r"|\bnot coping\b"
         r"|\b(anyone|someone) i can (just )?talk to\b|\bcant stop thinking about\b",
     ),
     (
@@ -1520,7 +1599,8 @@ INTENTS = (
         r"do|see a doctor|get advice|what to do|who to (tell|ask|talk to)|(dont|do not) know who"
         r"|(whats|what is|need|give me|got) (the )?"
         r"(\w+ ){0,3}number|number (for|please|pls)|advice|get (it )?(checked|looked at)|worth"
-        r" going|what should i look for|is (that|it) something to worry)\b",
+        r" going|what should i look for|is (that|it) something to worry|tips (for|on|about)"
+        r"|how (can|do|would) (you|i|we|one) tell (if|whether)|is there a way to check)\b",
     ),
     (
         "find_space",
@@ -1556,7 +1636,7 @@ INTENTS = (
         r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night|danke|gracias|merci"
         r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*|diolch"
         r"|mahadsanid|shukriya|shukria|multumesc|mersi|jazakallah"
-        r"|lifesaver|life saver)\b",
+        r"|lifesaver|life saver|that (really )?help(ed|s)|good ?night|tapadh (leat|leibh))\b",
     ),
     (
         "greeting",
@@ -1564,7 +1644,14 @@ INTENTS = (
         r"|afternoon|good (morning|afternoon|evening|day)|hola|bonjour|ciao|salam|salaam|salaam"
         r" alaikum|assalam\w*|namaste|guten tag|czesc|ola|merhaba|shalom|is anyone there|bore da"
         r"|dzien dobry|dzie dobry|dobry den"
-        r"|prynhawn da|noswaith dda|shwmae|sut mae|helo)\b",
+        r"|prynhawn da|noswaith dda|shwmae|sut mae|helo|fit like|sat sri akal|halo"
+        r"|(is )?(anyone|anybody|someone|somebody) (there|here|around|about|online))\b",
+    ),
+    (
+        # "hello? is this a real person": someone checking that anyone is there, a greeting.
+        "checking_in",
+        r"^[\W|]*((hi+|hello+|hiya|hey+|heya)[\W|]+)?(is )?(this|there|anyone|anybody|someone"
+        r"|somebody)( a)?( real)? (person|human|there|here|around|about|online)[\W|]*$",
     ),
 )
 
@@ -1694,4 +1781,26 @@ SLANG = {
     "reeport": "report",
     "wallit": "wallet",
     "emergancy": "emergency",
+    # More Scots and northern spellings: "wullnae let me oot", "cannit swim", "a fortnicht ago".
+    "cannit": "cant",
+    "canna": "cant",
+    "wullnae": "wont",
+    "willnae": "wont",
+    "winnae": "wont",
+    "didnae": "didnt",
+    "couldnae": "couldnt",
+    "dinna": "dont",
+    "disna": "doesnt",
+    "oot": "out",
+    "aff": "off",
+    "hoose": "house",
+    "noo": "now",
+    "nicht": "night",
+    "nichts": "nights",
+    "fortnicht": "fortnight",
+    "neebor": "neighbour",
+    "bairn": "child",
+    "wean": "child",
+    "yem": "home",
+    "lockd": "locked",
 }
