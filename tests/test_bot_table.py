@@ -372,6 +372,25 @@ ROWS: list[Row] = [
         "emergency",
         helplines=(EMERGENCY, SAMARITANS),
     ),
+    row(
+        "our quad bike tipped over and my husband is trapped under it",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
+    row(
+        "the toddler drank some weedkiller from the shed",
+        "emergency",
+        medical(),
+        None,
+        (EMERGENCY,),
+    ),
+    row(
+        "he's found where I'm staying and he's outside now, I'm scared",
+        "emergency",
+        helplines=(EMERGENCY,),
+    ),
     # ---- everyday phrases that are NOT emergencies -------------------------------------------
     everyday("my legs are killing me need to sit down", "find_space", ("seating",)),
     everyday(
@@ -410,6 +429,8 @@ ROWS: list[Row] = [
     everyday("my phones dead lol", "unknown", ("phone_charging",)),
     everyday("my battery is dead as a dodo", "unknown", ("phone_charging",)),
     everyday("my mum is waiting outside the shop for me", "unknown"),
+    everyday("I'm gonna kill my housemate if he leaves the dishes again", "unknown"),
+    row("are safe spaces only for people being followed?", "about"),
     everyday("my teacher is literally going to murder me", "unknown"),
     everyday(
         "my friend pushes me in my wheelchair, is the shop step free", "find_space", ("step_free",)

@@ -1,17 +1,17 @@
 """The assistant on messages written independently of its rules (tests/data/chat_eval/).
 
-Forty-four helper sessions, each briefed with different personas and without seeing the rules,
+Fifty-one helper sessions, each briefed with different personas and without seeing the rules,
 wrote the sets (`w7` to `w10`, then `w11` to `w14`, later than the rest, each scored before the
 rules met it, to measure them on messages they had never seen; then `w19` to `w25`, `w26` to
-`w31`, `w32` to `w37` and `w38` to `w44`, each scored once the same way before they were
-trained or tuned on); `w2` is held back and never used to tune them, and so are `w16` to `w18`,
-written and scored once before the danger score was built, and `w22`, drawn by lot from `w19`
-to `w25` before any of them was scored. `w15` is Welsh (people in Wales, mostly writing Welsh),
-written while the Welsh rules were built and scored before their builder opened it; since then
-it is a development set for the Welsh rules, with floors of its own. These tests keep the
-figures from falling back: danger is never missed more than it is now, and everyday words
-rarely raise an alarm. The figures themselves, per writer and field: `python tests/chat_eval.py
---held-back`.
+`w31`, `w32` to `w37`, `w38` to `w44` and `w45` to `w51`, each scored once the same way before
+they were trained or tuned on); `w2` is held back and never used to tune them, and so are `w16`
+to `w18`, written and scored once before the danger score was built, and `w22`, drawn by lot
+from `w19` to `w25` before any of them was scored. `w15` is Welsh (people in Wales, mostly
+writing Welsh), written while the Welsh rules were built and scored before their builder opened
+it; since then it is a development set for the Welsh rules, with floors of its own. These tests
+keep the figures from falling back: danger is never missed more than it is now, and everyday
+words rarely raise an alarm. The figures themselves, per writer and field: `python
+tests/chat_eval.py --held-back`.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ def figures():
     return {writer: score(writer).figures() for writer in writers()}
 
 
-def test_there_are_forty_four_independent_sets_of_at_least_300_messages():
-    assert len(writers()) == 44
+def test_there_are_fifty_one_independent_sets_of_at_least_300_messages():
+    assert len(writers()) == 51
     assert all(score(writer).rows >= 300 for writer in writers())
 
 

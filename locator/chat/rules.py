@@ -69,11 +69,12 @@ CLASSES = {
     r" head|(hit|hits|banged|bumped|smacked|knocked|cracked|bashed|whacked|split|landed on"
     r"|fell on|fallen on|fell onto|bang to|bang on|blow to|knock to|knock on) (\w+ )?(head|skull)"
     r"|(head|skull) (is |s )?(cut open|split|bleeding|smashed|hit)|head first (into|onto|on)"
-    r"|(stamp\w*|kick\w*|punch\w*|boot\w*|hit|smash\w*|glass\w*) (on |in )?(the|my|his|her"
+    r"|(stamp\w*|kick\w*|punch\w*|boot\w*|hit|smash\w*|glass\w*|bottl\w*) (on |in )?(the|my|his|her"
     r"|their) (head|face)|(fell|fallen|rolled|rolling|dropped) off (the|a|my) \w+( \w+)?"
     r"|(lump|bump|egg) on (his|her|my|their|the) head)",
     # What a head injury does next; with a blow to the head, 999.
-    "HEAD_SIGNS": r"(sleepy|drowsy|woozy|confus\w*|muddled|not making (any )?sense|being sick|been"
+    "HEAD_SIGNS": r"(sleepy|drowsy|woozy|confus\w*|muddled|not making (any )?sense|being sick"
+    r"|keeps? forgetting|forgetting where|same question|been"
     r" sick|sick|vomit\w*|throwing up|seeing (double|stars)|cant remember|blacked out|knocked out"
     r"|(doesnt|dont|didnt) know (what|where|who)|keeps asking|asking\b[^|]*\bover and over"
     r"|cant get (any )?sense|blood|bleeding|fit|fitting|dizzy|very sleepy|not crying|not"
@@ -83,13 +84,15 @@ CLASSES = {
     r"|grandad|grandads|grandma|grandpa|grandfather|grandmother|partner|brother|sister|uncle"
     r"|aunt|aunty|auntie|friend|neighbour|son|daughter|resident|patient|client)",
     # Cold, and the NHS's signs that it has become hypothermia: with both, 999.
-    "COLD": r"(soaked|wet through|drenched|freezing|shiver\w*|hypotherm\w*|so cold|very cold"
+    "COLD": r"(soaked|wet through|drenched|freezing|shiver\w*|shaking with cold|hypotherm\w*"
+    r"|so cold|very cold"
     r"|really cold|frozen|minus \d+|cant feel my (fingers|hands|feet|toes))",
     "COLD_SIGNS": r"(muddled|confus\w*|stumbling|slurr\w*|drowsy|very sleepy"
     r"|(not|isnt|arent) making (any )?sense"
     r"|stopped shivering|cant get down|cant feel (my |his |her |their )?(legs|body|anything|face)"
     r"|cant feel my (hands|feet|fingers|toes) (or|and) (my )?(hands|feet|fingers|toes)"
     r"|numb all over|cant (walk|move|get up)|(doesnt|dont|does not|do not) know (where|who|what)"
+    r"|(legs|body) (have |has )?(stopped working|given (up|way))"
     r"|no idea where|(lips|face) (are |is |has |have )?(gone |going |turned )?(blue|grey|white)"
     r"|blue (lips|round the lips)|wont wake|hard to wake)",
     "DRUGS": r"(pills?|tablets?|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
@@ -101,7 +104,7 @@ CLASSES = {
     r" (in (his|her|their|a|the) (car|van|motor) )?outside"
     r"|on the doorstep|(?<!from )(at|outside) (my|the|our) (front |back )?(door|window|house|flat"
     r"|car)"
-    r"|(getting|coming|moving) closer|closing in|across (the"
+    r"|(getting|coming|moving|shuffling|edging|creeping|inching) closer|closing in|across (the"
     r" road|from (me|my house|the house))|behind me|next to me|right up (to|next to)|waiting"
     r" (for me|outside|at the|by my|by the|at my)|watching (me|the house|my house|us)|looking for"
     r" me|at the end of my (road|street)|(is|are|still|now) in (my|the|our) (house|flat|garden"
@@ -176,6 +179,25 @@ EVERYDAY = (
     r"|bestie|brother|sister|parents)( is| s| are)? (literally|actually|deffo|defo|honestly"
     r"|seriously|totally|really)( going to| gonna)? (kill|murder) me\b",
     r"\bstab\w* (me|us|him|her|them|you) in the back\b",
+    r"\b(queue|traffic|line|bus|train|tram|car|it|this|clock|time|list|lift|escalator)( is| s|s)?"
+    r" (still )?not moving\b",
+    r"\bknocked out (in|of) (the )?(\w+ )?(round|stage|competition|cup|tournament|quiz|league"
+    r"|game|match)\b",
+    r"\b(baby|bump|babys|bumps)( is| s)? kicking\b",
+    r"\b(nearly|almost) gave (me|him|her|us) a (seizure|fit|stroke|heart attack)\b",
+    r"\b(screen|laptop|phone|computer|tv|telly|printer|defence|team|keeper|wifi)( is| was| s)?"
+    r" (having|had) a (\w+ )?(seizure|fit)\b|\bcollective fit\b",
+    r"\b(people|those|someone|anyone|you) (being|who are|whos|who is) (followed|chased|attacked"
+    r"|stalked|harassed)\b",
+    r"\b(holding|holds|keeping|keeps|kept|took|taken|taking|takes|has) (my|our|her|his|their)"
+    r" (passports?|documents|papers|visa|brp)\b",
+    r"\bthreat\w* to (throw|chuck|put) (my|our) (things|stuff|belongings) out\b",
+    r"\b(get|be|being|getting) pushed (in|inside|into)\b(?! (the |a |an )?(road|traffic|wall|car"
+    r"|van|canal|river|water|bushes|alley))",
+    r"\b(dont|do not|didnt) think (its|it is|this is|it was|thats) (an? )?(emergency|serious"
+    r"|999)\b",
+    r"\b(onion|bread|butter|vegetable|veg|craft|pen|chopping|carving|cheese) knife\b",
+    r"\b(they|staff|shops?) (will |would )?(call|ring|phone) (the )?police automatic\w*\b",
     # Family or a lift waiting outside to collect someone: no threat in that.
     r"\b(my|our) (mum|mom|mam|dad|nan|gran|grandma|grandad|sister|brother|aunt|auntie|uncle"
     r"|friend|mate|mates|son|daughter|lift|taxi|uber|cab)( is| s| are)? (waiting|parked|sat)"
@@ -205,7 +227,8 @@ EVERYDAY = (
     r"\b(went|turned|go|goes|going) blue for a (minute|second|moment|bit|few (seconds|secs))\b",
     r"\b(im|i am|ill|i will|i could|i wanna|i want to|i might)( going to| gonna)? (kill|murder"
     r"|strangle) (him|her|them|my (husband|wife|partner|kids?|son|daughter|mum|dad|brother"
-    r"|sister|boyfriend|girlfriend|teenagers?|teens?|toddler|children|mates?|dog|cat|horse))\b",
+    r"|sister|boyfriend|girlfriend|teenagers?|teens?|toddler|children|mates?|dog|cat|horse"
+    r"|flatmate|housemate|roommate|neighbour|boss|colleague|bf|gf|other half))\b",
     r"\b(died|dying|die) (laughing|of laughter|of embarrassment|of boredom|of shame)\b",
     r"\b(nearly|almost|about to) (\w+ ){0,3}(fainted|passed out|collapsed|died|heart attack"
     r"|killed|hit|run over|drowned|fell|fallen|broke|broken)\b",
@@ -219,7 +242,8 @@ EVERYDAY = (
     r"|police)\b",
     r"\b(from|on|off) (a |the )?broken (bottle|glass)\b",
     r"\b(not|isnt) (a |an )?999( job| call| thing)?\b|\bis (that|this|it) (a )?999\b",
-    r"\b(about|on|against|for|prevent\w*|awareness of|training|policy|policies) (drink )?spiking\b",
+    r"\b(about|on|against|for|prevent\w*|awareness of|training|policy|policies|spot|spotting"
+    r"|recognis\w*|deal with|dealing with|tackl\w*) (drink )?spiking\b",
     # A carer pushing someone in their chair; an autistic shutdown is not a collapse.
     r"\bpush\w* (him|her|them|me)( \w+){0,3} (wheel ?chair|buggy|pram|pushchair|chair)\b",
     r"\bnot (talking|answering|responding|speaking)\b(?=.*\b(shutdown|shut down|non ?verbal)\b)"
@@ -453,7 +477,9 @@ EMERGENCY = (
     (
         # Messages that say they are coming: not set aside as only online.
         "coming_for_me",
-        r"\b(see you soon|coming for (you|me)|coming to get (you|me)|tonights the night|(i|he|she"
+        r"\b(see you soon|coming for (you|me)|coming to get (you|me)|tonights the night"
+        r"|(hes|shes|theyve|they have|he has|she has) found (me|us|where (im|i am|were) staying)"
+        r"|(i|he|she"
         r"|they) know(s)? where (you|i) live)\b",
     ),
     (
@@ -514,6 +540,8 @@ EMERGENCY = (
         r"|open|push|touch|kiss)\b|\bpeople fighting\b"
         # A partner's violence said with "now", however few the words: "husband hit. now. hurt".
         r"|^(?=.*\b<PARTNER>\b[^|]*(\|[^|]*)?\b<HURT>\b)(?=.*\b(now|rn)\b)"
+        r"|\b(kicked|punched|hit|stamped on|kneed) (my|her) (bump|pregnant (belly|stomach))\b"
+        r"|\b(boxed|hemmed|penned) (me|us) in\b"
         r"|\b(hear|hearing|heard|can hear)( \w+){0,4} (screaming|smashing|being hit|crying for"
         r" help|fighting|shouting for help)\b|\b<HURT_DONE> (my|the|his|her) (dog|guide dog|pet"
         r"|wheelchair|stick|cane)\b|\bset (fire|light) to (me|my|him|her|them|us)\b"
@@ -538,16 +566,25 @@ EMERGENCY = (
         r"|our) (\w+ )?(door|house|flat|window|room|car)\b|\b<THREAT> (is |s |has |just |keeps "
         r"|been |has been |now |still |back |parked |sat |stood )*<CLOSE>"
         r"|\b(my |the )?(ex|stalker|abuser)( is| s)? (outside|here|back)\b"
+        r"|\b(forcibly )?(entering|barging into|forcing (their|his|her) way into) (my|our"
+        r"|the) (room"
+        r"|flat|house|home)\b"
+        r"|^(?=.*\b(left (him|her)|my ex|<PARTNER>|stalker|scared|afraid|terrified|frightened"
+        r"|found (me|where)|threat\w*|burn|gang|kill|hurt|beat|knife|weapon)\b)(?=.*\b(hes|shes"
+        r"|theyre|he is|she is|they are|they) (now |still |just )?(outside|downstairs|at the door"
+        r"|waiting outside)( now)?\b)"
         r"|\bkeeps (banging|knocking|hammering)\b|\b(come|get"
         r"|climb) (back )?in through the window\b"
         r"|\b(break|breaking|kick|kicking|smash|smashing) (it|the door) (down|in)\b"
-        r"|\b(pulling|rattling|trying|tried|banging|kicking) (at )?(the|my|our) (\w+ )?(door|handle"
+        r"|\b(pulling|rattling|trying|tried|banging|kicking|pushing|forcing|shoving) (at )?(the|my"
+        r"|our) (\w+ )?(door|latch|lock|handle"
         r"|window|letterbox)\b",
     ),
     (
         "trapped",
         r"\b(wont|will not|refuses to|refusing to) (take|drive|let) (me|us) (home|back)\b"
-        r"|\b(trapped|being held|held against|kidnap\w*|abduct\w*|locked (me |us )?in|cant get out"
+        r"|\b(trapped|being held|held against|kidnap\w*|abduct\w*|(im|i am|were|we are|been|got|get"
+        r"|getting|is|are|hes|shes|theyre) locked in|locked (me|us|her|him|them) in|cant get out"
         r"|stuck in (a|the) (lift|stairwell|car|room|toilet)|(wont|not|doesnt|dont|refuses? to)"
         r" let (me|us) (leave|go|out|past)(?! (back|to|out with|home to|see))"
         r"|lock(ed|s)? (in|inside) (a|the|his|her|my) (room|car"
@@ -568,7 +605,12 @@ EMERGENCY = (
         r"|(cant|cannot) get (him|her|them|the driver) to (stop|pull over)"
         r"|(woke|wake|waking) up in (a|an|his"
         r"|her|their|some|someones|a strangers) (\w+ )?(car|van|house|flat|room|bed)"
-        r"|(left|locked) (the |my |a |our )?(baby|toddler|child|kid|dog|little one) in (the|a|my"
+        r"|(put|pushed|forced|bundled|dragged) (me|us|her|him) in(to)? (the|a|their|his) (van|car"
+        r"|boot)"
+        r"|(took|taken|brought) (me|us) to (a|some|their|his) (flat|house)( \w+)*? (i|we) (dont"
+        r"|do not)"
+        r" know|(left|locked) (the |my |a |our )?(baby|toddler|child|kid|dog|little one) in (the|a"
+        r"|my"
         r"|our) (car|van))"
         r"\b|\b(on fire|theres a fire|smoke (is )?(coming|everywhere|pouring))\b",
     ),
@@ -590,7 +632,15 @@ EMERGENCY = (
     ),
     (
         "missing_child",
-        r"\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the)( \w+){0,3} ?"
+        # A child, out late or gone, unreachable: "15 yr old not in bed at 3am".
+        r"^(?=.*(\b<CHILD>\b|\b(shes|hes|she is|he is|aged|is|im|i am) (1[0-7]|[5-9])\b|\b(1[0-7]"
+        r"|[5-9])"
+        r" ?(yr|year|yo)s?( old)?\b))(?=.*\b(not (come )?home|hasnt come (home|back)|not back"
+        r"|(phone|mobile)\b[^|]{0,20}\b(off|voicemail|dead)|not answering|not picking up|missing"
+        r"|not in (his|her|their) (bed|room)|(meet|meeting) (a|an|this|some) (\w+ )?man|met online"
+        r"|grown man)\b)(?=.*\b(\d+ ?(am|pm)|midnight|tonight|hours|since|gone \d+|its now|late"
+        r"|snow\w*|dark|never (ever )?does this|not like (her|him))\b)"
+        r"|\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the)( \w+){0,3} ?"
         r"<CHILD>\b"
         r"|\b<CHILD>\b[^|]{0,30}\b(been gone since|gone since|missing since|not come home|not came"
         r" home|hasnt come home|has not come home|not home from school|not back from school)\b"
@@ -650,7 +700,9 @@ EMERGENCY = (
         r" (the )?paramedics|ambulance (now|please|quick\w*|asap)|(its|it is|this is|theres|there"
         r" is|having|got) an emergency|emergency( please| help| now)?$)\b"
         r"|\bhiding (in )?(the |my )?(bathroom|toilet|bedroom|wardrobe|cupboard|loft|attic)\b"
-        r"|\bcode red\b|^(?=.*\b(dont|do not) feel safe\b)(?=.*\b(in (a|the|his|this) (taxi|cab|car"
+        r"|\bcode red\b|\b(get|send) (someone|somebody|help|the police|police|an ambulance)"
+        r" (here|now|quick\w*|to me)\b|^(?=.*\b(dont|do not) feel safe\b)(?=.*\b(in (a|the|his"
+        r"|this) (taxi|cab|car"
         r"|uber|van)|with (him|her|them|this (man|guy))|cant (talk|speak) (out loud|freely))\b)"
         r"|\b(help|hurry|please|quick|scared)\b[^|]*\b(hes|shes|theyre|he is|she is|they are)"
         r" (still )?(here|outside|back|coming)\b|\bhiding (in|from|under|behind)\b",
@@ -658,7 +710,7 @@ EMERGENCY = (
     (
         "not_breathing",
         r"\b(strange|funny|weird|noisy|snoring|gasping|rattl\w*) (snoring )?breaths?\b"
-        r"|\bbreathing (is )?(really |very |so )?(slow|shallow|weird|funny|strange|noisy)\b"
+        r"|\bbreathing (is )?(really |very |so )?(slow|slowly|shallow|weird|funny|strange|noisy)\b"
         r"|\binhaler (is )?(doing nothing|not working|isnt working|not helping|isnt helping)\b"
         r"|\blips (are |is )?(going|turning) (a funny colou?r|blue|grey|gray|purple)\b"
         r"|\b(cant|cannot|can not|struggling to|hard to) breath\b"
@@ -720,6 +772,8 @@ EMERGENCY = (
     (
         "seizure",
         r"\beyes( have| are| keep| keeps)? (go|going|gone|went|rolled|rolling|roll) (up|back)\b"
+        r"|\b(fit|fits|seizure|seizures|fitting)\b[^|]*(\|[^|]*)?\b(longer than usual|(\d+|five|six"
+        r"|seven|eight|nine|ten) minutes|(isnt|not) coming round)\b"
         r"|\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
         r" jerking|like (a )?fit|shaking on (the )?(floor|ground)|(foaming|frothing) at the mouth"
         r"|jerking|twitching (all over|on the)|(fit|fits|seizure|seizures)\b[^|]*\b(another|again"
@@ -745,6 +799,7 @@ EMERGENCY = (
         r"|\bwords\b[^|]{0,20}\b(wrong|funny|jumbled|slurred|muddled)\b"
         r"|\bchest\b[^|]{0,30}\b(pain|crush\w*|heavy|pressure|squeez\w*)\b"
         r"|^(?=.*\bchest\b[^|]{0,30}\btight)(?=.*\b(arm|jaw|sweat\w*|clammy|crushing)\b)"
+        r"|^(?=.*\barm (is )?(going|gone|gone all) (dead|numb)\b)(?=.*\bpain\b)"
         r"|\bheart\b[^|]{0,30}\b(racing|pounding|beating (really |so |very )?fast)\b[^|]*\b(pass"
         r" out|faint|black out|collapse|chest)\b|\bheart\b[^|]{0,30}\b(going to|gonna|about to)"
         r" (burst|explode|come out)\b"
@@ -810,7 +865,13 @@ EMERGENCY = (
     ),
     (
         "serious_injury",
-        r"\b(pulled|knocked|spilled|spilt|tipped)\b[^|]{0,30}\b(kettle|boiling water|pan of|hot"
+        r"\bbones?\b( \w+){0,3} (poking|sticking) (out|through)\b|\b(arm|leg|wrist|ankle)s? (is "
+        r"|are )?"
+        r"hanging (funny|wrong|off|loose)\b|\b(tractor|quad|car|van|lorry|machine|trailer|horse)\b"
+        r"[^|]*\b(under it|underneath|trapped under|pinned under|on top of (him|her|them|me))\b"
+        r"|\b(upside down|overturned|rolled over|flipped over|capsized)\b[^|]*(\|[^|]*)?\b(cant get"
+        r" out|trapped|stuck|smell (of )?(petrol|diesel|fuel)|in the water|cant see)\b"
+        r"|\b(pulled|knocked|spilled|spilt|tipped)\b[^|]{0,30}\b(kettle|boiling water|pan of|hot"
         r" water|hot drink|hot tea|hot coffee)\b"
         r"|\b(burn\w*|scald\w*)\b[^|]*\b((gone|going|turned) white|peeling|charred|whole (hand|palm"
         r"|arm|leg|face|back|chest)|really bad\w*|badly)\b|\bsee (the )?bone\b"
@@ -863,6 +924,9 @@ EMERGENCY = (
         r"|being"
         r" sick|vomit\w*|wont wake|floppy|confus\w*|not making sense|dont know how many)\b"
         r"|\bswallowed (a |one of (those |my |the )?)?button batter\w*\b"
+        r"|\b(swallowed|drank|drunk|necked)\b[^|]{0,30}\b(sheep dip|weed ?killer|slug pellets"
+        r"|pesticide|rat poison|paraffin|petrol|lighter fluid|(little |small |those )?button"
+        r" batter\w*)\b"
         r"|\b(empty|open|opened) (\w+ )?(paracetamol|pill|tablet|medicine|meds)\w* (packets?|packs?"
         r"|boxes|box|bottles?|blister\w*)\b",
     ),
@@ -969,7 +1033,9 @@ EMERGENCY = (
         r"|harm|attack|stab|jump)\b"
         r"|\b<DRUGS>\b[^|]*\b(going to|gonna|about to) take (it|them) all\b"
         r"|^(?=.*\b<KIN>\b[^|]*\b(missing|not come home|hasnt come home|cant find)\b)(?=.*\b(bridge"
-        r"|cliffs?|beachy head|railway|tracks)\b)"
+        r"|cliffs?|beachy head|railway|tracks|gun|shotgun|rifle|rope|said goodbye)\b)"
+        r"|^(?=.*\bsorry for everything\b)(?=.*\b(not (picking up|answering)|phone (is )?off"
+        r"|cant (find|reach|get hold of))\b)"
         r"|^(?=.*\b(want|wants|wanna) (to )?die\b)(?=.*\b(too many|took|taken|take|swallow\w*)"
         r"\b[^|]*\b<DRUGS>)|\b(about to|going to|gonna|will|ready to|decided to|have decided to)"
         r" (jump|kill myself|(end|finish) (it|my"
@@ -1161,13 +1227,14 @@ NEED = r"\b(i|we|just|only|but|instead|rather|really)\b|\b(need|want|looking for
 DENIED = r"\b(not|isnt|arent|never)( really| that| very| even)? $"
 # Events told as over are for a helpline, not 999 (unless something says it is happening now).
 PAST = (
-    r"\b(last (night|week|weekend|month|year|summer|winter|time|monday|tuesday|wednesday|thursday"
+    r"\b((hes|shes|theyre|he is|she is|they are) (out|away|at work|not in|not here) (right )?now"
+    r"|last (night|week|weekend|month|year|summer|winter|time|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday)|(days|weeks|months|years|hours|an hour|a week|a month|a year)"
     r" ago|when i was (a |younger|little|at school)|in the past|a while ago|as a (kid|child)"
     r"|yesterday|earlier|this morning|the other (day|night)|never reported|for (weeks|months"
     r"|years)|used to|lost (him|her|them)|on (monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)( night)?|in (19|20)\d\d|\d+ (days?|weeks?|months?) (after|ago|since)|since (the"
-    r"|a) (fire|flood|attack|assault|accident)|not an"
+    r"|a) (fire|flood|attack|assault|accident|fight|crash|mugging)|not an"
     r" emergency|not urgent|no rush|next (week|month|year|time)|when i (tell|leave|go back)"
     r"|if i (leave|tell|go|dont)|tomorrow|at the weekend|this weekend|since (he|she|they)"
     r"|this (afternoon|evening)|(im|i am|got|were|we are|i got) (back )?home(?! alone)"
@@ -1199,6 +1266,7 @@ PAST = (
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
     r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
     r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for|a|very|really"
+    r"|round|around|past|by"
     r"|so|all|grey"
     r"|gray|blue|white|pale|floppy|cold|stiff|purple"
     r"|quiet|silent|funny|down|under|rigid)\b)"
@@ -1222,7 +1290,10 @@ PAST = (
 )
 # What has been put right: the missing found, the collapsed come round.
 RESOLVED = (
-    r"\b(back to (her|his|their) ?(self|selves|normal)|back to normal|(already |just )?found (him"
+    r"\b((fine|ok|okay|alright|better) now|post ?(seizure|ictal)|(during|after) (a|the|my|his|her)"
+    r" (seizure|fit)|seizurey|(keep|keeps) having (seizures|fits)|(seizures|fits) in (my|his|her"
+    r"|their) sleep"
+    r"|back to (her|his|their) ?(self|selves|normal)|back to normal|(already |just )?found (him"
     r"|her|them|my \w+)|(been|is|are|was|were) found|(?<!hasnt )"
     r"(?<!havent )(?<!not )(has |have )?(come|came) round|(hes|shes|theyre|is|are) (awake|chatting"
     r"|talking|fine) (now|again)|(i|ive|i have) (just )?(had|have had) a (seizure|fit)"
@@ -1275,10 +1346,17 @@ NOW = (
     r"\b((hes|shes|theyre) )?(still |just )?(round|around) the corner\b|\b(i can|can) (still )?see"
     r" (him|her|them|his|their)\b|\bhas (just )?collapsed\b|\bcant get (the door|it|in)( open)?\b|"
     r"\b(im|i am|were|we are|been) (lock|locked|trapped|shut) (in|inside)\b|"
+    r"\b(ive|i have|hes|shes|he has|she has|theyve|they have) just (taken|swallowed|had|drunk|drank"
+    r"|cut|necked)\b|"
+    r"\b(hes|shes|theyre) back (at the (window|door)|outside|in (the|my|our) (house|flat|garden"
+    r"|room|shop|hallway))\b|\b(gone|went) (out )?(to|into) the \w+ to get\b|"
+    r"\b(keep|keeps) (forgetting|being sick|throwing up|passing out|blacking out)\b|"
+    r"\b(i can|can) see you (in|on|at|from|now|right now)\b|\bstill in my face\b|"
     r"\b(is|are|s|hes|shes|keeps?) (shaking|fitting|twitching|seizing|jerking|convulsing)\b|"
     # Something being done, and "now" ("hes trying to get in through the gate now"), though not
     # "for months now".
-    r"\b(trying|coming|banging|kicking|hitting|following|chasing|breaking|climbing)\b[^|]{0,40}"
+    r"\b(trying|coming|banging|kicking|hitting|following|chasing|breaking|climbing|entering"
+    r"|forcing)\b[^|]{0,40}"
     r"(?<!weeks )(?<!months )(?<!years )(?<!days )\bnow\b|"
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
     r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back"
@@ -1318,7 +1396,8 @@ ABSENT = (
     r"|happened (again )?(\d+ times|a few times|before|this (afternoon|morning|evening)|earlier"
     r"|yesterday|last night)|(\d+|two|three|four|five|a few|several) times (this|last|in the"
     r" past) (week|month|year)|this past (week|month|few days)|last night|yesterday"
-    r"|not (outside |here |around )?(or anything )?right now|not right now)\b"
+    r"|not (outside |here |around )?(or anything )?right now|not right now"
+    r"|not happening (right )?now)\b"
 )
 
 TOPICS = (
@@ -1635,7 +1714,9 @@ INTENTS = (
         r"\b(thanks|thank you|thank u|thankyou|cheers|ta|thx|ty|much appreciated"
         r"|appreciate it|bye|goodbye|bye bye|see you|see ya|ttyl|night night|danke|gracias|merci"
         r"|shukran|obrigad[oa]|grazie|dziekuje|dzieki|dhanyavad|spasibo|tesekkur\w*|diolch"
-        r"|mahadsanid|shukriya|shukria|multumesc|mersi|jazakallah"
+        r"|mahadsanid|shukriya|shukria|multumesc|mersi|jazakallah|cam on|xie xie|xiexie|arigato\w*"
+        r"|kamsahamnida|gomawo|salamat|asante|dank ?je( wel)?|takk|kiitos|efharisto|koszonom"
+        r"|hvala|faleminderit|dhanyavaad|dhanyawad|nandri|terima kasih|spasiba"
         r"|lifesaver|life saver|that (really )?help(ed|s)|good ?night|tapadh (leat|leibh))\b",
     ),
     (
@@ -1644,7 +1725,11 @@ INTENTS = (
         r"|afternoon|good (morning|afternoon|evening|day)|hola|bonjour|ciao|salam|salaam|salaam"
         r" alaikum|assalam\w*|namaste|guten tag|czesc|ola|merhaba|shalom|is anyone there|bore da"
         r"|dzien dobry|dzie dobry|dobry den"
-        r"|prynhawn da|noswaith dda|shwmae|sut mae|helo|fit like|sat sri akal|halo"
+        r"|prynhawn da|noswaith dda|shwmae|sut mae|helo|fit like|sat sri akal|sat shri akal|halo"
+        # Hello in the languages people new to Britain write it in Latin letters.
+        r"|xin chao|ni hao|nihao|konnichiwa|annyeong\w*|sawasdee|jambo|habari|hej|hei|ahoj|szia"
+        r"|marhaba|ahlan|namaskar|vanakkam|selamat \w+|mabuhay|kumusta|buna( ziua)?|privet"
+        r"|zdravo|bok|mirdita|salut|dzien dobry|kem cho|adaab|aadab"
         r"|(is )?(anyone|anybody|someone|somebody) (there|here|around|about|online))\b",
     ),
     (
