@@ -391,6 +391,14 @@ ROWS: list[Row] = [
         "emergency",
         helplines=(EMERGENCY,),
     ),
+    row("gave her the narcan and nothing's happening", "emergency", medical(), None, (EMERGENCY,)),
+    row(
+        "my 6 year old was by the swings two minutes ago and now he's not there",
+        "emergency",
+        helplines=(EMERGENCY,),
+    ),
+    row("someone is rattling my back door and I'm home alone", "emergency", helplines=(EMERGENCY,)),
+    row("he's sat in my passenger seat and won't get out", "emergency", helplines=(EMERGENCY,)),
     # ---- everyday phrases that are NOT emergencies -------------------------------------------
     everyday("my legs are killing me need to sit down", "find_space", ("seating",)),
     everyday(
@@ -431,6 +439,8 @@ ROWS: list[Row] = [
     everyday("my mum is waiting outside the shop for me", "unknown"),
     everyday("I'm gonna kill my housemate if he leaves the dishes again", "unknown"),
     row("are safe spaces only for people being followed?", "about"),
+    row("do safe spaces keep naloxone?", "about"),
+    everyday("we had a pillow fight and my sister won", "unknown"),
     everyday("my teacher is literally going to murder me", "unknown"),
     everyday(
         "my friend pushes me in my wheelchair, is the shop step free", "find_space", ("step_free",)

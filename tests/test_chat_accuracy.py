@@ -1,17 +1,17 @@
 """The assistant on messages written independently of its rules (tests/data/chat_eval/).
 
-Fifty-one helper sessions, each briefed with different personas and without seeing the rules,
+Fifty-eight helper sessions, each briefed with different personas and without seeing the rules,
 wrote the sets (`w7` to `w10`, then `w11` to `w14`, later than the rest, each scored before the
 rules met it, to measure them on messages they had never seen; then `w19` to `w25`, `w26` to
-`w31`, `w32` to `w37`, `w38` to `w44` and `w45` to `w51`, each scored once the same way before
-they were trained or tuned on); `w2` is held back and never used to tune them, and so are `w16`
-to `w18`, written and scored once before the danger score was built, and `w22`, drawn by lot
-from `w19` to `w25` before any of them was scored. `w15` is Welsh (people in Wales, mostly
-writing Welsh), written while the Welsh rules were built and scored before their builder opened
-it; since then it is a development set for the Welsh rules, with floors of its own. These tests
-keep the figures from falling back: danger is never missed more than it is now, and everyday
-words rarely raise an alarm. The figures themselves, per writer and field: `python
-tests/chat_eval.py --held-back`.
+`w31`, `w32` to `w37`, `w38` to `w44`, `w45` to `w51` and `w52` to `w58`, each scored once the
+same way before they were trained or tuned on); `w2` is held back and never used to tune them,
+and so are `w16` to `w18`, written and scored once before the danger score was built, and
+`w22`, drawn by lot from `w19` to `w25` before any of them was scored. `w15` is Welsh (people
+in Wales, mostly writing Welsh), written while the Welsh rules were built and scored before
+their builder opened it; since then it is a development set for the Welsh rules, with floors of
+its own. These tests keep the figures from falling back: danger is never missed more than it is
+now, and everyday words rarely raise an alarm. The figures themselves, per writer and field:
+`python tests/chat_eval.py --held-back`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,17 @@ FLOORS = {
 MAX_FALSE_ALARMS = 3.0
 # w21's writer gave Childline to teenagers whose messages tell no age ("bruv some man been
 # followin me"): a reader sees the slang, not the age.
-HELPLINE_FLOORS = {"w21": 60.0}
+HELPLINE_FLOORS = {
+    "w21": 60.0,
+    # w55's writer gave a woman tracked by her ex the domestic abuse line where she says only
+    # "he" ("hes here again"), and Childline to a teenager whose words tell no age; w58's gave
+    # Childline to children lost from a parent ("lost my mum in primark"), which an adult says too.
+    "w55": 62.0,
+    "w58": 48.0,
+}
+# w52's older writers want somewhere to wait ("till my son comes for me") and read a seat into
+# it; the assistant reads a seat only when one is asked for.
+FACILITY_FLOORS = {"w52": 82.0}
 # w26's fans name stadiums and arenas ("Villa Park", "the Hydro"): no open data here lists them.
 PLACE_FLOORS = {"w26": 50.0}
 # Held-back sets. w16 to w18 first scored (before the danger score, and before anything they
@@ -68,8 +78,8 @@ def figures():
     return {writer: score(writer).figures() for writer in writers()}
 
 
-def test_there_are_fifty_one_independent_sets_of_at_least_300_messages():
-    assert len(writers()) == 51
+def test_there_are_fifty_eight_independent_sets_of_at_least_300_messages():
+    assert len(writers()) == 58
     assert all(score(writer).rows >= 300 for writer in writers())
 
 
@@ -79,6 +89,7 @@ def test_each_development_set_is_read_at_least_as_well_as_today(figures, writer)
     floors = {
         **FLOORS,
         "helplines": HELPLINE_FLOORS.get(writer, FLOORS["helplines"]),
+        "facilities": FACILITY_FLOORS.get(writer, FLOORS["facilities"]),
         "place found": PLACE_FLOORS.get(writer, FLOORS["place found"]),
     }
     for field, floor in floors.items():

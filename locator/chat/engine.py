@@ -75,15 +75,16 @@ WELSH_SAYS_ITSELF = {"thanks", "greeting"}
 SCORED = "scored"  # danger read by the danger score's weights, not by a rule
 MIN_SCORED_WORDS = 3
 # The danger score reads no tense and no idiom, so where the rules have read a message it
-# must be surer. Figures from the 32 development writers, each read by a score that never
-# saw it (danger caught / false alarms at the score's own threshold, then at the bar here):
+# must be surer. Figures from the 53 development writers, each read by a score that never
+# saw it (danger caught / false alarms among messages no rule fired on):
 # - danger words told as over with the person gone ("he's not here now"): the score is not
-#   asked; 66 such messages held no danger, and it would have raised 5 false alarms;
-# - told as over otherwise ("last week", "I'm ok now", online): 300 messages held 13 dangers,
-#   11 / 8, then 8 / 2 at OVER_THRESHOLD;
+#   asked; 134 such messages held 3 dangers, each read now by a rule ("he's back and..."), and
+#   it would have raised 5 false alarms;
+# - told as over otherwise ("last week", "I'm ok now", online): 487 messages held 46 dangers,
+#   37 / 10 at the score's own threshold, 29 / 4 at 0.95 and 29 / 1 at OVER_THRESHOLD;
 # - words set aside as everyday talk ("nosebleed", "killing me") or control told as a way of
-#   life ("takes my bank card"): 1,316 messages held 9 dangers, 6 / 14, then 5 / 3.
-OVER_THRESHOLD = 0.95
+#   life ("takes my bank card"): 2,071 messages held 39 dangers, 31 / 27, then 27 / 8.
+OVER_THRESHOLD = 0.97
 SURER_THRESHOLD = 0.90
 TOLD_AS_OVER, EVERYDAY_READ = "over", "everyday"
 

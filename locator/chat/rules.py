@@ -98,7 +98,8 @@ CLASSES = {
     "DRUGS": r"(pills?|tablets?|paracetamol|ibuprofen|sertraline|meds|medication|co codamol"
     r"|painkillers|antidepressants|sleeping pills|quetiapine|olanzapine|mirtazapine|amitriptyline"
     r"|diazepam|zopiclone|tramadol|codeine|morphine|oxycodone|lithium|methadone|fluoxetine"
-    r"|citalopram|pregabalin|gabapentin|propranolol|insulin)",
+    r"|citalopram|pregabalin|gabapentin|propranolol|insulin|librium|chlordiazepoxide|lorazepam"
+    r"|temazepam|valium|xanax|nytol|sleeping tablets)",
     # Where someone is, close enough to be danger now.
     "CLOSE": r"((is|are|s|wait|waits|waiting|standing|stood|sat|sitting|parked|lurking)"
     r" (in (his|her|their|a|the) (car|van|motor) )?outside"
@@ -179,6 +180,7 @@ EVERYDAY = (
     r"|bestie|brother|sister|parents)( is| s| are)? (literally|actually|deffo|defo|honestly"
     r"|seriously|totally|really)( going to| gonna)? (kill|murder) me\b",
     r"\bstab\w* (me|us|him|her|them|you) in the back\b",
+    r"\bchoking on (all )?(\w+ ){0,2}(fees|prices|bills|costs|charges|debts?|paperwork|tax|rent)\b",
     r"\b(queue|traffic|line|bus|train|tram|car|it|this|clock|time|list|lift|escalator)( is| s|s)?"
     r" (still )?not moving\b",
     r"\bknocked out (in|of) (the )?(\w+ )?(round|stage|competition|cup|tournament|quiz|league"
@@ -196,7 +198,22 @@ EVERYDAY = (
     r"|van|canal|river|water|bushes|alley))",
     r"\b(dont|do not|didnt) think (its|it is|this is|it was|thats) (an? )?(emergency|serious"
     r"|999)\b",
-    r"\b(onion|bread|butter|vegetable|veg|craft|pen|chopping|carving|cheese) knife\b",
+    r"\b(onion|bread|butter|vegetable|veg|craft|pen|chopping|carving|cheese|stanley) knife\b",
+    r"\b(stanley|craft|razor|hobby) blade\b",
+    r"\b(battered|hammered|thrashed|slaughtered|murdered|smashed|destroyed) (at"
+    r"|in) (\w+ )?(dodgeball"
+    r"|football|the match|the game|pe|netball|rugby|hockey|quiz|darts|pool|fifa|chess|cards"
+    r"|bingo)\b"
+    r"|\b(battered|hammered|thrashed|slaughtered) \d+ ?(-|nil) ?\d*",
+    r"\b(pillow|food|water|snowball|play|nerf|paint|custard pie) fights?\b",
+    r"\boverdos\w* on (\w+ )?(chocolate|mince pies|sugar|cake|caffeine|coffee|netflix|crisps|sweets"
+    r"|food|pizza|christmas|tv)\b",
+    r"\bhit \d+k? (followers|subscribers|subs|likes|views)\b",
+    r"\b(not|no|isnt|without) (wheezing|coughing|breathless\w*)\b|\bno (\w+ )?(chest pain"
+    r"|breathlessness|shortness of breath)\b",
+    r"\bfitting (out|a|the|new|kitchens?|carpets?|windows?|doors?|bathrooms?)\b",
+    r"\b(can|will|do|does) (a |the )?(safe spaces?|staff|shops?) (stop|help|protect) (someone"
+    r"|somebody|people|you|me)\b",
     r"\b(they|staff|shops?) (will |would )?(call|ring|phone) (the )?police automatic\w*\b",
     # Family or a lift waiting outside to collect someone: no threat in that.
     r"\b(my|our) (mum|mom|mam|dad|nan|gran|grandma|grandad|sister|brother|aunt|auntie|uncle"
@@ -376,7 +393,11 @@ EMERGENCY = (
         "followed",
         r"\b(being|been|getting|am|im|is|was|were|are|keeps?) (followed|chased|stalked|pursued"
         r"|watched|hunted|cornered|surrounded)\b|\b(followed|chased|stalked|cornered) by\b"
-        r"|\b(is|are|hes|shes|theyre) after (me|us)\b|\bhiding from\b|\b(follow\w*|chas\w*|stalk\w*"
+        r"|\b(is|are|hes|shes|theyre) after (me|us)\b|\bhiding from\b"
+        r"|\b(walk|walks|walking|walked|come|coming|run|running) after (me|us)\b"
+        r"|\b(been|gone|driven|drove|come|came|going) (round|around|past) (the block|me"
+        r"|us)( \w+){0,2}"
+        r" (\d+|two|three|four|five|few|several) times\b|\b(follow\w*|chas\w*|stalk\w*"
         r"|hunting|surround\w*|cornered|circling) (me|us|mine|my car)\b"
         r"|\b(wont|not|doesnt|dont|refuses? to) (leave|let) (me|us) (alone|go|past|leave|out"
         r"|get)\b(?! (back|to|out with|home to|see))"
@@ -486,7 +507,8 @@ EMERGENCY = (
         "will_hurt",
         r"\b(going to|gonna|will|wants? to|trying to|tried to|wanna|hell|shell|theyll|is gonna"
         r"|is going to|says hell|said hed|threatening to) (hurt|kill|stab|hit|rape|attack|beat"
-        r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run|follow) <VICTIM>\b"
+        r"|shoot|batter|strangle|glass|knife|smash|burn|snatch|grab|drag|run|follow|cut|slash"
+        r"|punch|kick) (<VICTIM>|mum|mom|mam|dad|nan|gran|mummy|daddy)\b"
         r"|\b(break|smash) (my|your|his|her|their) (legs|arms|knees|neck|face|jaw)\b"
         r"|\b(kick|kicking|smash|smashing|break|breaking) (it|the door|my door|the window"
         r"|the doors) (in|down)\b"
@@ -509,6 +531,7 @@ EMERGENCY = (
         r"\b(knife\w*|knives|gun|guns|gunpoint|weapon|machete|blade|acid|pistol|firearm|crossbow"
         r"|axe"
         r"|hammer|broken bottle|shot|shooting|gunshots?|crowbar|screwdriver|baseball bat|bleach"
+        r"|(has|got|holding|with) (the |a |some )?scissors"
         r"|(can of|poured|pouring|covered in) petrol)\b"
         r"|\bpour\w*\b[^|]{0,40}\b(petrol|fuel|lighter fluid|paraffin|diesel)\b"
         r"|\b(got|has|have|holding|waving|wielding|swinging|carrying) (a |an |some )?(bottle"
@@ -542,6 +565,9 @@ EMERGENCY = (
         r"|^(?=.*\b<PARTNER>\b[^|]*(\|[^|]*)?\b<HURT>\b)(?=.*\b(now|rn)\b)"
         r"|\b(kicked|punched|hit|stamped on|kneed) (my|her) (bump|pregnant (belly|stomach))\b"
         r"|\b(boxed|hemmed|penned) (me|us) in\b"
+        r"|\b<HURT_DONE> (her|his|my|their) (wheel ?chair|chair|pram|buggy|walking frame|zimmer"
+        r"|stick)\b|^(?=.*\b(ran|run|got|escaped) out (of )?(the|our|my) (house|flat|home)\b)"
+        r"(?=.*\b<HURT_NOW>\b)"
         r"|\b(hear|hearing|heard|can hear)( \w+){0,4} (screaming|smashing|being hit|crying for"
         r" help|fighting|shouting for help)\b|\b<HURT_DONE> (my|the|his|her) (dog|guide dog|pet"
         r"|wheelchair|stick|cane)\b|\bset (fire|light) to (me|my|him|her|them|us)\b"
@@ -570,9 +596,18 @@ EMERGENCY = (
         r"|the) (room"
         r"|flat|house|home)\b"
         r"|^(?=.*\b(left (him|her)|my ex|<PARTNER>|stalker|scared|afraid|terrified|frightened"
-        r"|found (me|where)|threat\w*|burn|gang|kill|hurt|beat|knife|weapon)\b)(?=.*\b(hes|shes"
+        r"|found (me|where)|threat\w*|burn|gang|kill|hurt|beat|knife|weapon|tracker|air ?tag"
+        r"|find my|how (has|did) (he|she|they) (find|found|know))\b)(?=.*\b((hes|shes"
         r"|theyre|he is|she is|they are|they) (now |still |just )?(outside|downstairs|at the door"
-        r"|waiting outside)( now)?\b)"
+        r"|at reception|at the (front )?desk|waiting outside|leaning on my \w+)( now)?|(his|her"
+        r"|their)"
+        r" (car|van|motor) is (parked|sat|waiting|outside))\b)"
+        r"|\b(is|are|s|hes|shes|theyre|someone is|someones) (trying|knocking|banging|rattling"
+        r"|pulling)"
+        r"( at| on)? (my|the|our) (\w+ )?(door|gate|window|handle|latch|room)\b"
+        r"|\b(he|she|someone|somebody|a man|a stranger|they|hes|shes|theyre|someones)( is| s| are)?"
+        r" (sat|sitting|getting|got) in (my|the) (passenger seat|cab|back seat)\b"
+        r"|\b<THREAT>\b[^|]{0,40}\bstaring (in )?at (me|us)\b"
         r"|\bkeeps (banging|knocking|hammering)\b|\b(come|get"
         r"|climb) (back )?in through the window\b"
         r"|\b(break|breaking|kick|kicking|smash|smashing) (it|the door) (down|in)\b"
@@ -607,6 +642,13 @@ EMERGENCY = (
         r"|her|their|some|someones|a strangers) (\w+ )?(car|van|house|flat|room|bed)"
         r"|(put|pushed|forced|bundled|dragged) (me|us|her|him) in(to)? (the|a|their|his) (van|car"
         r"|boot)"
+        r"|(man|woman|someone|somebody|stranger|lady|guy)( \w+){0,2} (said|sed|says|told me"
+        r"|asked me"
+        r"|wants me|keeps asking me) (to )?(come|go|get) (with (him|her|them)|in (his|her"
+        r"|the) (car|van))"
+        r"|locked in (the|a) (\w+ )?(shed|room|cellar|basement|garage|cupboard|bathroom|toilet|car"
+        r"|boot"
+        r"|van|caravan|flat|house) by (him|her|them)|^locked in"
         r"|(took|taken|brought) (me|us) to (a|some|their|his) (flat|house)( \w+)*? (i|we) (dont"
         r"|do not)"
         r" know|(left|locked) (the |my |a |our )?(baby|toddler|child|kid|dog|little one) in (the|a"
@@ -633,12 +675,14 @@ EMERGENCY = (
     (
         "missing_child",
         # A child, out late or gone, unreachable: "15 yr old not in bed at 3am".
-        r"^(?=.*(\b<CHILD>\b|\b(shes|hes|she is|he is|aged|is|im|i am) (1[0-7]|[5-9])\b|\b(1[0-7]"
-        r"|[5-9])"
+        r"^(?=.*(\b<CHILD>\b|\b(shes|hes|she is|he is|aged|is|im|i am) (1[0-7]|[1-9])\b|\b(1[0-7]"
+        r"|[1-9])"
         r" ?(yr|year|yo)s?( old)?\b))(?=.*\b(not (come )?home|hasnt come (home|back)|not back"
         r"|(phone|mobile)\b[^|]{0,20}\b(off|voicemail|dead)|not answering|not picking up|missing"
         r"|not in (his|her|their) (bed|room)|(meet|meeting) (a|an|this|some) (\w+ )?man|met online"
-        r"|grown man)\b)(?=.*\b(\d+ ?(am|pm)|midnight|tonight|hours|since|gone \d+|its now|late"
+        r"|grown man|not there|looked everywhere|nowhere to be (seen|found)|gone from)\b)"
+        r"(?=.*\b(\d+ ?(am|pm)|midnight|tonight|hours|since|gone \d+|its now|late|ago|minutes"
+        r"|mins|secs|seconds"
         r"|snow\w*|dark|never (ever )?does this|not like (her|him))\b)"
         r"|\b(lost|cant find|cannot find|can not find|lost sight of) (my|our|a|the)( \w+){0,3} ?"
         r"<CHILD>\b"
@@ -694,9 +738,11 @@ EMERGENCY = (
     ),
     (
         "in_danger",
-        r"\b(in danger|scared for my life|fear for my life|call the police|call police"
+        r"\b(in danger|scared for my life|fear for my life|(?<!wont )(?<!dont )(?<!not )(?<!didnt )"
+        r"(?<!cant )(?<!to )(call the police|call police)"
         r"|help me now|need help now|help help|sos|save me|mayday|(please )?send (someone|help"
-        r"|an ambulance)|(call|ring|get|phone|need|want) (me |us )?(an|the) ambulance|need"
+        r"|an ambulance)(?! (who|that|to (a|the|another) (shop|toilet|store|place)))|(call|ring"
+        r"|get|phone|need|want) (me |us )?(an|the) ambulance|need"
         r" (the )?paramedics|ambulance (now|please|quick\w*|asap)|(its|it is|this is|theres|there"
         r" is|having|got) an emergency|emergency( please| help| now)?$)\b"
         r"|\bhiding (in )?(the |my )?(bathroom|toilet|bedroom|wardrobe|cupboard|loft|attic)\b"
@@ -772,6 +818,9 @@ EMERGENCY = (
     (
         "seizure",
         r"\beyes( have| are| keep| keeps)? (go|going|gone|went|rolled|rolling|roll) (up|back)\b"
+        r"|\b(going to|gonna|about to) have (a|another) (seizure|fit)\b(?! (if|when|about|over))"
+        r"|\b(another|a) (one|fit|seizure) coming( on)?\b|\b(\d+|two|three|four) (fits|seizures)"
+        r" (today|tonight|this morning)\b"
         r"|\b(fit|fits|seizure|seizures|fitting)\b[^|]*(\|[^|]*)?\b(longer than usual|(\d+|five|six"
         r"|seven|eight|nine|ten) minutes|(isnt|not) coming round)\b"
         r"|\b(having a fit|had a fit|fitting|seizure|seizing|convuls\w*|epileptic fit|shaking and"
@@ -926,7 +975,16 @@ EMERGENCY = (
         r"|\bswallowed (a |one of (those |my |the )?)?button batter\w*\b"
         r"|\b(swallowed|drank|drunk|necked)\b[^|]{0,30}\b(sheep dip|weed ?killer|slug pellets"
         r"|pesticide|rat poison|paraffin|petrol|lighter fluid|(little |small |those )?button"
-        r" batter\w*)\b"
+        r" batter\w*)\b|\bswallowed( \w+){0,5} batter(y|ies)\b"
+        # An overdose told by what is done for it: naloxone, rescue breaths, a heart stopped.
+        r"|\b(gave|given|giving|used|using|sprayed|spraying|injected|injecting)( \w+){0,3}"
+        r" (naloxone|nalaxone|narcan|nyxoid|prenoxad)\b(?=[^|]*(\|[^|]*)?\b(nothing\w*|not (working"
+        r"|waking|breathing)|still|what now|help|wont)\b)|\b(naloxone|nalaxone|narcan|nyxoid"
+        r"|prenoxad)( \w+)?( box| kit| spray| pen)? (wont|isnt|not|doesnt) (open|work\w*)\b"
+        r"|\brescue breaths\b(?=[^|]*\b(quick|now|hes|shes|stopped)\b)|\bheart (might |may )?"
+        r"(have |of )?stopped\b|^(?=.*\b(used|using|took|taken|shot up|injected)\b)(?=.*\b(really"
+        r" |very |so )?(sleepy|drowsy|cant stay awake|nodding|gouching)\b)(?=.*\b(stronger|strong"
+        r"|heroin|gear|smack|fent\w*|first time in|relaps\w*)\b)"
         r"|\b(empty|open|opened) (\w+ )?(paracetamol|pill|tablet|medicine|meds)\w* (packets?|packs?"
         r"|boxes|box|bottles?|blister\w*)\b",
     ),
@@ -1027,7 +1085,8 @@ EMERGENCY = (
         r"|cant go on|no point|end it|want to die)\b)"
         r"|^(?=.*\bengine (is |still )?running\b)(?=.*\b(taped|hose ?pipe|garage|exhaust)\b)"
         r"|\b(taped|hose ?pipe)\b[^|]*\b(engine|exhaust)\b|\bhose ?pipe\b[^|]*\b(boot|car"
-        r"|exhaust)\b|\b(car|boot)\b[^|]*\bhose ?pipe\b"
+        r"|exhaust)\b|\b(car|boot)\b[^|]*\bhose( ?pipe)?\b|\blast message (to|for) (anyone|everyone"
+        r"|you all|whoever)\b"
         r"|\b(dont|do not) feel safe (in|with) (my own head|myself|my mind|my own mind|my head)\b"
         r"|\bvoices?\b[^|]*\b(say|says|tell|telling|told|want)( me)?( i have to| to)? (hurt|kill"
         r"|harm|attack|stab|jump)\b"
@@ -1055,7 +1114,10 @@ EMERGENCY = (
         # go over").
         r"|^(?=.*\b(roof|rooftop|top (level|floor|deck|storey)|multi ?stor(e)?y|balcony|viaduct"
         r"|pier|bridge|ledge|cliffs?|railway|tracks|platform|river|canal|harbour|high (part|floor"
-        r"|level)|top of (the|a|this) (building|car park|tower|flats))\b)(?=.*\b(go over|going over"
+        r"|level)|top of (the|a|this) (building|car park|tower|flats)|(at|on) the top of|footbridge"
+        r"|flyover|overpass)\b)(?=.*\b(go over|going over|cant (do|take) (it|this) any ?more"
+        r"|cant go on"
+        r"|cant go home again|(not|dont think im) (walking|going|coming) (back|down|home)"
         r"|can fly|let go|(go|walk|get|jump) (in|into) the (water|river|sea|canal)|be with (him|her"
         r"|them)|sorry to (whoever|anyone|everyone)|easier if|better off without|neither of us"
         r"|(finish|end) (it|my life)|dont want to be here|want to die)\b)"
@@ -1100,6 +1162,7 @@ PAST_ONLY_RULES = frozenset(
         "trapped",
         "spiked",
         "fire_or_flood",
+        "in_danger",
     }
 )
 
@@ -1239,7 +1302,9 @@ PAST = (
     r"|if i (leave|tell|go|dont)|tomorrow|at the weekend|this weekend|since (he|she|they)"
     r"|this (afternoon|evening)|(im|i am|got|were|we are|i got) (back )?home(?! alone)"
     r"|(hes|shes|theyre|theyve|he has|she has|they have|he|she|they) (driven|drove|walked|ran"
-    r"|run|gone) off|(then |and )?(he|she|they) (got off|walked away|ran away|drove away)"
+    r"|run|gone) off|(then |and )?(he|she|they) (got off|walked away|ran away"
+    r"|drove away)(?! (the same|at the same"
+    r"|when (i|we)|after (me|us)))"
     r"|(ive|i have|weve|we have) (left|got out|escaped|got away)|ran away after"
     r"|in morning|earlier today|there was a (fight"
     r"|fire)|(i|we) got off|for (\w+ )?(weeks|months|years)|nothing serious|not serious"
@@ -1262,7 +1327,7 @@ PAST = (
     r"|(a )?fortnight ago|last term|some (nights|days|evenings|mornings)"
     r"|(no one|nobody) (will )?believes? me|(i|we) felt (\w+ )?(trapped|scared|unsafe|threatened"
     r"|frightened)|(im|i am|were|we are) (now |safe )?(at|in) (work|school|college|uni|the office)"
-    r"|who (can|could) help|is there (any )?help for"
+    r"|who (can|could) help|is there (any )?help for|is there a helpline|helpline for|not deep"
     r"|(isnt|is not|not) (there|here|about|around)( tonight| today"
     r"| now)?|(hes|shes|theyre|theyve|they have|he has|she has|he is|she is|they are)"
     r" (gone|left|asleep|at work|not here|away|out)(?! (in|into|to|inside|back|for|a|very|really"
@@ -1315,7 +1380,8 @@ REMOTE = (
     r"|social media|the phone)|(sent|sends|sending|messag\w*|texted|texts|emailed|dmed|posted"
     r"|posting|ringing) me|(to|on) my phone|messages|troll\w*|accounts?|voicemails?|withheld"
     r"|strava|nudes"
-    r"|post (my|your|the|our) \w+|pictures of me|photos of me)\b"
+    r"|post (my|your|the|our) \w+|pictures of me|photos of me|pics of me|send (my |your )?(pics"
+    r"|pictures|photos|nudes))\b"
 )
 REMOTE_RULES = frozenset({"threatened", "will_hurt", "followed", "weapon", "violence"})
 # Rules that read being kept in or kept from leaving, which control can tell as a way of life.
@@ -1346,12 +1412,22 @@ NOW = (
     r"\b((hes|shes|theyre) )?(still |just )?(round|around) the corner\b|\b(i can|can) (still )?see"
     r" (him|her|them|his|their)\b|\bhas (just )?collapsed\b|\bcant get (the door|it|in)( open)?\b|"
     r"\b(im|i am|were|we are|been) (lock|locked|trapped|shut) (in|inside)\b|"
+    r"\bgoing now\b|\b(its|it is|is) (starting|coming on)\b|"
+    r"\b(is|hes|shes|theyre|are) back( again)? (and|now|outside|here)\b"
+    r"|(?<!was )(?<!were )\bstaring"
+    r" (in )?at (me|us)\b|"
+    r"\bto get (something|a knife|a weapon|a bat|the knife|his (knife|gun|bat)|her (knife|gun))\b|"
+    r"\b(please |pls )?(send|get) (someone|somebody|help|an ambulance|the police)( here| now)?$|"
+    r"\bplease send (someone|somebody|help|an ambulance)\b|\bcant get up\b|"
     r"\b(ive|i have|hes|shes|he has|she has|theyve|they have) just (taken|swallowed|had|drunk|drank"
     r"|cut|necked)\b|"
     r"\b(hes|shes|theyre) back (at the (window|door)|outside|in (the|my|our) (house|flat|garden"
     r"|room|shop|hallway))\b|\b(gone|went) (out )?(to|into) the \w+ to get\b|"
     r"\b(keep|keeps) (forgetting|being sick|throwing up|passing out|blacking out)\b|"
     r"\b(i can|can) see you (in|on|at|from|now|right now)\b|\bstill in my face\b|"
+    r"\bwhile (im|i am|were|we are|i was) (sat |sitting |still |asleep )?in (it|the car|the cab|bed"
+    r"|here)\b|\b(i can|can) hear (it|them|him|her|someone)( \w+)? (rattling|banging|trying"
+    r"|knocking|walking)\b|\bcan see (me|us)\b|"
     r"\b(is|are|s|hes|shes|keeps?) (shaking|fitting|twitching|seizing|jerking|convulsing)\b|"
     # Something being done, and "now" ("hes trying to get in through the gate now"), though not
     # "for months now".
@@ -1360,7 +1436,8 @@ NOW = (
     r"(?<!weeks )(?<!months )(?<!years )(?<!days )\bnow\b|"
     r"\b(right now|happening now|still (here|there|outside|around|with me|following|behind)"
     r"|again now|(hes|shes|theyre|they are|he is|she is|he|she|they) coming back"
-    r"|at the door(?![^|]*\b(most days|every (day|night)|sometimes|often|usually|always)\b)"
+    r"|at (the|my|our) (front |back )?door(?![^|]*\b(most days|every (day|night)|sometimes|often"
+    r"|usually|always)\b)"
     r"|now (he|she|they|hes|shes|theyre)\b[^|]*\b(following|after me|behind me|outside)"
     r"|is outside|scream\w* now|still (here|there|outside|around|about|nearby|following|watching"
     r"|waiting (outside|for me|for us|at|by|near|there|round|across|in)|behind|chasing|driving"
@@ -1374,7 +1451,9 @@ NOW = (
     r"|their) way|still (parked|sat|sitting|standing|out there)|right now|now (hes|shes|theyre)"
     r" walking|now (says|saying|hes saying|he says|she says)|just (pulled|pointed|held|waved) a"
     r" (knife|gun|blade))\b"
-    r"|\b(wont|cant|isnt|not|doesnt) (wake|waking|breathe|breathing|move|moving|respond\w*)\b"
+    r"|\b(wont|cant|isnt|not|doesnt) (wake|waking|breathe|breathing|move|moving|respond\w*"
+    r"|answering)\b|\bnow (they|he|she|hes|shes|theyre) (try|trying|tries)\b|\b(im|i am|were|we are"
+    r"|i|we) (hide|hiding) (upstairs?|in|under|behind)\b"
     r"|\b(hes|shes|is|has) (gone|going|turned) (a )?(funny|grey|gray|blue|white|pale|floppy|cold"
     r"|stiff|purple|rigid)\b"
 )
@@ -1385,7 +1464,8 @@ NEAR_NOW = r"\bkeeps (following|coming)\b|\b<THREAT>\b[^|]{0,40}?\b<CLOSE>"
 # being kept in ("won't let me leave the house or have money") is that life, unless near now.
 CONTROL = (
     r"\b(takes?|took|keeps?|controls?|has taken|have taken) (all )?(my|our|her|his|the)"
-    r" (bank ?cards?|money|wages|benefits|pay|passport)\b|\b(wont|doesnt|never|dont|not) let (me"
+    r" (bank ?cards?|money|wages|benefits|pension|pay|passport)\b|\b(wont|doesnt|never|dont"
+    r"|not) let (me"
     r"|her|him|us) (see|leave the house|go out|have|wear|work|drive|spend)\b|\bcoercive control\b"
     r"|\bcontrolling\b"
     r"|\bcontrols (my|her|his|our|all|who|what|where)\b|\bchecks (my|her|his) (phone|messages)\b"
@@ -1397,7 +1477,7 @@ ABSENT = (
     r"|yesterday|last night)|(\d+|two|three|four|five|a few|several) times (this|last|in the"
     r" past) (week|month|year)|this past (week|month|few days)|last night|yesterday"
     r"|not (outside |here |around )?(or anything )?right now|not right now"
-    r"|not happening (right )?now)\b"
+    r"|not happening (right )?now|tomorrow)\b"
 )
 
 TOPICS = (
