@@ -34,8 +34,8 @@ from locator.search.service import WALES_MIDDLE  # noqa: E402
 SETS = ROOT / "data" / "chat_eval"
 HELD_BACK = ("w2", "w16", "w17", "w18", "w22")
 WELSH_SETS = ("w15",)
-PLACE_TOLERANCE_KM = 15.0
-MEDICAL = {"first_aid", "defibrillator"}  # a place within the named town (or its postcode district)
+PLACE_TOLERANCE_KM = 15.0  # a place within the named town (or its postcode district)
+MEDICAL = {"first_aid", "defibrillator"}
 LINE_CODES = {
     "116 123": "samaritans",
     "0800 1111": "childline",
@@ -112,8 +112,8 @@ def _facilities(codes, danger: bool) -> set[str]:
     """Return the facilities to compare; in danger, the ambulance is the answer to an injury.
 
     The assistant narrows a search in danger only to what was asked for outright (and to a
-    defibrillator for a collapse); writers differ on listing first aid beside 999, so in danger
-    first aid and a defibrillator are not compared.
+    defibrillator for a collapse); writers differ on listing first aid beside 999, so where both
+    read danger, first aid and a defibrillator are not compared.
     """
     return set(codes) - MEDICAL if danger else set(codes)
 
@@ -149,8 +149,9 @@ def score(writer: str) -> Score:  # noqa: PLR0912 - one branch per field scored
             result.false_alarms += turn.emergency
         if turn.emergency != expected_danger:
             wrong.append(f"emergency {turn.emergency}")
-        if _facilities(turn.facilities, turn.emergency) == _facilities(
-            _codes(row["facilities"]), expected_danger
+        both_danger = expected_danger and turn.emergency
+        if _facilities(turn.facilities, both_danger) == _facilities(
+            _codes(row["facilities"]), both_danger
         ):
             result.facilities += 1
         else:
